@@ -1,0 +1,51 @@
+import js from '@eslint/js';
+import tseslint from 'typescript-eslint';
+
+const teamsOnly = {
+  patterns: [
+    { group: ['botbuilder', 'botbuilder-*', 'botframework-*', '@microsoft/teams-ai'], message: 'Only src/teams/ may import the Bot Framework or Teams AI.' },
+  ],
+};
+
+export default tseslint.config(
+  { ignores: ['dist/**', 'node_modules/**', 'coverage/**', 'data/**', 'devTools/**'] },
+  js.configs.recommended,
+  ...tseslint.configs.recommended,
+  {
+    rules: {
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+    },
+  },
+  {
+    // The dependency rule: the domain core knows zod and itself, nothing else.
+    files: ['src/domain/**/*.ts'],
+    rules: {
+      'no-restricted-imports': ['error', {
+        patterns: [
+          { regex: '^(?!zod$|\\.{1,2}/)', message: 'src/domain imports only zod and itself.' },
+          { regex: '^\\.\\./\\.\\.', message: 'src/domain must not reach outside itself.' },
+        ],
+      }],
+    },
+  },
+  {
+    files: ['src/**/*.ts'],
+    ignores: ['src/teams/**', 'src/domain/**'],
+    rules: { 'no-restricted-imports': ['error', teamsOnly] },
+  },
+  {
+    files: ['src/app/**/*.ts'],
+    rules: {
+      'no-restricted-imports': ['error', {
+        patterns: [
+          ...teamsOnly.patterns,
+          { group: ['better-sqlite3', 'pg', 'restify', '../storage/*', '../teams/*'], message: 'src/app depends on ports, not on infrastructure.' },
+        ],
+      }],
+    },
+  },
+  {
+    files: ['**/*.mjs', '**/*.js'],
+    languageOptions: { globals: { process: 'readonly', console: 'readonly', module: 'writable', require: 'readonly', __dirname: 'readonly' } },
+  },
+);

@@ -1,0 +1,15 @@
+/** @type {import('jest').Config} */
+module.exports = {
+  preset: 'ts-jest',
+  testEnvironment: 'node',
+  roots: ['<rootDir>/test'],
+  testMatch: ['**/*.test.ts'],
+  moduleNameMapper: {
+    // adaptivecards' main entry is ESM; its UMD build loads in jest's CommonJS world.
+    '^adaptivecards$': 'adaptivecards/dist/adaptivecards.js',
+  },
+  transform: {
+    '^.+\\.ts$': ['ts-jest', { diagnostics: false }],
+  },
+  testTimeout: 20000,
+};

@@ -1,0 +1,26 @@
+import type { Person } from '../domain/people.schema';
+import type { Plan } from '../domain/plan.schema';
+import type { Store } from './ports';
+
+export const SYSTEM_ACTOR = 'system';
+
+export interface BootstrapResult {
+  readonly seeded: boolean;
+  readonly planVersion: number | null;
+  readonly roster: { added: number; changed: number; removed: number };
+}
+
+/**
+ * Start-up: make the stored roster match the roster file, and give an empty database the
+ * demo plan so a newcomer has something real to look at.
+ */
+export const bootstrapStore = async (
+  store: Store,
+  options: { planId: string; roster: readonly Person[]; seedPlan?: () => Plan },
+): Promise<BootstrapResult> => {
+  const roster = await store.replaceRoster(options.roster, { actorId: SYSTEM_ACTOR, summary: 'Roster loaded from the roster file' });
+  const existing = await store.loadPlan(options.planId);
+  if (existing || !options.seedPlan) return { seeded: false, planVersion: existing?.version ?? null, roster };
+  const created = await store.createPlan(options.planId, options.seedPlan(), { actorId: SYSTEM_ACTOR, summary: 'Demo plan loaded into an empty database' });
+  return { seeded: true, planVersion: created.version, roster };
+};

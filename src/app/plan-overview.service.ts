@@ -1,0 +1,37 @@
+import { planCompleteness, type SectionCompleteness } from '../domain/completeness';
+import type { DocumentModel } from '../domain/document.model';
+import { DomainError } from '../domain/errors';
+import { hasRole } from '../domain/people.schema';
+import { compilePlan } from '../domain/plan.compile';
+import { assessReadiness, type ReadinessReport } from '../domain/readiness';
+import type { PlanSnapshot, Store } from './ports';
+
+/** Reading the plan as a whole: its status, its readiness for sign-off, and the compiled document. */
+export class PlanOverviewService {
+  constructor(
+    private readonly store: Store,
+    private readonly planId: string,
+  ) {}
+
+  async current(): Promise<PlanSnapshot> {
+    const snapshot = await this.store.loadPlan(this.planId);
+    if (!snapshot) throw new DomainError('PLAN.NOT_FOUND', `No plan with id ${this.planId}`, { planId: this.planId });
+    return snapshot;
+  }
+
+  async status(): Promise<{ snapshot: PlanSnapshot; sections: SectionCompleteness[] }> {
+    const snapshot = await this.current();
+    return { snapshot, sections: planCompleteness(snapshot.plan) };
+  }
+
+  async readiness(): Promise<{ snapshot: PlanSnapshot; report: ReadinessReport }> {
+    const [snapshot, people] = await Promise.all([this.current(), this.store.listPeople()]);
+    const rosterSroCount = people.filter((p) => hasRole(p, 'sro')).length;
+    return { snapshot, report: assessReadiness(snapshot.plan, { rosterSroCount }) };
+  }
+
+  async compile(): Promise<{ snapshot: PlanSnapshot; document: DocumentModel }> {
+    const snapshot = await this.current();
+    return { snapshot, document: compilePlan(snapshot.plan) };
+  }
+}

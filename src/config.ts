@@ -1,0 +1,92 @@
+import { z } from 'zod';
+
+/**
+ * Every setting the bot reads, validated once at start. Nothing else reads process.env.
+ */
+const optionalText = z
+  .string()
+  .trim()
+  .optional()
+  .transform((v) => (v ? v : undefined));
+
+const flag = z
+  .enum(['true', 'false', '1', '0', 'yes', 'no'])
+  .optional()
+  .transform((v) => (v === undefined ? undefined : ['true', '1', 'yes'].includes(v)));
+
+const EnvSchema = z
+  .object({
+    NODE_ENV: z.enum(['development', 'test', 'production']).default('development'),
+    PORT: z.coerce.number().int().min(0).max(65535).default(3978),
+    LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+    DATABASE_URL: z.string().trim().min(1).default('sqlite:./data/send-plan.db'),
+    PLAN_ID: z
+      .string()
+      .regex(/^[a-z0-9][a-z0-9-]{0,63}$/, 'PLAN_ID uses lower-case letters, digits and hyphens')
+      .default('shropshire-2026-27'),
+    SEED_DEMO_PLAN: flag,
+    ROSTER_FILE: z.string().trim().min(1).default('config/roster.demo.json'),
+    MICROSOFT_APP_ID: optionalText,
+    MICROSOFT_APP_PASSWORD: optionalText,
+    MICROSOFT_APP_TENANT_ID: optionalText,
+    MICROSOFT_APP_TYPE: z.enum(['MultiTenant', 'SingleTenant', 'UserAssignedMSI']).default('MultiTenant'),
+    TEAMS_APP_ID: z.string().uuid('TEAMS_APP_ID must be a GUID').optional(),
+    BOT_DOMAIN: optionalText,
+  })
+  .superRefine((env, ctx) => {
+    if (Boolean(env.MICROSOFT_APP_ID) !== Boolean(env.MICROSOFT_APP_PASSWORD) && env.MICROSOFT_APP_TYPE !== 'UserAssignedMSI') {
+      ctx.addIssue({ code: 'custom', path: ['MICROSOFT_APP_PASSWORD'], message: 'Set both MICROSOFT_APP_ID and MICROSOFT_APP_PASSWORD, or neither' });
+    }
+    if (env.NODE_ENV === 'production' && !env.MICROSOFT_APP_ID) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['MICROSOFT_APP_ID'],
+        message: 'In production the bot must authenticate Bot Framework requests: set MICROSOFT_APP_ID and MICROSOFT_APP_PASSWORD',
+      });
+    }
+    if (env.MICROSOFT_APP_TYPE === 'SingleTenant' && env.MICROSOFT_APP_ID && !env.MICROSOFT_APP_TENANT_ID) {
+      ctx.addIssue({ code: 'custom', path: ['MICROSOFT_APP_TENANT_ID'], message: 'A SingleTenant bot needs MICROSOFT_APP_TENANT_ID' });
+    }
+  });
+
+export interface Config {
+  readonly env: 'development' | 'test' | 'production';
+  readonly port: number;
+  readonly logLevel: z.infer<typeof EnvSchema>['LOG_LEVEL'];
+  readonly databaseUrl: string;
+  readonly planId: string;
+  /** Load the demo plan into an empty database. On unless switched off, except in production. */
+  readonly seedDemoPlan: boolean;
+  readonly rosterFile: string;
+  /** Absent: requests are not authenticated (local Playground only; refused in production). */
+  readonly microsoftApp?: { readonly id: string; readonly password?: string; readonly tenantId?: string; readonly type: 'MultiTenant' | 'SingleTenant' | 'UserAssignedMSI' };
+  readonly teamsAppId?: string;
+  readonly botDomain?: string;
+}
+
+export class ConfigError extends Error {
+  constructor(readonly problems: string[]) {
+    super(`Invalid configuration:\n${problems.map((p) => `  - ${p}`).join('\n')}`);
+    this.name = 'ConfigError';
+  }
+}
+
+export const loadConfig = (env: NodeJS.ProcessEnv = process.env): Config => {
+  const parsed = EnvSchema.safeParse(env);
+  if (!parsed.success) throw new ConfigError(parsed.error.issues.map((i) => `${i.path.join('.') || 'environment'}: ${i.message}`));
+  const e = parsed.data;
+  return {
+    env: e.NODE_ENV,
+    port: e.PORT,
+    logLevel: e.LOG_LEVEL,
+    databaseUrl: e.DATABASE_URL,
+    planId: e.PLAN_ID,
+    seedDemoPlan: e.SEED_DEMO_PLAN ?? e.NODE_ENV !== 'production',
+    rosterFile: e.ROSTER_FILE,
+    microsoftApp: e.MICROSOFT_APP_ID
+      ? { id: e.MICROSOFT_APP_ID, password: e.MICROSOFT_APP_PASSWORD, tenantId: e.MICROSOFT_APP_TENANT_ID, type: e.MICROSOFT_APP_TYPE }
+      : undefined,
+    teamsAppId: e.TEAMS_APP_ID,
+    botDomain: e.BOT_DOMAIN,
+  };
+};

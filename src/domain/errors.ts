@@ -1,0 +1,30 @@
+/**
+ * Expected failures carry a stable code so adapters can word them for the person in front
+ * of them, and tests can assert on the code rather than on prose.
+ */
+export const ERROR_CODES = [
+  'PLAN.NOT_FOUND',
+  'PLAN.STALE_VERSION',
+  'PLAN.INVALID',
+  'PLAN.DUPLICATE_ID',
+  'ROSTER.INVALID',
+  'ROSTER.UNKNOWN_PERSON',
+  'AUTH.FORBIDDEN',
+  'INPUT.INVALID',
+] as const;
+
+export type ErrorCode = (typeof ERROR_CODES)[number];
+
+export class DomainError extends Error {
+  constructor(
+    readonly code: ErrorCode,
+    message: string,
+    readonly details: Record<string, unknown> = {},
+  ) {
+    super(message);
+    this.name = 'DomainError';
+  }
+}
+
+export const isDomainError = (error: unknown, code?: ErrorCode): error is DomainError =>
+  error instanceof DomainError && (code === undefined || error.code === code);

@@ -1,0 +1,430 @@
+import { z } from 'zod';
+
+/**
+ * The Local SEND Reform Plan (Annex A) as one typed record.
+ *
+ * A missing answer is `null`, never an empty string, so completeness can be computed from the
+ * record itself. Every row of a table carries a stable `id`: the store keeps rows as their own
+ * parts, cards refer to them by id, and history follows them across edits.
+ */
+
+export const LIMITS = {
+  id: 64,
+  short: 300,
+  line: 2_000,
+  narrative: 20_000,
+  listItems: 100,
+  rows: 200,
+} as const;
+
+const blankToNull = (value: string | null) => (value === null || value.trim() === '' ? null : value);
+
+/** A free-text answer; blank means missing. */
+export const answer = (max: number = LIMITS.narrative) => z.string().max(max).nullable().transform(blankToNull);
+export const shortAnswer = () => answer(LIMITS.short);
+const listOfLines = () => z.array(z.string().trim().min(1).max(LIMITS.line)).max(LIMITS.listItems);
+
+export const Id = z
+  .string()
+  .max(LIMITS.id)
+  .regex(/^[a-z0-9][a-z0-9-]*$/, 'Use lower-case letters, digits and hyphens');
+
+export const BUILDING_BLOCKS = [
+  { id: 'inclusion-in-settings', name: 'Strengthening inclusion across education settings' },
+  { id: 'specialist-support', name: 'Access to specialist support and local placements' },
+  { id: 'leadership-and-co-production', name: 'System leadership, local partnership collaboration and co-production' },
+  { id: 'inclusive-culture', name: 'Encouraging inclusive culture and behaviours' },
+] as const;
+export const BuildingBlockId = z.enum(['inclusion-in-settings', 'specialist-support', 'leadership-and-co-production', 'inclusive-culture']);
+export type BuildingBlockId = z.infer<typeof BuildingBlockId>;
+
+export const DELIVERY_QUARTERS = ['Q2', 'Q3', 'Q4'] as const;
+export const DeliveryQuarter = z.enum(DELIVERY_QUARTERS);
+export type DeliveryQuarter = z.infer<typeof DeliveryQuarter>;
+
+export const REQUIRED_SIGNATORY_ROLES = [
+  { id: 'la-chief-executive', title: 'Local Authority Chief Executive (CEO)' },
+  { id: 'icb-chief-executive', title: 'Integrated Care Board (ICB) Chief Executive' },
+  { id: 'director-of-childrens-services', title: "Local Authority Director of Children's Service (DCS)" },
+  { id: 'icb-place-director', title: 'Integrated Care Board NHS Place Director' },
+  { id: 'la-chief-finance-officer', title: 'Local Authority Chief Financial Officer (CFO/Section 151 Officer)' },
+] as const;
+export const SignatoryRole = z.enum([
+  'la-chief-executive',
+  'icb-chief-executive',
+  'director-of-childrens-services',
+  'icb-place-director',
+  'la-chief-finance-officer',
+  'co-signer',
+]);
+export type SignatoryRole = z.infer<typeof SignatoryRole>;
+
+const IsoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'Use a date such as 2026-06-19');
+const Email = z.string().max(LIMITS.short).email('Enter an email address such as name@example.org');
+const Url = z
+  .string()
+  .max(LIMITS.line)
+  .url('Enter a full link starting with https://')
+  .refine((u) => /^https?:\/\//i.test(u), 'Enter a full link starting with https://');
+
+export const DocumentLink = z.object({
+  id: Id,
+  /** What the template or the partnership said belongs here, e.g. "fully costed workforce plan". */
+  purpose: shortAnswer(),
+  title: answer(LIMITS.line),
+  url: Url.nullable(),
+});
+export type DocumentLink = z.infer<typeof DocumentLink>;
+
+export const Header = z.object({
+  localAuthority: shortAnswer(),
+  integratedCareBoard: shortAnswer(),
+  sroName: shortAnswer(),
+});
+
+export const Signatory = z
+  .object({
+    id: Id,
+    role: SignatoryRole,
+    /** Only for co-signers: their role in words (e.g. "Chair, Shropshire Schools Forum"). */
+    roleTitle: shortAnswer(),
+    name: shortAnswer(),
+    email: Email.nullable(),
+    signature: shortAnswer(),
+    signedOn: IsoDate.nullable(),
+  })
+  .refine((s) => s.role !== 'co-signer' || s.roleTitle !== null, {
+    message: 'A co-signer needs a role title',
+    path: ['roleTitle'],
+  });
+export type Signatory = z.infer<typeof Signatory>;
+
+export const ExecutiveSummary = z.object({ changeStory: answer() });
+
+export const GoalTheme = z.enum(['outcomes', 'confidence', 'finance']);
+export const Goal = z.object({
+  id: Id,
+  title: shortAnswer(),
+  description: answer(),
+  tracked: answer(LIMITS.line),
+  /** Which of the three things the guidance says goals must cover this goal speaks to. */
+  themes: z.array(GoalTheme).max(3),
+});
+export type Goal = z.infer<typeof Goal>;
+
+export const VisionAndGoals = z.object({
+  vision: answer(),
+  goalsIntro: answer(LIMITS.line),
+  goals: z.array(Goal).max(20),
+});
+
+export const BlueprintRow = z.object({
+  id: Id,
+  kind: z.enum(['building-block', 'enablers']),
+  buildingBlock: BuildingBlockId.nullable(),
+  whereWeAre: answer(),
+  whereWeWillBe: answer(),
+});
+export type BlueprintRow = z.infer<typeof BlueprintRow>;
+
+export const SuccessMeasure = z.object({
+  id: Id,
+  name: answer(LIMITS.line),
+  baseline: answer(LIMITS.line),
+  target: answer(LIMITS.line),
+});
+export type SuccessMeasure = z.infer<typeof SuccessMeasure>;
+
+export const ThreeYearPicture = z.object({
+  narrative: answer(),
+  blueprint: z.array(BlueprintRow).max(LIMITS.rows),
+  successMeasures: z.array(SuccessMeasure).max(LIMITS.rows),
+  documents: z.array(DocumentLink).max(50),
+});
+
+export const TheoryOfChange = z.object({
+  vision: answer(),
+  inputs: listOfLines(),
+  activities: listOfLines(),
+  outputs: listOfLines(),
+  outcomes: listOfLines(),
+});
+
+export const MaturityAssessment = z.object({ documents: z.array(DocumentLink).max(10) });
+
+export const RoadmapRow = z.object({
+  id: Id,
+  kind: z.enum(['building-block', 'enablers']),
+  buildingBlock: BuildingBlockId.nullable(),
+  /** The outcome bullets written under the building block in the first column. */
+  outcomes: listOfLines(),
+  year1: answer(),
+  year2: answer(),
+  year3: answer(),
+});
+export type RoadmapRow = z.infer<typeof RoadmapRow>;
+
+export const Roadmap = z.object({
+  years: z.tuple([z.string(), z.string(), z.string()]),
+  rows: z.array(RoadmapRow).max(LIMITS.rows),
+  successMeasures: z.array(SuccessMeasure).max(LIMITS.rows),
+  documents: z.array(DocumentLink).max(50),
+});
+
+export const Milestone = z.object({ id: Id, text: z.string().trim().min(1).max(LIMITS.line) });
+export type Milestone = z.infer<typeof Milestone>;
+
+export const Trajectory = z.object({
+  text: answer(LIMITS.line),
+  /** When the trajectory is a figure, e.g. "20 week timescale: 40%": metric, target and unit. */
+  metric: shortAnswer(),
+  target: z.number().finite().nullable(),
+  unit: z.string().max(20).nullable(),
+});
+export type Trajectory = z.infer<typeof Trajectory>;
+
+export const QuarterPlan = z.object({
+  milestones: z.array(Milestone).max(50),
+  trajectory: Trajectory,
+});
+export type QuarterPlan = z.infer<typeof QuarterPlan>;
+
+export const Workstream = z.object({
+  id: Id,
+  code: z.string().trim().min(1).max(10),
+  name: z.string().trim().min(1).max(LIMITS.short),
+  buildingBlocks: z.array(BuildingBlockId).max(4),
+  outcome: answer(),
+  successMeasures: listOfLines(),
+  lead: shortAnswer(),
+  quarters: z.object({ Q2: QuarterPlan, Q3: QuarterPlan, Q4: QuarterPlan }),
+});
+export type Workstream = z.infer<typeof Workstream>;
+
+export const FundingSource = z.object({ id: Id, name: z.string().trim().min(1).max(LIMITS.short) });
+
+const Pence = z.number().int('Amounts are whole pence').min(0).max(100_000_000_000);
+export const SpendLine = z.object({
+  id: Id,
+  category: z.string().trim().min(1).max(LIMITS.line),
+  /** quarter -> funding source id -> amount in pence (null: not filled in). */
+  amounts: z.object({
+    Q2: z.record(Id, Pence.nullable()),
+    Q3: z.record(Id, Pence.nullable()),
+    Q4: z.record(Id, Pence.nullable()),
+  }),
+});
+export type SpendLine = z.infer<typeof SpendLine>;
+
+export const DeliveryPlan = z
+  .object({
+    /** Themes every workstream carries (the reference: participation and co-production, comms, data). */
+    crossCuttingFocus: listOfLines(),
+    workstreams: z.array(Workstream).max(30),
+    fundingSources: z.array(FundingSource).max(10),
+    spend: z.array(SpendLine).max(50),
+    documents: z.array(DocumentLink).max(50),
+  })
+  .superRefine((plan, ctx) => {
+    const known = new Set(plan.fundingSources.map((s) => s.id));
+    plan.spend.forEach((line, i) =>
+      DELIVERY_QUARTERS.forEach((q) =>
+        Object.keys(line.amounts[q]).forEach((source) => {
+          if (!known.has(source)) {
+            ctx.addIssue({ code: 'custom', path: ['spend', i, 'amounts', q, source], message: `Unknown funding source "${source}"` });
+          }
+        }),
+      ),
+    );
+  });
+export type DeliveryPlan = z.infer<typeof DeliveryPlan>;
+
+export const DeliveryCapacity = z.object({ narrative: answer() });
+
+export const OtherFunding = z.object({
+  blockTransfer: z.object({
+    made: z.boolean().nullable(),
+    percentage: z.number().min(0).max(100).nullable(),
+    amountPence: Pence.nullable(),
+    narrative: answer(),
+  }),
+  capital: z.object({
+    newProvisions: z.number().int().min(0).max(10_000).nullable(),
+    additionalPlaces: z.number().int().min(0).max(1_000_000).nullable(),
+    strategy: answer(),
+  }),
+});
+
+export const Engagement = z.object({ narrative: answer() });
+
+export const RagRating = z.enum(['Red', 'Amber', 'Green']);
+export type RagRating = z.infer<typeof RagRating>;
+export const RiskScale = z.enum(['high-medium-low', 'annex-c']);
+export type RiskScale = z.infer<typeof RiskScale>;
+
+export const Risk = z.object({
+  id: Id,
+  description: z.string().trim().min(1).max(LIMITS.line),
+  scale: RiskScale,
+  impact: shortAnswer(),
+  likelihood: shortAnswer(),
+  rag: RagRating.nullable(),
+  mitigation: answer(),
+  residualRag: RagRating.nullable(),
+  /** Q10 shows at most five headline risks; the rest stay in the full log. */
+  headline: z.boolean(),
+  status: z.enum(['open', 'closed']),
+  closedReason: answer(LIMITS.line),
+});
+export type Risk = z.infer<typeof Risk>;
+
+export const Risks = z.object({ risks: z.array(Risk).max(LIMITS.rows) });
+
+export const Dependency = z.object({
+  id: Id,
+  area: z.string().trim().min(1).max(LIMITS.line),
+  management: answer(),
+  status: z.enum(['open', 'closed']),
+});
+export type Dependency = z.infer<typeof Dependency>;
+
+export const Dependencies = z.object({
+  approach: answer(),
+  items: z.array(Dependency).max(LIMITS.rows),
+});
+
+export const KpiGroup = z.object({
+  id: Id,
+  name: z.string().trim().min(1).max(LIMITS.short),
+  indicators: answer(LIMITS.line),
+});
+export type KpiGroup = z.infer<typeof KpiGroup>;
+
+export const Monitoring = z.object({
+  approach: answer(),
+  kpiGroups: z.array(KpiGroup).max(30),
+  assuranceAndFeedback: answer(),
+});
+
+export const ReportingToDfe = z.object({ documents: z.array(DocumentLink).max(10) });
+
+export const GovernanceMechanism = z.object({
+  id: Id,
+  name: z.string().trim().min(1).max(LIMITS.short),
+  purpose: answer(),
+  /** Who sits on it and who chairs, as the partnership wrote it. */
+  membership: answer(),
+  cadence: shortAnswer(),
+  decisionRights: answer(),
+  escalationRoute: answer(LIMITS.line),
+});
+export type GovernanceMechanism = z.infer<typeof GovernanceMechanism>;
+
+export const Governance = z.object({
+  mechanisms: z.array(GovernanceMechanism).max(50),
+  sroPosition: answer(LIMITS.line),
+  documents: z.array(DocumentLink).max(10),
+});
+
+export const CentralGovernmentSupport = z.object({ asks: listOfLines() });
+
+export const SupportingDocuments = z.object({ documents: z.array(DocumentLink).max(100) });
+
+export const RequirementStatus = z.enum(['not-assessed', 'not-met', 'partly-met', 'met']);
+export type RequirementStatus = z.infer<typeof RequirementStatus>;
+
+export const SECTION_KEYS = [
+  'header',
+  'signatories',
+  'executiveSummary',
+  'visionAndGoals',
+  'threeYearPicture',
+  'theoryOfChange',
+  'maturityAssessment',
+  'roadmap',
+  'deliveryPlan',
+  'deliveryCapacity',
+  'otherFunding',
+  'engagement',
+  'risks',
+  'dependencies',
+  'monitoring',
+  'reportingToDfe',
+  'governance',
+  'centralGovernmentSupport',
+  'supportingDocuments',
+] as const;
+export const SectionKey = z.enum(SECTION_KEYS);
+export type SectionKey = z.infer<typeof SectionKey>;
+
+export const RequirementAssessment = z.object({
+  id: Id,
+  status: RequirementStatus,
+  addressedIn: z.array(SectionKey).max(SECTION_KEYS.length),
+  note: answer(LIMITS.line),
+});
+export type RequirementAssessment = z.infer<typeof RequirementAssessment>;
+
+/** A review comment left on the draft, like the Word comments the bot replaces. */
+export const ReviewComment = z.object({
+  id: Id,
+  section: SectionKey,
+  /** The row it is attached to, when it is about one row. */
+  itemId: Id.nullable(),
+  author: z.string().trim().min(1).max(LIMITS.short),
+  addressedTo: shortAnswer(),
+  text: z.string().trim().min(1).max(LIMITS.line),
+  status: z.enum(['open', 'resolved']),
+});
+export type ReviewComment = z.infer<typeof ReviewComment>;
+
+export const PlanMeta = z.object({
+  title: z.string().trim().min(1).max(LIMITS.short),
+  reportingYear: z.string().regex(/^\d{4}-\d{2}$/, 'Use a year such as 2026-27'),
+});
+
+const PlanShape = z.object({
+  meta: PlanMeta,
+  header: Header,
+  signatories: z.array(Signatory).max(30),
+  executiveSummary: ExecutiveSummary,
+  visionAndGoals: VisionAndGoals,
+  threeYearPicture: ThreeYearPicture,
+  theoryOfChange: TheoryOfChange,
+  maturityAssessment: MaturityAssessment,
+  roadmap: Roadmap,
+  deliveryPlan: DeliveryPlan,
+  deliveryCapacity: DeliveryCapacity,
+  otherFunding: OtherFunding,
+  engagement: Engagement,
+  risks: Risks,
+  dependencies: Dependencies,
+  monitoring: Monitoring,
+  reportingToDfe: ReportingToDfe,
+  governance: Governance,
+  centralGovernmentSupport: CentralGovernmentSupport,
+  supportingDocuments: SupportingDocuments,
+  requirements: z.array(RequirementAssessment).max(200),
+  reviewComments: z.array(ReviewComment).max(500),
+});
+
+/** Ids must be unique within each table, or rows could not be told apart in the store. */
+const checkUniqueIds = (value: unknown, path: (string | number)[], ctx: z.RefinementCtx): void => {
+  if (Array.isArray(value)) {
+    const seen = new Map<string, number>();
+    value.forEach((item, i) => {
+      if (item && typeof item === 'object' && typeof (item as { id?: unknown }).id === 'string') {
+        const id = (item as { id: string }).id;
+        if (seen.has(id)) ctx.addIssue({ code: 'custom', path: [...path, i, 'id'], message: `Duplicate id "${id}"` });
+        seen.set(id, i);
+      }
+      checkUniqueIds(item, [...path, i], ctx);
+    });
+  } else if (value && typeof value === 'object') {
+    for (const [key, child] of Object.entries(value)) checkUniqueIds(child, [...path, key], ctx);
+  }
+};
+
+export const Plan = PlanShape.superRefine((plan, ctx) => checkUniqueIds(plan, [], ctx));
+export type Plan = z.infer<typeof Plan>;
+export type PlanInput = z.input<typeof Plan>;

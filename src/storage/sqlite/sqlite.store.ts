@@ -1,0 +1,253 @@
+import Database from 'better-sqlite3';
+import { mkdirSync, readdirSync, readFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import type { AuditEntry, AuditQuery, ChangeMeta, Clock, PartChange, PlanSnapshot, SaveResult, Store } from '../../app/ports';
+import { DomainError } from '../../domain/errors';
+import { Person, RoleGrant } from '../../domain/people.schema';
+import { Plan } from '../../domain/plan.schema';
+import { fromRoot } from '../../paths';
+import { diffParts } from '../plan-diff';
+import { composePlan, decomposePlan, type PlanPart } from '../plan-parts';
+import { diffRoster } from '../roster-diff';
+
+const MIGRATIONS_DIR = fromRoot('src', 'storage', 'migrations', 'sqlite');
+
+interface PartRow {
+  part_key: string;
+  parent_key: string | null;
+  field: string | null;
+  position: number;
+  kind: string;
+  body: string;
+}
+interface PlanRow {
+  id: string;
+  version: number;
+  updated_at: string;
+  updated_by: string | null;
+}
+interface AuditRow {
+  id: number;
+  plan_id: string | null;
+  version: number | null;
+  at: string;
+  actor_id: string;
+  summary: string;
+  action: PartChange['action'];
+  subject_key: string;
+  kind: string;
+  before: string | null;
+  after: string | null;
+}
+
+const toPart = (r: PartRow): PlanPart => ({ key: r.part_key, parentKey: r.parent_key, field: r.field, position: r.position, kind: r.kind, body: r.body });
+const json = (value: unknown): string | null => (value === null || value === undefined ? null : JSON.stringify(value));
+
+/** Numbered .sql files, applied once each, in order, inside one transaction apiece. */
+const migrate = (db: Database.Database, at: string): void => {
+  db.exec('CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at TEXT NOT NULL)');
+  const applied = new Set((db.prepare('SELECT version FROM schema_migrations').all() as { version: number }[]).map((r) => r.version));
+  const files = readdirSync(MIGRATIONS_DIR)
+    .filter((f) => /^\d+-.+\.sql$/.test(f))
+    .sort();
+  for (const file of files) {
+    const version = Number(file.split('-')[0]);
+    if (applied.has(version)) continue;
+    const sql = readFileSync(join(MIGRATIONS_DIR, file), 'utf8');
+    db.transaction(() => {
+      db.exec(sql);
+      db.prepare('INSERT INTO schema_migrations (version, name, applied_at) VALUES (?, ?, ?)').run(version, file, at);
+    })();
+  }
+};
+
+/**
+ * The embedded store. better-sqlite3 is synchronous; the async interface is the contract a
+ * PostgreSQL store shares, and each method runs as one transaction.
+ */
+export class SqliteStore implements Store {
+  private readonly db: Database.Database;
+
+  constructor(
+    file: string,
+    private readonly clock: Clock,
+  ) {
+    if (file !== ':memory:') mkdirSync(dirname(file), { recursive: true });
+    this.db = new Database(file);
+    this.db.pragma('journal_mode = WAL');
+    this.db.pragma('foreign_keys = ON');
+    this.db.pragma('busy_timeout = 5000');
+    migrate(this.db, this.now());
+  }
+
+  private now(): string {
+    return this.clock.now().toISOString();
+  }
+
+  async createPlan(planId: string, plan: Plan, meta: ChangeMeta): Promise<PlanSnapshot> {
+    const valid = Plan.parse(plan);
+    const at = this.now();
+    this.db.transaction(() => {
+      const exists = this.db.prepare('SELECT 1 FROM plans WHERE id = ?').get(planId);
+      if (exists) throw new DomainError('PLAN.INVALID', `A plan with id ${planId} already exists`, { planId });
+      this.db.prepare('INSERT INTO plans (id, version, created_at, updated_at, updated_by) VALUES (?, 1, ?, ?, ?)').run(planId, at, at, meta.actorId);
+      const { upserts, changes } = diffParts([], decomposePlan(valid));
+      this.writeParts(planId, 1, upserts, []);
+      this.writeAudit(planId, 1, at, meta, changes);
+      this.rememberRequest(planId, 1, at, meta);
+    })();
+    return this.snapshotOrThrow(planId);
+  }
+
+  async loadPlan(planId: string): Promise<PlanSnapshot | null> {
+    return this.snapshot(planId);
+  }
+
+  async savePlan(planId: string, expectedVersion: number, plan: Plan, meta: ChangeMeta): Promise<SaveResult> {
+    const valid = Plan.parse(plan);
+    const at = this.now();
+    const outcome = this.db.transaction((): { replayed: boolean; changes: PartChange[] } => {
+      if (meta.requestId && this.db.prepare('SELECT 1 FROM applied_requests WHERE request_id = ?').get(meta.requestId)) {
+        return { replayed: true, changes: [] };
+      }
+      const current = this.db.prepare('SELECT version FROM plans WHERE id = ?').get(planId) as { version: number } | undefined;
+      if (!current) throw new DomainError('PLAN.NOT_FOUND', `No plan with id ${planId}`, { planId });
+      if (current.version !== expectedVersion) {
+        throw new DomainError('PLAN.STALE_VERSION', `The plan is at version ${current.version}, not ${expectedVersion}`, {
+          planId,
+          expectedVersion,
+          currentVersion: current.version,
+        });
+      }
+      const before = (this.db.prepare('SELECT * FROM plan_parts WHERE plan_id = ?').all(planId) as PartRow[]).map(toPart);
+      const diff = diffParts(before, decomposePlan(valid));
+      if (diff.upserts.length === 0 && diff.deletes.length === 0) return { replayed: false, changes: [] };
+      const version = expectedVersion + 1;
+      this.db
+        .prepare('UPDATE plans SET version = ?, updated_at = ?, updated_by = ? WHERE id = ? AND version = ?')
+        .run(version, at, meta.actorId, planId, expectedVersion);
+      this.writeParts(planId, version, diff.upserts, diff.deletes);
+      this.writeAudit(planId, version, at, meta, diff.changes);
+      this.rememberRequest(planId, version, at, meta);
+      return { replayed: false, changes: [...diff.changes] };
+    })();
+    return { snapshot: this.snapshotOrThrow(planId), ...outcome };
+  }
+
+  async listPlanIds(): Promise<string[]> {
+    return (this.db.prepare('SELECT id FROM plans ORDER BY id').all() as { id: string }[]).map((r) => r.id);
+  }
+
+  async listAudit(planId: string | null, query: AuditQuery = {}): Promise<AuditEntry[]> {
+    const prefix = query.keyPrefix;
+    const rows = this.db
+      .prepare(
+        `SELECT * FROM audit_log WHERE plan_id IS ? ${prefix ? "AND (subject_key = ? OR subject_key LIKE ? ESCAPE '\\')" : ''} ORDER BY id DESC LIMIT ?`,
+      )
+      .all(...(prefix ? [planId, prefix, `${prefix.replace(/[\\%_]/g, (c) => `\\${c}`)}/%`] : [planId]), query.limit ?? 1000) as AuditRow[];
+    return rows.map((r) => ({
+      id: r.id,
+      planId: r.plan_id,
+      version: r.version,
+      at: r.at,
+      actorId: r.actor_id,
+      summary: r.summary,
+      action: r.action,
+      key: r.subject_key,
+      kind: r.kind,
+      before: r.before === null ? null : JSON.parse(r.before),
+      after: r.after === null ? null : JSON.parse(r.after),
+    }));
+  }
+
+  async replaceRoster(people: readonly Person[], meta: ChangeMeta) {
+    const at = this.now();
+    return this.db.transaction(() => {
+      const current = this.readPeople();
+      const diff = diffRoster(current, people);
+      const deletePerson = this.db.prepare('DELETE FROM people WHERE id = ?');
+      const upsertPerson = this.db.prepare(
+        'INSERT INTO people (id, name, email, updated_at) VALUES (?, ?, ?, ?) ON CONFLICT (id) DO UPDATE SET name = excluded.name, email = excluded.email, updated_at = excluded.updated_at',
+      );
+      const clearRoles = this.db.prepare('DELETE FROM person_roles WHERE person_id = ?');
+      const addRole = this.db.prepare('INSERT INTO person_roles (person_id, position, role, details) VALUES (?, ?, ?, ?)');
+      for (const change of diff.changes) {
+        if (change.action === 'delete') {
+          deletePerson.run(change.key);
+          continue;
+        }
+        const person = change.after as Person;
+        upsertPerson.run(person.id, person.name, person.email, at);
+        clearRoles.run(person.id);
+        person.roles.forEach((grant, i) => {
+          const { role, ...details } = grant;
+          addRole.run(person.id, i, role, JSON.stringify(details));
+        });
+      }
+      this.writeAudit(null, null, at, meta, diff.changes);
+      return diff.counts;
+    })();
+  }
+
+  async findPerson(id: string): Promise<Person | null> {
+    return this.readPeople(id)[0] ?? null;
+  }
+
+  async listPeople(): Promise<Person[]> {
+    return this.readPeople();
+  }
+
+  async close(): Promise<void> {
+    this.db.close();
+  }
+
+  private readPeople(id?: string): Person[] {
+    const people = this.db.prepare(`SELECT id, name, email FROM people ${id ? 'WHERE id = ?' : ''} ORDER BY name, id`).all(...(id ? [id] : [])) as {
+      id: string;
+      name: string;
+      email: string | null;
+    }[];
+    const roles = this.db.prepare('SELECT role, details FROM person_roles WHERE person_id = ? ORDER BY position');
+    return people.map((p) =>
+      Person.parse({
+        ...p,
+        roles: (roles.all(p.id) as { role: string; details: string }[]).map((r) => RoleGrant.parse({ role: r.role, ...JSON.parse(r.details) })),
+      }),
+    );
+  }
+
+  private writeParts(planId: string, version: number, upserts: readonly PlanPart[], deletes: readonly PlanPart[]): void {
+    const upsert = this.db.prepare(
+      `INSERT INTO plan_parts (plan_id, part_key, parent_key, field, position, kind, body, version) VALUES (?, ?, ?, ?, ?, ?, ?, ?)
+       ON CONFLICT (plan_id, part_key) DO UPDATE SET parent_key = excluded.parent_key, field = excluded.field, position = excluded.position,
+         kind = excluded.kind, body = excluded.body, version = excluded.version`,
+    );
+    const remove = this.db.prepare('DELETE FROM plan_parts WHERE plan_id = ? AND part_key = ?');
+    for (const p of upserts) upsert.run(planId, p.key, p.parentKey, p.field, p.position, p.kind, p.body, version);
+    for (const p of deletes) remove.run(planId, p.key);
+  }
+
+  private writeAudit(planId: string | null, version: number | null, at: string, meta: ChangeMeta, changes: readonly PartChange[]): void {
+    const insert = this.db.prepare(
+      'INSERT INTO audit_log (plan_id, version, at, actor_id, summary, action, subject_key, kind, before, after) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)',
+    );
+    for (const c of changes) insert.run(planId, version, at, meta.actorId, meta.summary, c.action, c.key, c.kind, json(c.before), json(c.after));
+  }
+
+  private rememberRequest(planId: string, version: number, at: string, meta: ChangeMeta): void {
+    if (meta.requestId) this.db.prepare('INSERT INTO applied_requests (request_id, plan_id, version, at) VALUES (?, ?, ?, ?)').run(meta.requestId, planId, version, at);
+  }
+
+  private snapshot(planId: string): PlanSnapshot | null {
+    const row = this.db.prepare('SELECT id, version, updated_at, updated_by FROM plans WHERE id = ?').get(planId) as PlanRow | undefined;
+    if (!row) return null;
+    const parts = (this.db.prepare('SELECT * FROM plan_parts WHERE plan_id = ?').all(planId) as PartRow[]).map(toPart);
+    return { planId: row.id, version: row.version, plan: Plan.parse(composePlan(parts)), updatedAt: row.updated_at, updatedBy: row.updated_by };
+  }
+
+  private snapshotOrThrow(planId: string): PlanSnapshot {
+    const s = this.snapshot(planId);
+    if (!s) throw new DomainError('PLAN.NOT_FOUND', `No plan with id ${planId}`, { planId });
+    return s;
+  }
+}

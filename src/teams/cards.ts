@@ -1,0 +1,42 @@
+import { Template } from 'adaptivecards-templating';
+import { readFileSync } from 'node:fs';
+import { fromRoot } from '../paths';
+
+/** Teams refuses a message whose card is over about 28 KB. */
+export const MAX_CARD_BYTES = 28 * 1024;
+
+export const CARD_NAMES = ['help', 'status', 'notice'] as const;
+export type CardName = (typeof CARD_NAMES)[number];
+
+export type AdaptiveCardJson = Record<string, unknown> & { type: 'AdaptiveCard'; version: string };
+
+export class CardTooLargeError extends Error {
+  constructor(
+    readonly card: CardName,
+    readonly bytes: number,
+  ) {
+    super(`The ${card} card is ${bytes} bytes, over the ${MAX_CARD_BYTES}-byte limit Teams allows`);
+    this.name = 'CardTooLargeError';
+  }
+}
+
+const templates = new Map<CardName, unknown>();
+
+export const templatePath = (name: CardName): string => fromRoot('adaptive-cards', `${name}.json`);
+
+const loadTemplate = (name: CardName): unknown => {
+  let template = templates.get(name);
+  if (!template) {
+    template = JSON.parse(readFileSync(templatePath(name), 'utf8'));
+    templates.set(name, template);
+  }
+  return template;
+};
+
+/** Bind a template from adaptive-cards/ to its data; a card Teams would refuse is an error here. */
+export const renderCard = (name: CardName, data: object): AdaptiveCardJson => {
+  const card = new Template(loadTemplate(name)).expand({ $root: data }) as AdaptiveCardJson;
+  const bytes = Buffer.byteLength(JSON.stringify(card), 'utf8');
+  if (bytes > MAX_CARD_BYTES) throw new CardTooLargeError(name, bytes);
+  return card;
+};

@@ -1,0 +1,28 @@
+import { TeamsAdapter } from '@microsoft/teams-ai';
+import type { Request, Response } from 'botbuilder';
+import type { Config } from '../config';
+import { createBotApplication, type BotDependencies } from './bot.app';
+
+/**
+ * The Bot Framework endpoint. With Microsoft app credentials, every request's token is checked
+ * as Bot Framework does; without them (local Playground only) requests are accepted unsigned.
+ */
+export const createMessagesHandler = (config: Config, deps: BotDependencies) => {
+  const app = config.microsoftApp;
+  const adapter = new TeamsAdapter(
+    app
+      ? {
+          MicrosoftAppId: app.id,
+          MicrosoftAppPassword: app.password,
+          MicrosoftAppTenantId: app.tenantId,
+          MicrosoftAppType: app.type,
+        }
+      : {},
+  );
+  const bot = createBotApplication(deps, adapter);
+  adapter.onTurnError = async (context, error) => {
+    deps.logger.error({ err: error }, 'adapter turn error');
+    await context.sendActivity('Sorry, something went wrong on our side and your last request was not completed. Please try again.');
+  };
+  return (req: Request, res: Response) => adapter.process(req, res, async (context) => void (await bot.run(context)));
+};

@@ -1,0 +1,111 @@
+import type { SectionState } from '../domain/completeness';
+import { isDomainError } from '../domain/errors';
+import { ROLE_LABELS, type Person, type RoleGrant } from '../domain/people.schema';
+import { REQUIRED_SIGNATORY_ROLES, type Plan } from '../domain/plan.schema';
+
+/** Everything the bot says in words lives here, in plain British English. */
+
+export interface Notice {
+  readonly style: 'attention' | 'warning' | 'good' | 'default';
+  readonly title: string;
+  readonly message: string;
+  readonly hint: string;
+}
+
+const contactLine = (contacts: unknown): string => {
+  const list = Array.isArray(contacts) ? (contacts as { name: string; email: string | null }[]) : [];
+  if (list.length === 0) return "Please ask your local authority's SEND team to add you.";
+  const who = list.map((c) => (c.email ? `${c.name} (${c.email})` : c.name)).join(' or ');
+  return `Please ask ${who}, the plan's Senior Responsible Officer, to add you.`;
+};
+
+/** Turn an error into words a parent or head teacher understands; the code decides, not the message. */
+export const noticeForError = (error: unknown): Notice => {
+  if (isDomainError(error)) {
+    switch (error.code) {
+      case 'ROSTER.UNKNOWN_PERSON':
+        return {
+          style: 'attention',
+          title: "You're not on the roster yet",
+          message: `${contactLine(error.details.contacts)} Until then I can't show or change the plan.`,
+          hint: 'Nothing has been changed.',
+        };
+      case 'PLAN.NOT_FOUND':
+        return {
+          style: 'attention',
+          title: "The plan isn't set up yet",
+          message: 'There is no plan record for this partnership yet. Please let the plan’s Senior Responsible Officer know.',
+          hint: 'Nothing has been changed.',
+        };
+      case 'PLAN.STALE_VERSION':
+        return {
+          style: 'warning',
+          title: 'Someone else changed the plan first',
+          message: 'The plan changed after this card was sent, so I have not saved anything from it. Please open it again to see the latest version.',
+          hint: 'Nothing has been changed.',
+        };
+      case 'AUTH.FORBIDDEN':
+        return { style: 'attention', title: "Your role doesn't allow that", message: error.message, hint: 'Nothing has been changed.' };
+      case 'INPUT.INVALID':
+      case 'PLAN.INVALID':
+      case 'PLAN.DUPLICATE_ID':
+        return { style: 'attention', title: "Some of that isn't right", message: error.message, hint: 'Nothing has been changed.' };
+      default:
+        break;
+    }
+  }
+  return {
+    style: 'attention',
+    title: 'Sorry, something went wrong on our side',
+    message: 'Your last request was not completed. Please try again in a minute; if it keeps happening, tell the plan’s Senior Responsible Officer.',
+    hint: '',
+  };
+};
+
+export const UNKNOWN_COMMAND: Notice = {
+  style: 'default',
+  title: "I didn't recognise that",
+  message: 'Type **help** to see what I can do, or **status** to see where each section of the plan stands.',
+  hint: '',
+};
+
+export const STATE_WORDS: Record<SectionState, { text: string; colour: 'Good' | 'Warning' | 'Attention' }> = {
+  complete: { text: 'Complete', colour: 'Good' },
+  incomplete: { text: 'Incomplete', colour: 'Warning' },
+  missing: { text: 'Missing', colour: 'Attention' },
+};
+
+const listWords = (items: string[]): string =>
+  items.length <= 1 ? (items[0] ?? '') : `${items.slice(0, -1).join(', ')} and ${items[items.length - 1]}`;
+
+export const roleNote = (grant: RoleGrant, plan: Plan | null): string => {
+  switch (grant.role) {
+    case 'sro':
+      return 'As Senior Responsible Officer you own the plan record: you can see where every section stands and what is still missing before sign-off.';
+    case 'workstream-lead': {
+      const names = grant.workstreams.map((id) => {
+        const w = plan?.deliveryPlan.workstreams.find((x) => x.id === id);
+        return w ? `Workstream ${w.code}: ${w.name}` : id;
+      });
+      return `You lead ${listWords(names)}: you report its quarterly milestones, target trajectories and risks.`;
+    }
+    case 'signatory': {
+      const title = REQUIRED_SIGNATORY_ROLES.find((r) => r.id === grant.signatoryRole)?.title ?? 'a co-signer';
+      return `You sign the plan off as ${title}.`;
+    }
+    case 'pcf-rep':
+      return "You bring the Parent Carer Forum's voice: what families tell you is recorded and answered.";
+    case 'cyp-rep':
+      return "You bring children and young people's own voice, recorded separately from parents'.";
+    case 'contributor':
+      return 'You help fill in parts of the plan.';
+    case 'viewer':
+      return "You can read the plan and see where it stands; you can't change it.";
+  }
+};
+
+export const rolesText = (person: Person): string => listWords([...new Set(person.roles.map((r) => ROLE_LABELS[r.role]))]);
+
+/** "27 November 2026", as people in England write dates. */
+export const dateWords = (iso: string): string =>
+  new Date(iso).toLocaleDateString('en-GB', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'Europe/London' });

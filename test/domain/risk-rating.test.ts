@@ -1,0 +1,43 @@
+import { ANNEX_C_MATRIX, HIGH_MEDIUM_LOW_MATRIX, rateRisk } from '../../src/domain/risk-rating';
+import { isDomainError } from '../../src/domain/errors';
+
+describe('risk RAG from impact x likelihood', () => {
+  it.each([
+    // The reference plan's own ratings.
+    ['High', 'High', 'Red'],
+    ['High', 'Medium', 'Amber'],
+    ['Medium', 'Medium', 'Amber'],
+    // The rest of the default three-by-three.
+    ['High', 'Low', 'Amber'],
+    ['Medium', 'High', 'Amber'],
+    ['Medium', 'Low', 'Green'],
+    ['Low', 'High', 'Amber'],
+    ['Low', 'Medium', 'Green'],
+    ['low', 'low', 'Green'],
+  ])('High/Medium/Low: impact %s, likelihood %s is %s', (impact, likelihood, rag) => {
+    expect(rateRisk(HIGH_MEDIUM_LOW_MATRIX, impact, likelihood)).toBe(rag);
+  });
+
+  it.each([
+    ['Crisis', 'Very Likely', 'Red'],
+    ['Critical', 'Likely', 'Red'],
+    ['Moderate', 'Very Likely', 'Red'],
+    ['Moderate', 'Possible', 'Amber'],
+    ['Crisis', 'Very Unlikely', 'Amber'],
+    ['Marginal', 'Unlikely', 'Green'],
+    ['Negligible', 'Possible', 'Green'],
+    ['Negligible', 'Very Likely', 'Amber'],
+  ])('Annex C: impact %s, likelihood %s is %s', (impact, likelihood, rag) => {
+    expect(rateRisk(ANNEX_C_MATRIX, impact, likelihood)).toBe(rag);
+  });
+
+  it('refuses a level the matrix does not have, with a code', () => {
+    let error: unknown;
+    try {
+      rateRisk(HIGH_MEDIUM_LOW_MATRIX, 'Catastrophic', 'High');
+    } catch (e) {
+      error = e;
+    }
+    expect(isDomainError(error, 'INPUT.INVALID')).toBe(true);
+  });
+});

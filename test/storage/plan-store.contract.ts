@@ -1,0 +1,220 @@
+import type { Store } from '../../src/app/ports';
+import { demoPlan } from '../../src/demo/demo-plan';
+import { isDomainError } from '../../src/domain/errors';
+import type { Person } from '../../src/domain/people.schema';
+import type { Plan } from '../../src/domain/plan.schema';
+import { ManualClock } from '../support/memory.clock';
+
+export interface StoreHarness {
+  readonly store: Store;
+  readonly clock: ManualClock;
+  /** Close and open the same database again. */
+  reopen(): Promise<Store>;
+  dispose(): Promise<void>;
+}
+
+const PLAN = 'contract-plan';
+const alice = { actorId: 'alice', summary: 'Alice edits' };
+const bob = { actorId: 'bob', summary: 'Bob edits' };
+
+const person = (id: string, name: string, roles: Person['roles'] = [{ role: 'contributor' }]): Person => ({ id, name, email: `${id}@example.org`, roles });
+
+const edit = (plan: Plan, change: (p: Plan) => void): Plan => {
+  const next = structuredClone(plan);
+  change(next);
+  return next;
+};
+
+const expectCode = async (promise: Promise<unknown>, code: string) => {
+  const error = await promise.then(
+    () => null,
+    (e: unknown) => e,
+  );
+  expect(isDomainError(error) ? error.code : error).toBe(code);
+};
+
+/**
+ * One contract for every engine: each store implementation runs this same suite, as
+ * botbuilder-js runs one Storage suite against each of its providers.
+ */
+export const describeStoreContract = (engine: string, open: () => Promise<StoreHarness>): void => {
+  describe(`${engine} store contract`, () => {
+    let h: StoreHarness;
+    beforeEach(async () => {
+      h = await open();
+    });
+    afterEach(async () => {
+      await h.dispose();
+    });
+
+    it('creates a plan at version 1 and reads back exactly what was written', async () => {
+      const created = await h.store.createPlan(PLAN, demoPlan(), alice);
+      expect(created.version).toBe(1);
+      const loaded = await h.store.loadPlan(PLAN);
+      expect(loaded?.plan).toEqual(demoPlan());
+      expect(loaded).toMatchObject({ version: 1, updatedBy: 'alice', updatedAt: h.clock.now().toISOString() });
+      expect(await h.store.listPlanIds()).toEqual([PLAN]);
+    });
+
+    it('answers null for a plan it does not have', async () => {
+      expect(await h.store.loadPlan('no-such-plan')).toBeNull();
+    });
+
+    it('refuses to create the same plan twice', async () => {
+      await h.store.createPlan(PLAN, demoPlan(), alice);
+      await expectCode(h.store.createPlan(PLAN, demoPlan(), bob), 'PLAN.INVALID');
+    });
+
+    it('writes a new version naming the version it was based on, changing only the part that changed', async () => {
+      const v1 = await h.store.createPlan(PLAN, demoPlan(), alice);
+      h.clock.advance(60_000);
+      const result = await h.store.savePlan(
+        PLAN,
+        v1.version,
+        edit(v1.plan, (p) => (p.risks.risks[1]!.residualRag = 'Green')),
+        bob,
+      );
+      expect(result.snapshot.version).toBe(2);
+      expect(result.changes).toEqual([
+        {
+          action: 'update',
+          key: 'risks/risks/risk-eaho-workforce',
+          kind: 'risks.risks',
+          before: expect.objectContaining({ residualRag: 'Amber' }),
+          after: expect.objectContaining({ residualRag: 'Green' }),
+        },
+      ]);
+      expect((await h.store.loadPlan(PLAN))?.plan.risks.risks[1]?.residualRag).toBe('Green');
+    });
+
+    it('refuses a stale write with PLAN.STALE_VERSION and changes nothing', async () => {
+      const v1 = await h.store.createPlan(PLAN, demoPlan(), alice);
+      await h.store.savePlan(PLAN, 1, edit(v1.plan, (p) => (p.header.sroName = 'Alice Example')), alice);
+      const auditBefore = await h.store.listAudit(PLAN);
+      await expectCode(
+        h.store.savePlan(PLAN, 1, edit(v1.plan, (p) => (p.header.localAuthority = 'Telford')), bob),
+        'PLAN.STALE_VERSION',
+      );
+      const now = await h.store.loadPlan(PLAN);
+      expect(now?.version).toBe(2);
+      expect(now?.plan.header).toEqual({ localAuthority: 'Shropshire', integratedCareBoard: 'Shropshire, Telford and Wrekin', sroName: 'Alice Example' });
+      expect(await h.store.listAudit(PLAN)).toEqual(auditBefore);
+    });
+
+    it('refuses a write to a plan that does not exist', async () => {
+      await expectCode(h.store.savePlan('no-such-plan', 1, demoPlan(), alice), 'PLAN.NOT_FOUND');
+    });
+
+    it('does not write a version when nothing changed', async () => {
+      const v1 = await h.store.createPlan(PLAN, demoPlan(), alice);
+      const result = await h.store.savePlan(PLAN, 1, v1.plan, bob);
+      expect(result.snapshot.version).toBe(1);
+      expect(result.changes).toEqual([]);
+    });
+
+    it('records who, when, what, before and after in the audit log', async () => {
+      const v1 = await h.store.createPlan(PLAN, demoPlan(), alice);
+      h.clock.advance(3_600_000);
+      await h.store.savePlan(PLAN, 1, edit(v1.plan, (p) => (p.deliveryPlan.workstreams[3]!.quarters.Q3.trajectory.text = '20 week timescale: 55%')), {
+        actorId: 'bob',
+        summary: 'Raised the Q3 EHCP trajectory',
+      });
+      const [latest] = await h.store.listAudit(PLAN, { limit: 1 });
+      expect(latest).toMatchObject({
+        planId: PLAN,
+        version: 2,
+        actorId: 'bob',
+        at: h.clock.now().toISOString(),
+        summary: 'Raised the Q3 EHCP trajectory',
+        action: 'update',
+        key: 'deliveryPlan/workstreams/ws-3',
+      });
+      expect((latest?.before as Plan['deliveryPlan']['workstreams'][number]).quarters.Q3.trajectory.text).toBe('20 week timescale: 50%');
+      expect((latest?.after as Plan['deliveryPlan']['workstreams'][number]).quarters.Q3.trajectory.text).toBe('20 week timescale: 55%');
+      const creation = await h.store.listAudit(PLAN);
+      expect(creation.filter((e) => e.version === 1 && e.action === 'create').length).toBeGreaterThan(100);
+    });
+
+    it('adds, removes and reorders rows, and audits each as its own part', async () => {
+      const v1 = await h.store.createPlan(PLAN, demoPlan(), alice);
+      const next = edit(v1.plan, (p) => {
+        const ws = p.deliveryPlan.workstreams[1]!;
+        ws.quarters.Q2.milestones.push({ id: 'ws-1-q2-m3', text: 'Agree the LISO content plan' });
+        ws.quarters.Q4.milestones.splice(0, 1);
+        p.risks.risks.reverse();
+      });
+      const { changes } = await h.store.savePlan(PLAN, 1, next, bob);
+      expect(changes.map((c) => [c.action, c.key]).sort()).toEqual([
+        ['create', 'deliveryPlan/workstreams/ws-1/quarters.Q2.milestones/ws-1-q2-m3'],
+        ['delete', 'deliveryPlan/workstreams/ws-1/quarters.Q4.milestones/ws-1-q4-m1'],
+      ]);
+      const loaded = await h.store.loadPlan(PLAN);
+      expect(loaded?.plan).toEqual(next);
+      const history = await h.store.listAudit(PLAN, { keyPrefix: 'deliveryPlan/workstreams/ws-1' });
+      expect(history.filter((e) => e.version === 2)).toHaveLength(2);
+      expect(history.every((e) => e.key.startsWith('deliveryPlan/workstreams/ws-1'))).toBe(true);
+      expect(history.some((e) => e.key.startsWith('deliveryPlan/workstreams/ws-1a'))).toBe(false);
+    });
+
+    it('keeps a table that has been emptied', async () => {
+      const v1 = await h.store.createPlan(PLAN, demoPlan(), alice);
+      const next = edit(v1.plan, (p) => {
+        p.reviewComments = [];
+        p.risks.risks = [];
+      });
+      await h.store.savePlan(PLAN, 1, next, bob);
+      expect((await h.store.loadPlan(PLAN))?.plan).toEqual(next);
+    });
+
+    it('applies a retried request once', async () => {
+      const v1 = await h.store.createPlan(PLAN, demoPlan(), alice);
+      const next = edit(v1.plan, (p) => (p.engagement.narrative = 'Shorter'));
+      const first = await h.store.savePlan(PLAN, 1, next, { ...bob, requestId: 'activity-123' });
+      const retry = await h.store.savePlan(PLAN, 1, next, { ...bob, requestId: 'activity-123' });
+      expect(first.replayed).toBe(false);
+      expect(retry).toMatchObject({ replayed: true, changes: [] });
+      expect(retry.snapshot.version).toBe(2);
+      expect((await h.store.listAudit(PLAN)).filter((e) => e.version === 2)).toHaveLength(1);
+    });
+
+    it('refuses an invalid plan and writes nothing', async () => {
+      const v1 = await h.store.createPlan(PLAN, demoPlan(), alice);
+      const bad = edit(v1.plan, (p) => ((p.risks.risks[0] as { rag: string }).rag = 'Purple'));
+      await expect(h.store.savePlan(PLAN, 1, bad, bob)).rejects.toThrow();
+      expect((await h.store.loadPlan(PLAN))?.version).toBe(1);
+    });
+
+    it('keeps plans and people across a reopen', async () => {
+      const v1 = await h.store.createPlan(PLAN, demoPlan(), alice);
+      await h.store.savePlan(PLAN, 1, edit(v1.plan, (p) => (p.header.sroName = 'Kept Across Restart')), alice);
+      await h.store.replaceRoster([person('p1', 'Priya Shah', [{ role: 'sro' }])], alice);
+      const reopened = await h.reopen();
+      expect((await reopened.loadPlan(PLAN))?.plan.header.sroName).toBe('Kept Across Restart');
+      expect((await reopened.loadPlan(PLAN))?.version).toBe(2);
+      expect(await reopened.findPerson('p1')).toEqual(person('p1', 'Priya Shah', [{ role: 'sro' }]));
+    });
+
+    it('replaces the roster, reporting and auditing what changed', async () => {
+      const first = await h.store.replaceRoster(
+        [person('p1', 'Priya Shah', [{ role: 'sro' }]), person('p2', 'Tom Reed', [{ role: 'workstream-lead', workstreams: ['ws-1', 'ws-2'] }])],
+        alice,
+      );
+      expect(first).toEqual({ added: 2, changed: 0, removed: 0 });
+      const second = await h.store.replaceRoster(
+        [person('p1', 'Priya Shah', [{ role: 'sro' }]), person('p3', 'Ann Lee', [{ role: 'signatory', signatoryRole: 'icb-place-director' }])],
+        bob,
+      );
+      expect(second).toEqual({ added: 1, changed: 0, removed: 1 });
+      const third = await h.store.replaceRoster([person('p1', 'Priya Shah-Jones', [{ role: 'sro' }]), person('p3', 'Ann Lee', [{ role: 'viewer' }])], bob);
+      expect(third).toEqual({ added: 0, changed: 2, removed: 0 });
+      expect(await h.store.findPerson('p2')).toBeNull();
+      const audit = await h.store.listAudit(null);
+      expect(audit).toHaveLength(6);
+      expect(audit[0]).toMatchObject({ planId: null, actorId: 'bob', kind: 'person', action: 'update', key: 'p3' });
+      expect((await h.store.listPeople()).map((p) => [p.id, p.name, p.roles])).toEqual([
+        ['p3', 'Ann Lee', [{ role: 'viewer' }]],
+        ['p1', 'Priya Shah-Jones', [{ role: 'sro' }]],
+      ]);
+    });
+  });
+};
