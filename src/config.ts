@@ -71,8 +71,13 @@ export class ConfigError extends Error {
   }
 }
 
+/** The names of every setting, for .env.example and its test. */
+export const SETTING_NAMES = Object.keys(EnvSchema.innerType().shape);
+
 export const loadConfig = (env: NodeJS.ProcessEnv = process.env): Config => {
-  const parsed = EnvSchema.safeParse(env);
+  // A blank line in an env file means "not set", not "set to nothing".
+  const given = Object.fromEntries(SETTING_NAMES.map((name) => [name, env[name]?.trim() ? env[name] : undefined]));
+  const parsed = EnvSchema.safeParse(given);
   if (!parsed.success) throw new ConfigError(parsed.error.issues.map((i) => `${i.path.join('.') || 'environment'}: ${i.message}`));
   const e = parsed.data;
   return {

@@ -1,0 +1,52 @@
+/**
+ * npm run bench: how long the everyday operations take on the full Shropshire plan.
+ * Figures go into issue notes; no unit test times anything.
+ */
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { performance } from 'node:perf_hooks';
+import { systemClock } from '../src/app/ports';
+import { demoPlan } from '../src/demo/demo-plan';
+import { planCompleteness } from '../src/domain/completeness';
+import { compilePlan } from '../src/domain/plan.compile';
+import { renderMarkdown } from '../src/export/markdown.renderer';
+import { SqliteStore } from '../src/storage/sqlite/sqlite.store';
+import { statusCard } from '../src/teams/views/status.view';
+
+const time = async (label: string, runs: number, work: (i: number) => unknown | Promise<unknown>) => {
+  for (let i = 0; i < Math.min(5, runs); i++) await work(i);
+  const start = performance.now();
+  for (let i = 0; i < runs; i++) await work(i);
+  const ms = (performance.now() - start) / runs;
+  process.stdout.write(`${label.padEnd(48)} ${ms.toFixed(3).padStart(9)} ms/op  (${runs} runs)\n`);
+};
+
+const main = async () => {
+  const dir = mkdtempSync(join(tmpdir(), 'send-bench-'));
+  const store = new SqliteStore(join(dir, 'bench.db'), systemClock);
+  try {
+    let n = 0;
+    await time('create plan (SQLite file, all parts)', 50, () => store.createPlan(`bench-${n++}`, demoPlan(), { actorId: 'bench', summary: 'bench' }));
+    await time('load plan (compose + validate)', 200, () => store.loadPlan('bench-0'));
+    let version = 1;
+    await time('save one changed field (diff, write, audit)', 200, async (i) => {
+      const snapshot = await store.loadPlan('bench-0');
+      const plan = structuredClone(snapshot!.plan);
+      plan.risks.risks[0]!.mitigation = `Mitigation revision ${i}`;
+      version = (await store.savePlan('bench-0', version, plan, { actorId: 'bench', summary: 'bench' })).snapshot.version;
+    });
+    const snapshot = (await store.loadPlan('bench-0'))!;
+    await time('section completeness (19 sections)', 1000, () => planCompleteness(snapshot.plan));
+    await time('compile + render Markdown', 200, () => renderMarkdown(compilePlan(snapshot.plan)));
+    await time('status card (bind template)', 200, () => statusCard(snapshot, planCompleteness(snapshot.plan), 'Natasha Moody'));
+    const mb = (b: number) => (b / 1024 / 1024).toFixed(1);
+    const mem = process.memoryUsage();
+    process.stdout.write(`memory: rss ${mb(mem.rss)} MiB, heap used ${mb(mem.heapUsed)} MiB\n`);
+  } finally {
+    await store.close();
+    rmSync(dir, { recursive: true, force: true });
+  }
+};
+
+void main();

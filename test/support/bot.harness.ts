@@ -1,0 +1,72 @@
+import { TestAdapter, type Activity } from 'botbuilder';
+import type { Store } from '../../src/app/ports';
+import { bootstrapStore } from '../../src/app/bootstrap.service';
+import { demoPlan } from '../../src/demo/demo-plan';
+import { createLogger } from '../../src/logger';
+import { readRosterFile } from '../../src/storage/roster-file';
+import { SqliteStore } from '../../src/storage/sqlite/sqlite.store';
+import { createBotApplication } from '../../src/teams/bot.app';
+import { fromRoot } from '../../src/paths';
+import { ManualClock } from './memory.clock';
+
+export const PLAYGROUND_USERS = {
+  sro: '00000000-0000-0000-0000-0000000000020',
+  lead: '00000000-0000-0000-0000-0000000000021',
+  signatory: '00000000-0000-0000-0000-0000000000022',
+  pcf: '00000000-0000-0000-0000-0000000000023',
+} as const;
+export const PLAN_ID = 'shropshire-2026-27';
+
+/** The real bot application over a real (in-memory SQLite) store, driven by botbuilder's TestAdapter. */
+export const createBotHarness = async () => {
+  const clock = new ManualClock();
+  const store: Store = new SqliteStore(':memory:', clock);
+  await bootstrapStore(store, { planId: PLAN_ID, roster: readRosterFile(fromRoot('config', 'roster.demo.json')), seedPlan: demoPlan });
+  const app = createBotApplication({ store, planId: PLAN_ID, logger: createLogger({ logLevel: 'silent' }) });
+  const adapter = new TestAdapter(async (context) => {
+    await app.run(context);
+  });
+
+  /** Send one activity as a person; returns what the bot sent back. */
+  const send = async (aadObjectId: string | undefined, activity: Partial<Activity>): Promise<Partial<Activity>[]> => {
+    adapter.activeQueue.length = 0;
+    await adapter.processActivity({
+      from: { id: `user-${aadObjectId ?? 'anon'}`, name: 'Someone', aadObjectId },
+      ...activity,
+    } as Activity);
+    const replies = [...adapter.activeQueue];
+    adapter.activeQueue.length = 0;
+    return replies;
+  };
+
+  const say = (aadObjectId: string | undefined, text: string) => send(aadObjectId, { type: 'message', text });
+
+  const execute = (aadObjectId: string | undefined, verb: string, data: Record<string, unknown> = {}) =>
+    send(aadObjectId, {
+      type: 'invoke',
+      name: 'adaptiveCard/action',
+      value: { action: { type: 'Action.Execute', verb, data: { verb, ...data } }, trigger: 'manual' },
+    });
+
+  return { store, clock, adapter, say, execute, send, close: () => store.close() };
+};
+
+/** The Adaptive Card in a reply, if there is one. */
+export const cardOf = (activity: Partial<Activity> | undefined): Record<string, unknown> | undefined =>
+  activity?.attachments?.find((a) => a.contentType === 'application/vnd.microsoft.card.adaptive')?.content as Record<string, unknown> | undefined;
+
+/** All the words on a card, for asserting on what a person reads. */
+export const cardText = (card: unknown): string => {
+  const out: string[] = [];
+  const walk = (node: unknown) => {
+    if (Array.isArray(node)) node.forEach(walk);
+    else if (node && typeof node === 'object') {
+      for (const [k, v] of Object.entries(node)) {
+        if ((k === 'text' || k === 'title' || k === 'value') && typeof v === 'string') out.push(v);
+        else walk(v);
+      }
+    }
+  };
+  walk(card);
+  return out.join('\n');
+};
