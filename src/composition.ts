@@ -1,7 +1,7 @@
 import { bootstrapStore, type BootstrapResult } from './app/bootstrap.service';
 import { systemClock, type Clock, type Store } from './app/ports';
 import type { Config } from './config';
-import { demoPlan } from './demo/demo-plan';
+import { demoAssignments, demoPlan } from './demo/demo-plan';
 import { openStore } from './storage/open-store';
 import { readRosterFile } from './storage/roster-file';
 
@@ -10,7 +10,7 @@ export const openConfiguredStore = async (config: Config, clock: Clock = systemC
   const roster = readRosterFile(config.rosterFile);
   const store = await openStore(config.databaseUrl, clock);
   try {
-    const bootstrap = await bootstrapStore(store, { planId: config.planId, roster, seedPlan: config.seedDemoPlan ? demoPlan : undefined });
+    const bootstrap = await bootstrapStore(store, { planId: config.planId, roster, seedPlan: config.seedDemoPlan ? demoPlan : undefined, seedAssignments: demoAssignments });
     return { store, bootstrap };
   } catch (error) {
     await store.close();

@@ -1,6 +1,9 @@
 import type { Person } from '../domain/people.schema';
 import type { Plan } from '../domain/plan.schema';
-import type { Store } from './ports';
+import type { Assignment, Store } from './ports';
+
+/** A task the demo starts with: one of the reference's open review comments, given to its addressee. */
+export type SeedAssignment = Pick<Assignment, 'id' | 'section' | 'assigneeId' | 'dueDate' | 'note' | 'reviewCommentId'>;
 
 export const SYSTEM_ACTOR = 'system';
 
@@ -16,11 +19,17 @@ export interface BootstrapResult {
  */
 export const bootstrapStore = async (
   store: Store,
-  options: { planId: string; roster: readonly Person[]; seedPlan?: () => Plan },
+  options: { planId: string; roster: readonly Person[]; seedPlan?: () => Plan; seedAssignments?: readonly SeedAssignment[] },
 ): Promise<BootstrapResult> => {
   const roster = await store.replaceRoster(options.roster, { actorId: SYSTEM_ACTOR, summary: 'Roster loaded from the roster file' });
   const existing = await store.loadPlan(options.planId);
   if (existing || !options.seedPlan) return { seeded: false, planVersion: existing?.version ?? null, roster };
-  const created = await store.createPlan(options.planId, options.seedPlan(), { actorId: SYSTEM_ACTOR, summary: 'Demo plan loaded into an empty database' });
+  const meta = { actorId: SYSTEM_ACTOR, summary: 'Demo plan loaded into an empty database' };
+  const created = await store.createPlan(options.planId, options.seedPlan(), meta);
+  const sro = options.roster.find((p) => p.roles.some((r) => r.role === 'sro'));
+  for (const seed of options.seedAssignments ?? []) {
+    if (!options.roster.some((p) => p.id === seed.assigneeId)) continue;
+    await store.addAssignment({ ...seed, planId: options.planId, assignedBy: sro?.id ?? SYSTEM_ACTOR }, meta);
+  }
   return { seeded: true, planVersion: created.version, roster };
 };

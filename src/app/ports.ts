@@ -1,5 +1,5 @@
 import type { Person } from '../domain/people.schema';
-import type { Plan } from '../domain/plan.schema';
+import type { Plan, SectionKey } from '../domain/plan.schema';
 
 /** The plan as stored, at one version. */
 export interface PlanSnapshot {
@@ -46,6 +46,8 @@ export interface AuditEntry extends PartChange {
 export interface AuditQuery {
   /** Only entries for this part and the parts inside it. */
   readonly keyPrefix?: string;
+  /** Only entries written after this plan version. */
+  readonly sinceVersion?: number;
   readonly limit?: number;
 }
 
@@ -70,8 +72,70 @@ export interface RosterRepository {
   listPeople(): Promise<Person[]>;
 }
 
-export interface Store extends PlanRepository, RosterRepository {
+/** A person's unsubmitted answers for one section. */
+export interface Draft {
+  readonly personId: string;
+  readonly planId: string;
+  readonly section: SectionKey;
+  /** The plan version the person started from. */
+  readonly baseVersion: number;
+  readonly step: number;
+  /** The whole section as the person has it so far. */
+  readonly content: unknown;
+  readonly updatedAt: string;
+}
+
+export interface DraftRepository {
+  loadDraft(personId: string, planId: string, section: SectionKey): Promise<Draft | null>;
+  listDrafts(personId: string, planId: string): Promise<Draft[]>;
+  saveDraft(draft: Omit<Draft, 'updatedAt'>): Promise<Draft>;
+  deleteDraft(personId: string, planId: string, section: SectionKey): Promise<void>;
+}
+
+export interface Assignment {
+  readonly id: string;
+  readonly planId: string;
+  readonly section: SectionKey;
+  readonly assigneeId: string;
+  readonly dueDate: string | null;
+  readonly note: string | null;
+  readonly assignedBy: string;
+  readonly reviewCommentId: string | null;
+  readonly status: 'open' | 'done';
+  readonly createdAt: string;
+  readonly completedAt: string | null;
+}
+
+export interface AssignmentQuery {
+  readonly planId: string;
+  readonly assigneeId?: string;
+  readonly section?: SectionKey;
+  readonly status?: Assignment['status'];
+}
+
+export interface AssignmentRepository {
+  /** Adding an id that exists already returns the stored one unchanged, so a retry adds nothing. */
+  addAssignment(assignment: Omit<Assignment, 'status' | 'createdAt' | 'completedAt'>, meta: ChangeMeta): Promise<Assignment>;
+  listAssignments(query: AssignmentQuery): Promise<Assignment[]>;
+  completeAssignments(ids: readonly string[], meta: ChangeMeta): Promise<void>;
+}
+
+/** Where the bot can reach a person without them writing first. */
+export interface ConversationRepository {
+  saveConversation(personId: string, reference: unknown): Promise<void>;
+  loadConversation(personId: string): Promise<unknown | null>;
+}
+
+export interface Store extends PlanRepository, RosterRepository, DraftRepository, AssignmentRepository, ConversationRepository {
   close(): Promise<void>;
+}
+
+/** Something the bot tells a person without them asking: sent to their last conversation. */
+export type Notification = { readonly kind: 'assignment'; readonly assignment: Assignment; readonly assignedByName: string };
+
+export interface Notifier {
+  /** 'no-conversation' when the person has never talked to the bot, so it cannot reach them. */
+  notify(personId: string, notification: Notification): Promise<'sent' | 'no-conversation'>;
 }
 
 export interface Clock {

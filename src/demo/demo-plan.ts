@@ -1,3 +1,4 @@
+import type { SeedAssignment } from '../app/bootstrap.service';
 import { CORE_REQUIREMENTS } from '../domain/core-requirements.catalog';
 import { Plan, type PlanInput } from '../domain/plan.schema';
 import { executiveSummary, header, maturityAssessment, signatories, theoryOfChange, threeYearPicture, visionAndGoals } from './demo-plan.part1';
@@ -43,3 +44,26 @@ export const demoPlanInput: PlanInput = {
 
 /** A fresh, validated copy each call, so no caller can change another's demo data. */
 export const demoPlan = (): Plan => Plan.parse(structuredClone(demoPlanInput));
+
+/**
+ * The reference's two open Word comments become open tasks for the people they asked: the
+ * bot doing what the comments tried to do. Ids match config/roster.demo.json.
+ */
+export const demoAssignments: readonly SeedAssignment[] = [
+  {
+    id: 'review-nm1',
+    section: 'governance',
+    assigneeId: 'demo-louisa-jones',
+    dueDate: null,
+    note: 'Please add the terms of reference for the Health and Wellbeing Board.',
+    reviewCommentId: 'nm1',
+  },
+  {
+    id: 'review-nm2',
+    section: 'governance',
+    assigneeId: '00000000-0000-0000-0000-0000000000024',
+    dueDate: null,
+    note: "Please add the joint commissioning group's details to Workstream 2: Commissioning.",
+    reviewCommentId: 'nm2',
+  },
+];

@@ -425,6 +425,9 @@ const checkUniqueIds = (value: unknown, path: (string | number)[], ctx: z.Refine
   }
 };
 
+/** Each part of the record by its key: sections, and the requirement and comment lists. */
+export const PLAN_PARTS = PlanShape.shape;
+
 export const Plan = PlanShape.superRefine((plan, ctx) => checkUniqueIds(plan, [], ctx));
 export type Plan = z.infer<typeof Plan>;
 export type PlanInput = z.input<typeof Plan>;

@@ -1,23 +1,29 @@
 import { Application, TurnState, type TeamsAdapter } from '@microsoft/teams-ai';
-import { ActivityTypes, CardFactory, type TurnContext } from 'botbuilder';
+import { ActivityTypes, CardFactory, TurnContext } from 'botbuilder';
+import { AssignmentService } from '../app/assignment.service';
 import { IdentityService } from '../app/identity.service';
 import { PlanOverviewService } from '../app/plan-overview.service';
-import type { Store } from '../app/ports';
-import { SYSTEM_ACTOR } from '../app/bootstrap.service';
+import { systemClock, type Clock, type Store } from '../app/ports';
+import { RequirementService } from '../app/requirement.service';
+import { SectionEditingService } from '../app/section-editing.service';
+import { DomainError } from '../domain/errors';
 import type { Person } from '../domain/people.schema';
 import type { Logger } from '../logger';
+import { CARD_ACTIONS } from './actions';
 import type { AdaptiveCardJson } from './cards';
-import { COMMANDS, matchCommand, type CommandName } from './commands';
-import { helpCard } from './views/help.view';
+import { matchCommand, type CommandName } from './commands';
+import { TeamsNotifier, type ProactiveSend } from './notifier';
+import { screens as makeScreens, type Services } from './screens';
 import { noticeCard } from './views/notice.view';
-import { statusCard } from './views/status.view';
-import { VERBS } from './verbs';
 import { noticeForError, UNKNOWN_COMMAND } from './words';
 
 export interface BotDependencies {
   readonly store: Store;
   readonly planId: string;
   readonly logger: Logger;
+  readonly clock?: Clock;
+  /** How to message someone who has not just written to the bot. */
+  readonly proactive?: ProactiveSend;
 }
 
 const sendCard = (context: TurnContext, card: AdaptiveCardJson) => context.sendActivity({ attachments: [CardFactory.adaptiveCard(card)] });
@@ -27,24 +33,34 @@ const sendCard = (context: TurnContext, card: AdaptiveCardJson) => context.sendA
  * Plan data never goes into turn state; every turn reads the store afresh.
  */
 export const createBotApplication = (deps: BotDependencies, adapter?: TeamsAdapter): Application<TurnState> => {
+  const clock = deps.clock ?? systemClock;
   const identity = new IdentityService(deps.store);
-  const overview = new PlanOverviewService(deps.store, deps.planId);
+  const proactive: ProactiveSend =
+    deps.proactive ??
+    (async () => {
+      throw new Error('No proactive sender configured');
+    });
+  const services: Services = {
+    store: deps.store,
+    planId: deps.planId,
+    clock,
+    overview: new PlanOverviewService(deps.store, deps.planId),
+    editing: new SectionEditingService(deps.store, deps.planId),
+    assignments: new AssignmentService(deps.store, deps.planId, new TeamsNotifier(deps.store, proactive, clock), clock),
+    requirements: new RequirementService(deps.store, deps.planId),
+  };
+  const screens = makeScreens(services);
   const app = new Application<TurnState>({ adapter, removeRecipientMention: true, startTypingTimer: false, longRunningMessages: false });
 
-  const displayName = async (actorId: string | null): Promise<string> => {
-    if (!actorId || actorId === SYSTEM_ACTOR) return 'the assistant';
-    return (await deps.store.findPerson(actorId))?.name ?? 'a former roster member';
+  const commands: Record<CommandName, (person: Person) => Promise<AdaptiveCardJson>> = {
+    help: screens.help,
+    status: () => screens.status(),
+    sections: screens.sections,
+    'my tasks': screens.tasks,
+    check: () => screens.check(),
   };
 
-  const cards: Record<CommandName, (person: Person) => Promise<AdaptiveCardJson>> = {
-    help: async (person) => helpCard(person, (await deps.store.loadPlan(deps.planId))?.plan ?? null, COMMANDS),
-    status: async () => {
-      const { snapshot, sections } = await overview.status();
-      return statusCard(snapshot, sections, await displayName(snapshot.updatedBy));
-    },
-  };
-
-  /** Every failure a person can cause ends as a notice card; the store is never touched on the way. */
+  /** Every failure a person can cause ends as a notice card; nothing is written on the way. */
   const answer = async (context: TurnContext, work: () => Promise<AdaptiveCardJson>): Promise<AdaptiveCardJson> => {
     try {
       return await work();
@@ -54,11 +70,20 @@ export const createBotApplication = (deps: BotDependencies, adapter?: TeamsAdapt
     }
   };
 
+  // Remember where each person can be reached, from every activity they send.
+  app.turn('beforeTurn', async (context) => {
+    const id = context.activity.from?.aadObjectId;
+    if (id && context.activity.conversation?.id && (await deps.store.findPerson(id))) {
+      await deps.store.saveConversation(id, TurnContext.getConversationReference(context.activity));
+    }
+    return true;
+  });
+
   app.activity(ActivityTypes.Message, async (context) => {
     const card = await answer(context, async () => {
       const person = await identity.identify(context.activity.from?.aadObjectId);
       const command = matchCommand(context.activity.text ?? '');
-      return command ? cards[command](person) : noticeCard(UNKNOWN_COMMAND);
+      return command ? commands[command](person) : noticeCard(UNKNOWN_COMMAND);
     });
     await sendCard(context, card);
   });
@@ -67,17 +92,22 @@ export const createBotApplication = (deps: BotDependencies, adapter?: TeamsAdapt
     const botId = context.activity.recipient?.id;
     for (const member of context.activity.membersAdded ?? []) {
       if (member.id === botId) continue;
-      const card = await answer(context, async () => cards.help(await identity.identify(member.aadObjectId)));
+      const card = await answer(context, async () => screens.help(await identity.identify(member.aadObjectId)));
       await sendCard(context, card);
     }
   });
 
-  app.adaptiveCards.actionExecute(VERBS.showStatus, async (context) =>
-    answer(context, async () => {
-      const person = await identity.identify(context.activity.from?.aadObjectId);
-      return cards.status(person);
-    }),
-  );
+  for (const action of CARD_ACTIONS) {
+    app.adaptiveCards.actionExecute(action.verb, async (context, _state, data) =>
+      answer(context, async () => {
+        const person = await identity.identify(context.activity.from?.aadObjectId);
+        const values = data && typeof data === 'object' ? (data as Record<string, unknown>) : {};
+        const parsed = action.data.safeParse(values);
+        if (!parsed.success) throw new DomainError('INPUT.INVALID', 'That card sent something I did not recognise, so I have not changed anything. Please open it again.');
+        return action.run({ person, values, requestId: context.activity.id ?? `${Date.now()}`, services, screens }, parsed.data);
+      }),
+    );
+  }
 
   app.error(async (context, error) => {
     deps.logger.error({ err: error }, 'unhandled error in turn');

@@ -5,7 +5,7 @@ import { fromRoot } from '../paths';
 /** Teams refuses a message whose card is over about 28 KB. */
 export const MAX_CARD_BYTES = 28 * 1024;
 
-export const CARD_NAMES = ['help', 'status', 'notice'] as const;
+export const CARD_NAMES = ['help', 'status', 'notice', 'sections', 'section', 'row', 'conflict', 'saved', 'assign', 'assigned', 'tasks', 'check', 'check-group', 'requirement'] as const;
 export type CardName = (typeof CARD_NAMES)[number];
 
 export type AdaptiveCardJson = Record<string, unknown> & { type: 'AdaptiveCard'; version: string };
@@ -33,8 +33,12 @@ const loadTemplate = (name: CardName): unknown => {
   return template;
 };
 
+/** Lets scripts/card-samples.ts record real data as each template's sample (<name>.data.json). */
+export const sampleRecorder: { record: ((name: CardName, data: object) => void) | null } = { record: null };
+
 /** Bind a template from adaptive-cards/ to its data; a card Teams would refuse is an error here. */
 export const renderCard = (name: CardName, data: object): AdaptiveCardJson => {
+  sampleRecorder.record?.(name, data);
   const card = new Template(loadTemplate(name)).expand({ $root: data }) as AdaptiveCardJson;
   const bytes = Buffer.byteLength(JSON.stringify(card), 'utf8');
   if (bytes > MAX_CARD_BYTES) throw new CardTooLargeError(name, bytes);

@@ -15,6 +15,17 @@ export const COMMANDS = [
     phrases: ['plan status', 'show status', 'show me the status', 'progress', 'where are we'],
     description: 'Where each section of the plan stands: complete, incomplete or missing',
   },
+  {
+    name: 'sections',
+    phrases: ['show me the plan', 'show the plan', 'the plan', 'plan', 'whats missing', 'what is missing', 'edit', 'edit the plan', 'fill in'],
+    description: 'Open any section of the plan to read it or fill it in',
+  },
+  { name: 'my tasks', phrases: ['tasks', 'my task', 'todo', 'to do', 'what do i need to do'], description: 'Sections assigned to you, due dates first, and your drafts' },
+  {
+    name: 'check',
+    phrases: ['readiness', 'check readiness', 'are we ready', 'is the plan ready', 'ready for sign-off', 'ready for sign off'],
+    description: 'Readiness for sign-off: the 41 core minimum requirements and the guidance rules',
+  },
 ] as const satisfies readonly CommandSpec[];
 
 export type CommandName = (typeof COMMANDS)[number]['name'];

@@ -19,7 +19,16 @@ export const createMessagesHandler = (config: Config, deps: BotDependencies) => 
         }
       : {},
   );
-  const bot = createBotApplication(deps, adapter);
+  const bot = createBotApplication(
+    {
+      ...deps,
+      proactive: (reference, activity) =>
+        adapter.continueConversationAsync(app?.id ?? '', reference, async (context) => {
+          await context.sendActivity(activity);
+        }),
+    },
+    adapter,
+  );
   adapter.onTurnError = async (context, error) => {
     deps.logger.error({ err: error }, 'adapter turn error');
     await context.sendActivity('Sorry, something went wrong on our side and your last request was not completed. Please try again.');

@@ -216,5 +216,46 @@ export const describeStoreContract = (engine: string, open: () => Promise<StoreH
         ['p1', 'Priya Shah-Jones', [{ role: 'sro' }]],
       ]);
     });
+
+    it("keeps a person's draft per section across a reopen, until it is deleted", async () => {
+      await h.store.createPlan(PLAN, demoPlan(), alice);
+      await h.store.saveDraft({ personId: 'alice', planId: PLAN, section: 'engagement', baseVersion: 1, step: 0, content: { narrative: 'Half written' } });
+      const reopened = await h.reopen();
+      expect(await reopened.loadDraft('alice', PLAN, 'engagement')).toMatchObject({ baseVersion: 1, content: { narrative: 'Half written' } });
+      expect(await reopened.loadDraft('bob', PLAN, 'engagement')).toBeNull();
+      expect((await reopened.listDrafts('alice', PLAN)).map((d) => d.section)).toEqual(['engagement']);
+      await reopened.deleteDraft('alice', PLAN, 'engagement');
+      expect(await reopened.loadDraft('alice', PLAN, 'engagement')).toBeNull();
+    });
+
+    it('lists assignments due dates first, adds each id once, and audits completion', async () => {
+      await h.store.createPlan(PLAN, demoPlan(), alice);
+      const base = { planId: PLAN, assigneeId: 'bob', note: null, assignedBy: 'alice', reviewCommentId: null };
+      await h.store.addAssignment({ ...base, id: 'a-late', section: 'governance', dueDate: '2026-12-20' }, alice);
+      await h.store.addAssignment({ ...base, id: 'a-none', section: 'engagement', dueDate: null }, alice);
+      await h.store.addAssignment({ ...base, id: 'a-soon', section: 'risks', dueDate: '2026-12-01' }, alice);
+      const again = await h.store.addAssignment({ ...base, id: 'a-soon', section: 'monitoring', dueDate: '2027-01-01' }, alice);
+      expect(again.section).toBe('risks');
+      expect((await h.store.listAssignments({ planId: PLAN, assigneeId: 'bob', status: 'open' })).map((a) => a.id)).toEqual(['a-soon', 'a-late', 'a-none']);
+      await h.store.completeAssignments(['a-soon'], bob);
+      expect((await h.store.listAssignments({ planId: PLAN, status: 'open' })).map((a) => a.id)).toEqual(['a-late', 'a-none']);
+      const audit = await h.store.listAudit(PLAN, { keyPrefix: 'assignments/a-soon' });
+      expect(audit.map((e) => e.action)).toEqual(['update', 'create']);
+    });
+
+    it('remembers the last conversation reference per person', async () => {
+      await h.store.saveConversation('alice', { conversation: { id: 'c1' } });
+      await h.store.saveConversation('alice', { conversation: { id: 'c2' } });
+      expect(await h.store.loadConversation('alice')).toEqual({ conversation: { id: 'c2' } });
+      expect(await h.store.loadConversation('bob')).toBeNull();
+    });
+
+    it('filters the audit log by version', async () => {
+      const v1 = await h.store.createPlan(PLAN, demoPlan(), alice);
+      await h.store.savePlan(PLAN, 1, edit(v1.plan, (p) => (p.engagement.narrative = 'Changed')), bob);
+      const since = await h.store.listAudit(PLAN, { keyPrefix: 'engagement', sinceVersion: 1 });
+      expect(since.map((e) => [e.version, e.key])).toEqual([[2, 'engagement']]);
+      expect(await h.store.listAudit(PLAN, { keyPrefix: 'engagement', sinceVersion: 2 })).toEqual([]);
+    });
   });
 };

@@ -1,7 +1,7 @@
 import { TestAdapter, type Activity } from 'botbuilder';
 import type { Store } from '../../src/app/ports';
 import { bootstrapStore } from '../../src/app/bootstrap.service';
-import { demoPlan } from '../../src/demo/demo-plan';
+import { demoAssignments, demoPlan } from '../../src/demo/demo-plan';
 import { createLogger } from '../../src/logger';
 import { readRosterFile } from '../../src/storage/roster-file';
 import { SqliteStore } from '../../src/storage/sqlite/sqlite.store';
@@ -21,17 +21,30 @@ export const PLAN_ID = 'shropshire-2026-27';
 export const createBotHarness = async () => {
   const clock = new ManualClock();
   const store: Store = new SqliteStore(':memory:', clock);
-  await bootstrapStore(store, { planId: PLAN_ID, roster: readRosterFile(fromRoot('config', 'roster.demo.json')), seedPlan: demoPlan });
-  const app = createBotApplication({ store, planId: PLAN_ID, logger: createLogger({ logLevel: 'silent' }) });
+  await bootstrapStore(store, { planId: PLAN_ID, roster: readRosterFile(fromRoot('config', 'roster.demo.json')), seedPlan: demoPlan, seedAssignments: demoAssignments });
+  /** Cards the bot sent on its own initiative, to whom. */
+  const proactive: { conversationId: string | undefined; activity: Partial<Activity> }[] = [];
+  const app = createBotApplication({
+    store,
+    planId: PLAN_ID,
+    clock,
+    logger: createLogger({ logLevel: 'silent' }),
+    proactive: async (reference, activity) => {
+      proactive.push({ conversationId: reference.conversation?.id, activity });
+    },
+  });
   const adapter = new TestAdapter(async (context) => {
     await app.run(context);
   });
 
+  let sequence = 0;
   /** Send one activity as a person; returns what the bot sent back. */
   const send = async (aadObjectId: string | undefined, activity: Partial<Activity>): Promise<Partial<Activity>[]> => {
     adapter.activeQueue.length = 0;
     await adapter.processActivity({
       from: { id: `user-${aadObjectId ?? 'anon'}`, name: 'Someone', aadObjectId },
+      conversation: { id: `chat-${aadObjectId ?? 'anon'}` },
+      id: `activity-${++sequence}`,
       ...activity,
     } as Activity);
     const replies = [...adapter.activeQueue];
@@ -48,7 +61,14 @@ export const createBotHarness = async () => {
       value: { action: { type: 'Action.Execute', verb, data: { verb, ...data } }, trigger: 'manual' },
     });
 
-  return { store, clock, adapter, say, execute, send, close: () => store.close() };
+  /** The card an Action.Execute answered with. */
+  const executeCard = async (aadObjectId: string | undefined, verb: string, data: Record<string, unknown> = {}) => {
+    const replies = await execute(aadObjectId, verb, data);
+    const response = replies.find((r) => r.type === 'invokeResponse');
+    return (response?.value as { body: { value: Record<string, unknown> } } | undefined)?.body.value;
+  };
+
+  return { store, clock, adapter, say, execute, executeCard, send, proactive, close: () => store.close() };
 };
 
 /** The Adaptive Card in a reply, if there is one. */

@@ -1,10 +1,22 @@
 import Database from 'better-sqlite3';
 import { mkdirSync, readdirSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
-import type { AuditEntry, AuditQuery, ChangeMeta, Clock, PartChange, PlanSnapshot, SaveResult, Store } from '../../app/ports';
+import type {
+  Assignment,
+  AssignmentQuery,
+  AuditEntry,
+  AuditQuery,
+  ChangeMeta,
+  Clock,
+  Draft,
+  PartChange,
+  PlanSnapshot,
+  SaveResult,
+  Store,
+} from '../../app/ports';
 import { DomainError } from '../../domain/errors';
 import { Person, RoleGrant } from '../../domain/people.schema';
-import { Plan } from '../../domain/plan.schema';
+import { Plan, type SectionKey } from '../../domain/plan.schema';
 import { fromRoot } from '../../paths';
 import { diffParts } from '../plan-diff';
 import { composePlan, decomposePlan, type PlanPart } from '../plan-parts';
@@ -39,6 +51,52 @@ interface AuditRow {
   before: string | null;
   after: string | null;
 }
+
+interface DraftRow {
+  person_id: string;
+  plan_id: string;
+  section_key: SectionKey;
+  base_version: number;
+  step: number;
+  content: string;
+  updated_at: string;
+}
+interface AssignmentRow {
+  id: string;
+  plan_id: string;
+  section_key: SectionKey;
+  assignee_id: string;
+  due_date: string | null;
+  note: string | null;
+  assigned_by: string;
+  review_comment_id: string | null;
+  status: 'open' | 'done';
+  created_at: string;
+  completed_at: string | null;
+}
+
+const toDraft = (r: DraftRow): Draft => ({
+  personId: r.person_id,
+  planId: r.plan_id,
+  section: r.section_key,
+  baseVersion: r.base_version,
+  step: r.step,
+  content: JSON.parse(r.content),
+  updatedAt: r.updated_at,
+});
+const toAssignment = (r: AssignmentRow): Assignment => ({
+  id: r.id,
+  planId: r.plan_id,
+  section: r.section_key,
+  assigneeId: r.assignee_id,
+  dueDate: r.due_date,
+  note: r.note,
+  assignedBy: r.assigned_by,
+  reviewCommentId: r.review_comment_id,
+  status: r.status,
+  createdAt: r.created_at,
+  completedAt: r.completed_at,
+});
 
 const toPart = (r: PartRow): PlanPart => ({ key: r.part_key, parentKey: r.parent_key, field: r.field, position: r.position, kind: r.kind, body: r.body });
 const json = (value: unknown): string | null => (value === null || value === undefined ? null : JSON.stringify(value));
@@ -140,11 +198,19 @@ export class SqliteStore implements Store {
 
   async listAudit(planId: string | null, query: AuditQuery = {}): Promise<AuditEntry[]> {
     const prefix = query.keyPrefix;
+    const where = ['plan_id IS ?'];
+    const params: unknown[] = [planId];
+    if (prefix) {
+      where.push("(subject_key = ? OR subject_key LIKE ? ESCAPE '\\')");
+      params.push(prefix, `${prefix.replace(/[\\%_]/g, (c) => `\\${c}`)}/%`);
+    }
+    if (query.sinceVersion !== undefined) {
+      where.push('version > ?');
+      params.push(query.sinceVersion);
+    }
     const rows = this.db
-      .prepare(
-        `SELECT * FROM audit_log WHERE plan_id IS ? ${prefix ? "AND (subject_key = ? OR subject_key LIKE ? ESCAPE '\\')" : ''} ORDER BY id DESC LIMIT ?`,
-      )
-      .all(...(prefix ? [planId, prefix, `${prefix.replace(/[\\%_]/g, (c) => `\\${c}`)}/%`] : [planId]), query.limit ?? 1000) as AuditRow[];
+      .prepare(`SELECT * FROM audit_log WHERE ${where.join(' AND ')} ORDER BY id DESC LIMIT ?`)
+      .all(...params, query.limit ?? 1000) as AuditRow[];
     return rows.map((r) => ({
       id: r.id,
       planId: r.plan_id,
@@ -195,6 +261,92 @@ export class SqliteStore implements Store {
 
   async listPeople(): Promise<Person[]> {
     return this.readPeople();
+  }
+
+  async loadDraft(personId: string, planId: string, section: SectionKey): Promise<Draft | null> {
+    const row = this.db.prepare('SELECT * FROM drafts WHERE person_id = ? AND plan_id = ? AND section_key = ?').get(personId, planId, section) as DraftRow | undefined;
+    return row ? toDraft(row) : null;
+  }
+
+  async listDrafts(personId: string, planId: string): Promise<Draft[]> {
+    const rows = this.db.prepare('SELECT * FROM drafts WHERE person_id = ? AND plan_id = ? ORDER BY updated_at DESC').all(personId, planId) as DraftRow[];
+    return rows.map(toDraft);
+  }
+
+  async saveDraft(draft: Omit<Draft, 'updatedAt'>): Promise<Draft> {
+    const at = this.now();
+    this.db
+      .prepare(
+        `INSERT INTO drafts (person_id, plan_id, section_key, base_version, step, content, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?)
+         ON CONFLICT (person_id, plan_id, section_key) DO UPDATE SET base_version = excluded.base_version, step = excluded.step,
+           content = excluded.content, updated_at = excluded.updated_at`,
+      )
+      .run(draft.personId, draft.planId, draft.section, draft.baseVersion, draft.step, JSON.stringify(draft.content), at);
+    return { ...draft, updatedAt: at };
+  }
+
+  async deleteDraft(personId: string, planId: string, section: SectionKey): Promise<void> {
+    this.db.prepare('DELETE FROM drafts WHERE person_id = ? AND plan_id = ? AND section_key = ?').run(personId, planId, section);
+  }
+
+  async addAssignment(a: Omit<Assignment, 'status' | 'createdAt' | 'completedAt'>, meta: ChangeMeta): Promise<Assignment> {
+    const at = this.now();
+    return this.db.transaction(() => {
+      const existing = this.db.prepare('SELECT * FROM assignments WHERE id = ?').get(a.id) as AssignmentRow | undefined;
+      if (existing) return toAssignment(existing);
+      this.db
+        .prepare(
+          `INSERT INTO assignments (id, plan_id, section_key, assignee_id, due_date, note, assigned_by, review_comment_id, status, created_at)
+           VALUES (?, ?, ?, ?, ?, ?, ?, ?, 'open', ?)`,
+        )
+        .run(a.id, a.planId, a.section, a.assigneeId, a.dueDate, a.note, a.assignedBy, a.reviewCommentId, at);
+      const stored = toAssignment(this.db.prepare('SELECT * FROM assignments WHERE id = ?').get(a.id) as AssignmentRow);
+      this.writeAudit(a.planId, null, at, meta, [{ action: 'create', key: `assignments/${a.id}`, kind: 'assignment', before: null, after: stored }]);
+      return stored;
+    })();
+  }
+
+  async listAssignments(query: AssignmentQuery): Promise<Assignment[]> {
+    const where = ['plan_id = ?'];
+    const params: unknown[] = [query.planId];
+    const filters: [string, unknown][] = [
+      ['assignee_id', query.assigneeId],
+      ['section_key', query.section],
+      ['status', query.status],
+    ];
+    for (const [column, value] of filters) {
+      if (value === undefined) continue;
+      where.push(`${column} = ?`);
+      params.push(value);
+    }
+    const rows = this.db
+      .prepare(`SELECT * FROM assignments WHERE ${where.join(' AND ')} ORDER BY due_date IS NULL, due_date, created_at, id`)
+      .all(...params) as AssignmentRow[];
+    return rows.map(toAssignment);
+  }
+
+  async completeAssignments(ids: readonly string[], meta: ChangeMeta): Promise<void> {
+    const at = this.now();
+    this.db.transaction(() => {
+      for (const id of ids) {
+        const before = this.db.prepare("SELECT * FROM assignments WHERE id = ? AND status = 'open'").get(id) as AssignmentRow | undefined;
+        if (!before) continue;
+        this.db.prepare("UPDATE assignments SET status = 'done', completed_at = ? WHERE id = ?").run(at, id);
+        const after = toAssignment(this.db.prepare('SELECT * FROM assignments WHERE id = ?').get(id) as AssignmentRow);
+        this.writeAudit(before.plan_id, null, at, meta, [{ action: 'update', key: `assignments/${id}`, kind: 'assignment', before: toAssignment(before), after }]);
+      }
+    })();
+  }
+
+  async saveConversation(personId: string, reference: unknown): Promise<void> {
+    this.db
+      .prepare('INSERT INTO conversations (person_id, reference, updated_at) VALUES (?, ?, ?) ON CONFLICT (person_id) DO UPDATE SET reference = excluded.reference, updated_at = excluded.updated_at')
+      .run(personId, JSON.stringify(reference), this.now());
+  }
+
+  async loadConversation(personId: string): Promise<unknown | null> {
+    const row = this.db.prepare('SELECT reference FROM conversations WHERE person_id = ?').get(personId) as { reference: string } | undefined;
+    return row ? JSON.parse(row.reference) : null;
   }
 
   async close(): Promise<void> {

@@ -1,0 +1,75 @@
+/**
+ * Writes adaptive-cards/<name>.data.json: real data for each template, made by running the
+ * services over the demo plan. Run after changing a template or a view: npx tsx scripts/card-samples.ts
+ */
+import { writeFileSync } from 'node:fs';
+import { bootstrapStore } from '../src/app/bootstrap.service';
+import { AssignmentService } from '../src/app/assignment.service';
+import { PlanOverviewService } from '../src/app/plan-overview.service';
+import { RequirementService } from '../src/app/requirement.service';
+import { SectionEditingService } from '../src/app/section-editing.service';
+import { demoAssignments, demoPlan } from '../src/demo/demo-plan';
+import { fromRoot } from '../src/paths';
+import { readRosterFile } from '../src/storage/roster-file';
+import { SqliteStore } from '../src/storage/sqlite/sqlite.store';
+import { sampleRecorder, type CardName } from '../src/teams/cards';
+import { screens } from '../src/teams/screens';
+import { assignedCard, assignCard } from '../src/teams/views/work.view';
+import { checkGroupCard, requirementCard } from '../src/teams/views/readiness.view';
+import { noticeCard } from '../src/teams/views/notice.view';
+import { noticeForError } from '../src/teams/words';
+import { DomainError } from '../src/domain/errors';
+
+const main = async () => {
+  const clock = { now: () => new Date('2026-11-27T10:00:00Z') };
+  const store = new SqliteStore(':memory:', clock);
+  const planId = 'shropshire-2026-27';
+  const roster = readRosterFile(fromRoot('config', 'roster.demo.json'));
+  await bootstrapStore(store, { planId, roster, seedPlan: demoPlan, seedAssignments: demoAssignments });
+  const editing = new SectionEditingService(store, planId);
+  const s = screens({
+    store,
+    planId,
+    clock,
+    overview: new PlanOverviewService(store, planId),
+    editing,
+    assignments: new AssignmentService(store, planId, { notify: async () => 'sent' }, clock),
+    requirements: new RequirementService(store, planId),
+  });
+  const samples = new Map<CardName, object>();
+  sampleRecorder.record = (name, data) => {
+    if (!samples.has(name)) samples.set(name, data);
+  };
+  const sro = roster.find((p) => p.id.endsWith('0020'))!;
+  const other = roster.find((p) => p.id.endsWith('0021'))!;
+  await s.help(sro);
+  await s.status();
+  await s.sections(sro);
+  const form = await editing.open(sro, 'visionAndGoals', 1);
+  await s.edit(form);
+  await s.edit(await editing.openRow(sro, { section: 'visionAndGoals', step: 1, baseVersion: 1 }, 'goal-outcomes'));
+  await editing.move(sro, { section: 'visionAndGoals', step: 0, baseVersion: 1 }, { 'f.vision': 'A shorter vision', 'f.goalsIntro': 'Our goals:' }, 'next');
+  await s.edit(await editing.submit(sro, { section: 'visionAndGoals', step: 1, baseVersion: 1 }, {}, 'sample-1'));
+  await editing.move(other, { section: 'risks', step: 0, baseVersion: 2 }, {}, 'save');
+  const risks = await store.loadPlan(planId);
+  const changed = structuredClone(risks!.plan);
+  changed.risks.risks[0]!.residualRag = 'Green';
+  await store.savePlan(planId, risks!.version, changed, { actorId: sro.id, summary: 'sample' });
+  const conflict = await editing.submit(other, { section: 'risks', step: 0, baseVersion: 2 }, {}, 'sample-2');
+  if (conflict.kind !== 'conflict') throw new Error(`expected a conflict, got ${conflict.kind}: ${JSON.stringify(conflict).slice(0, 300)}`);
+  await s.edit(conflict);
+  assignCard('engagement', roster);
+  const [task] = await store.listAssignments({ planId, status: 'open' });
+  assignedCard(task!, sro.name, '2026-11-27');
+  await s.tasks(roster.find((p) => p.id === 'demo-louisa-jones')!);
+  await s.check();
+  const { snapshot, report } = await new PlanOverviewService(store, planId).readiness();
+  checkGroupCard(report, 'eah', true);
+  requirementCard(report, 'eah-1', snapshot.version);
+  noticeCard(noticeForError(new DomainError('ROSTER.UNKNOWN_PERSON', 'x', { contacts: [{ name: sro.name, email: sro.email }] })));
+  for (const [name, data] of samples) writeFileSync(fromRoot('adaptive-cards', `${name}.data.json`), `${JSON.stringify(data, null, 2)}\n`);
+  process.stdout.write(`Wrote samples for: ${[...samples.keys()].join(', ')}\n`);
+  await store.close();
+};
+
+void main();

@@ -1,0 +1,48 @@
+import { DomainError } from '../domain/errors';
+import { hasRole, type Person } from '../domain/people.schema';
+import { SectionKey } from '../domain/plan.schema';
+import type { Assignment, Clock, Draft, Notifier, Store } from './ports';
+
+export interface AssignResult {
+  readonly assignment: Assignment;
+  readonly assignee: Person;
+  readonly delivery: 'sent' | 'no-conversation';
+}
+
+const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
+
+/** The SRO gives sections to people with a due date; people see what is theirs. */
+export class AssignmentService {
+  constructor(
+    private readonly store: Store,
+    private readonly planId: string,
+    private readonly notifier: Notifier,
+    private readonly clock: Clock,
+  ) {}
+
+  async assign(sro: Person, input: { section: SectionKey; assigneeId: unknown; dueDate: unknown; note: unknown }, requestId: string): Promise<AssignResult> {
+    if (!hasRole(sro, 'sro')) throw new DomainError('AUTH.FORBIDDEN', "Only the plan's Senior Responsible Officer can assign sections.");
+    const assigneeId = typeof input.assigneeId === 'string' ? input.assigneeId : '';
+    const assignee = assigneeId ? await this.store.findPerson(assigneeId) : null;
+    if (!assignee) throw new DomainError('INPUT.INVALID', 'Choose someone from the roster to assign it to.');
+    const dueDate = typeof input.dueDate === 'string' && input.dueDate.trim() ? input.dueDate.trim() : null;
+    if (dueDate === null || !ISO_DATE.test(dueDate) || Number.isNaN(Date.parse(dueDate))) throw new DomainError('INPUT.INVALID', 'Choose the date it is due by.');
+    const today = this.clock.now().toISOString().slice(0, 10);
+    if (dueDate < today) throw new DomainError('INPUT.INVALID', 'The due date is in the past: choose today or a later date.');
+    const note = typeof input.note === 'string' && input.note.trim() ? input.note.trim().slice(0, 2000) : null;
+    const assignment = await this.store.addAssignment(
+      { id: `assign-${requestId}`.slice(0, 120), planId: this.planId, section: SectionKey.parse(input.section), assigneeId, dueDate, note, assignedBy: sro.id, reviewCommentId: null },
+      { actorId: sro.id, summary: `${sro.name} assigned a section to ${assignee.name}` },
+    );
+    const delivery = await this.notifier.notify(assignee.id, { kind: 'assignment', assignment, assignedByName: sro.name });
+    return { assignment, assignee, delivery };
+  }
+
+  async tasksFor(person: Person): Promise<{ tasks: Assignment[]; drafts: Draft[] }> {
+    const [tasks, drafts] = await Promise.all([
+      this.store.listAssignments({ planId: this.planId, assigneeId: person.id, status: 'open' }),
+      this.store.listDrafts(person.id, this.planId),
+    ]);
+    return { tasks, drafts };
+  }
+}

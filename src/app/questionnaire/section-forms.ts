@@ -1,0 +1,476 @@
+import { BUILDING_BLOCKS, DELIVERY_QUARTERS, LIMITS, REQUIRED_SIGNATORY_ROLES, type SectionKey } from '../../domain/plan.schema';
+
+/**
+ * What each questionnaire asks, step by step, in Annex A's words. Paths are relative to the
+ * section (or, for table columns, to the row). One spec drives the card, the parsing of the
+ * answers and where validation messages are shown.
+ */
+export type FieldKind = 'text' | 'multiline' | 'lines' | 'milestones' | 'number' | 'pounds' | 'date' | 'email' | 'url' | 'choice' | 'choices' | 'yesno';
+
+export interface Choice {
+  readonly value: string;
+  readonly title: string;
+}
+
+export interface FieldSpec {
+  readonly path: string;
+  readonly label: string;
+  readonly kind: FieldKind;
+  readonly max?: number;
+  readonly hint?: string;
+  readonly choices?: readonly Choice[];
+  /** Keep this one short: the guidance asks for a brief answer. */
+  readonly succinct?: boolean;
+}
+
+export interface TableSpec {
+  /** Path of the array in the section; '' when the section itself is the table. */
+  readonly path: string;
+  readonly label: string;
+  readonly rowNoun: string;
+  readonly idPrefix: string;
+  readonly columns: (content: unknown) => readonly FieldSpec[];
+  readonly rowTitle: (row: Record<string, unknown>) => string;
+  readonly newRow: (id: string, content: unknown) => Record<string, unknown>;
+  /** Derive what a row's answers imply (a blueprint row with no building block is the Enablers row). */
+  readonly finishRow?: (row: Record<string, unknown>) => Record<string, unknown>;
+}
+
+export interface StepSpec {
+  readonly title: string;
+  readonly intro?: string;
+  readonly fields?: readonly FieldSpec[];
+  readonly table?: TableSpec;
+}
+
+export interface SectionForm {
+  readonly section: SectionKey;
+  readonly steps: readonly StepSpec[];
+}
+
+const BLOCK_CHOICES: Choice[] = BUILDING_BLOCKS.map((b) => ({ value: b.id, title: b.name }));
+const RAG: Choice[] = ['Red', 'Amber', 'Green'].map((v) => ({ value: v, title: v }));
+const OPEN_CLOSED: Choice[] = [
+  { value: 'open', title: 'Open' },
+  { value: 'closed', title: 'Closed' },
+];
+
+const text = (path: string, label: string, extra: Partial<FieldSpec> = {}): FieldSpec => ({ path, label, kind: 'text', max: LIMITS.short, ...extra });
+const long = (path: string, label: string, extra: Partial<FieldSpec> = {}): FieldSpec => ({ path, label, kind: 'multiline', max: LIMITS.narrative, ...extra });
+const lines = (path: string, label: string, extra: Partial<FieldSpec> = {}): FieldSpec => ({
+  path,
+  label,
+  kind: 'lines',
+  hint: 'One a line.',
+  max: LIMITS.narrative,
+  ...extra,
+});
+
+const str = (v: unknown): string => (typeof v === 'string' && v ? v : '');
+const clip = (v: string, n = 90): string => (v.length > n ? `${v.slice(0, n - 1)}…` : v);
+
+const documentsTable = (path: string, label: string, idPrefix: string): TableSpec => ({
+  path,
+  label,
+  rowNoun: 'document',
+  idPrefix,
+  columns: () => [
+    text('purpose', 'What it is', { max: LIMITS.short }),
+    text('title', 'Document name', { max: LIMITS.line }),
+    { path: 'url', label: 'Link', kind: 'url', max: LIMITS.line, hint: 'A full link starting with https://' },
+  ],
+  rowTitle: (r) => clip(`${str(r.purpose) || 'Document'}: ${str(r.title) || str(r.url) || 'not yet uploaded'}`),
+  newRow: (id) => ({ id, purpose: null, title: null, url: null }),
+});
+
+const measuresTable = (path: string, idPrefix: string): TableSpec => ({
+  path,
+  label: 'Success measures (baseline and target metrics)',
+  rowNoun: 'success measure',
+  idPrefix,
+  columns: () => [text('name', 'Measure', { max: LIMITS.line }), text('baseline', 'Baseline', { max: LIMITS.line }), text('target', 'Target', { max: LIMITS.line })],
+  rowTitle: (r) => clip(`${str(r.name) || 'Measure'}: baseline ${str(r.baseline) || '–'}, target ${str(r.target) || '–'}`),
+  newRow: (id) => ({ id, name: null, baseline: null, target: null }),
+});
+
+const blockKind = (r: Record<string, unknown>) => ({ ...r, kind: r.buildingBlock ? 'building-block' : 'enablers' });
+const blockTitle = (r: Record<string, unknown>) => BUILDING_BLOCKS.find((b) => b.id === r.buildingBlock)?.name ?? 'Enablers';
+
+const fundingSources = (content: unknown): { id: string; name: string }[] =>
+  ((content as { fundingSources?: { id: string; name: string }[] })?.fundingSources ?? []).map((s) => ({ id: s.id, name: s.name }));
+
+export const SECTION_FORMS: Record<SectionKey, SectionForm> = {
+  header: {
+    section: 'header',
+    steps: [
+      {
+        title: 'The partnership',
+        fields: [text('localAuthority', 'Name of Local Authority'), text('integratedCareBoard', 'Name of Integrated Care Board'), text('sroName', 'Local SEND Reform Plan SRO')],
+      },
+    ],
+  },
+  signatories: {
+    section: 'signatories',
+    steps: [
+      {
+        title: 'Signatories',
+        intro: 'All five roles must sign the plan. Other leaders (early years, school, college and trust) may co-sign.',
+        table: {
+          path: '',
+          label: 'Signatories',
+          rowNoun: 'signatory',
+          idPrefix: 'co-signer',
+          columns: () => [
+            {
+              path: 'role',
+              label: 'Role',
+              kind: 'choice',
+              choices: [...REQUIRED_SIGNATORY_ROLES.map((r) => ({ value: r.id, title: r.title })), { value: 'co-signer', title: 'Co-signer' }],
+            },
+            text('roleTitle', 'Co-signer’s role (co-signers only)'),
+            text('name', 'Name'),
+            { path: 'email', label: 'Email contact', kind: 'email', max: LIMITS.short },
+          ],
+          rowTitle: (r) =>
+            `${REQUIRED_SIGNATORY_ROLES.find((x) => x.id === r.role)?.title ?? str(r.roleTitle) ?? 'Co-signer'}: ${str(r.name) || 'no name yet'}${r.email ? ` (${str(r.email)})` : ''}`,
+          newRow: (id) => ({ id, role: 'co-signer', roleTitle: null, name: null, email: null, signature: null, signedOn: null }),
+        },
+      },
+    ],
+  },
+  executiveSummary: {
+    section: 'executiveSummary',
+    steps: [
+      {
+        title: 'Your change story',
+        intro:
+          'Your local context, where you are now, where you want to be in 3 years and how you will know. Structure it by the four aims, with current and forecast performance against the headline metrics.',
+        fields: [long('changeStory', 'Change story', { succinct: true, hint: 'A brief summary: aim for one page (about 6,000 characters).' })],
+      },
+    ],
+  },
+  visionAndGoals: {
+    section: 'visionAndGoals',
+    steps: [
+      { title: 'Vision', fields: [long('vision', 'Vision statement', { succinct: true }), text('goalsIntro', 'Introduction to the goals', { max: LIMITS.line })] },
+      {
+        title: 'Goals',
+        intro: 'Goals should be small in number and measurable, covering outcomes for children, confidence of families, and finances.',
+        table: {
+          path: 'goals',
+          label: 'Goals',
+          rowNoun: 'goal',
+          idPrefix: 'goal',
+          columns: () => [
+            text('title', 'Goal'),
+            long('description', 'What it means'),
+            long('tracked', 'What you will track', { max: LIMITS.line }),
+            {
+              path: 'themes',
+              label: 'What it covers',
+              kind: 'choices',
+              choices: [
+                { value: 'outcomes', title: 'Outcomes for children' },
+                { value: 'confidence', title: 'Confidence of parents, carers and young people' },
+                { value: 'finance', title: 'Finances and value for money' },
+              ],
+            },
+          ],
+          rowTitle: (r) => clip(str(r.title) || 'Goal'),
+          newRow: (id) => ({ id, title: null, description: null, tracked: null, themes: [] }),
+        },
+      },
+    ],
+  },
+  threeYearPicture: {
+    section: 'threeYearPicture',
+    steps: [
+      { title: 'Where you will be in 3 years', fields: [long('narrative', 'Your three-year picture')] },
+      {
+        title: 'Local blueprint',
+        table: {
+          path: 'blueprint',
+          label: 'Local blueprint for the next 3 years',
+          rowNoun: 'blueprint row',
+          idPrefix: 'blueprint',
+          columns: () => [
+            { path: 'buildingBlock', label: 'Building block (leave empty for Enablers)', kind: 'choice', choices: BLOCK_CHOICES },
+            long('whereWeAre', 'Where we are'),
+            long('whereWeWillBe', 'Where we will be in the next 3 years'),
+          ],
+          rowTitle: blockTitle,
+          newRow: (id) => ({ id, kind: 'building-block', buildingBlock: null, whereWeAre: null, whereWeWillBe: null }),
+          finishRow: blockKind,
+        },
+      },
+      { title: 'Success measures', table: measuresTable('successMeasures', 'q2-measure') },
+      { title: 'Documents', table: documentsTable('documents', 'Supporting documents', 'q2-doc') },
+    ],
+  },
+  theoryOfChange: {
+    section: 'theoryOfChange',
+    steps: [
+      { title: 'Vision', fields: [long('vision', 'Vision', { succinct: true })] },
+      { title: 'Inputs and activities', fields: [lines('inputs', 'Inputs'), lines('activities', 'Activities')] },
+      { title: 'Outputs and outcomes', fields: [lines('outputs', 'Outputs'), lines('outcomes', 'Outcomes')] },
+    ],
+  },
+  maturityAssessment: {
+    section: 'maturityAssessment',
+    steps: [{ title: 'Maturity assessment', table: documentsTable('documents', 'Completed Local Partnership Maturity Assessment Tool', 'q4-doc') }],
+  },
+  roadmap: {
+    section: 'roadmap',
+    steps: [
+      {
+        title: 'Roadmap',
+        table: {
+          path: 'rows',
+          label: 'Local roadmap for the next 3 years',
+          rowNoun: 'roadmap row',
+          idPrefix: 'roadmap',
+          columns: () => [
+            { path: 'buildingBlock', label: 'Building block (leave empty for Enablers)', kind: 'choice', choices: BLOCK_CHOICES },
+            lines('outcomes', 'Outcomes for this building block'),
+            long('year1', '2026/27'),
+            long('year2', '2027/28'),
+            long('year3', '2028/29'),
+          ],
+          rowTitle: (r) => clip(`${blockTitle(r)}${Array.isArray(r.outcomes) && r.outcomes.length ? `: ${str(r.outcomes[0])}` : ''}`),
+          newRow: (id) => ({ id, kind: 'building-block', buildingBlock: null, outcomes: [], year1: null, year2: null, year3: null }),
+          finishRow: blockKind,
+        },
+      },
+      { title: 'Success measures', table: measuresTable('successMeasures', 'q5-measure') },
+      { title: 'Documents', table: documentsTable('documents', 'Supporting documents', 'q5-doc') },
+    ],
+  },
+  deliveryPlan: {
+    section: 'deliveryPlan',
+    steps: [
+      { title: 'Focus across workstreams', fields: [lines('crossCuttingFocus', 'Every workstream has a focus on')] },
+      {
+        title: 'Workstreams',
+        intro: 'Each workstream with its lead, and for each quarter its milestones and target trajectory.',
+        table: {
+          path: 'workstreams',
+          label: 'Workstreams',
+          rowNoun: 'workstream',
+          idPrefix: 'ws',
+          columns: () => [
+            text('code', 'Number', { max: 10, hint: 'e.g. 1a' }),
+            text('name', 'Workstream'),
+            { path: 'buildingBlocks', label: 'Related building blocks', kind: 'choices', choices: BLOCK_CHOICES },
+            long('outcome', 'Outcome – what you want to achieve'),
+            lines('successMeasures', 'Success measures'),
+            text('lead', 'Responsible lead'),
+            ...DELIVERY_QUARTERS.flatMap((q): FieldSpec[] => [
+              { path: `quarters.${q}.milestones`, label: `${q} milestones`, kind: 'milestones', hint: 'One milestone a line.', max: LIMITS.narrative },
+              text(`quarters.${q}.trajectory.text`, `${q} target trajectory`, { max: LIMITS.line }),
+            ]),
+          ],
+          rowTitle: (r) => clip(`Workstream ${str(r.code)}: ${str(r.name)}${r.lead ? ` (${str(r.lead)})` : ''}`),
+          newRow: (id) => ({
+            id,
+            code: '?',
+            name: 'New workstream',
+            buildingBlocks: [],
+            outcome: null,
+            successMeasures: [],
+            lead: null,
+            quarters: Object.fromEntries(DELIVERY_QUARTERS.map((q) => [q, { milestones: [], trajectory: { text: null, metric: null, target: null, unit: null } }])),
+          }),
+        },
+      },
+      {
+        title: 'Funding sources',
+        table: {
+          path: 'fundingSources',
+          label: 'Funding sources',
+          rowNoun: 'funding source',
+          idPrefix: 'source',
+          columns: () => [text('name', 'Funding source')],
+          rowTitle: (r) => str(r.name),
+          newRow: (id) => ({ id, name: 'New funding source' }),
+        },
+      },
+      {
+        title: 'Projected investment spend',
+        intro: 'Amounts in pounds for each category, quarter and funding source.',
+        table: {
+          path: 'spend',
+          label: 'Projected investment spend per quarter',
+          rowNoun: 'spend category',
+          idPrefix: 'spend',
+          columns: (content) => [
+            text('category', 'Category', { max: LIMITS.line }),
+            ...DELIVERY_QUARTERS.flatMap((q) =>
+              fundingSources(content).map((s): FieldSpec => ({ path: `amounts.${q}.${s.id}`, label: `${q} – ${s.name} (£)`, kind: 'pounds' })),
+            ),
+          ],
+          rowTitle: (r) => clip(str(r.category)),
+          newRow: (id, content) => ({
+            id,
+            category: 'New category',
+            amounts: Object.fromEntries(DELIVERY_QUARTERS.map((q) => [q, Object.fromEntries(fundingSources(content).map((s) => [s.id, null]))])),
+          }),
+        },
+      },
+      { title: 'Documents', table: documentsTable('documents', 'Supporting documents', 'q6-doc') },
+    ],
+  },
+  deliveryCapacity: {
+    section: 'deliveryCapacity',
+    steps: [{ title: 'Capacity and capability', fields: [long('narrative', 'How will you deliver the first-year plan?')] }],
+  },
+  otherFunding: {
+    section: 'otherFunding',
+    steps: [
+      {
+        title: 'Block transfer',
+        fields: [
+          { path: 'blockTransfer.made', label: 'Did you make a block transfer (Schools Block to High Needs Block) for 2026-27?', kind: 'yesno' },
+          { path: 'blockTransfer.percentage', label: 'Percentage of the Schools Block', kind: 'number' },
+          { path: 'blockTransfer.amountPence', label: 'Amount (£)', kind: 'pounds' },
+          long('blockTransfer.narrative', 'How the transfer aligns with the plan'),
+        ],
+      },
+      {
+        title: 'High needs capital',
+        fields: [
+          { path: 'capital.newProvisions', label: 'New inclusion provisions', kind: 'number' },
+          { path: 'capital.additionalPlaces', label: 'Additional local places', kind: 'number' },
+          long('capital.strategy', 'High needs capital strategy'),
+        ],
+      },
+    ],
+  },
+  engagement: {
+    section: 'engagement',
+    steps: [{ title: 'Engagement and co-production', fields: [long('narrative', 'How you engage partners, families and children and young people')] }],
+  },
+  risks: {
+    section: 'risks',
+    steps: [
+      {
+        title: 'Risks and mitigations',
+        intro: 'At most five headline risks, each with impact and likelihood.',
+        table: {
+          path: 'risks',
+          label: 'Risks',
+          rowNoun: 'risk',
+          idPrefix: 'risk',
+          columns: () => [
+            long('description', 'Risk', { max: LIMITS.line }),
+            {
+              path: 'scale',
+              label: 'Scale',
+              kind: 'choice',
+              choices: [
+                { value: 'high-medium-low', title: 'High / Medium / Low' },
+                { value: 'annex-c', title: 'Annex C five-by-five' },
+              ],
+            },
+            text('impact', 'Impact'),
+            text('likelihood', 'Likelihood'),
+            { path: 'rag', label: 'RAG', kind: 'choice', choices: RAG },
+            long('mitigation', 'Mitigation'),
+            { path: 'residualRag', label: 'Residual RAG', kind: 'choice', choices: RAG },
+            { path: 'headline', label: 'Show as a headline risk in the plan', kind: 'yesno' },
+            { path: 'status', label: 'Status', kind: 'choice', choices: OPEN_CLOSED },
+          ],
+          rowTitle: (r) => clip(`${r.rag ? `[${str(r.rag)}] ` : ''}${str(r.description)}`),
+          newRow: (id) => ({
+            id,
+            description: 'New risk',
+            scale: 'high-medium-low',
+            impact: null,
+            likelihood: null,
+            rag: null,
+            mitigation: null,
+            residualRag: null,
+            headline: true,
+            status: 'open',
+            closedReason: null,
+          }),
+        },
+      },
+    ],
+  },
+  dependencies: {
+    section: 'dependencies',
+    steps: [
+      { title: 'How you manage dependencies', fields: [long('approach', 'Your approach')] },
+      {
+        title: 'Dependencies',
+        table: {
+          path: 'items',
+          label: 'Dependencies',
+          rowNoun: 'dependency',
+          idPrefix: 'dep',
+          columns: () => [text('area', 'Dependency', { max: LIMITS.line }), long('management', 'How it is managed'), { path: 'status', label: 'Status', kind: 'choice', choices: OPEN_CLOSED }],
+          rowTitle: (r) => clip(str(r.area)),
+          newRow: (id) => ({ id, area: 'New dependency', management: null, status: 'open' }),
+        },
+      },
+    ],
+  },
+  monitoring: {
+    section: 'monitoring',
+    steps: [
+      { title: 'Monitoring tools and processes', fields: [long('approach', 'How you will track delivery')] },
+      {
+        title: 'Key performance indicators',
+        table: {
+          path: 'kpiGroups',
+          label: 'KPI groups',
+          rowNoun: 'KPI group',
+          idPrefix: 'kpi',
+          columns: () => [text('name', 'Group'), long('indicators', 'Indicators', { max: LIMITS.line })],
+          rowTitle: (r) => str(r.name),
+          newRow: (id) => ({ id, name: 'New group', indicators: null }),
+        },
+      },
+      { title: 'Feedback and adaptation', fields: [long('assuranceAndFeedback', 'Quality assurance, lived experience and feedback loops')] },
+    ],
+  },
+  reportingToDfe: {
+    section: 'reportingToDfe',
+    steps: [{ title: 'Reporting to DfE', table: documentsTable('documents', 'Initial data return', 'q13-doc') }],
+  },
+  governance: {
+    section: 'governance',
+    steps: [
+      {
+        title: 'Governance mechanisms',
+        intro: 'Membership should include health and Parent Carer Forum representation; say who chairs.',
+        table: {
+          path: 'mechanisms',
+          label: 'Governance mechanisms',
+          rowNoun: 'governance mechanism',
+          idPrefix: 'governance',
+          columns: () => [
+            text('name', 'Governance mechanism'),
+            long('purpose', 'Purpose and responsibilities'),
+            long('membership', 'Membership (who chairs?)'),
+            text('cadence', 'Cadence'),
+            long('decisionRights', 'Decision rights'),
+            long('escalationRoute', 'Escalation route', { max: LIMITS.line }),
+          ],
+          rowTitle: (r) => str(r.name),
+          newRow: (id) => ({ id, name: 'New group', purpose: null, membership: null, cadence: null, decisionRights: null, escalationRoute: null }),
+        },
+      },
+      { title: 'Where the SRO sits', fields: [long('sroPosition', 'Where the SRO sits in the governance structure', { max: LIMITS.line })] },
+      { title: 'Governance diagram', table: documentsTable('documents', 'Diagram', 'q14-doc') },
+    ],
+  },
+  centralGovernmentSupport: {
+    section: 'centralGovernmentSupport',
+    steps: [{ title: 'Support you need', fields: [lines('asks', 'What central government can do to help')] }],
+  },
+  supportingDocuments: {
+    section: 'supportingDocuments',
+    steps: [{ title: 'Supporting documents', table: documentsTable('documents', 'Annex B – supporting documents', 'annex-b') }],
+  },
+};

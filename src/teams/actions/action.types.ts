@@ -1,0 +1,23 @@
+import type { z } from 'zod';
+import type { Person } from '../../domain/people.schema';
+import type { AdaptiveCardJson } from '../cards';
+import type { Screens, Services } from '../screens';
+import type { Verb } from '../verbs';
+
+export interface ActionContext {
+  readonly person: Person;
+  /** Everything the card sent: our ids plus the inputs, which are only ever treated as typed text. */
+  readonly values: Readonly<Record<string, unknown>>;
+  /** The activity id: a retried request carries the same one, so writes happen once. */
+  readonly requestId: string;
+  readonly services: Services;
+  readonly screens: Screens;
+}
+
+export interface CardAction<T> {
+  readonly verb: Verb;
+  readonly data: z.ZodType<T, z.ZodTypeDef, unknown>;
+  run(ctx: ActionContext, data: T): Promise<AdaptiveCardJson>;
+}
+
+export const defineAction = <T>(action: CardAction<T>): CardAction<T> => action;

@@ -1,0 +1,9 @@
+import { VERBS } from '../verbs';
+import { defineAction } from './action.types';
+import { PositionData } from './card-data';
+
+export const sectionBackAction = defineAction({
+  verb: VERBS.back,
+  data: PositionData,
+  run: async (ctx, d) => ctx.screens.edit(await ctx.services.editing.move(ctx.person, d, ctx.values, 'back')),
+});

@@ -1,0 +1,121 @@
+import type { Assignment } from '../../app/ports';
+import type { ConflictView, FieldView, FormView, RowFormView, SavedView } from '../../app/section-editing.service';
+import { inputId } from '../../app/section-editing.service';
+import type { FieldKind } from '../../app/questionnaire/section-forms';
+import { sectionInfo, sectionLabel } from '../../domain/plan.sections';
+import { renderCard, type AdaptiveCardJson } from '../cards';
+import { VERBS } from '../verbs';
+import { dateWords, STATE_WORDS } from '../words';
+
+const TEXT_KINDS: FieldKind[] = ['text', 'multiline', 'lines', 'milestones', 'email', 'url', 'pounds'];
+
+const fieldData = (f: FieldView, readOnly: boolean) => {
+  const kind = f.spec.kind;
+  const isChoice = !readOnly && (kind === 'choice' || kind === 'choices' || kind === 'yesno');
+  return {
+    id: inputId(f.spec),
+    label: f.spec.label,
+    value: f.value,
+    shown: f.value || 'Not yet provided.',
+    readOnly,
+    isText: !readOnly && TEXT_KINDS.includes(kind),
+    isMultiline: ['multiline', 'lines', 'milestones'].includes(kind),
+    isNumber: !readOnly && kind === 'number',
+    isDate: !readOnly && kind === 'date',
+    isChoice,
+    isMulti: kind === 'choices',
+    maxLength: f.spec.max ?? 0,
+    choices: kind === 'yesno' ? [{ title: 'Yes', value: 'yes' }, { title: 'No', value: 'no' }] : (f.spec.choices ?? []).map((c) => ({ title: c.title, value: c.value })),
+    hint: readOnly ? '' : [f.spec.hint, f.spec.succinct ? `Keep it succinct${f.spec.max ? `: at most ${f.spec.max.toLocaleString('en-GB')} characters` : ''}.` : ''].filter(Boolean).join(' '),
+    error: f.error ?? '',
+  };
+};
+
+export const ownersText = (owners: readonly Assignment[], names: ReadonlyMap<string, string>): string =>
+  owners.length
+    ? `Assigned to ${owners.map((o) => `${names.get(o.assigneeId) ?? 'someone no longer on the roster'}${o.dueDate ? `, due ${dateWords(o.dueDate)}` : ''}`).join('; ')}`
+    : '';
+
+export const sectionFormCard = (view: FormView, currentVersion: number, names: ReadonlyMap<string, string>): AdaptiveCardJson => {
+  const info = sectionInfo(view.section);
+  const last = view.stepCount - 1;
+  const readOnly = view.readOnly;
+  const nav = (verb: string) => (readOnly ? VERBS.open : verb);
+  const buttons = [
+    ...(view.step > 0 ? [{ title: 'Back', verb: nav(VERBS.back), step: readOnly ? view.step - 1 : view.step, style: 'default' }] : []),
+    ...(view.step < last ? [{ title: 'Next', verb: nav(VERBS.next), step: readOnly ? view.step + 1 : view.step, style: 'default' }] : []),
+    ...(readOnly
+      ? []
+      : [
+          { title: 'Save draft', verb: VERBS.save, step: view.step, style: 'default' },
+          { title: 'Submit', verb: VERBS.submit, step: view.step, style: 'positive' },
+          ...(view.hasDraft ? [{ title: 'Discard draft', verb: VERBS.discard, step: view.step, style: 'destructive' }] : []),
+        ]),
+  ];
+  return renderCard('section', {
+    section: view.section,
+    step: view.step,
+    baseVersion: view.baseVersion,
+    title: sectionLabel(view.section),
+    question: info.question === null ? info.title : `${info.question}. ${info.title}`,
+    stepText: view.stepCount > 1 ? `Step ${view.step + 1} of ${view.stepCount}: ${view.stepSpec.title}` : view.stepSpec.title,
+    intro: view.stepSpec.intro ?? '',
+    versionText: readOnly
+      ? `Version ${currentVersion}. You can read this section; your role does not let you change it.`
+      : view.hasDraft
+        ? `Your draft, started from version ${view.baseVersion} (the plan is at version ${currentVersion}). Only you can see it until you submit.`
+        : `Version ${currentVersion}.`,
+    ownersText: ownersText(view.owners, names),
+    noticeText: view.notice?.text ?? '',
+    noticeStyle: view.notice?.style ?? 'default',
+    readOnly,
+    fields: view.fields.map((f) => fieldData(f, readOnly)),
+    hasTable: view.rows !== null,
+    tableLabel: view.stepSpec.table?.label ?? '',
+    rowNoun: view.stepSpec.table?.rowNoun ?? 'row',
+    rows: (view.rows ?? []).map((r) => ({ title: r.title, rowId: r.id })),
+    buttons,
+    verbs: VERBS,
+  });
+};
+
+export const rowFormCard = (view: RowFormView): AdaptiveCardJson =>
+  renderCard('row', {
+    title: `${view.isNew ? 'Add a' : 'Edit'} ${view.table.rowNoun}`,
+    subtitle: `${sectionLabel(view.section)} – ${view.table.label}. Saving puts it in your draft; submit the section to make it final.`,
+    noticeText: view.notice?.text ?? '',
+    fields: view.fields.map((f) => fieldData(f, false)),
+    section: view.section,
+    step: view.step,
+    baseVersion: view.baseVersion,
+    rowId: view.rowId,
+    isNew: view.isNew,
+    rowNoun: view.table.rowNoun,
+    verbs: VERBS,
+  });
+
+export const conflictCard = (view: ConflictView): AdaptiveCardJson =>
+  renderCard('conflict', {
+    label: sectionLabel(view.section),
+    section: view.section,
+    currentVersion: view.currentVersion,
+    changes: view.changes.map((c) => ({ heading: `${c.who}, ${dateWords(c.at)}${c.version ? ` (version ${c.version})` : ''}`, lines: c.lines })),
+    mine: view.mine,
+    verbs: VERBS,
+  });
+
+export const savedCard = (view: SavedView): AdaptiveCardJson => {
+  const state = STATE_WORDS[view.completeness.state];
+  return renderCard('saved', {
+    label: sectionLabel(view.section),
+    version: view.snapshot.version,
+    versionText: view.unchanged
+      ? `Nothing had changed, so the plan stays at version ${view.snapshot.version}.`
+      : `The plan is now at version ${view.snapshot.version}. Everyone sees your answers from now on.`,
+    stateText: `${state.text}: ${view.completeness.filled} of ${view.completeness.total}`,
+    colour: state.colour,
+    gapsText: view.completeness.gaps.length ? `Still needed: ${view.completeness.gaps.slice(0, 3).join('; ')}${view.completeness.gaps.length > 3 ? `; and ${view.completeness.gaps.length - 3} more` : ''}` : '',
+    tasksText: view.completedTasks ? `Your task for this section is marked done.` : '',
+    verbs: VERBS,
+  });
+};
