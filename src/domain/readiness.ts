@@ -9,7 +9,7 @@ export interface RequirementFinding {
 }
 
 export interface RuleFinding {
-  readonly id: 'five-signatories' | 'one-sro' | 'at-most-five-risks' | 'governance-health-and-pcf';
+  readonly id: 'five-signatories' | 'one-sro' | 'at-most-five-risks' | 'governance-health-and-pcf' | 'cyp-voice-distinct';
   readonly title: string;
   readonly passed: boolean;
   readonly detail: string;
@@ -29,7 +29,12 @@ export interface ReadinessContext {
 
 const notAssessed = (id: string): RequirementAssessment => ({ id, status: 'not-assessed', addressedIn: [], note: null });
 
+/** Words a plan uses when it says children and young people are heard in their own right. */
+const CYP_DISTINCT = /(distinct(ly)? from parent|separate(ly)? from parent|directly and distinctly|own voice)/i;
+
 const rules = (plan: Plan, context: ReadinessContext): RuleFinding[] => {
+  const cypAssessment = plan.requirements.find((r) => r.id === 'co-production-2');
+  const cypInText = CYP_DISTINCT.test([plan.engagement.narrative, plan.monitoring.assuranceAndFeedback].filter(Boolean).join('\n'));
   const unnamed = REQUIRED_SIGNATORY_ROLES.filter((role) => !plan.signatories.some((s) => s.role === role.id && s.name));
   const headline = plan.risks.risks.filter((r) => r.status === 'open' && r.headline);
   const unrated = headline.filter((r) => !r.impact || !r.likelihood || !r.rag);
@@ -79,6 +84,19 @@ const rules = (plan: Plan, context: ReadinessContext): RuleFinding[] => {
             : `Check the membership of: ${lacking
                 .map(({ m, r }) => `${m.name} (${[!r.health && 'health', !r.parentCarerForum && 'PCF'].filter(Boolean).join(' and ')} not named)`)
                 .join('; ')}.`,
+    },
+    {
+      id: 'cyp-voice-distinct',
+      title: "Children and young people's voice is captured distinctly from parents'",
+      passed: cypAssessment?.status === 'met' || (cypInText && cypAssessment?.status !== 'not-met'),
+      detail:
+        cypAssessment?.status === 'met'
+          ? 'Assessed as met (core requirement co-production-2).'
+          : cypAssessment?.status === 'not-met'
+            ? 'Assessed as not met (core requirement co-production-2).'
+            : cypInText
+              ? "Q9 says children and young people's voice is captured distinctly from parents'; assess co-production-2 to confirm."
+              : "Neither Q9 nor Q12 says how children and young people's own voice is captured apart from parents'.",
     },
   ];
 };

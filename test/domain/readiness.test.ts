@@ -42,6 +42,9 @@ describe('readiness', () => {
     ['a sixth risk kept off the headline list', (p) => p.risks.risks.push({ ...p.risks.risks[0]!, id: 'risk-six', headline: false }), 'at-most-five-risks', true, /5 headline/],
     ['a headline risk without a likelihood', (p) => (p.risks.risks[1]!.likelihood = null), 'at-most-five-risks', false, /lack/],
     ['governance groups lacking health or PCF', () => {}, 'governance-health-and-pcf', false, /Children's Ambition Board \(health and PCF not named\)/],
+    ['CYP voice said to be distinct in Q9', () => {}, 'cyp-voice-distinct', true, /Q9 says/],
+    ['no word of CYP voice apart from parents', (p) => (p.engagement.narrative = 'We talk to parents.'), 'cyp-voice-distinct', false, /Neither Q9 nor Q12/],
+    ['CYP voice assessed as not met', (p) => (p.requirements.find((r) => r.id === 'co-production-2')!.status = 'not-met'), 'cyp-voice-distinct', false, /not met/],
   ])('%s', (_what, change, id, passed, detail) => {
     const plan = demoPlan();
     change(plan);

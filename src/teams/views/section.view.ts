@@ -7,7 +7,8 @@ import { renderCard, type AdaptiveCardJson } from '../cards';
 import { VERBS } from '../verbs';
 import { dateWords, STATE_WORDS } from '../words';
 
-const TEXT_KINDS: FieldKind[] = ['text', 'multiline', 'lines', 'milestones', 'email', 'url', 'pounds'];
+// Numbers and amounts are typed as text: Input.Number drops values such as 0.5 or 1,165,244.
+const TEXT_KINDS: FieldKind[] = ['text', 'multiline', 'lines', 'milestones', 'email', 'url', 'pounds', 'number'];
 
 const fieldData = (f: FieldView, readOnly: boolean) => {
   const kind = f.spec.kind;
@@ -20,7 +21,6 @@ const fieldData = (f: FieldView, readOnly: boolean) => {
     readOnly,
     isText: !readOnly && TEXT_KINDS.includes(kind),
     isMultiline: ['multiline', 'lines', 'milestones'].includes(kind),
-    isNumber: !readOnly && kind === 'number',
     isDate: !readOnly && kind === 'date',
     isChoice,
     isMulti: kind === 'choices',
