@@ -4,9 +4,8 @@
  */
 import { writeFileSync } from 'node:fs';
 import { bootstrapStore } from '../src/app/bootstrap.service';
-import { AssignmentService } from '../src/app/assignment.service';
+import { createServices } from '../src/app/services';
 import { PlanOverviewService } from '../src/app/plan-overview.service';
-import { RequirementService } from '../src/app/requirement.service';
 import { SectionEditingService } from '../src/app/section-editing.service';
 import { demoAssignments, demoPlan } from '../src/demo/demo-plan';
 import { fromRoot } from '../src/paths';
@@ -18,6 +17,8 @@ import { assignedCard, assignCard } from '../src/teams/views/work.view';
 import { checkGroupCard, requirementCard } from '../src/teams/views/readiness.view';
 import { noticeCard } from '../src/teams/views/notice.view';
 import { noticeForError } from '../src/teams/words';
+import { notificationCard } from '../src/teams/notifier';
+import { riskFormCard, updateHistoryCard } from '../src/teams/views/progress.view';
 import { DomainError } from '../src/domain/errors';
 
 const main = async () => {
@@ -27,15 +28,7 @@ const main = async () => {
   const roster = readRosterFile(fromRoot('config', 'roster.demo.json'));
   await bootstrapStore(store, { planId, roster, seedPlan: demoPlan, seedAssignments: demoAssignments });
   const editing = new SectionEditingService(store, planId);
-  const s = screens({
-    store,
-    planId,
-    clock,
-    overview: new PlanOverviewService(store, planId),
-    editing,
-    assignments: new AssignmentService(store, planId, { notify: async () => 'sent' }, clock),
-    requirements: new RequirementService(store, planId),
-  });
+  const s = screens({ ...createServices({ store, planId, clock, notifier: { notify: async () => 'sent' } }), editing });
   const samples = new Map<CardName, object>();
   sampleRecorder.record = (name, data) => {
     if (!samples.has(name)) samples.set(name, data);
@@ -67,6 +60,16 @@ const main = async () => {
   checkGroupCard(report, 'eah', true);
   requirementCard(report, 'eah-1', snapshot.version);
   noticeCard(noticeForError(new DomainError('ROSTER.UNKNOWN_PERSON', 'x', { contacts: [{ name: sro.name, email: sro.email }] })));
+  // Quarterly updates, risks and the highlight report.
+  const lead = roster.find((p) => p.id.endsWith('0025'))!;
+  await s.update(lead, 'ws-3', '2026-Q3');
+  const services = createServices({ store, planId, clock, notifier: { notify: async () => 'sent' } });
+  await services.updates.post(lead, 'ws-3', '2026-Q3', { 'status.ws-3-q3-m1': 'on-track', actual: '47%', narrative: 'Backlog down by a third.' }, 'sample-3');
+  await s.report('2026-Q3');
+  await s.risks(sro);
+  riskFormCard('rescore', services.risks.matrix('high-medium-low'), (await store.loadPlan(planId))!.plan.risks.risks[0]!);
+  updateHistoryCard('Workstream 3: EHCP Timeliness', await services.updates.history('ws-3'), new Map(), (id) => id);
+  notificationCard({ kind: 'update-reminder', stage: 'nudge', quarterLabel: 'Q3 (Oct–Dec 2026)', quarterId: '2026-Q3', deadline: '2027-01-07', workstreams: [{ id: 'ws-3', name: 'Workstream 3: EHCP Timeliness' }] }, '2026-12-17');
   for (const [name, data] of samples) writeFileSync(fromRoot('adaptive-cards', `${name}.data.json`), `${JSON.stringify(data, null, 2)}\n`);
   process.stdout.write(`Wrote samples for: ${[...samples.keys()].join(', ')}\n`);
   await store.close();

@@ -31,6 +31,10 @@ const EnvSchema = z
     MICROSOFT_APP_TENANT_ID: optionalText,
     MICROSOFT_APP_TYPE: z.enum(['MultiTenant', 'SingleTenant', 'UserAssignedMSI']).default('MultiTenant'),
     TEAMS_APP_ID: z.string().uuid('TEAMS_APP_ID must be a GUID').optional(),
+    RISK_MATRIX_FILE: optionalText,
+    UPDATE_REMINDER_DAYS_BEFORE: z.coerce.number().int().min(0).max(90).default(14),
+    UPDATE_DEADLINE_DAYS_AFTER: z.coerce.number().int().min(0).max(90).default(7),
+    REMINDER_INTERVAL_SECONDS: z.coerce.number().int().min(5).max(86_400).default(300),
     BOT_DOMAIN: optionalText,
   })
   .superRefine((env, ctx) => {
@@ -62,6 +66,9 @@ export interface Config {
   readonly microsoftApp?: { readonly id: string; readonly password?: string; readonly tenantId?: string; readonly type: 'MultiTenant' | 'SingleTenant' | 'UserAssignedMSI' };
   readonly teamsAppId?: string;
   readonly botDomain?: string;
+  /** The partnership's own risk matrix colouring; Annex C and High/Medium/Low defaults without it. */
+  readonly riskMatrixFile?: string;
+  readonly reminders: { readonly daysBefore: number; readonly deadlineDaysAfter: number; readonly intervalSeconds: number };
 }
 
 export class ConfigError extends Error {
@@ -93,5 +100,7 @@ export const loadConfig = (env: NodeJS.ProcessEnv = process.env): Config => {
       : undefined,
     teamsAppId: e.TEAMS_APP_ID,
     botDomain: e.BOT_DOMAIN,
+    riskMatrixFile: e.RISK_MATRIX_FILE,
+    reminders: { daysBefore: e.UPDATE_REMINDER_DAYS_BEFORE, deadlineDaysAfter: e.UPDATE_DEADLINE_DAYS_AFTER, intervalSeconds: e.REMINDER_INTERVAL_SECONDS },
   };
 };

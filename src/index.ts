@@ -1,20 +1,45 @@
+import { ReminderService } from './app/reminder.service';
+import { systemClock } from './app/ports';
 import { ConfigError, loadConfig } from './config';
 import { openConfiguredStore } from './composition';
 import { createLogger } from './logger';
 import { createServer, listen } from './server';
+import { readRiskMatrices } from './storage/risk-matrix-file';
 
 const main = async (): Promise<void> => {
   const config = loadConfig();
   const logger = createLogger(config);
+  const matrices = readRiskMatrices(config.riskMatrixFile);
   const { store, bootstrap } = await openConfiguredStore(config);
   logger.info({ planId: config.planId, ...bootstrap }, bootstrap.seeded ? 'empty database: demo plan loaded' : 'store ready');
   if (!config.microsoftApp) logger.warn('No Microsoft app credentials: requests are not authenticated (local use only)');
-  const server = createServer({ config, store, logger });
+  const { server, notifier } = createServer({ config, store, logger, matrices });
   const port = await listen(server, config.port);
   logger.info({ port }, `Bot listening on http://localhost:${port}/api/messages`);
 
+  // Reminders live in the database; each tick schedules what is missing and sends what is due,
+  // so ones that fell due while the bot was down go out now, once.
+  const reminders = new ReminderService(store, config.planId, notifier, systemClock, config.reminders);
+  let ticking = false;
+  const tick = async () => {
+    if (ticking) return;
+    ticking = true;
+    try {
+      const result = await reminders.tick();
+      if (result.sent || result.retrying) logger.info(result, 'reminders');
+    } catch (error) {
+      logger.error({ err: error }, 'reminder tick failed');
+    } finally {
+      ticking = false;
+    }
+  };
+  void tick();
+  const timer = setInterval(() => void tick(), config.reminders.intervalSeconds * 1000);
+  timer.unref();
+
   const stop = (signal: string) => {
     logger.info({ signal }, 'shutting down');
+    clearInterval(timer);
     server.close(() => void store.close().then(() => process.exit(0)));
     setTimeout(() => process.exit(0), 5000).unref();
   };

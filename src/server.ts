@@ -2,7 +2,9 @@ import restify from 'restify';
 import type { Store } from './app/ports';
 import type { Config } from './config';
 import type { Logger } from './logger';
-import { createMessagesHandler } from './teams/http.handler';
+import type { RiskScale } from './domain/plan.schema';
+import type { RiskMatrix } from './domain/risk-rating';
+import { createTeamsRuntime } from './teams/http.handler';
 
 /** Activities are small; a larger body is refused before any work is done. */
 const MAX_BODY_BYTES = 512 * 1024;
@@ -11,15 +13,16 @@ export interface ServerDependencies {
   readonly config: Config;
   readonly store: Store;
   readonly logger: Logger;
+  readonly matrices?: Readonly<Record<RiskScale, RiskMatrix>>;
 }
 
-export const createServer = (deps: ServerDependencies): restify.Server => {
+export const createServer = (deps: ServerDependencies) => {
   const server = restify.createServer({ name: 'send-plan-bot' });
   server.use(restify.plugins.bodyParser({ maxBodySize: MAX_BODY_BYTES, mapParams: false }));
-  const messages = createMessagesHandler(deps.config, { store: deps.store, planId: deps.config.planId, logger: deps.logger });
+  const runtime = createTeamsRuntime(deps.config, { store: deps.store, planId: deps.config.planId, logger: deps.logger, matrices: deps.matrices });
 
   server.post('/api/messages', async (req, res) => {
-    await messages(req, res);
+    await runtime.handleMessages(req, res);
   });
 
   server.get('/healthz', async (_req, res) => {
@@ -32,7 +35,7 @@ export const createServer = (deps: ServerDependencies): restify.Server => {
     }
   });
 
-  return server;
+  return { server, notifier: runtime.notifier };
 };
 
 export const listen = (server: restify.Server, port: number): Promise<number> =>

@@ -25,6 +25,8 @@ describe('configuration', () => {
       microsoftApp: undefined,
       teamsAppId: undefined,
       botDomain: undefined,
+      riskMatrixFile: undefined,
+      reminders: { daysBefore: 14, deadlineDaysAfter: 7, intervalSeconds: 300 },
     });
   });
 

@@ -72,7 +72,7 @@ describe('the bot over HTTP', () => {
     const config = loadConfig({ PORT: '0', ...env });
     store = new SqliteStore(':memory:', new ManualClock());
     await bootstrapStore(store, { planId: config.planId, roster: readRosterFile(fromRoot('config', 'roster.demo.json')), seedPlan: demoPlan });
-    server = createServer({ config, store, logger: createLogger({ logLevel: 'silent' }) });
+    server = createServer({ config, store, logger: createLogger({ logLevel: "silent" }) }).server;
     base = `http://127.0.0.1:${await listen(server, 0)}`;
   };
 

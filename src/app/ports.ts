@@ -1,5 +1,6 @@
 import type { Person } from '../domain/people.schema';
 import type { Plan, SectionKey } from '../domain/plan.schema';
+import type { StoredUpdate, WorkstreamUpdate } from '../domain/workstream-update.schema';
 
 /** The plan as stored, at one version. */
 export interface PlanSnapshot {
@@ -126,12 +127,74 @@ export interface ConversationRepository {
   loadConversation(personId: string): Promise<unknown | null>;
 }
 
-export interface Store extends PlanRepository, RosterRepository, DraftRepository, AssignmentRepository, ConversationRepository {
+export interface UpdateQuery {
+  readonly planId: string;
+  readonly workstreamId?: string;
+  readonly quarter?: string;
+}
+
+export interface UpdateRepository {
+  /** Appends the next post for its workstream and quarter; an id seen before returns the stored post. */
+  addUpdate(planId: string, update: WorkstreamUpdate, post: { id: string; authorId: string }, meta: ChangeMeta): Promise<StoredUpdate>;
+  /** Every post, oldest first. */
+  listUpdates(query: UpdateQuery): Promise<StoredUpdate[]>;
+  addDelegate(planId: string, workstreamId: string, personId: string, meta: ChangeMeta): Promise<void>;
+  listDelegates(planId: string): Promise<{ workstreamId: string; personId: string }[]>;
+}
+
+export type ReminderKind = 'update-nudge' | 'update-overdue' | 'update-summary';
+
+export interface Reminder {
+  readonly id: string;
+  readonly planId: string;
+  readonly kind: ReminderKind;
+  readonly quarter: string;
+  readonly personId: string;
+  readonly dueAt: string;
+  readonly status: 'pending' | 'sent' | 'skipped';
+  readonly attempts: number;
+  readonly nextAttemptAt: string;
+  readonly sentAt: string | null;
+  readonly lastError: string | null;
+}
+
+export interface ReminderRepository {
+  /** Adds the reminders not already there (by id); returns how many were new. */
+  scheduleReminders(reminders: readonly Pick<Reminder, 'id' | 'planId' | 'kind' | 'quarter' | 'personId' | 'dueAt'>[]): Promise<number>;
+  /** Pending reminders due by `now`, oldest first. */
+  dueReminders(now: string): Promise<Reminder[]>;
+  listReminders(planId: string): Promise<Reminder[]>;
+  markReminder(id: string, change: Partial<Pick<Reminder, 'status' | 'attempts' | 'nextAttemptAt' | 'sentAt' | 'lastError'>>): Promise<void>;
+}
+
+export interface Store
+  extends PlanRepository,
+    RosterRepository,
+    DraftRepository,
+    AssignmentRepository,
+    ConversationRepository,
+    UpdateRepository,
+    ReminderRepository {
   close(): Promise<void>;
 }
 
 /** Something the bot tells a person without them asking: sent to their last conversation. */
-export type Notification = { readonly kind: 'assignment'; readonly assignment: Assignment; readonly assignedByName: string };
+export type Notification =
+  | { readonly kind: 'assignment'; readonly assignment: Assignment; readonly assignedByName: string }
+  | {
+      readonly kind: 'update-reminder';
+      readonly stage: 'nudge' | 'overdue';
+      readonly quarterLabel: string;
+      readonly quarterId: string;
+      readonly deadline: string;
+      readonly workstreams: readonly { readonly id: string; readonly name: string }[];
+    }
+  | {
+      readonly kind: 'update-summary';
+      readonly quarterLabel: string;
+      readonly quarterId: string;
+      readonly missing: readonly { readonly workstream: string; readonly lead: string }[];
+    };
 
 export interface Notifier {
   /** 'no-conversation' when the person has never talked to the bot, so it cannot reach them. */

@@ -285,6 +285,7 @@ export const Dependency = z.object({
   area: z.string().trim().min(1).max(LIMITS.line),
   management: answer(),
   status: z.enum(['open', 'closed']),
+  closedReason: answer(LIMITS.line),
 });
 export type Dependency = z.infer<typeof Dependency>;
 

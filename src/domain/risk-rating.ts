@@ -1,5 +1,6 @@
+import { z } from 'zod';
 import { DomainError } from './errors';
-import type { RagRating, RiskScale } from './plan.schema';
+import { RagRating, type RiskScale } from './plan.schema';
 
 /**
  * RAG from impact x likelihood. The partnership may colour its own matrix; these are the
@@ -60,3 +61,24 @@ export const rateRisk = (matrix: RiskMatrix, impact: string, likelihood: string)
 };
 
 export const MAX_HEADLINE_RISKS = 5;
+
+const MatrixCells = z.array(z.array(RagRating).min(1)).min(1);
+
+/** A partnership's own colouring: for each scale, cells[impact][likelihood], lowest first. */
+export const RiskMatrixFile = z
+  .object({ 'annex-c': MatrixCells.optional(), 'high-medium-low': MatrixCells.optional() })
+  .strict()
+  .superRefine((file, ctx) => {
+    for (const [scale, cells] of Object.entries(file)) {
+      const m = DEFAULT_MATRICES[scale as RiskScale];
+      if (!cells) continue;
+      if (cells.length !== m.impactLevels.length || cells.some((row) => row.length !== m.likelihoodLevels.length)) {
+        ctx.addIssue({ code: 'custom', path: [scale], message: `needs ${m.impactLevels.length} rows of ${m.likelihoodLevels.length} colours` });
+      }
+    }
+  });
+
+export const matricesFrom = (file: z.infer<typeof RiskMatrixFile>): Record<RiskScale, RiskMatrix> => ({
+  'annex-c': { ...ANNEX_C_MATRIX, cells: file['annex-c'] ?? ANNEX_C_MATRIX.cells },
+  'high-medium-low': { ...HIGH_MEDIUM_LOW_MATRIX, cells: file['high-medium-low'] ?? HIGH_MEDIUM_LOW_MATRIX.cells },
+});

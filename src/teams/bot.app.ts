@@ -1,19 +1,18 @@
 import { Application, TurnState, type TeamsAdapter } from '@microsoft/teams-ai';
 import { ActivityTypes, CardFactory, TurnContext } from 'botbuilder';
-import { AssignmentService } from '../app/assignment.service';
 import { IdentityService } from '../app/identity.service';
-import { PlanOverviewService } from '../app/plan-overview.service';
-import { systemClock, type Clock, type Store } from '../app/ports';
-import { RequirementService } from '../app/requirement.service';
-import { SectionEditingService } from '../app/section-editing.service';
+import { systemClock, type Clock, type Notifier, type Store } from '../app/ports';
+import { createServices, type Services } from '../app/services';
+import type { RiskScale } from '../domain/plan.schema';
+import type { RiskMatrix } from '../domain/risk-rating';
 import { DomainError } from '../domain/errors';
 import type { Person } from '../domain/people.schema';
 import type { Logger } from '../logger';
 import { CARD_ACTIONS } from './actions';
 import type { AdaptiveCardJson } from './cards';
-import { matchCommand, type CommandName } from './commands';
+import { matchCommand, quarterNamed, type CommandName } from './commands';
 import { TeamsNotifier, type ProactiveSend } from './notifier';
-import { screens as makeScreens, type Services } from './screens';
+import { screens as makeScreens } from './screens';
 import { noticeCard } from './views/notice.view';
 import { noticeForError, UNKNOWN_COMMAND } from './words';
 
@@ -24,6 +23,13 @@ export interface BotDependencies {
   readonly clock?: Clock;
   /** How to message someone who has not just written to the bot. */
   readonly proactive?: ProactiveSend;
+  readonly matrices?: Readonly<Record<RiskScale, RiskMatrix>>;
+}
+
+export interface Bot {
+  readonly app: Application<TurnState>;
+  readonly services: Services;
+  readonly notifier: Notifier;
 }
 
 const sendCard = (context: TurnContext, card: AdaptiveCardJson) => context.sendActivity({ attachments: [CardFactory.adaptiveCard(card)] });
@@ -32,7 +38,7 @@ const sendCard = (context: TurnContext, card: AdaptiveCardJson) => context.sendA
  * The Teams application: routes messages and card actions to the journeys in src/app.
  * Plan data never goes into turn state; every turn reads the store afresh.
  */
-export const createBotApplication = (deps: BotDependencies, adapter?: TeamsAdapter): Application<TurnState> => {
+export const createBot = (deps: BotDependencies, adapter?: TeamsAdapter): Bot => {
   const clock = deps.clock ?? systemClock;
   const identity = new IdentityService(deps.store);
   const proactive: ProactiveSend =
@@ -40,24 +46,26 @@ export const createBotApplication = (deps: BotDependencies, adapter?: TeamsAdapt
     (async () => {
       throw new Error('No proactive sender configured');
     });
-  const services: Services = {
-    store: deps.store,
-    planId: deps.planId,
-    clock,
-    overview: new PlanOverviewService(deps.store, deps.planId),
-    editing: new SectionEditingService(deps.store, deps.planId),
-    assignments: new AssignmentService(deps.store, deps.planId, new TeamsNotifier(deps.store, proactive, clock), clock),
-    requirements: new RequirementService(deps.store, deps.planId),
-  };
+  const notifier = new TeamsNotifier(deps.store, proactive, clock);
+  const services = createServices({ store: deps.store, planId: deps.planId, clock, notifier, matrices: deps.matrices });
   const screens = makeScreens(services);
   const app = new Application<TurnState>({ adapter, removeRecipientMention: true, startTypingTimer: false, longRunningMessages: false });
 
-  const commands: Record<CommandName, (person: Person) => Promise<AdaptiveCardJson>> = {
+  const quarterFrom = (text: string) => {
+    const n = quarterNamed(text);
+    // "q3" means Q3 of the reporting year we are in.
+    return n ? `${services.updates.currentQuarter().year}-Q${n}` : undefined;
+  };
+  const commands: Record<CommandName, (person: Person, text: string) => Promise<AdaptiveCardJson>> = {
     help: screens.help,
     status: () => screens.status(),
     sections: screens.sections,
     'my tasks': screens.tasks,
     check: () => screens.check(),
+    update: (person, text) => screens.update(person, undefined, quarterFrom(text)),
+    risks: (person) => screens.risks(person),
+    report: (_person, text) => screens.report(quarterFrom(text)),
+    history: () => screens.history(),
   };
 
   /** Every failure a person can cause ends as a notice card; nothing is written on the way. */
@@ -83,7 +91,7 @@ export const createBotApplication = (deps: BotDependencies, adapter?: TeamsAdapt
     const card = await answer(context, async () => {
       const person = await identity.identify(context.activity.from?.aadObjectId);
       const command = matchCommand(context.activity.text ?? '');
-      return command ? commands[command](person) : noticeCard(UNKNOWN_COMMAND);
+      return command ? commands[command](person, context.activity.text ?? '') : noticeCard(UNKNOWN_COMMAND);
     });
     await sendCard(context, card);
   });
@@ -114,5 +122,5 @@ export const createBotApplication = (deps: BotDependencies, adapter?: TeamsAdapt
     await sendCard(context, noticeCard(noticeForError(error)));
   });
 
-  return app;
+  return { app, services, notifier };
 };

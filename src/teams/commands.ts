@@ -6,6 +6,8 @@ export interface CommandSpec {
   readonly name: string;
   readonly phrases: readonly string[];
   readonly description: string;
+  /** Whole-message patterns, for phrasings that carry a value such as a quarter ("post my q3 update"). */
+  readonly patterns?: readonly RegExp[];
 }
 
 export const COMMANDS = [
@@ -26,6 +28,20 @@ export const COMMANDS = [
     phrases: ['readiness', 'check readiness', 'are we ready', 'is the plan ready', 'ready for sign-off', 'ready for sign off'],
     description: 'Readiness for sign-off: the 41 core minimum requirements and the guidance rules',
   },
+  {
+    name: 'update',
+    phrases: ['post my update', 'post an update', 'quarterly update', 'my update', 'post update'],
+    patterns: [/^post (my|an|the) q[1-4] update$/, /^q[1-4] update$/],
+    description: "Post this quarter's milestone update for your workstream",
+  },
+  { name: 'risks', phrases: ['risk register', 'show risks', 'the risks', 'dependencies', 'risk log'], description: 'The risk register and dependency log: add, re-score, change or close' },
+  {
+    name: 'report',
+    phrases: ['highlight report', 'quarterly report', 'show the report'],
+    patterns: [/^q[1-4] report$/, /^report (for )?q[1-4]$/],
+    description: "The quarter's highlight report: milestones by RAG, trajectories, risks and missing updates",
+  },
+  { name: 'history', phrases: ['show history', 'changes', 'what changed'], description: 'Every version of a workstream update, risk or dependency' },
 ] as const satisfies readonly CommandSpec[];
 
 export type CommandName = (typeof COMMANDS)[number]['name'];
@@ -42,6 +58,14 @@ export const normaliseText = (text: string): string =>
 
 export const matchCommand = (text: string): CommandName | null => {
   const t = normaliseText(text);
-  const found = COMMANDS.find((c) => c.name === t || (c.phrases as readonly string[]).includes(t));
+  const found = COMMANDS.find(
+    (c) => c.name === t || (c.phrases as readonly string[]).includes(t) || ((c as CommandSpec).patterns ?? []).some((p) => p.test(t)),
+  );
   return found ? found.name : null;
+};
+
+/** "post my q3 update" names quarter 3; nothing named means the current quarter. */
+export const quarterNamed = (text: string): 1 | 2 | 3 | 4 | null => {
+  const m = /\bq([1-4])\b/.exec(normaliseText(text));
+  return m ? (Number(m[1]) as 1 | 2 | 3 | 4) : null;
 };

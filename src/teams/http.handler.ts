@@ -1,13 +1,13 @@
 import { TeamsAdapter } from '@microsoft/teams-ai';
 import type { Request, Response } from 'botbuilder';
 import type { Config } from '../config';
-import { createBotApplication, type BotDependencies } from './bot.app';
+import { createBot, type BotDependencies } from './bot.app';
 
 /**
  * The Bot Framework endpoint. With Microsoft app credentials, every request's token is checked
  * as Bot Framework does; without them (local Playground only) requests are accepted unsigned.
  */
-export const createMessagesHandler = (config: Config, deps: BotDependencies) => {
+export const createTeamsRuntime = (config: Config, deps: BotDependencies) => {
   const app = config.microsoftApp;
   const adapter = new TeamsAdapter(
     app
@@ -19,7 +19,7 @@ export const createMessagesHandler = (config: Config, deps: BotDependencies) => 
         }
       : {},
   );
-  const bot = createBotApplication(
+  const bot = createBot(
     {
       ...deps,
       proactive: (reference, activity) =>
@@ -33,5 +33,9 @@ export const createMessagesHandler = (config: Config, deps: BotDependencies) => 
     deps.logger.error({ err: error }, 'adapter turn error');
     await context.sendActivity('Sorry, something went wrong on our side and your last request was not completed. Please try again.');
   };
-  return (req: Request, res: Response) => adapter.process(req, res, async (context) => void (await bot.run(context)));
+  return {
+    handleMessages: (req: Request, res: Response) => adapter.process(req, res, async (context) => void (await bot.app.run(context))),
+    notifier: bot.notifier,
+    services: bot.services,
+  };
 };

@@ -1,8 +1,8 @@
-import type { AssignmentService } from '../app/assignment.service';
-import type { PlanOverviewService } from '../app/plan-overview.service';
-import type { Clock, Store } from '../app/ports';
-import type { EditResult, SectionEditingService } from '../app/section-editing.service';
-import type { RequirementService } from '../app/requirement.service';
+import type { Services } from '../app/services';
+import type { EditResult } from '../app/section-editing.service';
+import { parseQuarter } from '../domain/quarters';
+import { listCard, reportCard, riskRegisterCard, updateCard, workstreamsToUpdateCard } from './views/progress.view';
+import { VERBS } from './verbs';
 import { hasRole, type Person } from '../domain/people.schema';
 import type { AdaptiveCardJson } from './cards';
 import { COMMANDS } from './commands';
@@ -12,17 +12,10 @@ import { conflictCard, rowFormCard, savedCard, sectionFormCard } from './views/s
 import { statusCard } from './views/status.view';
 import { sectionsCard, tasksCard } from './views/work.view';
 
-export interface Services {
-  readonly store: Store;
-  readonly planId: string;
-  readonly clock: Clock;
-  readonly overview: PlanOverviewService;
-  readonly editing: SectionEditingService;
-  readonly assignments: AssignmentService;
-  readonly requirements: RequirementService;
-}
 
 /** The screens people reach both by typing and by pressing buttons. */
+export type { Services };
+
 export const screens = (s: Services) => {
   const names = async () => new Map((await s.store.listPeople()).map((p) => [p.id, p.name]));
   const today = () => s.clock.now().toISOString().slice(0, 10);
@@ -52,6 +45,31 @@ export const screens = (s: Services) => {
       return tasksCard(person, tasks, drafts, commentText, today());
     },
     check: async () => checkCard((await s.overview.readiness()).report),
+    /** One workstream: its update form. Several: a choice. */
+    update: async (person: Person, workstreamId?: string, quarterId?: string) => {
+      const quarter = quarterId ? parseQuarter(quarterId) : s.updates.currentQuarter();
+      const mine = await s.updates.postableWorkstreams(person);
+      const target = workstreamId ?? (mine.length === 1 ? mine[0]?.id : undefined);
+      if (!target) return workstreamsToUpdateCard(mine, quarter);
+      return updateCard(await s.updates.form(person, target, quarter.id));
+    },
+    risks: async (person: Person, notice: { style: string; text: string } | null = null) =>
+      riskRegisterCard(await s.risks.register(), hasRole(person, 'sro') || hasRole(person, 'workstream-lead'), notice),
+    report: async (quarterId?: string) => reportCard((await s.reports.report(quarterId)).report),
+    history: async () => {
+      const { snapshot } = await s.risks.register();
+      const plan = snapshot.plan;
+      const b = (title: string, verb: string, data: Record<string, unknown>) => ({ title, verb, data: { verb, ...data } });
+      return listCard({
+        title: 'History',
+        subtitle: 'Every change is kept: open one to see each version, who made it and when.',
+        groups: [
+          { heading: 'Workstream updates', rows: plan.deliveryPlan.workstreams.map((w) => ({ text: `Workstream ${w.code}: ${w.name}`, buttons: [b('History', VERBS.updateHistory, { workstream: w.id })] })) },
+          { heading: 'Risks', rows: plan.risks.risks.map((r) => ({ text: r.description, badge: r.status === 'closed' ? 'Closed' : (r.rag ?? ''), buttons: [b('History', VERBS.changeHistory, { kind: 'risk', id: r.id })] })) },
+          { heading: 'Dependencies', rows: plan.dependencies.items.map((d) => ({ text: d.area, buttons: [b('History', VERBS.changeHistory, { kind: 'dependency', id: d.id })] })) },
+        ],
+      });
+    },
     edit: async (result: EditResult): Promise<AdaptiveCardJson> => {
       switch (result.kind) {
         case 'form':

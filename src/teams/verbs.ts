@@ -19,6 +19,18 @@ export const VERBS = {
   group: 'check.group',
   requirementForm: 'requirement.form',
   requirementSave: 'requirement.save',
+  updateShow: 'update.show',
+  updatePost: 'update.post',
+  delegateForm: 'update.delegate.form',
+  delegate: 'update.delegate',
+  updateHistory: 'update.history',
+  risks: 'risks.show',
+  riskForm: 'risk.form',
+  riskSave: 'risk.save',
+  dependencyForm: 'dependency.form',
+  dependencySave: 'dependency.save',
+  changeHistory: 'change.history',
+  report: 'report.show',
 } as const;
 
 export type Verb = (typeof VERBS)[keyof typeof VERBS];

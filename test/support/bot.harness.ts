@@ -5,7 +5,7 @@ import { demoAssignments, demoPlan } from '../../src/demo/demo-plan';
 import { createLogger } from '../../src/logger';
 import { readRosterFile } from '../../src/storage/roster-file';
 import { SqliteStore } from '../../src/storage/sqlite/sqlite.store';
-import { createBotApplication } from '../../src/teams/bot.app';
+import { createBot } from '../../src/teams/bot.app';
 import { fromRoot } from '../../src/paths';
 import { ManualClock } from './memory.clock';
 
@@ -24,15 +24,22 @@ export const createBotHarness = async () => {
   await bootstrapStore(store, { planId: PLAN_ID, roster: readRosterFile(fromRoot('config', 'roster.demo.json')), seedPlan: demoPlan, seedAssignments: demoAssignments });
   /** Cards the bot sent on its own initiative, to whom. */
   const proactive: { conversationId: string | undefined; activity: Partial<Activity> }[] = [];
-  const app = createBotApplication({
+  /** How many of the next proactive sends Teams answers with 429. */
+  let throttleNext = 0;
+  const bot = createBot({
     store,
     planId: PLAN_ID,
     clock,
     logger: createLogger({ logLevel: 'silent' }),
     proactive: async (reference, activity) => {
+      if (throttleNext > 0) {
+        throttleNext--;
+        throw Object.assign(new Error('Too Many Requests'), { statusCode: 429 });
+      }
       proactive.push({ conversationId: reference.conversation?.id, activity });
     },
   });
+  const app = bot.app;
   const adapter = new TestAdapter(async (context) => {
     await app.run(context);
   });
@@ -68,7 +75,22 @@ export const createBotHarness = async () => {
     return (response?.value as { body: { value: Record<string, unknown> } } | undefined)?.body.value;
   };
 
-  return { store, clock, adapter, say, execute, executeCard, send, proactive, close: () => store.close() };
+  return {
+    store,
+    clock,
+    adapter,
+    say,
+    execute,
+    executeCard,
+    send,
+    proactive,
+    notifier: bot.notifier,
+    services: bot.services,
+    throttle: (n: number) => {
+      throttleNext = n;
+    },
+    close: () => store.close(),
+  };
 };
 
 /** The Adaptive Card in a reply, if there is one. */

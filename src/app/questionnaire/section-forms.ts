@@ -410,7 +410,7 @@ export const SECTION_FORMS: Record<SectionKey, SectionForm> = {
           idPrefix: 'dep',
           columns: () => [text('area', 'Dependency', { max: LIMITS.line }), long('management', 'How it is managed'), { path: 'status', label: 'Status', kind: 'choice', choices: OPEN_CLOSED }],
           rowTitle: (r) => clip(str(r.area)),
-          newRow: (id) => ({ id, area: 'New dependency', management: null, status: 'open' }),
+          newRow: (id) => ({ id, area: 'New dependency', management: null, status: 'open', closedReason: null }),
         },
       },
     ],

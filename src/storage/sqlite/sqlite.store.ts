@@ -10,6 +10,8 @@ import type {
   Clock,
   Draft,
   PartChange,
+  Reminder,
+  UpdateQuery,
   PlanSnapshot,
   SaveResult,
   Store,
@@ -17,6 +19,7 @@ import type {
 import { DomainError } from '../../domain/errors';
 import { Person, RoleGrant } from '../../domain/people.schema';
 import { Plan, type SectionKey } from '../../domain/plan.schema';
+import { WorkstreamUpdate, type StoredUpdate } from '../../domain/workstream-update.schema';
 import { fromRoot } from '../../paths';
 import { diffParts } from '../plan-diff';
 import { composePlan, decomposePlan, type PlanPart } from '../plan-parts';
@@ -74,6 +77,50 @@ interface AssignmentRow {
   created_at: string;
   completed_at: string | null;
 }
+
+interface UpdateRow {
+  id: string;
+  workstream_id: string;
+  quarter: string;
+  sequence: number;
+  author_id: string;
+  at: string;
+  body: string;
+}
+interface ReminderRow {
+  id: string;
+  plan_id: string;
+  kind: Reminder['kind'];
+  quarter: string;
+  person_id: string;
+  due_at: string;
+  status: Reminder['status'];
+  attempts: number;
+  next_attempt_at: string;
+  sent_at: string | null;
+  last_error: string | null;
+}
+
+const toUpdate = (r: UpdateRow): StoredUpdate => ({
+  ...WorkstreamUpdate.parse(JSON.parse(r.body)),
+  id: r.id,
+  sequence: r.sequence,
+  authorId: r.author_id,
+  at: r.at,
+});
+const toReminder = (r: ReminderRow): Reminder => ({
+  id: r.id,
+  planId: r.plan_id,
+  kind: r.kind,
+  quarter: r.quarter,
+  personId: r.person_id,
+  dueAt: r.due_at,
+  status: r.status,
+  attempts: r.attempts,
+  nextAttemptAt: r.next_attempt_at,
+  sentAt: r.sent_at,
+  lastError: r.last_error,
+});
 
 const toDraft = (r: DraftRow): Draft => ({
   personId: r.person_id,
@@ -347,6 +394,88 @@ export class SqliteStore implements Store {
   async loadConversation(personId: string): Promise<unknown | null> {
     const row = this.db.prepare('SELECT reference FROM conversations WHERE person_id = ?').get(personId) as { reference: string } | undefined;
     return row ? JSON.parse(row.reference) : null;
+  }
+
+  async addUpdate(planId: string, update: WorkstreamUpdate, post: { id: string; authorId: string }, meta: ChangeMeta): Promise<StoredUpdate> {
+    const valid = WorkstreamUpdate.parse(update);
+    const at = this.now();
+    return this.db.transaction(() => {
+      const existing = this.db.prepare('SELECT * FROM workstream_updates WHERE id = ?').get(post.id) as UpdateRow | undefined;
+      if (existing) return toUpdate(existing);
+      const { next } = this.db
+        .prepare('SELECT COALESCE(MAX(sequence), 0) + 1 AS next FROM workstream_updates WHERE plan_id = ? AND workstream_id = ? AND quarter = ?')
+        .get(planId, valid.workstreamId, valid.quarter) as { next: number };
+      this.db
+        .prepare('INSERT INTO workstream_updates (id, plan_id, workstream_id, quarter, sequence, author_id, at, body) VALUES (?, ?, ?, ?, ?, ?, ?, ?)')
+        .run(post.id, planId, valid.workstreamId, valid.quarter, next, post.authorId, at, JSON.stringify(valid));
+      const stored = toUpdate(this.db.prepare('SELECT * FROM workstream_updates WHERE id = ?').get(post.id) as UpdateRow);
+      this.writeAudit(planId, null, at, meta, [
+        { action: 'create', key: `updates/${valid.workstreamId}/${valid.quarter}/${next}`, kind: 'workstream-update', before: null, after: stored },
+      ]);
+      return stored;
+    })();
+  }
+
+  async listUpdates(query: UpdateQuery): Promise<StoredUpdate[]> {
+    const where = ['plan_id = ?'];
+    const params: unknown[] = [query.planId];
+    for (const [column, value] of [
+      ['workstream_id', query.workstreamId],
+      ['quarter', query.quarter],
+    ] as const) {
+      if (value === undefined) continue;
+      where.push(`${column} = ?`);
+      params.push(value);
+    }
+    const rows = this.db.prepare(`SELECT * FROM workstream_updates WHERE ${where.join(' AND ')} ORDER BY quarter, workstream_id, sequence`).all(...params) as UpdateRow[];
+    return rows.map(toUpdate);
+  }
+
+  async addDelegate(planId: string, workstreamId: string, personId: string, meta: ChangeMeta): Promise<void> {
+    const at = this.now();
+    this.db.transaction(() => {
+      const result = this.db
+        .prepare('INSERT OR IGNORE INTO workstream_delegates (plan_id, workstream_id, person_id, named_by, at) VALUES (?, ?, ?, ?, ?)')
+        .run(planId, workstreamId, personId, meta.actorId, at);
+      if (result.changes) {
+        this.writeAudit(planId, null, at, meta, [
+          { action: 'create', key: `delegates/${workstreamId}/${personId}`, kind: 'delegate', before: null, after: { workstreamId, personId } },
+        ]);
+      }
+    })();
+  }
+
+  async listDelegates(planId: string): Promise<{ workstreamId: string; personId: string }[]> {
+    return (this.db.prepare('SELECT workstream_id, person_id FROM workstream_delegates WHERE plan_id = ? ORDER BY workstream_id, person_id').all(planId) as {
+      workstream_id: string;
+      person_id: string;
+    }[]).map((r) => ({ workstreamId: r.workstream_id, personId: r.person_id }));
+  }
+
+  async scheduleReminders(reminders: readonly Pick<Reminder, 'id' | 'planId' | 'kind' | 'quarter' | 'personId' | 'dueAt'>[]): Promise<number> {
+    const insert = this.db.prepare(
+      `INSERT OR IGNORE INTO reminders (id, plan_id, kind, quarter, person_id, due_at, status, attempts, next_attempt_at, payload)
+       VALUES (?, ?, ?, ?, ?, ?, 'pending', 0, ?, '{}')`,
+    );
+    return this.db.transaction(() => reminders.reduce((n, r) => n + insert.run(r.id, r.planId, r.kind, r.quarter, r.personId, r.dueAt, r.dueAt).changes, 0))();
+  }
+
+  async dueReminders(now: string): Promise<Reminder[]> {
+    const rows = this.db
+      .prepare("SELECT * FROM reminders WHERE status = 'pending' AND due_at <= ? AND next_attempt_at <= ? ORDER BY due_at, id")
+      .all(now, now) as ReminderRow[];
+    return rows.map(toReminder);
+  }
+
+  async listReminders(planId: string): Promise<Reminder[]> {
+    return (this.db.prepare('SELECT * FROM reminders WHERE plan_id = ? ORDER BY due_at, id').all(planId) as ReminderRow[]).map(toReminder);
+  }
+
+  async markReminder(id: string, change: Partial<Pick<Reminder, 'status' | 'attempts' | 'nextAttemptAt' | 'sentAt' | 'lastError'>>): Promise<void> {
+    const columns: Record<string, string> = { status: 'status', attempts: 'attempts', nextAttemptAt: 'next_attempt_at', sentAt: 'sent_at', lastError: 'last_error' };
+    const entries = Object.entries(change).filter(([k]) => k in columns);
+    if (!entries.length) return;
+    this.db.prepare(`UPDATE reminders SET ${entries.map(([k]) => `${columns[k]} = ?`).join(', ')} WHERE id = ?`).run(...entries.map(([, v]) => v), id);
   }
 
   async close(): Promise<void> {

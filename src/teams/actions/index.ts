@@ -1,4 +1,16 @@
 import type { CardAction } from './action.types';
+import { changeHistoryAction } from './change-history.action';
+import { delegateFormAction } from './delegate-form.action';
+import { delegateAction } from './delegate.action';
+import { dependencyFormAction } from './dependency-form.action';
+import { dependencySaveAction } from './dependency-save.action';
+import { reportShowAction } from './report-show.action';
+import { riskFormAction } from './risk-form.action';
+import { riskSaveAction } from './risk-save.action';
+import { risksShowAction } from './risks-show.action';
+import { updateHistoryAction } from './update-history.action';
+import { updatePostAction } from './update-post.action';
+import { updateShowAction } from './update-show.action';
 import { assignFormAction } from './assign-form.action';
 import { assignAction } from './assign.action';
 import { checkGroupAction } from './check-group.action';
@@ -40,4 +52,16 @@ export const CARD_ACTIONS: readonly CardAction<never>[] = [
   checkGroupAction,
   requirementFormAction,
   requirementSaveAction,
+  updateShowAction,
+  updatePostAction,
+  delegateFormAction,
+  delegateAction,
+  updateHistoryAction,
+  risksShowAction,
+  riskFormAction,
+  riskSaveAction,
+  dependencyFormAction,
+  dependencySaveAction,
+  changeHistoryAction,
+  reportShowAction,
 ] as unknown as CardAction<never>[];

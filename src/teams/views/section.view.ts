@@ -10,7 +10,7 @@ import { dateWords, STATE_WORDS } from '../words';
 // Numbers and amounts are typed as text: Input.Number drops values such as 0.5 or 1,165,244.
 const TEXT_KINDS: FieldKind[] = ['text', 'multiline', 'lines', 'milestones', 'email', 'url', 'pounds', 'number'];
 
-const fieldData = (f: FieldView, readOnly: boolean) => {
+export const fieldData = (f: FieldView, readOnly: boolean) => {
   const kind = f.spec.kind;
   const isChoice = !readOnly && (kind === 'choice' || kind === 'choices' || kind === 'yesno');
   return {

@@ -1,0 +1,202 @@
+import { DomainError, isDomainError } from '../domain/errors';
+import { hasRole, type Person } from '../domain/people.schema';
+import { Plan, RagRating, type Dependency, type Risk, type RiskScale } from '../domain/plan.schema';
+import { MAX_HEADLINE_RISKS, rateRisk, type RiskMatrix } from '../domain/risk-rating';
+import type { AuditEntry, PlanSnapshot, Store } from './ports';
+import { randomBytes } from 'node:crypto';
+
+export interface RiskInput {
+  readonly description?: unknown;
+  readonly scale?: unknown;
+  readonly impact?: unknown;
+  readonly likelihood?: unknown;
+  readonly mitigation?: unknown;
+  readonly residualRag?: unknown;
+  readonly headline?: unknown;
+}
+
+const str = (v: unknown, what: string, max: number, required = false): string | null => {
+  if (v === undefined || v === null || (typeof v === 'string' && !v.trim())) {
+    if (required) throw new DomainError('INPUT.INVALID', `${what} is needed.`);
+    return null;
+  }
+  if (typeof v !== 'string') throw new DomainError('INPUT.INVALID', `${what} was not text.`);
+  if (v.length > max) throw new DomainError('INPUT.INVALID', `${what} is too long: the most is ${max.toLocaleString('en-GB')} characters.`);
+  return v.trim();
+};
+const yes = (v: unknown) => v === true || v === 'true' || v === 'yes';
+
+/**
+ * The risk register (Q10) and dependency log (Q11) as workstream leads and the SRO keep them
+ * between plan revisions. Every change is a new plan version, so history comes from the audit log.
+ */
+export class RiskRegisterService {
+  constructor(
+    private readonly store: Store,
+    private readonly planId: string,
+    private readonly matrices: Readonly<Record<RiskScale, RiskMatrix>>,
+  ) {}
+
+  matrix(scale: RiskScale): RiskMatrix {
+    return this.matrices[scale];
+  }
+
+  async register(): Promise<{ snapshot: PlanSnapshot; headline: Risk[]; others: Risk[]; closed: Risk[]; dependencies: Dependency[] }> {
+    const snapshot = await this.snapshot();
+    const risks = snapshot.plan.risks.risks;
+    return {
+      snapshot,
+      headline: risks.filter((r) => r.status === 'open' && r.headline),
+      others: risks.filter((r) => r.status === 'open' && !r.headline),
+      closed: risks.filter((r) => r.status === 'closed'),
+      dependencies: snapshot.plan.dependencies.items,
+    };
+  }
+
+  async addRisk(person: Person, input: RiskInput, requestId: string): Promise<Risk> {
+    this.mayChange(person);
+    const scale = input.scale === 'annex-c' ? 'annex-c' : 'high-medium-low';
+    const id = `risk-${randomBytes(3).toString('hex')}`;
+    const risk: Risk = {
+      id,
+      description: str(input.description, 'A description of the risk', 2000, true)!,
+      scale,
+      ...this.score(scale, input.impact, input.likelihood),
+      mitigation: str(input.mitigation, 'The mitigation', 20000),
+      residualRag: this.rag(input.residualRag),
+      headline: yes(input.headline),
+      status: 'open',
+      closedReason: null,
+    };
+    await this.change(person, `${person.name} added a risk`, requestId, (plan) => {
+      plan.risks.risks.push(risk);
+    });
+    return risk;
+  }
+
+  async rescore(person: Person, riskId: string, input: RiskInput, requestId: string): Promise<Risk> {
+    this.mayChange(person);
+    return this.changeRisk(person, riskId, `${person.name} re-scored a risk`, requestId, (risk) => ({ ...risk, ...this.score(risk.scale, input.impact, input.likelihood) }));
+  }
+
+  async update(person: Person, riskId: string, input: RiskInput, requestId: string): Promise<Risk> {
+    this.mayChange(person);
+    return this.changeRisk(person, riskId, `${person.name} changed a risk's mitigation`, requestId, (risk) => ({
+      ...risk,
+      mitigation: str(input.mitigation, 'The mitigation', 20000),
+      residualRag: this.rag(input.residualRag),
+      headline: input.headline === undefined ? risk.headline : yes(input.headline),
+    }));
+  }
+
+  async close(person: Person, riskId: string, reason: unknown, requestId: string): Promise<Risk> {
+    this.mayChange(person);
+    const why = str(reason, 'The reason for closing it', 2000, true);
+    return this.changeRisk(person, riskId, `${person.name} closed a risk`, requestId, (risk) => ({ ...risk, status: 'closed', headline: false, closedReason: why }));
+  }
+
+  async addDependency(person: Person, input: { area?: unknown; management?: unknown }, requestId: string): Promise<Dependency> {
+    this.mayChange(person);
+    const dependency: Dependency = {
+      id: `dep-${randomBytes(3).toString('hex')}`,
+      area: str(input.area, 'The dependency', 2000, true)!,
+      management: str(input.management, 'How it is managed', 20000),
+      status: 'open',
+      closedReason: null,
+    };
+    await this.change(person, `${person.name} added a dependency`, requestId, (plan) => {
+      plan.dependencies.items.push(dependency);
+    });
+    return dependency;
+  }
+
+  async updateDependency(person: Person, id: string, input: { management?: unknown }, requestId: string): Promise<void> {
+    this.mayChange(person);
+    await this.change(person, `${person.name} changed a dependency`, requestId, (plan) => {
+      const d = this.find(plan.dependencies.items, id, 'dependency');
+      d.management = str(input.management, 'How it is managed', 20000);
+    });
+  }
+
+  async closeDependency(person: Person, id: string, reason: unknown, requestId: string): Promise<void> {
+    this.mayChange(person);
+    const why = str(reason, 'The reason for closing it', 2000, true);
+    await this.change(person, `${person.name} closed a dependency`, requestId, (plan) => {
+      const d = this.find(plan.dependencies.items, id, 'dependency');
+      d.status = 'closed';
+      d.closedReason = why;
+    });
+  }
+
+  /** Every version of a risk or dependency, newest first. */
+  async history(kind: 'risk' | 'dependency', id: string): Promise<AuditEntry[]> {
+    const prefix = kind === 'risk' ? `risks/risks/${id}` : `dependencies/items/${id}`;
+    return this.store.listAudit(this.planId, { keyPrefix: prefix });
+  }
+
+  private mayChange(person: Person): void {
+    if (!hasRole(person, 'sro') && !hasRole(person, 'workstream-lead')) {
+      throw new DomainError('AUTH.FORBIDDEN', 'Only the SRO and workstream leads can change the risk register and the dependency log.');
+    }
+  }
+
+  private score(scale: RiskScale, impact: unknown, likelihood: unknown): Pick<Risk, 'impact' | 'likelihood' | 'rag'> {
+    const i = str(impact, 'The impact', 50, true)!;
+    const l = str(likelihood, 'The likelihood', 50, true)!;
+    return { impact: i, likelihood: l, rag: rateRisk(this.matrices[scale], i, l) };
+  }
+
+  private rag(v: unknown): RagRating | null {
+    if (v === undefined || v === null || v === '') return null;
+    const parsed = RagRating.safeParse(v);
+    if (!parsed.success) throw new DomainError('INPUT.INVALID', 'Choose Red, Amber or Green.');
+    return parsed.data;
+  }
+
+  private find<T extends { id: string }>(list: T[], id: string, what: string): T {
+    const found = list.find((x) => x.id === id);
+    if (!found) throw new DomainError('INPUT.INVALID', `That ${what} is no longer in the plan.`);
+    return found;
+  }
+
+  private async changeRisk(person: Person, riskId: string, summary: string, requestId: string, apply: (risk: Risk) => Risk): Promise<Risk> {
+    let result: Risk | null = null;
+    await this.change(person, summary, requestId, (plan) => {
+      const index = plan.risks.risks.findIndex((r) => r.id === riskId);
+      if (index < 0) throw new DomainError('INPUT.INVALID', 'That risk is no longer in the plan.');
+      result = apply(plan.risks.risks[index]!);
+      plan.risks.risks[index] = result;
+    });
+    return result!;
+  }
+
+  /** Apply a change to the latest plan and save it; one retry if another change landed in between. */
+  private async change(person: Person, summary: string, requestId: string, apply: (plan: Plan) => void): Promise<void> {
+    for (let attempt = 0; ; attempt++) {
+      const snapshot = await this.snapshot();
+      const plan = structuredClone(snapshot.plan);
+      apply(plan);
+      const headline = plan.risks.risks.filter((r) => r.status === 'open' && r.headline);
+      const before = snapshot.plan.risks.risks.filter((r) => r.status === 'open' && r.headline);
+      if (headline.length > MAX_HEADLINE_RISKS && headline.length > before.length) {
+        throw new DomainError(
+          'RISK.HEADLINE_LIMIT',
+          `The plan can show at most ${MAX_HEADLINE_RISKS} headline risks, and it already has ${before.length}. Keep this one in the full risk log, or take another risk off the headline list first.`,
+        );
+      }
+      try {
+        await this.store.savePlan(this.planId, snapshot.version, Plan.parse(plan), { actorId: person.id, summary, requestId });
+        return;
+      } catch (error) {
+        if (attempt === 0 && isDomainError(error, 'PLAN.STALE_VERSION')) continue;
+        throw error;
+      }
+    }
+  }
+
+  private async snapshot(): Promise<PlanSnapshot> {
+    const s = await this.store.loadPlan(this.planId);
+    if (!s) throw new DomainError('PLAN.NOT_FOUND', 'No plan yet');
+    return s;
+  }
+}

@@ -1,0 +1,47 @@
+import type { RiskScale } from '../domain/plan.schema';
+import { DEFAULT_MATRICES, type RiskMatrix } from '../domain/risk-rating';
+import { AssignmentService } from './assignment.service';
+import { PlanOverviewService } from './plan-overview.service';
+import type { Clock, Notifier, Store } from './ports';
+import { ReportService } from './report.service';
+import { RequirementService } from './requirement.service';
+import { RiskRegisterService } from './risk-register.service';
+import { SectionEditingService } from './section-editing.service';
+import { WorkstreamUpdateService } from './workstream-update.service';
+
+/** Every journey, wired to one store, plan, clock and notifier. */
+export interface Services {
+  readonly store: Store;
+  readonly planId: string;
+  readonly clock: Clock;
+  readonly overview: PlanOverviewService;
+  readonly editing: SectionEditingService;
+  readonly assignments: AssignmentService;
+  readonly requirements: RequirementService;
+  readonly updates: WorkstreamUpdateService;
+  readonly risks: RiskRegisterService;
+  readonly reports: ReportService;
+}
+
+export const createServices = (deps: {
+  store: Store;
+  planId: string;
+  clock: Clock;
+  notifier: Notifier;
+  matrices?: Readonly<Record<RiskScale, RiskMatrix>>;
+}): Services => {
+  const { store, planId, clock } = deps;
+  const updates = new WorkstreamUpdateService(store, planId, clock);
+  return {
+    store,
+    planId,
+    clock,
+    overview: new PlanOverviewService(store, planId),
+    editing: new SectionEditingService(store, planId),
+    assignments: new AssignmentService(store, planId, deps.notifier, clock),
+    requirements: new RequirementService(store, planId),
+    updates,
+    risks: new RiskRegisterService(store, planId, deps.matrices ?? DEFAULT_MATRICES),
+    reports: new ReportService(store, planId, updates, clock),
+  };
+};

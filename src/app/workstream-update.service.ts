@@ -1,0 +1,148 @@
+import { DomainError } from '../domain/errors';
+import { hasRole, type Person } from '../domain/people.schema';
+import type { Workstream } from '../domain/plan.schema';
+import { parseQuarter, quarterOf, type Quarter } from '../domain/quarters';
+import { defaultRag, MilestoneStatus, WorkstreamUpdate, type MilestoneProgress, type StoredUpdate } from '../domain/workstream-update.schema';
+import { RagRating } from '../domain/plan.schema';
+import type { Clock, Store } from './ports';
+
+export interface MilestoneForm {
+  readonly id: string;
+  readonly text: string;
+  /** The last reported progress for this milestone, from an earlier post. */
+  readonly previous: MilestoneProgress | null;
+  readonly error: string | null;
+}
+
+export interface UpdateForm {
+  readonly workstream: Workstream;
+  readonly quarter: Quarter;
+  readonly milestones: readonly MilestoneForm[];
+  readonly target: string | null;
+  readonly last: StoredUpdate | null;
+  readonly errors: Readonly<Record<string, string>>;
+  readonly typed: Readonly<Record<string, unknown>> | null;
+}
+
+const text = (v: unknown, max: number): string | null | Error => {
+  if (v === undefined || v === null) return null;
+  if (typeof v !== 'string') return new Error('That answer was not text.');
+  if (v.length > max) return new Error(`Too long: the most is ${max.toLocaleString('en-GB')} characters.`);
+  return v.trim() ? v.trim() : null;
+};
+
+/** Quarterly progress from workstream leads: a two-minute job, prefilled, never overwriting the last post. */
+export class WorkstreamUpdateService {
+  constructor(
+    private readonly store: Store,
+    private readonly planId: string,
+    private readonly clock: Clock,
+  ) {}
+
+  currentQuarter(): Quarter {
+    return quarterOf(this.clock.now());
+  }
+
+  /** The workstreams this person may post for: the ones they lead, and the ones they were named a delegate for. */
+  async postableWorkstreams(person: Person): Promise<Workstream[]> {
+    const plan = await this.plan();
+    const delegated = (await this.store.listDelegates(this.planId)).filter((d) => d.personId === person.id).map((d) => d.workstreamId);
+    const led = person.roles.flatMap((r) => (r.role === 'workstream-lead' ? r.workstreams : []));
+    return plan.deliveryPlan.workstreams.filter((w) => led.includes(w.id) || delegated.includes(w.id));
+  }
+
+  async form(person: Person, workstreamId: string, quarterId?: string): Promise<UpdateForm> {
+    const workstream = await this.mayPost(person, workstreamId);
+    const quarter = quarterId ? parseQuarter(quarterId) : this.currentQuarter();
+    return this.buildForm(workstream, quarter, {}, null);
+  }
+
+  async post(person: Person, workstreamId: string, quarterId: string, values: Readonly<Record<string, unknown>>, requestId: string): Promise<{ stored: StoredUpdate } | { form: UpdateForm }> {
+    const workstream = await this.mayPost(person, workstreamId);
+    const quarter = parseQuarter(quarterId);
+    if (!quarter.delivery) throw new DomainError('INPUT.INVALID', `${quarter.label} is the planning quarter: the delivery plan has no milestones for it.`);
+    const base = await this.buildForm(workstream, quarter, {}, null);
+    const errors: Record<string, string> = {};
+    const milestones: MilestoneProgress[] = [];
+    for (const m of base.milestones) {
+      if (values[`same.${m.id}`] === 'true' || values[`same.${m.id}`] === true) {
+        if (!m.previous) errors[m.id] = 'There is no earlier update for this milestone to carry forward: choose its status.';
+        else milestones.push({ ...m.previous, milestoneId: m.id });
+        continue;
+      }
+      const status = MilestoneStatus.safeParse(values[`status.${m.id}`]);
+      const ragRaw = values[`rag.${m.id}`];
+      const rag = ragRaw === undefined || ragRaw === '' ? null : RagRating.safeParse(ragRaw);
+      const note = text(values[`note.${m.id}`], 2000);
+      if (!status.success) errors[m.id] = 'Choose a status.';
+      else if (rag && !rag.success) errors[m.id] = 'Choose Red, Amber or Green.';
+      else if (note instanceof Error) errors[m.id] = note.message;
+      else milestones.push({ milestoneId: m.id, status: status.data, rag: rag ? rag.data! : defaultRag(status.data), note });
+    }
+    const fields = { actual: text(values.actual, 300), narrative: text(values.narrative, 2000), blockers: text(values.blockers, 2000), supportNeeded: text(values.supportNeeded, 2000) };
+    for (const [k, v] of Object.entries(fields)) if (v instanceof Error) errors[k] = v.message;
+    if (Object.keys(errors).length) return { form: await this.buildForm(workstream, quarter, errors, values) };
+    const update = WorkstreamUpdate.parse({ workstreamId, quarter: quarter.id, milestones, ...fields });
+    const stored = await this.store.addUpdate(this.planId, update, { id: `update-${requestId}`.slice(0, 120), authorId: person.id }, {
+      actorId: person.id,
+      summary: `${person.name} posted the ${quarter.id} update for workstream ${workstream.code}`,
+    });
+    return { stored };
+  }
+
+  async nameDelegate(person: Person, workstreamId: string, delegateId: unknown): Promise<Person> {
+    const plan = await this.plan();
+    const workstream = plan.deliveryPlan.workstreams.find((w) => w.id === workstreamId);
+    if (!workstream) throw new DomainError('INPUT.INVALID', 'That workstream is not in the plan.');
+    const leads = person.roles.some((r) => r.role === 'workstream-lead' && r.workstreams.includes(workstreamId));
+    if (!leads && !hasRole(person, 'sro')) throw new DomainError('AUTH.FORBIDDEN', "Only the workstream's lead or the SRO can name someone to post its updates.");
+    const delegate = typeof delegateId === 'string' ? await this.store.findPerson(delegateId) : null;
+    if (!delegate) throw new DomainError('INPUT.INVALID', 'Choose someone from the roster.');
+    await this.store.addDelegate(this.planId, workstreamId, delegate.id, { actorId: person.id, summary: `${person.name} named ${delegate.name} to post updates for workstream ${workstream.code}` });
+    return delegate;
+  }
+
+  async history(workstreamId: string): Promise<StoredUpdate[]> {
+    return (await this.store.listUpdates({ planId: this.planId, workstreamId })).reverse();
+  }
+
+  /** The latest post per workstream for a quarter. */
+  async latest(quarterId: string): Promise<StoredUpdate[]> {
+    const all = await this.store.listUpdates({ planId: this.planId, quarter: quarterId });
+    const byWorkstream = new Map<string, StoredUpdate>();
+    for (const u of all) byWorkstream.set(u.workstreamId, u);
+    return [...byWorkstream.values()];
+  }
+
+  private async plan() {
+    const snapshot = await this.store.loadPlan(this.planId);
+    if (!snapshot) throw new DomainError('PLAN.NOT_FOUND', 'No plan yet');
+    return snapshot.plan;
+  }
+
+  private async mayPost(person: Person, workstreamId: string): Promise<Workstream> {
+    const plan = await this.plan();
+    const workstream = plan.deliveryPlan.workstreams.find((w) => w.id === workstreamId);
+    if (!workstream) throw new DomainError('INPUT.INVALID', 'That workstream is not in the plan.');
+    if (!(await this.postableWorkstreams(person)).some((w) => w.id === workstreamId)) {
+      throw new DomainError('AUTH.FORBIDDEN', `Only the lead of workstream ${workstream.code}, or someone they or the SRO have named, can post its update.`);
+    }
+    return workstream;
+  }
+
+  private async buildForm(workstream: Workstream, quarter: Quarter, errors: Record<string, string>, typed: Readonly<Record<string, unknown>> | null): Promise<UpdateForm> {
+    const posts = await this.store.listUpdates({ planId: this.planId, workstreamId: workstream.id });
+    const lastFor = (milestoneId: string) => [...posts].reverse().flatMap((p) => p.milestones).find((m) => m.milestoneId === milestoneId) ?? null;
+    const thisQuarter = posts.filter((p) => p.quarter === quarter.id);
+    const planned = quarter.delivery ? workstream.quarters[quarter.delivery].milestones : [];
+    return {
+      workstream,
+      quarter,
+      milestones: planned.map((m) => ({ id: m.id, text: m.text, previous: lastFor(m.id), error: errors[m.id] ?? null })),
+      target: quarter.delivery ? workstream.quarters[quarter.delivery].trajectory.text : null,
+      last: thisQuarter[thisQuarter.length - 1] ?? posts[posts.length - 1] ?? null,
+      errors,
+      typed,
+    };
+  }
+}

@@ -1,0 +1,146 @@
+import type { Block, DocumentModel } from './document.model';
+import type { Plan, RagRating, Risk, Workstream } from './plan.schema';
+import type { Quarter } from './quarters';
+import { MILESTONE_STATUSES, type StoredUpdate } from './workstream-update.schema';
+
+/** A change to a risk in the quarter, as the audit log recorded it. */
+export interface RiskChange {
+  readonly at: string;
+  readonly who: string;
+  readonly before: Risk | null;
+  readonly after: Risk | null;
+}
+
+export type RiskEventKind = 'opened' | 're-scored' | 'closed' | 'changed';
+
+export interface RiskEvent {
+  readonly kind: RiskEventKind;
+  readonly at: string;
+  readonly who: string;
+  readonly risk: Risk;
+  readonly detail: string;
+}
+
+export interface WorkstreamProgress {
+  readonly workstream: Workstream;
+  /** The latest post for the quarter, if any. */
+  readonly update: StoredUpdate | null;
+  readonly ragCounts: Readonly<Record<RagRating | 'none', number>>;
+  readonly target: string | null;
+}
+
+export interface QuarterlyReport {
+  readonly quarter: Quarter;
+  readonly workstreams: readonly WorkstreamProgress[];
+  readonly riskEvents: readonly RiskEvent[];
+  readonly missing: readonly Workstream[];
+}
+
+const classify = (c: RiskChange): RiskEvent | null => {
+  const risk = c.after ?? c.before;
+  if (!risk) return null;
+  if (!c.before && c.after) return { kind: 'opened', at: c.at, who: c.who, risk, detail: `Opened: ${c.after.rag ?? 'not rated'}` };
+  if (c.before && c.after && c.before.status === 'open' && c.after.status === 'closed') {
+    return { kind: 'closed', at: c.at, who: c.who, risk, detail: `Closed: ${c.after.closedReason ?? 'no reason given'}` };
+  }
+  if (c.before && c.after && (c.before.impact !== c.after.impact || c.before.likelihood !== c.after.likelihood || c.before.rag !== c.after.rag)) {
+    return {
+      kind: 're-scored',
+      at: c.at,
+      who: c.who,
+      risk,
+      detail: `Re-scored: ${c.before.impact ?? '?'} × ${c.before.likelihood ?? '?'} (${c.before.rag ?? '–'}) → ${c.after.impact ?? '?'} × ${c.after.likelihood ?? '?'} (${c.after.rag ?? '–'})`,
+    };
+  }
+  if (!c.after) return null;
+  return { kind: 'changed', at: c.at, who: c.who, risk, detail: 'Mitigation or residual RAG changed' };
+};
+
+/** Progress for a quarter: each workstream's latest update against its milestones, and what happened to risks. */
+export const buildQuarterlyReport = (plan: Plan, quarter: Quarter, latest: readonly StoredUpdate[], riskChanges: readonly RiskChange[]): QuarterlyReport => {
+  const workstreams = plan.deliveryPlan.workstreams.map((workstream): WorkstreamProgress => {
+    const update = latest.find((u) => u.workstreamId === workstream.id && u.quarter === quarter.id) ?? null;
+    const planned = quarter.delivery ? workstream.quarters[quarter.delivery].milestones : [];
+    const counts = { Red: 0, Amber: 0, Green: 0, none: 0 };
+    for (const m of planned) {
+      const rag = update?.milestones.find((p) => p.milestoneId === m.id)?.rag ?? null;
+      counts[rag ?? 'none'] += 1;
+    }
+    return { workstream, update, ragCounts: counts, target: quarter.delivery ? workstream.quarters[quarter.delivery].trajectory.text : null };
+  });
+  const inQuarter = riskChanges.filter((c) => c.at.slice(0, 10) >= quarter.start && c.at.slice(0, 10) <= quarter.end);
+  return {
+    quarter,
+    workstreams,
+    riskEvents: inQuarter.map(classify).filter((e): e is RiskEvent => e !== null),
+    missing: workstreams.filter((w) => !w.update && quarter.delivery !== null).map((w) => w.workstream),
+  };
+};
+
+const statusTitle = (id: string) => MILESTONE_STATUSES.find((s) => s.id === id)?.title ?? id;
+
+export const reportDocument = (plan: Plan, report: QuarterlyReport, names: ReadonlyMap<string, string>): DocumentModel => {
+  const { quarter } = report;
+  const title = `Quarterly highlight report ${quarter.id}: ${quarter.label}`;
+  const blocks: Block[] = [
+    { kind: 'heading', level: 1, text: title },
+    { kind: 'paragraph', text: `${plan.header.localAuthority ?? 'Local area partnership'} – ${plan.meta.title} ${plan.meta.reportingYear}` },
+    { kind: 'heading', level: 2, text: 'Milestones by RAG' },
+    {
+      kind: 'table',
+      header: ['Workstream', 'Lead', 'Green', 'Amber', 'Red', 'Not rated', 'Target trajectory', 'Actual'],
+      rows: report.workstreams.map((w) => [
+        `${w.workstream.code}: ${w.workstream.name}`,
+        w.workstream.lead ?? '',
+        String(w.ragCounts.Green),
+        String(w.ragCounts.Amber),
+        String(w.ragCounts.Red),
+        String(w.ragCounts.none),
+        w.target ?? '',
+        w.update?.actual ?? (w.update ? '' : 'No update'),
+      ]),
+    },
+  ];
+  for (const w of report.workstreams) {
+    blocks.push({ kind: 'heading', level: 3, text: `Workstream ${w.workstream.code}: ${w.workstream.name}` });
+    if (!w.update) {
+      blocks.push({ kind: 'paragraph', text: 'No update posted for this quarter yet.', missing: true });
+      continue;
+    }
+    const planned = quarter.delivery ? w.workstream.quarters[quarter.delivery].milestones : [];
+    blocks.push({
+      kind: 'paragraph',
+      text: `Posted by ${names.get(w.update.authorId) ?? w.update.authorId} on ${w.update.at.slice(0, 10)} (update ${w.update.sequence} for the quarter).`,
+    });
+    blocks.push({
+      kind: 'table',
+      header: ['Milestone', 'Status', 'RAG', 'Note'],
+      rows: planned.map((m) => {
+        const p = w.update?.milestones.find((x) => x.milestoneId === m.id);
+        return [m.text, p ? statusTitle(p.status) : 'Not reported', p?.rag ?? '', p?.note ?? ''];
+      }),
+    });
+    blocks.push({ kind: 'field', label: 'Target trajectory', value: w.target });
+    blocks.push({ kind: 'field', label: 'Actual', value: w.update.actual });
+    blocks.push({ kind: 'field', label: 'Progress', value: w.update.narrative });
+    blocks.push({ kind: 'field', label: 'Blockers', value: w.update.blockers });
+    blocks.push({ kind: 'field', label: 'Support needed', value: w.update.supportNeeded });
+  }
+  blocks.push({ kind: 'heading', level: 2, text: 'Risks this quarter' });
+  const count = (k: RiskEventKind) => report.riskEvents.filter((e) => e.kind === k).length;
+  blocks.push({ kind: 'paragraph', text: `${count('opened')} opened, ${count('re-scored')} re-scored, ${count('closed')} closed, ${count('changed')} otherwise changed.` });
+  if (report.riskEvents.length) {
+    blocks.push({
+      kind: 'table',
+      header: ['Date', 'Risk', 'What happened', 'By'],
+      rows: report.riskEvents.map((e) => [e.at.slice(0, 10), e.risk.description, e.detail, e.who]),
+    });
+  }
+  blocks.push({ kind: 'heading', level: 2, text: 'Updates still missing' });
+  blocks.push(
+    report.missing.length
+      ? { kind: 'list', items: report.missing.map((w) => `Workstream ${w.code}: ${w.name}${w.lead ? ` (${w.lead})` : ''}`) }
+      : { kind: 'paragraph', text: 'None: every workstream has reported.' },
+  );
+  return { title, blocks };
+};

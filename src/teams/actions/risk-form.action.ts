@@ -1,0 +1,16 @@
+import { DomainError } from '../../domain/errors';
+import { VERBS } from '../verbs';
+import { riskFormCard } from '../views/progress.view';
+import { defineAction } from './action.types';
+import { RiskFormData } from './progress-data';
+
+export const riskFormAction = defineAction({
+  verb: VERBS.riskForm,
+  data: RiskFormData,
+  run: async (ctx, d) => {
+    const { headline, others, closed } = await ctx.services.risks.register();
+    const risk = d.risk ? [...headline, ...others, ...closed].find((r) => r.id === d.risk) ?? null : null;
+    if (d.mode !== 'add' && !risk) throw new DomainError('INPUT.INVALID', 'That risk is no longer in the plan.');
+    return riskFormCard(d.mode, ctx.services.risks.matrix(risk?.scale ?? 'high-medium-low'), risk);
+  },
+});

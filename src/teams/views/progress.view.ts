@@ -1,0 +1,276 @@
+import type { AuditEntry } from '../../app/ports';
+import type { FieldSpec } from '../../app/questionnaire/section-forms';
+import type { UpdateForm } from '../../app/workstream-update.service';
+import type { Person } from '../../domain/people.schema';
+import type { Dependency, Plan, Risk } from '../../domain/plan.schema';
+import type { QuarterlyReport } from '../../domain/quarterly-report';
+import { quarter as makeQuarter, type Quarter } from '../../domain/quarters';
+import type { RiskMatrix } from '../../domain/risk-rating';
+import { MILESTONE_STATUSES, type StoredUpdate } from '../../domain/workstream-update.schema';
+import { renderCard, type AdaptiveCardJson } from '../cards';
+import { VERBS } from '../verbs';
+import { dateWords } from '../words';
+import { fieldData } from './section.view';
+
+const statusTitle = (id: string) => MILESTONE_STATUSES.find((s) => s.id === id)?.title ?? id;
+const RAG_COLOUR: Record<string, string> = { Red: 'Attention', Amber: 'Warning', Green: 'Good' };
+const str = (v: unknown) => (typeof v === 'string' ? v : '');
+const button = (title: string, verb: string, data: Record<string, unknown> = {}) => ({ title, verb, data: { verb, ...data } });
+
+export const updateCard = (form: UpdateForm, notice: { style: string; text: string } | null = null): AdaptiveCardJson => {
+  const typed = form.typed ?? {};
+  const pick = (key: string, fallback: string) => (form.typed ? str(typed[key]) : fallback);
+  const last = form.last;
+  return renderCard('update', {
+    title: `${form.quarter.label} update: Workstream ${form.workstream.code}`,
+    subtitle: `${form.workstream.name}${form.workstream.lead ? `, led by ${form.workstream.lead}` : ''}. ${
+      last ? `Last posted ${dateWords(last.at)} (${last.quarter}).` : 'No update posted yet.'
+    }`,
+    noticeText: notice?.text ?? (Object.keys(form.errors).length ? 'Please put right what is marked below. Nothing has been posted.' : ''),
+    noticeStyle: notice?.style ?? 'attention',
+    milestones: form.milestones.map((m) => ({
+      text: m.text,
+      previousText: m.previous
+        ? `Last reported: ${statusTitle(m.previous.status)}${m.previous.rag ? ` (${m.previous.rag})` : ''}${m.previous.note ? ` – ${m.previous.note}` : ''}`
+        : 'Not reported before.',
+      hasPrevious: Boolean(m.previous),
+      sameId: `same.${m.id}`,
+      same: pick(`same.${m.id}`, 'false') || 'false',
+      statusId: `status.${m.id}`,
+      status: pick(`status.${m.id}`, m.previous?.status ?? 'not-started'),
+      ragId: `rag.${m.id}`,
+      rag: pick(`rag.${m.id}`, m.previous?.rag ?? ''),
+      noteId: `note.${m.id}`,
+      note: pick(`note.${m.id}`, m.previous?.note ?? ''),
+      error: m.error ?? '',
+    })),
+    statuses: MILESTONE_STATUSES.map((s) => ({ title: s.title, value: s.id })),
+    rags: ['Green', 'Amber', 'Red'].map((r) => ({ title: r, value: r })),
+    target: form.target ?? 'none set in the plan',
+    actual: pick('actual', last?.actual ?? ''),
+    narrative: pick('narrative', last?.quarter === form.quarter.id ? (last?.narrative ?? '') : ''),
+    blockers: pick('blockers', last?.blockers ?? ''),
+    supportNeeded: pick('supportNeeded', last?.supportNeeded ?? ''),
+    fieldErrors: ['actual', 'narrative', 'blockers', 'supportNeeded'].map((k) => form.errors[k]).filter(Boolean).join(' '),
+    workstream: form.workstream.id,
+    quarter: form.quarter.id,
+    verbs: VERBS,
+  });
+};
+
+export interface ListRow {
+  readonly text: string;
+  readonly badge?: string;
+  readonly colour?: string;
+  readonly detail?: string;
+  readonly buttons?: readonly ReturnType<typeof button>[];
+}
+
+export const listCard = (input: {
+  title: string;
+  subtitle?: string;
+  notice?: { style: string; text: string } | null;
+  groups: { heading: string; empty?: string; rows: ListRow[] }[];
+  actions?: ReturnType<typeof button>[];
+}): AdaptiveCardJson =>
+  renderCard('list', {
+    title: input.title,
+    subtitle: input.subtitle ?? '',
+    noticeText: input.notice?.text ?? '',
+    noticeStyle: input.notice?.style ?? 'default',
+    groups: input.groups.map((g) => ({
+      heading: g.heading,
+      empty: g.empty ?? 'None.',
+      rows: g.rows.map((r) => ({ text: r.text, badge: r.badge ?? '', colour: r.colour ?? 'Default', detail: r.detail ?? '', buttons: r.buttons ?? [] })),
+    })),
+    actions: input.actions ?? [],
+  });
+
+export const workstreamsToUpdateCard = (workstreams: Plan['deliveryPlan']['workstreams'], quarter: Quarter): AdaptiveCardJson =>
+  listCard({
+    title: `Your workstreams: ${quarter.label}`,
+    groups: [
+      {
+        heading: 'Choose the workstream to report on',
+        empty: 'You do not lead any workstream, and nobody has named you to post for one. Ask the workstream lead or the SRO.',
+        rows: workstreams.map((w) => ({ text: `Workstream ${w.code}: ${w.name}`, buttons: [button('Post update', VERBS.updateShow, { workstream: w.id, quarter: quarter.id })] })),
+      },
+    ],
+  });
+
+export const updateHistoryCard = (workstreamName: string, updates: readonly StoredUpdate[], names: ReadonlyMap<string, string>, milestoneText: (id: string) => string): AdaptiveCardJson =>
+  renderCard('history', {
+    title: `History: ${workstreamName}`,
+    entries: updates.map((u) => ({
+      heading: `${u.quarter} update ${u.sequence}, posted ${dateWords(u.at)} by ${names.get(u.authorId) ?? u.authorId}`,
+      lines: [
+        ...u.milestones.map((m) => `${milestoneText(m.milestoneId)}: ${statusTitle(m.status)}${m.rag ? ` (${m.rag})` : ''}${m.note ? ` – ${m.note}` : ''}`),
+        ...(u.actual ? [`Actual: ${u.actual}`] : []),
+        ...(u.narrative ? [`Progress: ${u.narrative}`] : []),
+        ...(u.blockers ? [`Blockers: ${u.blockers}`] : []),
+        ...(u.supportNeeded ? [`Support needed: ${u.supportNeeded}`] : []),
+      ],
+    })),
+  });
+
+const riskRow = (r: Risk, canChange: boolean): ListRow => ({
+  text: r.description,
+  badge: r.rag ?? 'Not rated',
+  colour: RAG_COLOUR[r.rag ?? ''] ?? 'Default',
+  detail: [
+    `Impact ${r.impact ?? '?'} × likelihood ${r.likelihood ?? '?'}`,
+    r.residualRag ? `residual ${r.residualRag}` : '',
+    r.status === 'closed' ? `closed: ${r.closedReason ?? ''}` : '',
+  ]
+    .filter(Boolean)
+    .join(' · '),
+  buttons: [
+    ...(canChange && r.status === 'open'
+      ? [button('Re-score', VERBS.riskForm, { mode: 'rescore', risk: r.id }), button('Change', VERBS.riskForm, { mode: 'change', risk: r.id }), button('Close', VERBS.riskForm, { mode: 'close', risk: r.id })]
+      : []),
+    button('History', VERBS.changeHistory, { kind: 'risk', id: r.id }),
+  ],
+});
+
+export const riskRegisterCard = (
+  register: { headline: Risk[]; others: Risk[]; closed: Risk[]; dependencies: Dependency[] },
+  canChange: boolean,
+  notice: { style: string; text: string } | null = null,
+): AdaptiveCardJson =>
+  listCard({
+    title: 'Risk register and dependencies',
+    subtitle: 'Q10 shows at most five headline risks; the rest stay in the full log.',
+    notice,
+    groups: [
+      { heading: `Headline risks (${register.headline.length} of 5)`, rows: register.headline.map((r) => riskRow(r, canChange)) },
+      { heading: 'Full risk log', empty: 'No other open risks.', rows: register.others.map((r) => riskRow(r, canChange)) },
+      {
+        heading: 'Dependencies (Q11)',
+        rows: register.dependencies
+          .filter((d) => d.status === 'open')
+          .map((d) => ({
+            text: d.area,
+            buttons: [
+              ...(canChange ? [button('Change', VERBS.dependencyForm, { mode: 'change', dependency: d.id }), button('Close', VERBS.dependencyForm, { mode: 'close', dependency: d.id })] : []),
+              button('History', VERBS.changeHistory, { kind: 'dependency', id: d.id }),
+            ],
+          })),
+      },
+      { heading: 'Closed', empty: 'Nothing closed yet.', rows: [...register.closed.map((r) => riskRow(r, false)), ...register.dependencies.filter((d) => d.status === 'closed').map((d) => ({ text: d.area, detail: `Closed: ${d.closedReason ?? ''}` }))] },
+    ],
+    actions: canChange ? [button('Add a risk', VERBS.riskForm, { mode: 'add' }), button('Add a dependency', VERBS.dependencyForm, { mode: 'add' })] : [],
+  });
+
+const field = (spec: FieldSpec, value: string, error: string | null = null) => fieldData({ spec, value, error }, false);
+const choices = (levels: readonly string[]) => levels.map((l) => ({ value: l, title: l }));
+
+export type RiskFormMode = 'add' | 'rescore' | 'change' | 'close';
+
+export const riskFormCard = (mode: RiskFormMode, matrix: RiskMatrix, risk: Risk | null, typed: Record<string, unknown> = {}, error = ''): AdaptiveCardJson => {
+  const v = (key: string, fallback: string) => (typeof typed[`f.${key}`] === 'string' ? (typed[`f.${key}`] as string) : fallback);
+  const scoring = [
+    field({ path: 'impact', label: 'Impact', kind: 'choice', choices: choices([...matrix.impactLevels].reverse()) }, v('impact', risk?.impact ?? '')),
+    field({ path: 'likelihood', label: 'Likelihood', kind: 'choice', choices: choices([...matrix.likelihoodLevels].reverse()) }, v('likelihood', risk?.likelihood ?? '')),
+  ];
+  const mitigation = [
+    field({ path: 'mitigation', label: 'Mitigation', kind: 'multiline', max: 20000 }, v('mitigation', risk?.mitigation ?? '')),
+    field({ path: 'residualRag', label: 'Residual RAG', kind: 'choice', choices: choices(['Red', 'Amber', 'Green']) }, v('residualRag', risk?.residualRag ?? '')),
+    field({ path: 'headline', label: 'Show as a headline risk in Q10', kind: 'yesno' }, v('headline', risk ? (risk.headline ? 'yes' : 'no') : 'no')),
+  ];
+  const fields =
+    mode === 'add'
+      ? [
+          field({ path: 'description', label: 'The risk', kind: 'multiline', max: 2000 }, v('description', '')),
+          field(
+            { path: 'scale', label: 'Scale', kind: 'choice', choices: [{ value: 'high-medium-low', title: 'High / Medium / Low' }, { value: 'annex-c', title: 'Annex C five-by-five' }] },
+            v('scale', matrix.scale),
+          ),
+          ...scoring,
+          ...mitigation,
+        ]
+      : mode === 'rescore'
+        ? scoring
+        : mode === 'change'
+          ? mitigation
+          : [field({ path: 'reason', label: 'Why it can be closed', kind: 'multiline', max: 2000 }, v('reason', ''))];
+  const titles: Record<RiskFormMode, string> = { add: 'Add a risk', rescore: 'Re-score the risk', change: 'Change the mitigation', close: 'Close the risk' };
+  return renderCard('form', {
+    title: titles[mode],
+    subtitle: risk ? risk.description : 'The RAG comes from impact × likelihood through the partnership’s risk matrix.',
+    noticeText: error,
+    noticeStyle: 'attention',
+    fields,
+    submit: { title: titles[mode], verb: VERBS.riskSave, data: { verb: VERBS.riskSave, mode, ...(risk ? { risk: risk.id } : {}) } },
+    cancel: { verb: VERBS.risks, data: { verb: VERBS.risks } },
+  });
+};
+
+export const dependencyFormCard = (mode: 'add' | 'change' | 'close', dependency: Dependency | null, typed: Record<string, unknown> = {}, error = ''): AdaptiveCardJson => {
+  const v = (key: string, fallback: string) => (typeof typed[`f.${key}`] === 'string' ? (typed[`f.${key}`] as string) : fallback);
+  const fields =
+    mode === 'close'
+      ? [field({ path: 'reason', label: 'Why it can be closed', kind: 'multiline', max: 2000 }, v('reason', ''))]
+      : [
+          ...(mode === 'add' ? [field({ path: 'area', label: 'The dependency', kind: 'text', max: 2000 }, v('area', ''))] : []),
+          field({ path: 'management', label: 'How it is managed', kind: 'multiline', max: 20000 }, v('management', dependency?.management ?? '')),
+        ];
+  const title = mode === 'add' ? 'Add a dependency' : mode === 'change' ? 'Change how it is managed' : 'Close the dependency';
+  return renderCard('form', {
+    title,
+    subtitle: dependency?.area ?? '',
+    noticeText: error,
+    noticeStyle: 'attention',
+    fields,
+    submit: { title, verb: VERBS.dependencySave, data: { verb: VERBS.dependencySave, mode, ...(dependency ? { dependency: dependency.id } : {}) } },
+    cancel: { verb: VERBS.risks, data: { verb: VERBS.risks } },
+  });
+};
+
+export const delegateFormCard = (workstreamId: string, workstreamName: string, people: readonly Person[], error = ''): AdaptiveCardJson =>
+  renderCard('form', {
+    title: 'Name someone to post updates',
+    subtitle: `${workstreamName}: they will be able to post its quarterly updates.`,
+    noticeText: error,
+    noticeStyle: 'attention',
+    fields: [field({ path: 'delegate', label: 'Who', kind: 'choice', choices: people.map((p) => ({ value: p.id, title: p.name })) }, '')],
+    submit: { title: 'Name them', verb: VERBS.delegate, data: { verb: VERBS.delegate, workstream: workstreamId } },
+    cancel: { verb: VERBS.updateShow, data: { verb: VERBS.updateShow, workstream: workstreamId } },
+  });
+
+export const changeHistoryCard = (title: string, entries: readonly AuditEntry[], names: ReadonlyMap<string, string>): AdaptiveCardJson =>
+  renderCard('history', {
+    title,
+    entries: entries.map((e) => {
+      const before = (e.before ?? {}) as Record<string, unknown>;
+      const after = (e.after ?? {}) as Record<string, unknown>;
+      const keys = [...new Set([...Object.keys(before), ...Object.keys(after)])].filter((k) => k !== 'id' && JSON.stringify(before[k]) !== JSON.stringify(after[k]));
+      return {
+        heading: `Version ${e.version ?? '–'}, ${dateWords(e.at)}, ${names.get(e.actorId) ?? (e.actorId === 'system' ? 'the assistant' : e.actorId)}: ${e.summary}`,
+        lines: e.action === 'create' ? ['Added.'] : keys.map((k) => `${k}: ${JSON.stringify(before[k] ?? null)} → ${JSON.stringify(after[k] ?? null)}`),
+      };
+    }),
+  });
+
+export const reportCard = (report: QuarterlyReport): AdaptiveCardJson => {
+  const q = report.quarter;
+  const prev = q.number > 1 ? makeQuarter(q.year, (q.number - 1) as 1 | 2 | 3) : null;
+  const next = q.number < 4 ? makeQuarter(q.year, (q.number + 1) as 2 | 3 | 4) : null;
+  const count = (k: string) => report.riskEvents.filter((e) => e.kind === k).length;
+  return renderCard('report', {
+    title: `Highlight report: ${q.label}`,
+    subtitle: `${report.workstreams.length - report.missing.length} of ${report.workstreams.length} workstreams have reported.`,
+    workstreams: report.workstreams.map((w) => ({
+      name: `Workstream ${w.workstream.code}: ${w.workstream.name}`,
+      green: w.ragCounts.Green,
+      amber: w.ragCounts.Amber,
+      red: w.ragCounts.Red,
+      none: w.ragCounts.none,
+      trajectory: `Target: ${w.target ?? 'none set'} · Actual: ${w.update ? (w.update.actual ?? 'not given') : 'no update yet'}`,
+      detail: [w.update?.blockers ? `Blockers: ${w.update.blockers}` : '', w.update?.supportNeeded ? `Support needed: ${w.update.supportNeeded}` : ''].filter(Boolean).join(' · '),
+    })),
+    riskSummary: `${count('opened')} opened, ${count('re-scored')} re-scored, ${count('closed')} closed.`,
+    riskEvents: report.riskEvents.map((e) => `${dateWords(e.at)}: ${e.detail} – ${e.risk.description}`),
+    missing: report.missing.map((w) => `Workstream ${w.code}: ${w.name}${w.lead ? ` (${w.lead})` : ''}`),
+    navigation: [...(prev ? [button(`← ${prev.id}`, VERBS.report, { quarter: prev.id })] : []), ...(next ? [button(`${next.id} →`, VERBS.report, { quarter: next.id })] : [])],
+  });
+};
