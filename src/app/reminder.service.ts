@@ -78,7 +78,7 @@ export class ReminderService {
     const people = await this.store.listPeople();
     const workstreams = snapshot.plan.deliveryPlan.workstreams;
     const leads = this.leadsByPerson(people, workstreams.map((w) => w.id));
-    for (const reminder of due) {
+    for (const [index, reminder] of due.entries()) {
       const superseded = reminder.kind === 'update-nudge' && due.some((r) => r.kind === 'update-overdue' && r.personId === reminder.personId && r.quarter === reminder.quarter);
       const notification = superseded ? null : await this.notificationFor(reminder, leads, workstreams, people);
       if (!notification) {
@@ -106,8 +106,13 @@ export class ReminderService {
           lastError: wait !== null ? 'throttled by Teams (429)' : String((error as Error)?.message ?? error),
         });
         result.retrying++;
-        // Teams asked us to slow down: leave the rest of the queue for the next tick.
-        if (wait !== null) break;
+        if (wait !== null) {
+          // Teams asked us to slow down: the whole queue waits, not just this message.
+          const resumeAt = new Date(Date.parse(now) + backoff).toISOString();
+          for (const later of due.slice(index + 1)) await this.store.markReminder(later.id, { nextAttemptAt: resumeAt });
+          result.retrying += due.length - index - 1;
+          break;
+        }
       }
     }
     return result;

@@ -1,6 +1,9 @@
 import { writeFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { PlanOverviewService } from '../app/plan-overview.service';
+import { systemClock } from '../app/ports';
+import { createServices } from '../app/services';
+import { QuarterId } from '../domain/quarters';
 import { ConfigError, loadConfig } from '../config';
 import { openConfiguredStore } from '../composition';
 import { isDomainError } from '../domain/errors';
@@ -12,6 +15,8 @@ const USAGE = `Usage: npm run plan -- <command> [options]
 Commands:
   export --format md [--out FILE]   Write the compiled plan (Annex A order) as Markdown
   check                             Show readiness: the 41 core minimum requirements and the guidance rules
+  report [--quarter 2026-Q3] [--format md] [--out FILE]
+                                    The quarterly highlight report (default: the current quarter)
 
 Reads DATABASE_URL (default sqlite:./data/send-plan.db) and PLAN_ID like the bot does.`;
 
@@ -19,14 +24,18 @@ export const runPlanCli = async (argv: string[], write: (text: string) => void =
   const { positionals, values } = parseArgs({
     args: argv,
     allowPositionals: true,
-    options: { format: { type: 'string', default: 'md' }, out: { type: 'string' }, help: { type: 'boolean', short: 'h' } },
+    options: { format: { type: 'string', default: 'md' }, out: { type: 'string' }, quarter: { type: 'string' }, help: { type: 'boolean', short: 'h' } },
   });
   const command = positionals[0];
-  if (values.help || !command || !['export', 'check'].includes(command)) {
+  if (values.help || !command || !['export', 'check', 'report'].includes(command)) {
     write(`${USAGE}\n`);
     return values.help ? 0 : 2;
   }
-  if (command === 'export' && values.format !== 'md') {
+  if (values.quarter !== undefined && !QuarterId.safeParse(values.quarter).success) {
+    write(`Unknown quarter "${values.quarter}": use the form 2026-Q3.\n`);
+    return 2;
+  }
+  if (command !== 'check' && values.format !== 'md') {
     write(`Unknown format "${values.format}": only md is available.\n`);
     return 2;
   }
@@ -34,17 +43,25 @@ export const runPlanCli = async (argv: string[], write: (text: string) => void =
   const { store } = await openConfiguredStore(config);
   try {
     const overview = new PlanOverviewService(store, config.planId);
+    const output = (markdown: string, what: string) => {
+      if (values.out) {
+        writeFileSync(values.out, markdown);
+        write(`Wrote ${values.out}: ${what}, ${markdown.length} characters.\n`);
+      } else write(markdown);
+    };
+    if (command === 'report') {
+      const services = createServices({ store, planId: config.planId, clock: systemClock, notifier: { notify: async () => 'no-conversation' } });
+      const { report, document } = await services.reports.report(values.quarter);
+      output(renderMarkdown(document), `highlight report for ${report.quarter.id}`);
+      return 0;
+    }
     if (command === 'check') {
       const { report } = await overview.readiness();
       write(readinessText(report));
       return 0;
     }
     const { snapshot, document } = await overview.compile();
-    const markdown = renderMarkdown(document);
-    if (values.out) {
-      writeFileSync(values.out, markdown);
-      write(`Wrote ${values.out}: plan ${snapshot.planId}, version ${snapshot.version}, ${markdown.length} characters.\n`);
-    } else write(markdown);
+    output(renderMarkdown(document), `plan ${snapshot.planId}, version ${snapshot.version}`);
     return 0;
   } finally {
     await store.close();

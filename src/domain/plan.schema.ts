@@ -22,6 +22,11 @@ const blankToNull = (value: string | null) => (value === null || value.trim() ==
 /** A free-text answer; blank means missing. */
 export const answer = (max: number = LIMITS.narrative) => z.string().max(max).nullable().transform(blankToNull);
 export const shortAnswer = () => answer(LIMITS.short);
+/**
+ * A field added after plans were first stored: a stored plan without it reads as "missing"
+ * (null) instead of failing to load. New fields are always added this way.
+ */
+const addedLater = <T extends z.ZodTypeAny>(schema: T) => schema.optional().transform((v: z.output<T> | undefined) => (v === undefined ? null : v));
 const listOfLines = () => z.array(z.string().trim().min(1).max(LIMITS.line)).max(LIMITS.listItems);
 
 export const Id = z
@@ -285,7 +290,7 @@ export const Dependency = z.object({
   area: z.string().trim().min(1).max(LIMITS.line),
   management: answer(),
   status: z.enum(['open', 'closed']),
-  closedReason: answer(LIMITS.line),
+  closedReason: addedLater(answer(LIMITS.line)),
 });
 export type Dependency = z.infer<typeof Dependency>;
 

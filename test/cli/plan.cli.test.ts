@@ -42,9 +42,20 @@ describe('npm run plan', () => {
     expect(out).toContain('[FAIL] Governance membership includes health and Parent Carer Forum representation');
   });
 
-  it.each([[[]], [['frobnicate']], [['export', '--format', 'pdf']]])('explains its usage for %j', async (args) => {
+  it('writes the quarterly highlight report as Markdown', async () => {
+    const file = join(dir, 'q3.md');
+    const { code, out } = await run('report', '--quarter', '2026-Q3', '--format', 'md', '--out', file);
+    expect(code).toBe(0);
+    expect(out).toContain('highlight report for 2026-Q3');
+    const md = readFileSync(file, 'utf8');
+    expect(md).toContain('# Quarterly highlight report 2026-Q3: Q3 (Oct–Dec 2026)');
+    expect(md).toContain('| 3: EHCP Timeliness | Annie Williams | 0 | 0 | 0 | 1 | 20 week timescale: 50% | No update |');
+    expect(md).toContain('## Updates still missing');
+  });
+
+  it.each([[[]], [['frobnicate']], [['export', '--format', 'pdf']], [['report', '--quarter', 'Q3']]])('explains its usage for %j', async (args) => {
     const { code, out } = await run(...args);
     expect(code).toBe(2);
-    expect(out).toMatch(/Usage|Unknown format/);
+    expect(out).toMatch(/Usage|Unknown format|Unknown quarter/);
   });
 });

@@ -37,6 +37,14 @@ describe('Plan schema', () => {
     expect(result.error?.issues.map((i) => i.path.join('.'))).toContain(path);
   });
 
+  it('reads a plan stored before a field was added, with the new field missing', () => {
+    const input = structuredClone(demoPlanInput) as unknown as { dependencies: { items: Record<string, unknown>[] } };
+    input.dependencies.items.forEach((d) => delete d.closedReason);
+    const parsed = Plan.safeParse(input);
+    expect(parsed.success).toBe(true);
+    expect(parsed.data?.dependencies.items[0]?.closedReason).toBeNull();
+  });
+
   it('treats blank answers as missing', () => {
     const input = structuredClone(demoPlanInput);
     input.deliveryCapacity.narrative = '   ';

@@ -12,6 +12,12 @@ import { VERBS } from '../verbs';
 import { dateWords } from '../words';
 import { fieldData } from './section.view';
 
+const humanise = (key: string) => key.replace(/([a-z])([A-Z])/g, '$1 $2').toLowerCase().replace(/^./, (c) => c.toUpperCase()).replace(/\brag\b/i, 'RAG');
+const shown = (v: unknown): string => {
+  if (v === null || v === undefined || v === '') return '(empty)';
+  const text = typeof v === 'string' ? v : typeof v === 'boolean' ? (v ? 'yes' : 'no') : JSON.stringify(v);
+  return text.length > 200 ? `${text.slice(0, 199)}…` : text;
+};
 const statusTitle = (id: string) => MILESTONE_STATUSES.find((s) => s.id === id)?.title ?? id;
 const RAG_COLOUR: Record<string, string> = { Red: 'Attention', Amber: 'Warning', Green: 'Good' };
 const str = (v: unknown) => (typeof v === 'string' ? v : '');
@@ -246,7 +252,7 @@ export const changeHistoryCard = (title: string, entries: readonly AuditEntry[],
       const keys = [...new Set([...Object.keys(before), ...Object.keys(after)])].filter((k) => k !== 'id' && JSON.stringify(before[k]) !== JSON.stringify(after[k]));
       return {
         heading: `Version ${e.version ?? '–'}, ${dateWords(e.at)}, ${names.get(e.actorId) ?? (e.actorId === 'system' ? 'the assistant' : e.actorId)}: ${e.summary}`,
-        lines: e.action === 'create' ? ['Added.'] : keys.map((k) => `${k}: ${JSON.stringify(before[k] ?? null)} → ${JSON.stringify(after[k] ?? null)}`),
+        lines: e.action === 'create' ? ['Added.'] : keys.map((k) => `${humanise(k)}: ${shown(before[k])} → ${shown(after[k])}`),
       };
     }),
   });
