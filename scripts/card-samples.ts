@@ -69,7 +69,14 @@ const main = async () => {
   await s.risks(sro);
   riskFormCard('rescore', services.risks.matrix('high-medium-low'), (await store.loadPlan(planId))!.plan.risks.risks[0]!);
   updateHistoryCard('Workstream 3: EHCP Timeliness', await services.updates.history('ws-3'), new Map(), (id) => id);
-  notificationCard({ kind: 'update-reminder', stage: 'nudge', quarterLabel: 'Q3 (Oct–Dec 2026)', quarterId: '2026-Q3', deadline: '2027-01-07', workstreams: [{ id: 'ws-3', name: 'Workstream 3: EHCP Timeliness' }] }, '2026-12-17');
+  notificationCard({ kind: 'update-reminder', stage: 'nudge', quarterLabel: 'Q3 (Oct–Dec 2026)', quarterId: '2026-Q3', deadline: '2027-01-07', workstreams: [{ id: 'ws-3', name: 'Workstream 3: EHCP Timeliness' }] }, { today: '2026-12-17', baseUrl: 'http://localhost:3978', userId: undefined });
+  // Sign-off: the SRO's start card and a signatory's card.
+  await s.signOffStart(sro);
+  const round = await services.signOff.request(sro, [], 'sample-4');
+  notificationCard(
+    { kind: 'signoff-request', round: round.round, request: round.requests[0]!, requestedByName: sro.name, changedSince: null, reminder: false },
+    { today: '2026-11-27', baseUrl: 'http://localhost:3978', userId: 'user-id-2' },
+  );
   for (const [name, data] of samples) writeFileSync(fromRoot('adaptive-cards', `${name}.data.json`), `${JSON.stringify(data, null, 2)}\n`);
   process.stdout.write(`Wrote samples for: ${[...samples.keys()].join(', ')}\n`);
   await store.close();

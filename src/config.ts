@@ -32,6 +32,8 @@ const EnvSchema = z
     MICROSOFT_APP_TYPE: z.enum(['MultiTenant', 'SingleTenant', 'UserAssignedMSI']).default('MultiTenant'),
     TEAMS_APP_ID: z.string().uuid('TEAMS_APP_ID must be a GUID').optional(),
     RISK_MATRIX_FILE: optionalText,
+    PUBLIC_BASE_URL: z.string().url('PUBLIC_BASE_URL must be a full address such as https://send-plan.example.org').optional(),
+    SIGNOFF_REMINDER_DAYS: z.coerce.number().int().min(1).max(60).default(3),
     UPDATE_REMINDER_DAYS_BEFORE: z.coerce.number().int().min(0).max(90).default(14),
     UPDATE_DEADLINE_DAYS_AFTER: z.coerce.number().int().min(0).max(90).default(7),
     REMINDER_INTERVAL_SECONDS: z.coerce.number().int().min(5).max(86_400).default(300),
@@ -69,6 +71,9 @@ export interface Config {
   /** The partnership's own risk matrix colouring; Annex C and High/Medium/Low defaults without it. */
   readonly riskMatrixFile?: string;
   readonly reminders: { readonly daysBefore: number; readonly deadlineDaysAfter: number; readonly intervalSeconds: number };
+  /** Where people's browsers reach this bot, for links such as the plan as sent for sign-off. */
+  readonly publicBaseUrl: string;
+  readonly signOffReminderDays: number;
 }
 
 export class ConfigError extends Error {
@@ -101,6 +106,8 @@ export const loadConfig = (env: NodeJS.ProcessEnv = process.env): Config => {
     teamsAppId: e.TEAMS_APP_ID,
     botDomain: e.BOT_DOMAIN,
     riskMatrixFile: e.RISK_MATRIX_FILE,
+    publicBaseUrl: e.PUBLIC_BASE_URL ?? `http://localhost:${e.PORT}`,
+    signOffReminderDays: e.SIGNOFF_REMINDER_DAYS,
     reminders: { daysBefore: e.UPDATE_REMINDER_DAYS_BEFORE, deadlineDaysAfter: e.UPDATE_DEADLINE_DAYS_AFTER, intervalSeconds: e.REMINDER_INTERVAL_SECONDS },
   };
 };

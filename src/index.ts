@@ -13,7 +13,7 @@ const main = async (): Promise<void> => {
   const { store, bootstrap } = await openConfiguredStore(config);
   logger.info({ planId: config.planId, ...bootstrap }, bootstrap.seeded ? 'empty database: demo plan loaded' : 'store ready');
   if (!config.microsoftApp) logger.warn('No Microsoft app credentials: requests are not authenticated (local use only)');
-  const { server, notifier } = createServer({ config, store, logger, matrices });
+  const { server, notifier, services } = createServer({ config, store, logger, matrices });
   const port = await listen(server, config.port);
   logger.info({ port }, `Bot listening on http://localhost:${port}/api/messages`);
 
@@ -27,6 +27,8 @@ const main = async (): Promise<void> => {
     try {
       const result = await reminders.tick();
       if (result.sent || result.retrying) logger.info(result, 'reminders');
+      const signOff = await services.signOff.remind({ days: config.signOffReminderDays });
+      if (signOff.sent.length) logger.info(signOff, 'sign-off reminders');
     } catch (error) {
       logger.error({ err: error }, 'reminder tick failed');
     } finally {

@@ -19,7 +19,26 @@ export interface ServerDependencies {
 export const createServer = (deps: ServerDependencies) => {
   const server = restify.createServer({ name: 'send-plan-bot' });
   server.use(restify.plugins.bodyParser({ maxBodySize: MAX_BODY_BYTES, mapParams: false }));
-  const runtime = createTeamsRuntime(deps.config, { store: deps.store, planId: deps.config.planId, logger: deps.logger, matrices: deps.matrices });
+  const runtime = createTeamsRuntime(deps.config, {
+    store: deps.store,
+    planId: deps.config.planId,
+    logger: deps.logger,
+    matrices: deps.matrices,
+    baseUrl: deps.config.publicBaseUrl,
+  });
+
+  // The plan exactly as sent for sign-off: the link in every signatory's card.
+  server.get('/signoff/:token/plan.md', async (req, res) => {
+    const token = String(req.params?.token ?? '');
+    const round = /^[a-f0-9]{36}$/.test(token) ? await deps.store.findRoundByToken(token) : null;
+    if (!round) {
+      res.json(404, { status: 'not found' });
+      return;
+    }
+    res.setHeader('content-type', 'text/markdown; charset=utf-8');
+    res.setHeader('x-plan-sha256', round.planHash);
+    res.sendRaw(200, round.document);
+  });
 
   server.post('/api/messages', async (req, res) => {
     await runtime.handleMessages(req, res);
@@ -35,7 +54,7 @@ export const createServer = (deps: ServerDependencies) => {
     }
   });
 
-  return { server, notifier: runtime.notifier };
+  return { server, notifier: runtime.notifier, services: runtime.services };
 };
 
 export const listen = (server: restify.Server, port: number): Promise<number> =>

@@ -27,6 +27,8 @@ describe('configuration', () => {
       botDomain: undefined,
       riskMatrixFile: undefined,
       reminders: { daysBefore: 14, deadlineDaysAfter: 7, intervalSeconds: 300 },
+      publicBaseUrl: 'http://localhost:3978',
+      signOffReminderDays: 3,
     });
   });
 

@@ -1,6 +1,8 @@
 import type { Person } from '../domain/people.schema';
 import type { Plan, SectionKey } from '../domain/plan.schema';
 import type { StoredUpdate, WorkstreamUpdate } from '../domain/workstream-update.schema';
+import type { RequestState, RoundState } from '../domain/sign-off.machine';
+import type { SignatoryRole } from '../domain/plan.schema';
 
 /** The plan as stored, at one version. */
 export interface PlanSnapshot {
@@ -167,8 +169,57 @@ export interface ReminderRepository {
   markReminder(id: string, change: Partial<Pick<Reminder, 'status' | 'attempts' | 'nextAttemptAt' | 'sentAt' | 'lastError'>>): Promise<void>;
 }
 
+export interface SignOffRound {
+  readonly id: string;
+  readonly planId: string;
+  readonly planVersion: number;
+  /** SHA-256 of the compiled plan that was sent: what every signature refers to. */
+  readonly planHash: string;
+  readonly document: string;
+  /** Unguessable part of the link to the compiled plan as sent. */
+  readonly token: string;
+  readonly requestedBy: string;
+  readonly requestedAt: string;
+  readonly status: RoundState;
+  readonly closedAt: string | null;
+  readonly closeReason: string | null;
+}
+
+export interface SignOffRequest {
+  readonly roundId: string;
+  readonly role: SignatoryRole;
+  readonly personId: string;
+  readonly name: string;
+  readonly email: string | null;
+  /** One of the five statutory roles, rather than an optional co-signer. */
+  readonly required: boolean;
+  readonly state: RequestState;
+  readonly decidedAt: string | null;
+  readonly reason: string | null;
+  readonly remindersSent: number;
+  readonly lastRemindedAt: string | null;
+}
+
+export interface RoundWithRequests {
+  readonly round: SignOffRound;
+  readonly requests: readonly SignOffRequest[];
+}
+
+export interface SignOffRepository {
+  createRound(round: SignOffRound, requests: readonly SignOffRequest[], meta: ChangeMeta): Promise<void>;
+  loadRound(id: string): Promise<RoundWithRequests | null>;
+  findRoundByToken(token: string): Promise<SignOffRound | null>;
+  listRounds(planId: string): Promise<SignOffRound[]>;
+  /** Moves a request on only if it is still in `from`; false when someone got there first. */
+  updateRequest(roundId: string, role: string, personId: string, from: RequestState, change: Partial<Pick<SignOffRequest, 'state' | 'decidedAt' | 'reason'>>, meta: ChangeMeta): Promise<boolean>;
+  noteReminder(roundId: string, role: string, personId: string, at: string): Promise<void>;
+  /** Moves a round on only if it is still in `from`. */
+  updateRound(id: string, from: RoundState, change: Pick<SignOffRound, 'status' | 'closedAt' | 'closeReason'>, meta: ChangeMeta): Promise<boolean>;
+}
+
 export interface Store
   extends PlanRepository,
+    SignOffRepository,
     RosterRepository,
     DraftRepository,
     AssignmentRepository,
@@ -189,6 +240,19 @@ export type Notification =
       readonly deadline: string;
       readonly workstreams: readonly { readonly id: string; readonly name: string }[];
     }
+  | {
+      readonly kind: 'signoff-request';
+      readonly round: SignOffRound;
+      readonly request: SignOffRequest;
+      readonly requestedByName: string;
+      /** Sections changed since the last signed version; null when nothing was signed before. */
+      readonly changedSince: readonly string[] | null;
+      readonly reminder: boolean;
+    }
+  | { readonly kind: 'signoff-voided'; readonly round: SignOffRound; readonly newVersion: number }
+  | { readonly kind: 'signoff-question'; readonly round: SignOffRound; readonly fromName: string; readonly roleTitle: string; readonly text: string }
+  | { readonly kind: 'signoff-decided'; readonly round: SignOffRound; readonly name: string; readonly roleTitle: string; readonly decision: 'signed' | 'declined'; readonly reason: string | null }
+  | { readonly kind: 'signoff-complete'; readonly round: SignOffRound }
   | {
       readonly kind: 'update-summary';
       readonly quarterLabel: string;

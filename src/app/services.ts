@@ -8,6 +8,8 @@ import { RequirementService } from './requirement.service';
 import { RiskRegisterService } from './risk-register.service';
 import { SectionEditingService } from './section-editing.service';
 import { WorkstreamUpdateService } from './workstream-update.service';
+import { SignOffService } from './sign-off.service';
+import { observePlanChanges } from './plan-change.hook';
 
 /** Every journey, wired to one store, plan, clock and notifier. */
 export interface Services {
@@ -21,6 +23,7 @@ export interface Services {
   readonly updates: WorkstreamUpdateService;
   readonly risks: RiskRegisterService;
   readonly reports: ReportService;
+  readonly signOff: SignOffService;
 }
 
 export const createServices = (deps: {
@@ -30,7 +33,10 @@ export const createServices = (deps: {
   notifier: Notifier;
   matrices?: Readonly<Record<RiskScale, RiskMatrix>>;
 }): Services => {
-  const { store, planId, clock } = deps;
+  const { planId, clock } = deps;
+  const signOff = new SignOffService(deps.store, planId, deps.notifier, clock);
+  // Every journey writes through this store, so any plan change reaches sign-off.
+  const store = observePlanChanges(deps.store, (snapshot) => signOff.voidIfChanged(snapshot));
   const updates = new WorkstreamUpdateService(store, planId, clock);
   return {
     store,
@@ -43,5 +49,6 @@ export const createServices = (deps: {
     updates,
     risks: new RiskRegisterService(store, planId, deps.matrices ?? DEFAULT_MATRICES),
     reports: new ReportService(store, planId, updates, clock),
+    signOff,
   };
 };

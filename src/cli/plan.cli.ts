@@ -4,6 +4,7 @@ import { PlanOverviewService } from '../app/plan-overview.service';
 import { systemClock } from '../app/ports';
 import { createServices } from '../app/services';
 import { QuarterId } from '../domain/quarters';
+import { compilePlan } from '../domain/plan.compile';
 import { ConfigError, loadConfig } from '../config';
 import { openConfiguredStore } from '../composition';
 import { isDomainError } from '../domain/errors';
@@ -60,8 +61,11 @@ export const runPlanCli = async (argv: string[], write: (text: string) => void =
       write(readinessText(report));
       return 0;
     }
-    const { snapshot, document } = await overview.compile();
-    output(renderMarkdown(document), `plan ${snapshot.planId}, version ${snapshot.version}`);
+    const { snapshot } = await overview.compile();
+    const services = createServices({ store, planId: config.planId, clock: systemClock, notifier: { notify: async () => 'no-conversation' } });
+    // A signed version carries its signatures and the fingerprint of the signed text.
+    const signOff = (await services.signOff.signedRecord(snapshot.version)) ?? undefined;
+    output(renderMarkdown(compilePlan(snapshot.plan, { signOff })), `plan ${snapshot.planId}, version ${snapshot.version}${signOff ? ', signed' : ''}`);
     return 0;
   } finally {
     await store.close();

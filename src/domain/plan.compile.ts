@@ -32,7 +32,18 @@ const measuresTable = (measures: readonly SuccessMeasure[]): Block[] =>
     ? []
     : [h(4, 'Success measures'), table(['Measure', 'Baseline', 'Target'], measures.map((m) => [cell(m.name), cell(m.baseline), cell(m.target)]))];
 
-type SectionCompiler = (plan: Plan) => Block[];
+/** A completed sign-off: who signed the compiled text with this hash, and when. */
+export interface SignOffRecord {
+  readonly version: number;
+  readonly hash: string;
+  readonly signatures: readonly { readonly role: string; readonly name: string; readonly email: string | null; readonly signedOn: string }[];
+}
+
+type SectionCompiler = (plan: Plan, options: CompileOptions) => Block[];
+
+export interface CompileOptions {
+  readonly signOff?: SignOffRecord;
+}
 
 const COMPILERS: Record<SectionKey, SectionCompiler> = {
   header: ({ header }) => [
@@ -40,7 +51,17 @@ const COMPILERS: Record<SectionKey, SectionCompiler> = {
     field('Name of Integrated Care Board', header.integratedCareBoard),
     field('Local SEND Reform Plan SRO', header.sroName),
   ],
-  signatories: ({ signatories }) => {
+  signatories: ({ signatories }, { signOff }) => {
+    if (signOff) {
+      const title = (role: string) => REQUIRED_SIGNATORY_ROLES.find((r) => r.id === role)?.title ?? 'Co-signer';
+      return [
+        table(
+          ['Role', 'Name', 'Signature', 'Email contact', 'Date'],
+          signOff.signatures.map((s) => [title(s.role), s.name, 'Signed in Microsoft Teams', cell(s.email), s.signedOn]),
+        ),
+        p(`Signed version ${signOff.version}. SHA-256 of the signed text: ${signOff.hash}`),
+      ];
+    }
     const required = REQUIRED_SIGNATORY_ROLES.map((role) => ({ title: role.title, s: signatories.find((x) => x.role === role.id) }));
     const others = signatories.filter((s) => s.role === 'co-signer').map((s) => ({ title: s.roleTitle ?? 'Co-signer', s }));
     return [
@@ -194,7 +215,7 @@ const riskMatrixAnnex = (): Block[] => [
 ];
 
 /** The whole plan as the government expects it: Annex A's parts and questions, in order. */
-export const compilePlan = (plan: Plan): DocumentModel => {
+export const compilePlan = (plan: Plan, options: CompileOptions = {}): DocumentModel => {
   const blocks: Block[] = [h(1, `${plan.meta.title} ${plan.meta.reportingYear}`)];
   let part: string | null = null;
   for (const section of SECTIONS) {
@@ -206,7 +227,7 @@ export const compilePlan = (plan: Plan): DocumentModel => {
     if (section.key !== 'header') {
       blocks.push(info.question === null ? h(2, info.title) : h(3, `${info.question}. ${info.title}`));
     }
-    blocks.push(...COMPILERS[section.key](plan));
+    blocks.push(...COMPILERS[section.key](plan, options));
   }
   blocks.push(...riskMatrixAnnex());
   return { title: `${plan.meta.title} ${plan.meta.reportingYear}`, blocks };

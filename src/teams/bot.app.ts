@@ -24,6 +24,8 @@ export interface BotDependencies {
   /** How to message someone who has not just written to the bot. */
   readonly proactive?: ProactiveSend;
   readonly matrices?: Readonly<Record<RiskScale, RiskMatrix>>;
+  /** This bot's public address, for links in cards (the plan as sent for sign-off). */
+  readonly baseUrl?: string;
 }
 
 export interface Bot {
@@ -46,9 +48,9 @@ export const createBot = (deps: BotDependencies, adapter?: TeamsAdapter): Bot =>
     (async () => {
       throw new Error('No proactive sender configured');
     });
-  const notifier = new TeamsNotifier(deps.store, proactive, clock);
+  const notifier = new TeamsNotifier(deps.store, proactive, clock, deps.baseUrl ?? 'http://localhost:3978');
   const services = createServices({ store: deps.store, planId: deps.planId, clock, notifier, matrices: deps.matrices });
-  const screens = makeScreens(services);
+  const screens = makeScreens(services, { baseUrl: deps.baseUrl ?? 'http://localhost:3978' });
   const app = new Application<TurnState>({ adapter, removeRecipientMention: true, startTypingTimer: false, longRunningMessages: false });
 
   const quarterFrom = (text: string) => {
@@ -66,6 +68,8 @@ export const createBot = (deps: BotDependencies, adapter?: TeamsAdapter): Bot =>
     risks: (person) => screens.risks(person),
     report: (_person, text) => screens.report(quarterFrom(text)),
     history: () => screens.history(),
+    'sign-off': (person) => screens.signOffStart(person),
+    'sign-off status': (person) => screens.signOffStatus(person),
   };
 
   /** Every failure a person can cause ends as a notice card; nothing is written on the way. */
@@ -112,7 +116,7 @@ export const createBot = (deps: BotDependencies, adapter?: TeamsAdapter): Bot =>
         const values = data && typeof data === 'object' ? (data as Record<string, unknown>) : {};
         const parsed = action.data.safeParse(values);
         if (!parsed.success) throw new DomainError('INPUT.INVALID', 'That card sent something I did not recognise, so I have not changed anything. Please open it again.');
-        return action.run({ person, values, requestId: context.activity.id ?? `${Date.now()}`, services, screens }, parsed.data);
+        return action.run({ person, values, requestId: context.activity.id ?? `${Date.now()}`, teamsUserId: context.activity.from?.id, services, screens }, parsed.data);
       }),
     );
   }

@@ -42,6 +42,12 @@ export const COMMANDS = [
     description: "The quarter's highlight report: milestones by RAG, trajectories, risks and missing updates",
   },
   { name: 'history', phrases: ['show history', 'changes', 'what changed'], description: 'Every version of a workstream update, risk or dependency' },
+  { name: 'sign-off', phrases: ['sign off', 'signoff', 'request sign-off', 'request sign off', 'send for sign-off', 'send for sign off'], description: 'Send the current version to the five signatories (SRO)' },
+  {
+    name: 'sign-off status',
+    phrases: ['sign off status', 'signoff status', 'who has signed', 'signatures'],
+    description: 'Who has signed, declined or is still to sign, with reminders sent',
+  },
 ] as const satisfies readonly CommandSpec[];
 
 export type CommandName = (typeof COMMANDS)[number]['name'];

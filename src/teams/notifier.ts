@@ -4,12 +4,24 @@ import type { Clock, Notification, Notifier, Store } from '../app/ports';
 import { renderCard, type AdaptiveCardJson } from './cards';
 import { VERBS } from './verbs';
 import { assignedCard } from './views/work.view';
+import { signOffCard } from './views/sign-off.view';
 import { dateWords } from './words';
 
 /** Sends an activity into a stored conversation; the adapter decides how (Bot Framework, or a test adapter). */
 export type ProactiveSend = (reference: Partial<ConversationReference>, activity: Partial<Activity>) => Promise<void>;
 
-export const notificationCard = (n: Notification, today: string): AdaptiveCardJson => {
+export interface NotificationContext {
+  readonly today: string;
+  /** Where links in cards point: this bot's public address. */
+  readonly baseUrl: string;
+  /** The recipient's Teams user id, for cards that show them their own view. */
+  readonly userId: string | undefined;
+}
+
+const notice = (style: string, title: string, message: string, items: string[] = [], buttons: unknown[] = []) => renderCard('reminder', { style, title, message, items, buttons });
+
+export const notificationCard = (n: Notification, ctx: NotificationContext): AdaptiveCardJson => {
+  const today = ctx.today;
   switch (n.kind) {
     case 'assignment':
       return assignedCard(n.assignment, n.assignedByName, today);
@@ -32,8 +44,39 @@ export const notificationCard = (n: Notification, today: string): AdaptiveCardJs
         items: n.missing.map((m) => `${m.workstream} (${m.lead})`),
         buttons: [{ title: 'Open the highlight report', verb: VERBS.report, data: { verb: VERBS.report, quarter: n.quarterId } }],
       });
+    case 'signoff-request':
+      return signOffCard({
+        round: n.round,
+        request: n.request,
+        requestedByName: n.requestedByName,
+        changedSince: n.changedSince,
+        baseUrl: ctx.baseUrl,
+        userIds: ctx.userId ? [ctx.userId] : [],
+        canAct: true,
+        reminder: n.reminder,
+      });
+    case 'signoff-voided':
+      return notice(
+        'warning',
+        `Sign-off of version ${n.round.planVersion} no longer counts`,
+        `The plan changed after it was sent for sign-off (it is now version ${n.newVersion}), so signatures given for version ${n.round.planVersion} no longer count. The SRO can send the new version for sign-off.`,
+        [],
+        [{ title: 'Sign-off status', verb: VERBS.signoffStatus, data: { verb: VERBS.signoffStatus } }],
+      );
+    case 'signoff-question':
+      return notice('default', `${n.fromName} (${n.roleTitle}) has a question about version ${n.round.planVersion}`, n.text, [], [{ title: 'Sign-off status', verb: VERBS.signoffStatus, data: { verb: VERBS.signoffStatus } }]);
+    case 'signoff-decided':
+      return notice(
+        n.decision === 'signed' ? 'good' : 'attention',
+        `${n.name} has ${n.decision === 'signed' ? 'signed' : 'declined'} version ${n.round.planVersion} as ${n.roleTitle}`,
+        n.reason ? `Their reason: ${n.reason}` : 'Type "sign-off status" to see who is still to sign.',
+      );
+    case 'signoff-complete':
+      return notice('good', `Version ${n.round.planVersion} is signed off by all five signatories`, `The exported plan now shows the signatures and the text's fingerprint (SHA-256 ${n.round.planHash.slice(0, 16)}…).`);
   }
 };
+
+
 
 /** Reaches people in the conversation they last used with the bot. */
 export class TeamsNotifier implements Notifier {
@@ -41,12 +84,13 @@ export class TeamsNotifier implements Notifier {
     private readonly store: Store,
     private readonly send: ProactiveSend,
     private readonly clock: Clock,
+    private readonly baseUrl: string,
   ) {}
 
   async notify(personId: string, notification: Notification): Promise<'sent' | 'no-conversation'> {
     const reference = (await this.store.loadConversation(personId)) as Partial<ConversationReference> | null;
     if (!reference) return 'no-conversation';
-    const card = notificationCard(notification, this.clock.now().toISOString().slice(0, 10));
+    const card = notificationCard(notification, { today: this.clock.now().toISOString().slice(0, 10), baseUrl: this.baseUrl, userId: reference.user?.id });
     await this.send(reference, { type: 'message', attachments: [CardFactory.adaptiveCard(card)] });
     return 'sent';
   }

@@ -3,6 +3,10 @@ import type { EditResult } from '../app/section-editing.service';
 import { parseQuarter } from '../domain/quarters';
 import { listCard, reportCard, riskRegisterCard, updateCard, workstreamsToUpdateCard } from './views/progress.view';
 import { VERBS } from './verbs';
+import { DomainError } from '../domain/errors';
+import type { SignatoryRole } from '../domain/plan.schema';
+import type { Decision } from '../app/sign-off.service';
+import { signOffCard, signOffStartCard, signOffStatusCard } from './views/sign-off.view';
 import { hasRole, type Person } from '../domain/people.schema';
 import type { AdaptiveCardJson } from './cards';
 import { COMMANDS } from './commands';
@@ -16,10 +20,12 @@ import { sectionsCard, tasksCard } from './views/work.view';
 /** The screens people reach both by typing and by pressing buttons. */
 export type { Services };
 
-export const screens = (s: Services) => {
+type ActionContext = import('./actions/action.types').ActionContext;
+
+export const screens = (s: Services, options: { baseUrl: string } = { baseUrl: 'http://localhost:3978' }) => {
   const names = async () => new Map((await s.store.listPeople()).map((p) => [p.id, p.name]));
   const today = () => s.clock.now().toISOString().slice(0, 10);
-  return {
+  const self = {
     names,
     today,
     help: async (person: Person) => helpCard(person, (await s.store.loadPlan(s.planId))?.plan ?? null, COMMANDS),
@@ -56,6 +62,37 @@ export const screens = (s: Services) => {
     risks: async (person: Person, notice: { style: string; text: string } | null = null) =>
       riskRegisterCard(await s.risks.register(), hasRole(person, 'sro') || hasRole(person, 'workstream-lead'), notice),
     report: async (quarterId?: string) => reportCard((await s.reports.report(quarterId)).report),
+    signOffStart: async (person: Person) => signOffStartCard(await s.signOff.prepare(person)),
+    signOffStatus: async (person: Person) => signOffStatusCard(await s.signOff.status(person), hasRole(person, 'sro')),
+    /** The signatory card as this person may see it: buttons only for the signatory, while it is theirs to answer. */
+    signOffView: async (person: Person, roundId: string, role: SignatoryRole, personId: string, notice?: string, teamsUserId?: string) => {
+      const found = await s.store.loadRound(roundId);
+      const request = found?.requests.find((r) => r.role === role && r.personId === personId);
+      if (!found || !request) throw new DomainError('SIGNOFF.NO_ROUND', 'That sign-off request is not one I know.');
+      const requester = await s.store.findPerson(found.round.requestedBy);
+      return signOffCard({
+        round: found.round,
+        request,
+        requestedByName: requester?.name ?? 'The SRO',
+        changedSince: null,
+        baseUrl: options.baseUrl,
+        userIds: person.id === personId && teamsUserId ? [teamsUserId] : [],
+        canAct: person.id === personId,
+        notice,
+      });
+    },
+    decide: async (ctx: ActionContext, d: { round: string; role: SignatoryRole; version: number }, decision: Decision) => {
+      const after = await s.signOff.decide(ctx.person, { roundId: d.round, role: d.role, cardVersion: d.version, decision, text: ctx.values.text }, ctx.requestId);
+      const words =
+        decision === 'question'
+          ? 'Your question has gone to the SRO. You can still approve or decline.'
+          : decision === 'approve'
+            ? after.round.status === 'signed'
+              ? `You approved version ${after.round.planVersion}. All five signatories have now signed.`
+              : `You approved version ${after.round.planVersion}. Thank you.`
+            : `You declined version ${after.round.planVersion}. The SRO has your reason.`;
+      return self.signOffView(ctx.person, d.round, d.role, ctx.person.id, decision === 'question' ? undefined : words, ctx.teamsUserId);
+    },
     history: async () => {
       const { snapshot } = await s.risks.register();
       const plan = snapshot.plan;
@@ -83,6 +120,7 @@ export const screens = (s: Services) => {
       }
     },
   };
+  return self;
 };
 
 export type Screens = ReturnType<typeof screens>;

@@ -31,6 +31,14 @@ export const VERBS = {
   dependencySave: 'dependency.save',
   changeHistory: 'change.history',
   report: 'report.show',
+  signoffStart: 'signoff.start',
+  signoffSend: 'signoff.send',
+  signoffApprove: 'signoff.approve',
+  signoffDecline: 'signoff.decline',
+  signoffQuestion: 'signoff.question',
+  signoffRefresh: 'signoff.refresh',
+  signoffStatus: 'signoff.status',
+  signoffResend: 'signoff.resend',
 } as const;
 
 export type Verb = (typeof VERBS)[keyof typeof VERBS];

@@ -44,6 +44,14 @@ export const noticeForError = (error: unknown): Notice => {
           message: 'The plan changed after this card was sent, so I have not saved anything from it. Please open it again to see the latest version.',
           hint: 'Nothing has been changed.',
         };
+      case 'SIGNOFF.STALE_ROUND':
+        return { style: 'warning', title: 'This sign-off request no longer counts', message: error.message, hint: 'Nothing has been signed.' };
+      case 'SIGNOFF.INVALID_TRANSITION':
+        return { style: 'warning', title: 'This has already been answered', message: error.message, hint: 'Nothing has been changed.' };
+      case 'SIGNOFF.NO_ROUND':
+        return { style: 'attention', title: "I don't recognise that sign-off request", message: error.message, hint: 'Nothing has been changed.' };
+      case 'RISK.HEADLINE_LIMIT':
+        return { style: 'warning', title: 'Too many headline risks', message: error.message, hint: 'Nothing has been changed.' };
       case 'AUTH.FORBIDDEN':
         return { style: 'attention', title: "Your role doesn't allow that", message: error.message, hint: 'Nothing has been changed.' };
       case 'INPUT.INVALID':

@@ -11,6 +11,9 @@ import type {
   Draft,
   PartChange,
   Reminder,
+  RoundWithRequests,
+  SignOffRequest,
+  SignOffRound,
   UpdateQuery,
   PlanSnapshot,
   SaveResult,
@@ -121,6 +124,61 @@ const toReminder = (r: ReminderRow): Reminder => ({
   sentAt: r.sent_at,
   lastError: r.last_error,
 });
+
+interface RoundRow {
+  id: string;
+  plan_id: string;
+  plan_version: number;
+  plan_hash: string;
+  document: string;
+  token: string;
+  requested_by: string;
+  requested_at: string;
+  status: SignOffRound['status'];
+  closed_at: string | null;
+  close_reason: string | null;
+}
+interface RequestRow {
+  round_id: string;
+  role: SignOffRequest['role'];
+  person_id: string;
+  name: string;
+  email: string | null;
+  required: number;
+  state: SignOffRequest['state'];
+  decided_at: string | null;
+  reason: string | null;
+  reminders_sent: number;
+  last_reminded_at: string | null;
+}
+const toRound = (r: RoundRow): SignOffRound => ({
+  id: r.id,
+  planId: r.plan_id,
+  planVersion: r.plan_version,
+  planHash: r.plan_hash,
+  document: r.document,
+  token: r.token,
+  requestedBy: r.requested_by,
+  requestedAt: r.requested_at,
+  status: r.status,
+  closedAt: r.closed_at,
+  closeReason: r.close_reason,
+});
+const toRequest = (r: RequestRow): SignOffRequest => ({
+  roundId: r.round_id,
+  role: r.role,
+  personId: r.person_id,
+  name: r.name,
+  email: r.email,
+  required: r.required === 1,
+  state: r.state,
+  decidedAt: r.decided_at,
+  reason: r.reason,
+  remindersSent: r.reminders_sent,
+  lastRemindedAt: r.last_reminded_at,
+});
+/** What the audit log keeps of a round: not the whole document again. */
+const roundSummary = (r: SignOffRound) => ({ id: r.id, planVersion: r.planVersion, planHash: r.planHash, status: r.status, closeReason: r.closeReason });
 
 const toDraft = (r: DraftRow): Draft => ({
   personId: r.person_id,
@@ -476,6 +534,83 @@ export class SqliteStore implements Store {
     const entries = Object.entries(change).filter(([k]) => k in columns);
     if (!entries.length) return;
     this.db.prepare(`UPDATE reminders SET ${entries.map(([k]) => `${columns[k]} = ?`).join(', ')} WHERE id = ?`).run(...entries.map(([, v]) => v), id);
+  }
+
+  async createRound(round: SignOffRound, requests: readonly SignOffRequest[], meta: ChangeMeta): Promise<void> {
+    const at = this.now();
+    this.db.transaction(() => {
+      this.db
+        .prepare(
+          `INSERT INTO signoff_rounds (id, plan_id, plan_version, plan_hash, document, token, requested_by, requested_at, status, closed_at, close_reason)
+           VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+        )
+        .run(round.id, round.planId, round.planVersion, round.planHash, round.document, round.token, round.requestedBy, round.requestedAt, round.status, round.closedAt, round.closeReason);
+      const insert = this.db.prepare(
+        `INSERT INTO signoff_requests (round_id, role, person_id, name, email, required, state, decided_at, reason, reminders_sent, last_reminded_at)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+      );
+      for (const r of requests) insert.run(r.roundId, r.role, r.personId, r.name, r.email, r.required ? 1 : 0, r.state, r.decidedAt, r.reason, r.remindersSent, r.lastRemindedAt);
+      this.writeAudit(round.planId, round.planVersion, at, meta, [
+        { action: 'create', key: `signoff/${round.id}`, kind: 'signoff-round', before: null, after: { ...roundSummary(round), requests: requests.map((r) => ({ role: r.role, personId: r.personId })) } },
+      ]);
+    })();
+  }
+
+  async loadRound(id: string): Promise<RoundWithRequests | null> {
+    const row = this.db.prepare('SELECT * FROM signoff_rounds WHERE id = ?').get(id) as RoundRow | undefined;
+    if (!row) return null;
+    const requests = (this.db.prepare('SELECT * FROM signoff_requests WHERE round_id = ? ORDER BY required DESC, rowid').all(id) as RequestRow[]).map(toRequest);
+    return { round: toRound(row), requests };
+  }
+
+  async findRoundByToken(token: string): Promise<SignOffRound | null> {
+    const row = this.db.prepare('SELECT * FROM signoff_rounds WHERE token = ?').get(token) as RoundRow | undefined;
+    return row ? toRound(row) : null;
+  }
+
+  async listRounds(planId: string): Promise<SignOffRound[]> {
+    return (this.db.prepare('SELECT * FROM signoff_rounds WHERE plan_id = ? ORDER BY requested_at, rowid').all(planId) as RoundRow[]).map(toRound);
+  }
+
+  async updateRequest(
+    roundId: string,
+    role: string,
+    personId: string,
+    from: SignOffRequest['state'],
+    change: Partial<Pick<SignOffRequest, 'state' | 'decidedAt' | 'reason'>>,
+    meta: ChangeMeta,
+  ): Promise<boolean> {
+    const at = this.now();
+    return this.db.transaction(() => {
+      const before = this.db.prepare('SELECT * FROM signoff_requests WHERE round_id = ? AND role = ? AND person_id = ?').get(roundId, role, personId) as RequestRow | undefined;
+      if (!before || before.state !== from) return false;
+      this.db
+        .prepare('UPDATE signoff_requests SET state = COALESCE(?, state), decided_at = COALESCE(?, decided_at), reason = COALESCE(?, reason) WHERE round_id = ? AND role = ? AND person_id = ?')
+        .run(change.state ?? null, change.decidedAt ?? null, change.reason ?? null, roundId, role, personId);
+      const after = this.db.prepare('SELECT * FROM signoff_requests WHERE round_id = ? AND role = ? AND person_id = ?').get(roundId, role, personId) as RequestRow;
+      const planId = (this.db.prepare('SELECT plan_id FROM signoff_rounds WHERE id = ?').get(roundId) as { plan_id: string }).plan_id;
+      this.writeAudit(planId, null, at, meta, [{ action: 'update', key: `signoff/${roundId}/${role}/${personId}`, kind: 'signoff-request', before: toRequest(before), after: toRequest(after) }]);
+      return true;
+    })();
+  }
+
+  async noteReminder(roundId: string, role: string, personId: string, at: string): Promise<void> {
+    this.db
+      .prepare('UPDATE signoff_requests SET reminders_sent = reminders_sent + 1, last_reminded_at = ? WHERE round_id = ? AND role = ? AND person_id = ?')
+      .run(at, roundId, role, personId);
+  }
+
+  async updateRound(id: string, from: SignOffRound['status'], change: Pick<SignOffRound, 'status' | 'closedAt' | 'closeReason'>, meta: ChangeMeta): Promise<boolean> {
+    const at = this.now();
+    return this.db.transaction(() => {
+      const before = this.db.prepare('SELECT * FROM signoff_rounds WHERE id = ?').get(id) as RoundRow | undefined;
+      if (!before || before.status !== from) return false;
+      this.db.prepare('UPDATE signoff_rounds SET status = ?, closed_at = ?, close_reason = ? WHERE id = ?').run(change.status, change.closedAt, change.closeReason, id);
+      if (change.status === 'voided') this.db.prepare("UPDATE signoff_requests SET state = 'voided' WHERE round_id = ?").run(id);
+      const after = toRound(this.db.prepare('SELECT * FROM signoff_rounds WHERE id = ?').get(id) as RoundRow);
+      this.writeAudit(before.plan_id, before.plan_version, at, meta, [{ action: 'update', key: `signoff/${id}`, kind: 'signoff-round', before: roundSummary(toRound(before)), after: roundSummary(after) }]);
+      return true;
+    })();
   }
 
   async close(): Promise<void> {

@@ -10,6 +10,8 @@ export interface ActionContext {
   readonly values: Readonly<Record<string, unknown>>;
   /** The activity id: a retried request carries the same one, so writes happen once. */
   readonly requestId: string;
+  /** The person's Teams user id (from.id), for cards that refresh to their own view. */
+  readonly teamsUserId: string | undefined;
   readonly services: Services;
   readonly screens: Screens;
 }

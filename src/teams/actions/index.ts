@@ -1,4 +1,12 @@
 import type { CardAction } from './action.types';
+import { signOffStartAction } from './signoff-start.action';
+import { signOffSendAction } from './signoff-send.action';
+import { signOffApproveAction } from './signoff-approve.action';
+import { signOffDeclineAction } from './signoff-decline.action';
+import { signOffQuestionAction } from './signoff-question.action';
+import { signOffRefreshAction } from './signoff-refresh.action';
+import { signOffStatusAction } from './signoff-status.action';
+import { signOffResendAction } from './signoff-resend.action';
 import { changeHistoryAction } from './change-history.action';
 import { delegateFormAction } from './delegate-form.action';
 import { delegateAction } from './delegate.action';
@@ -64,4 +72,12 @@ export const CARD_ACTIONS: readonly CardAction<never>[] = [
   dependencySaveAction,
   changeHistoryAction,
   reportShowAction,
+  signOffStartAction,
+  signOffSendAction,
+  signOffApproveAction,
+  signOffDeclineAction,
+  signOffQuestionAction,
+  signOffRefreshAction,
+  signOffStatusAction,
+  signOffResendAction,
 ] as unknown as CardAction<never>[];

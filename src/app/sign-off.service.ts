@@ -1,0 +1,266 @@
+import { createHash, randomBytes } from 'node:crypto';
+import { DomainError } from '../domain/errors';
+import { hasRole, type Person } from '../domain/people.schema';
+import { compilePlan, type SignOffRecord } from '../domain/plan.compile';
+import { REQUIRED_SIGNATORY_ROLES, type SignatoryRole } from '../domain/plan.schema';
+import { sectionLabel, SECTIONS } from '../domain/plan.sections';
+import { assessReadiness, type ReadinessReport } from '../domain/readiness';
+import { nextRequestState, nextRoundState } from '../domain/sign-off.machine';
+import { renderMarkdown } from '../export/markdown.renderer';
+import type { ChangeMeta, Clock, Notifier, PlanSnapshot, RoundWithRequests, SignOffRequest, SignOffRound, Store } from './ports';
+
+export const roleTitle = (role: SignatoryRole): string => REQUIRED_SIGNATORY_ROLES.find((r) => r.id === role)?.title ?? 'Co-signer';
+
+export interface SignOffPreparation {
+  readonly snapshot: PlanSnapshot;
+  readonly readiness: ReadinessReport;
+  /** Who will be asked for each required role; null where nobody on the roster holds it. */
+  readonly signatories: readonly { readonly role: SignatoryRole; readonly person: Person | null }[];
+  readonly coSignerCandidates: readonly Person[];
+  readonly current: RoundWithRequests | null;
+}
+
+export interface RequestResult {
+  readonly round: SignOffRound;
+  readonly requests: readonly SignOffRequest[];
+  /** Asked, but never talked to the bot, so not reached: the SRO must contact them. */
+  readonly unreachable: readonly SignOffRequest[];
+  readonly missingRoles: readonly SignatoryRole[];
+}
+
+export type Decision = 'approve' | 'decline' | 'question';
+
+const hashOf = (text: string) => createHash('sha256').update(text, 'utf8').digest('hex');
+
+/**
+ * Sign-off by the five statutory signatories, bound to the exact compiled text: a round
+ * records the text and its hash, and any change to the plan afterwards voids the round.
+ */
+export class SignOffService {
+  constructor(
+    private readonly store: Store,
+    private readonly planId: string,
+    private readonly notifier: Notifier,
+    private readonly clock: Clock,
+  ) {}
+
+  async prepare(sro: Person): Promise<SignOffPreparation> {
+    this.mustBeSro(sro);
+    const snapshot = await this.snapshot();
+    const people = await this.store.listPeople();
+    const readiness = assessReadiness(snapshot.plan, { rosterSroCount: people.filter((p) => hasRole(p, 'sro')).length });
+    return {
+      snapshot,
+      readiness,
+      signatories: REQUIRED_SIGNATORY_ROLES.map((r) => ({ role: r.id, person: this.holder(people, r.id) })),
+      coSignerCandidates: people.filter((p) => p.roles.some((g) => g.role === 'signatory' && g.signatoryRole === 'co-signer')),
+      current: await this.latest(),
+    };
+  }
+
+  async request(sro: Person, coSignerIds: readonly string[], requestId: string): Promise<RequestResult> {
+    this.mustBeSro(sro);
+    const snapshot = await this.snapshot();
+    const people = await this.store.listPeople();
+    const meta = { actorId: sro.id, summary: `${sro.name} requested sign-off of version ${snapshot.version}` };
+    const previous = await this.latest();
+    if (previous?.round.status === 'open') {
+      if (previous.round.id === `round-${requestId}`.slice(0, 80)) return this.resultOf(previous);
+      await this.closeRound(previous.round, 'new-round', 'A new round was started', meta);
+    }
+    const document = renderMarkdown(compilePlan(snapshot.plan));
+    const round: SignOffRound = {
+      id: `round-${requestId}`.slice(0, 80),
+      planId: this.planId,
+      planVersion: snapshot.version,
+      planHash: hashOf(document),
+      document,
+      token: randomBytes(18).toString('hex'),
+      requestedBy: sro.id,
+      requestedAt: this.clock.now().toISOString(),
+      status: 'open',
+      closedAt: null,
+      closeReason: null,
+    };
+    const pending = (role: SignatoryRole, person: Person, required: boolean): SignOffRequest => ({
+      roundId: round.id,
+      role,
+      personId: person.id,
+      name: person.name,
+      email: person.email,
+      required,
+      state: 'pending',
+      decidedAt: null,
+      reason: null,
+      remindersSent: 0,
+      lastRemindedAt: null,
+    });
+    const missingRoles: SignatoryRole[] = [];
+    const requests: SignOffRequest[] = [];
+    for (const r of REQUIRED_SIGNATORY_ROLES) {
+      const person = this.holder(people, r.id);
+      if (person) requests.push(pending(r.id, person, true));
+      else missingRoles.push(r.id);
+    }
+    for (const id of new Set(coSignerIds)) {
+      const person = people.find((p) => p.id === id);
+      if (!person) throw new DomainError('INPUT.INVALID', 'Choose co-signers from the roster.');
+      if (!requests.some((q) => q.personId === person.id)) requests.push(pending('co-signer', person, false));
+    }
+    await this.store.createRound(round, requests, meta);
+    const changedSince = await this.changedSinceLastSigned(snapshot.version);
+    const unreachable: SignOffRequest[] = [];
+    for (const request of requests) {
+      const delivery = await this.notifier.notify(request.personId, { kind: 'signoff-request', round, request, requestedByName: sro.name, changedSince, reminder: false });
+      if (delivery === 'no-conversation') unreachable.push(request);
+    }
+    return { round, requests, unreachable, missingRoles };
+  }
+
+  /** Approve, decline (with a reason) or ask the SRO a question, from the signatory's own card. */
+  async decide(person: Person, input: { roundId: string; role: SignatoryRole; cardVersion: number; decision: Decision; text: unknown }, requestId: string): Promise<RoundWithRequests> {
+    const found = await this.store.loadRound(input.roundId);
+    if (!found) throw new DomainError('SIGNOFF.NO_ROUND', 'That sign-off request is not one I know.');
+    await this.voidIfChanged(await this.snapshot());
+    const { round, requests } = (await this.store.loadRound(input.roundId))!;
+    const request = requests.find((r) => r.role === input.role && r.personId === person.id);
+    if (!request) {
+      const holder = requests.find((r) => r.role === input.role);
+      throw new DomainError('AUTH.FORBIDDEN', `Only ${holder ? holder.name : 'the person on the roster for that role'} can sign as ${roleTitle(input.role)}.`);
+    }
+    if (round.status !== 'open' || input.cardVersion !== round.planVersion) {
+      throw new DomainError(
+        'SIGNOFF.STALE_ROUND',
+        round.status === 'voided'
+          ? `The plan has changed since version ${round.planVersion} was sent for sign-off, so this request no longer counts. The SRO will send the new version.`
+          : round.status === 'signed'
+            ? `Version ${round.planVersion} is already signed off.`
+            : `This card is for version ${input.cardVersion}, but the request is for version ${round.planVersion}.`,
+      );
+    }
+    const text = typeof input.text === 'string' ? input.text.trim() : '';
+    if (text.length > 2000) throw new DomainError('INPUT.INVALID', 'That is too long: the most is 2,000 characters.');
+    const sro = await this.store.findPerson(round.requestedBy);
+    const meta: ChangeMeta = { actorId: person.id, summary: `${person.name} (${roleTitle(input.role)}): ${input.decision}`, requestId };
+    if (input.decision === 'question') {
+      if (!text) throw new DomainError('INPUT.INVALID', 'Type your question first.');
+      if (sro) await this.notifier.notify(sro.id, { kind: 'signoff-question', round, fromName: person.name, roleTitle: roleTitle(input.role), text });
+      await this.store.updateRequest(round.id, request.role, person.id, request.state, {}, { ...meta, summary: `${person.name} asked: ${text}` });
+      return (await this.store.loadRound(round.id))!;
+    }
+    if (input.decision === 'decline' && !text) throw new DomainError('INPUT.INVALID', 'Please give a reason for declining, so the SRO knows what to change.');
+    const next = nextRequestState(request.state, input.decision);
+    const moved = await this.store.updateRequest(round.id, request.role, person.id, request.state, { state: next, decidedAt: this.clock.now().toISOString(), reason: text || null }, meta);
+    if (!moved) throw new DomainError('SIGNOFF.INVALID_TRANSITION', 'This request has already been answered.');
+    if (sro) {
+      await this.notifier.notify(sro.id, { kind: 'signoff-decided', round, name: person.name, roleTitle: roleTitle(input.role), decision: next === 'signed' ? 'signed' : 'declined', reason: text || null });
+    }
+    const after = (await this.store.loadRound(round.id))!;
+    if (after.requests.filter((r) => r.required).length === REQUIRED_SIGNATORY_ROLES.length && after.requests.filter((r) => r.required).every((r) => r.state === 'signed')) {
+      const done = await this.store.updateRound(round.id, 'open', { status: nextRoundState('open', 'all-required-signed'), closedAt: this.clock.now().toISOString(), closeReason: null }, meta);
+      if (done && sro) await this.notifier.notify(sro.id, { kind: 'signoff-complete', round });
+      return (await this.store.loadRound(round.id))!;
+    }
+    return after;
+  }
+
+  /** Called after every plan change: a round in progress no longer matches what was sent. */
+  async voidIfChanged(snapshot: PlanSnapshot): Promise<void> {
+    const latest = await this.latest();
+    if (!latest || latest.round.status !== 'open' || latest.round.planVersion === snapshot.version) return;
+    const { round, requests } = latest;
+    const voided = await this.closeRound(round, 'plan-changed', `The plan changed to version ${snapshot.version}`, {
+      actorId: snapshot.updatedBy ?? 'system',
+      summary: `Sign-off of version ${round.planVersion} voided: the plan changed`,
+    });
+    if (!voided) return;
+    const told = new Set<string>([round.requestedBy, ...requests.filter((r) => r.state !== 'declined').map((r) => r.personId)]);
+    for (const personId of told) await this.notifier.notify(personId, { kind: 'signoff-voided', round, newVersion: snapshot.version });
+  }
+
+  async latest(): Promise<RoundWithRequests | null> {
+    const rounds = await this.store.listRounds(this.planId);
+    const last = rounds[rounds.length - 1];
+    return last ? this.store.loadRound(last.id) : null;
+  }
+
+  async status(person: Person): Promise<RoundWithRequests | null> {
+    if (!hasRole(person, 'sro') && !hasRole(person, 'signatory')) {
+      throw new DomainError('AUTH.FORBIDDEN', 'Sign-off status is for the SRO and the signatories.');
+    }
+    return this.latest();
+  }
+
+  /** The signed record for a plan version, for the exported signatories table. */
+  async signedRecord(version: number): Promise<SignOffRecord | null> {
+    const rounds = (await this.store.listRounds(this.planId)).filter((r) => r.status === 'signed' && r.planVersion === version);
+    const round = rounds[rounds.length - 1];
+    if (!round) return null;
+    const { requests } = (await this.store.loadRound(round.id))!;
+    return {
+      version: round.planVersion,
+      hash: round.planHash,
+      signatures: requests.filter((r) => r.state === 'signed').map((r) => ({ role: r.role, name: r.name, email: r.email, signedOn: (r.decidedAt ?? '').slice(0, 10) })),
+    };
+  }
+
+  /** Chase pending signatories every `days` days; `personId` resends to one now (SRO only). */
+  async remind(options: { days: number; sro?: Person; personId?: string }): Promise<{ sent: string[]; unreachable: string[] }> {
+    if (options.sro) this.mustBeSro(options.sro);
+    const latest = await this.latest();
+    const result = { sent: [] as string[], unreachable: [] as string[] };
+    if (!latest || latest.round.status !== 'open') return result;
+    const now = this.clock.now();
+    const requester = await this.store.findPerson(latest.round.requestedBy);
+    const changedSince = await this.changedSinceLastSigned(latest.round.planVersion);
+    for (const request of latest.requests.filter((r) => r.state === 'pending')) {
+      if (options.personId && request.personId !== options.personId) continue;
+      const last = Date.parse(request.lastRemindedAt ?? latest.round.requestedAt);
+      if (!options.personId && now.getTime() - last < options.days * 24 * 3600 * 1000) continue;
+      const delivery = await this.notifier.notify(request.personId, {
+        kind: 'signoff-request',
+        round: latest.round,
+        request,
+        requestedByName: requester?.name ?? 'The SRO',
+        changedSince,
+        reminder: true,
+      });
+      if (delivery === 'sent') {
+        await this.store.noteReminder(latest.round.id, request.role, request.personId, now.toISOString());
+        result.sent.push(request.name);
+      } else result.unreachable.push(request.name);
+    }
+    return result;
+  }
+
+  private async closeRound(round: SignOffRound, event: 'plan-changed' | 'new-round', reason: string, meta: ChangeMeta): Promise<boolean> {
+    return this.store.updateRound(round.id, 'open', { status: nextRoundState('open', event), closedAt: this.clock.now().toISOString(), closeReason: reason }, meta);
+  }
+
+  private async changedSinceLastSigned(version: number): Promise<string[] | null> {
+    const signed = (await this.store.listRounds(this.planId)).filter((r) => r.status === 'signed' && r.planVersion < version);
+    const last = signed[signed.length - 1];
+    if (!last) return null;
+    const entries = await this.store.listAudit(this.planId, { sinceVersion: last.planVersion, limit: 5000 });
+    const keys = new Set(entries.filter((e) => e.version !== null && e.version <= version).map((e) => e.key.split('/')[0]));
+    return SECTIONS.filter((s) => keys.has(s.key)).map((s) => sectionLabel(s.key));
+  }
+
+  private resultOf(found: RoundWithRequests): RequestResult {
+    return { round: found.round, requests: found.requests, unreachable: [], missingRoles: [] };
+  }
+
+  private holder(people: readonly Person[], role: SignatoryRole): Person | null {
+    return people.find((p) => p.roles.some((g) => g.role === 'signatory' && g.signatoryRole === role)) ?? null;
+  }
+
+  private mustBeSro(person: Person): void {
+    if (!hasRole(person, 'sro')) throw new DomainError('AUTH.FORBIDDEN', "Only the plan's Senior Responsible Officer can request sign-off.");
+  }
+
+  private async snapshot(): Promise<PlanSnapshot> {
+    const s = await this.store.loadPlan(this.planId);
+    if (!s) throw new DomainError('PLAN.NOT_FOUND', 'No plan yet');
+    return s;
+  }
+}

@@ -1,0 +1,120 @@
+import type { RoundWithRequests, SignOffRequest, SignOffRound } from '../../app/ports';
+import { roleTitle, type RequestResult, type SignOffPreparation } from '../../app/sign-off.service';
+import { renderCard, type AdaptiveCardJson } from '../cards';
+import { VERBS } from '../verbs';
+import { dateWords } from '../words';
+import { listCard } from './progress.view';
+
+export const documentUrl = (baseUrl: string, round: SignOffRound) => `${baseUrl.replace(/\/$/, '')}/signoff/${round.token}/plan.md`;
+
+const STATE: Record<SignOffRequest['state'], { text: string; colour: string }> = {
+  pending: { text: 'Waiting', colour: 'Warning' },
+  signed: { text: 'Signed', colour: 'Good' },
+  declined: { text: 'Declined', colour: 'Attention' },
+  voided: { text: 'No longer valid', colour: 'Default' },
+};
+
+/**
+ * The card a signatory gets. With `canAct` it carries the buttons; everyone else, and the
+ * signatory once they have answered, sees the status only.
+ */
+export const signOffCard = (input: {
+  round: SignOffRound;
+  request: SignOffRequest;
+  requestedByName: string;
+  changedSince: readonly string[] | null;
+  baseUrl: string;
+  userIds: readonly string[];
+  canAct: boolean;
+  reminder?: boolean;
+  notice?: string;
+}): AdaptiveCardJson => {
+  const { round, request } = input;
+  const open = round.status === 'open';
+  const state = open ? STATE[request.state] : round.status === 'signed' ? { text: 'Signed off', colour: 'Good' } : STATE.voided;
+  const act = input.canAct && open && request.state === 'pending';
+  return renderCard('signoff', {
+    round: round.id,
+    role: request.role,
+    person: request.personId,
+    version: round.planVersion,
+    userIds: input.userIds,
+    style: input.reminder ? 'warning' : 'emphasis',
+    title: `${input.reminder ? 'Reminder: please' : 'Please'} sign off the Local SEND Reform Plan, version ${round.planVersion}`,
+    subtitle: `Requested by ${input.requestedByName} on ${dateWords(round.requestedAt)}. ${request.name} signs as ${roleTitle(request.role)}.`,
+    changes: input.changedSince === null ? 'This is the first version sent for sign-off.' : input.changedSince.length ? `Changed since the last signed version: ${input.changedSince.join(', ')}.` : 'Nothing in the plan has changed since the last signed version.',
+    fingerprint: `Your signature refers to exactly this text: SHA-256 ${round.planHash.slice(0, 16)}…`,
+    statusText: input.notice ?? `${request.name}: ${state.text}${request.decidedAt ? ` on ${dateWords(request.decidedAt)}` : ''}${request.reason ? ` – ${request.reason}` : ''}`,
+    statusColour: state.colour,
+    canAct: act,
+    documentUrl: documentUrl(input.baseUrl, round),
+    buttons: act
+      ? [
+          { title: 'Approve', verb: VERBS.signoffApprove, style: 'positive' },
+          { title: 'Decline', verb: VERBS.signoffDecline, style: 'destructive' },
+          { title: 'Ask a question', verb: VERBS.signoffQuestion, style: 'default' },
+        ]
+      : [],
+    verbs: { refresh: VERBS.signoffRefresh },
+  });
+};
+
+export const signOffStartCard = (prep: SignOffPreparation): AdaptiveCardJson => {
+  const failing = prep.readiness.rules.filter((r) => !r.passed).map((r) => `${r.title}: ${r.detail}`);
+  const c = prep.readiness.counts;
+  const openRequirements = c['not-assessed'] + c['not-met'] + c['partly-met'];
+  const warnings = [...failing, ...(openRequirements ? [`${openRequirements} of the 41 core minimum requirements are not yet assessed as met.`] : [])];
+  return renderCard('signoff-start', {
+    version: prep.snapshot.version,
+    readinessStyle: warnings.length ? 'warning' : 'good',
+    readinessTitle: warnings.length ? 'Before you send it: readiness is not complete (you can still send it)' : 'Readiness: every rule passes and every requirement is met.',
+    warnings,
+    signatories: prep.signatories.map((s) => ({
+      role: roleTitle(s.role),
+      who: s.person ? s.person.name : 'Nobody on the roster',
+      colour: s.person ? 'Default' : 'Attention',
+    })),
+    currentText: prep.current?.round.status === 'open' ? `Version ${prep.current.round.planVersion} is already out for sign-off; sending again starts a new round and the old one stops counting.` : '',
+    candidates: prep.coSignerCandidates.map((p) => ({ title: p.name, value: p.id })),
+    verbs: { send: VERBS.signoffSend, check: VERBS.check },
+  });
+};
+
+export const signOffStatusCard = (found: RoundWithRequests | null, isSro: boolean, notice: { style: string; text: string } | null = null): AdaptiveCardJson => {
+  if (!found) {
+    return listCard({ title: 'Sign-off', notice, groups: [{ heading: 'No sign-off has been requested yet.', rows: [] }], actions: isSro ? [{ title: 'Request sign-off', verb: VERBS.signoffStart, data: { verb: VERBS.signoffStart } }] : [] });
+  }
+  const { round, requests } = found;
+  const row = (r: SignOffRequest) => ({
+    text: `${roleTitle(r.role)}: ${r.name}`,
+    badge: STATE[r.state].text,
+    colour: STATE[r.state].colour,
+    detail: [r.email ?? 'no email on the roster', r.decidedAt ? `${r.state} ${dateWords(r.decidedAt)}` : '', r.reason ? `reason: ${r.reason}` : '', `reminders sent: ${r.remindersSent}`].filter(Boolean).join(' · '),
+    buttons: isSro && round.status === 'open' && r.state === 'pending' ? [{ title: 'Resend', verb: VERBS.signoffResend, data: { verb: VERBS.signoffResend, person: r.personId } }] : [],
+  });
+  const headline =
+    round.status === 'signed'
+      ? `Version ${round.planVersion} is signed off (${dateWords(round.closedAt ?? round.requestedAt)}).`
+      : round.status === 'voided'
+        ? `The round for version ${round.planVersion} no longer counts: ${round.closeReason ?? 'it was closed'}.`
+        : `Version ${round.planVersion} is out for sign-off, requested ${dateWords(round.requestedAt)}.`;
+  return listCard({
+    title: 'Sign-off status',
+    subtitle: `${headline} SHA-256 of the text: ${round.planHash.slice(0, 16)}…`,
+    notice,
+    groups: [
+      { heading: 'The five required signatories', rows: requests.filter((r) => r.required).map(row) },
+      { heading: 'Co-signers', empty: 'None asked.', rows: requests.filter((r) => !r.required).map(row) },
+    ],
+    actions: isSro && round.status !== 'open' ? [{ title: 'Request sign-off again', verb: VERBS.signoffStart, data: { verb: VERBS.signoffStart } }] : [],
+  });
+};
+
+export const requestSentNotice = (result: RequestResult) => {
+  const lines = [`Sent version ${result.round.planVersion} to ${result.requests.length - result.unreachable.length} of ${result.requests.length} signatories.`];
+  if (result.unreachable.length) {
+    lines.push(`Not reached, because they have never talked to the bot: ${result.unreachable.map((r) => `${r.name} (${roleTitle(r.role)})`).join('; ')}. Ask them to say hello to the bot, then use Resend.`);
+  }
+  if (result.missingRoles.length) lines.push(`Nobody on the roster signs as: ${result.missingRoles.map(roleTitle).join('; ')}.`);
+  return { style: result.unreachable.length || result.missingRoles.length ? 'warning' : 'good', text: lines.join(' ') };
+};
