@@ -77,6 +77,11 @@ const main = async () => {
     { kind: 'signoff-request', round: round.round, request: round.requests[0]!, requestedByName: sro.name, changedSince: null, reminder: false },
     { today: '2026-11-27', baseUrl: 'http://localhost:3978', userId: 'user-id-2' },
   );
+  // Co-production feedback.
+  const pcf = roster.find((p) => p.id.endsWith('0023'))!;
+  const item = await services.feedback.submit(pcf, { theme: 'ehcp-timeliness', said: 'Parents want to know where their EHCP is without chasing.', publish: 'yes', anonymous: 'yes' }, 'sample-5');
+  await s.feedbackItem(sro, item.id);
+  await s.feedbackList(sro);
   for (const [name, data] of samples) writeFileSync(fromRoot('adaptive-cards', `${name}.data.json`), `${JSON.stringify(data, null, 2)}\n`);
   process.stdout.write(`Wrote samples for: ${[...samples.keys()].join(', ')}\n`);
   await store.close();

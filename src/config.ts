@@ -34,6 +34,7 @@ const EnvSchema = z
     RISK_MATRIX_FILE: optionalText,
     PUBLIC_BASE_URL: z.string().url('PUBLIC_BASE_URL must be a full address such as https://send-plan.example.org').optional(),
     SIGNOFF_REMINDER_DAYS: z.coerce.number().int().min(1).max(60).default(3),
+    FEEDBACK_ANSWER_DAYS: z.coerce.number().int().min(1).max(365).default(14),
     UPDATE_REMINDER_DAYS_BEFORE: z.coerce.number().int().min(0).max(90).default(14),
     UPDATE_DEADLINE_DAYS_AFTER: z.coerce.number().int().min(0).max(90).default(7),
     REMINDER_INTERVAL_SECONDS: z.coerce.number().int().min(5).max(86_400).default(300),
@@ -74,6 +75,8 @@ export interface Config {
   /** Where people's browsers reach this bot, for links such as the plan as sent for sign-off. */
   readonly publicBaseUrl: string;
   readonly signOffReminderDays: number;
+  /** Feedback with no answer after this many days is flagged to the SRO. */
+  readonly feedbackAnswerDays: number;
 }
 
 export class ConfigError extends Error {
@@ -108,6 +111,7 @@ export const loadConfig = (env: NodeJS.ProcessEnv = process.env): Config => {
     riskMatrixFile: e.RISK_MATRIX_FILE,
     publicBaseUrl: e.PUBLIC_BASE_URL ?? `http://localhost:${e.PORT}`,
     signOffReminderDays: e.SIGNOFF_REMINDER_DAYS,
+    feedbackAnswerDays: e.FEEDBACK_ANSWER_DAYS,
     reminders: { daysBefore: e.UPDATE_REMINDER_DAYS_BEFORE, deadlineDaysAfter: e.UPDATE_DEADLINE_DAYS_AFTER, intervalSeconds: e.REMINDER_INTERVAL_SECONDS },
   };
 };

@@ -29,6 +29,8 @@ const main = async (): Promise<void> => {
       if (result.sent || result.retrying) logger.info(result, 'reminders');
       const signOff = await services.signOff.remind({ days: config.signOffReminderDays });
       if (signOff.sent.length) logger.info(signOff, 'sign-off reminders');
+      const flagged = await services.feedback.flagUnanswered(config.feedbackAnswerDays);
+      if (flagged) logger.info({ flagged }, 'unanswered feedback flagged to the SRO');
     } catch (error) {
       logger.error({ err: error }, 'reminder tick failed');
     } finally {

@@ -29,6 +29,7 @@ describe('configuration', () => {
       reminders: { daysBefore: 14, deadlineDaysAfter: 7, intervalSeconds: 300 },
       publicBaseUrl: 'http://localhost:3978',
       signOffReminderDays: 3,
+      feedbackAnswerDays: 14,
     });
   });
 

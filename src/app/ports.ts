@@ -3,6 +3,7 @@ import type { Plan, SectionKey } from '../domain/plan.schema';
 import type { StoredUpdate, WorkstreamUpdate } from '../domain/workstream-update.schema';
 import type { RequestState, RoundState } from '../domain/sign-off.machine';
 import type { SignatoryRole } from '../domain/plan.schema';
+import type { FeedbackItem, FeedbackStatus } from '../domain/feedback.schema';
 
 /** The plan as stored, at one version. */
 export interface PlanSnapshot {
@@ -217,8 +218,18 @@ export interface SignOffRepository {
   updateRound(id: string, from: RoundState, change: Pick<SignOffRound, 'status' | 'closedAt' | 'closeReason'>, meta: ChangeMeta): Promise<boolean>;
 }
 
+export interface FeedbackRepository {
+  /** An id seen before returns the stored item, so a retried submission adds nothing. */
+  addFeedback(item: FeedbackItem, meta: ChangeMeta): Promise<FeedbackItem>;
+  loadFeedback(id: string): Promise<FeedbackItem | null>;
+  listFeedback(planId: string): Promise<FeedbackItem[]>;
+  /** Changes an item only if it is still in `from`; false when someone got there first. */
+  updateFeedback(id: string, from: FeedbackStatus, change: Partial<Pick<FeedbackItem, 'status' | 'ownerId' | 'routedAt' | 'answer' | 'flaggedAt'>>, meta: ChangeMeta): Promise<boolean>;
+}
+
 export interface Store
   extends PlanRepository,
+    FeedbackRepository,
     SignOffRepository,
     RosterRepository,
     DraftRepository,
@@ -253,6 +264,10 @@ export type Notification =
   | { readonly kind: 'signoff-question'; readonly round: SignOffRound; readonly fromName: string; readonly roleTitle: string; readonly text: string }
   | { readonly kind: 'signoff-decided'; readonly round: SignOffRound; readonly name: string; readonly roleTitle: string; readonly decision: 'signed' | 'declined'; readonly reason: string | null }
   | { readonly kind: 'signoff-complete'; readonly round: SignOffRound }
+  | { readonly kind: 'feedback-new'; readonly item: FeedbackItem }
+  | { readonly kind: 'feedback-routed'; readonly item: FeedbackItem; readonly routedByName: string }
+  | { readonly kind: 'feedback-answered'; readonly item: FeedbackItem }
+  | { readonly kind: 'feedback-overdue'; readonly items: readonly FeedbackItem[] }
   | {
       readonly kind: 'update-summary';
       readonly quarterLabel: string;

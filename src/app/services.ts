@@ -9,6 +9,7 @@ import { RiskRegisterService } from './risk-register.service';
 import { SectionEditingService } from './section-editing.service';
 import { WorkstreamUpdateService } from './workstream-update.service';
 import { SignOffService } from './sign-off.service';
+import { FeedbackService } from './feedback.service';
 import { observePlanChanges } from './plan-change.hook';
 
 /** Every journey, wired to one store, plan, clock and notifier. */
@@ -24,6 +25,7 @@ export interface Services {
   readonly risks: RiskRegisterService;
   readonly reports: ReportService;
   readonly signOff: SignOffService;
+  readonly feedback: FeedbackService;
 }
 
 export const createServices = (deps: {
@@ -50,5 +52,6 @@ export const createServices = (deps: {
     risks: new RiskRegisterService(store, planId, deps.matrices ?? DEFAULT_MATRICES),
     reports: new ReportService(store, planId, updates, clock),
     signOff,
+    feedback: new FeedbackService(store, planId, deps.notifier, clock),
   };
 };

@@ -5,6 +5,7 @@ import { systemClock } from '../app/ports';
 import { createServices } from '../app/services';
 import { QuarterId } from '../domain/quarters';
 import { compilePlan } from '../domain/plan.compile';
+import { feedbackCsv } from '../export/feedback.csv';
 import { ConfigError, loadConfig } from '../config';
 import { openConfiguredStore } from '../composition';
 import { isDomainError } from '../domain/errors';
@@ -18,6 +19,7 @@ Commands:
   check                             Show readiness: the 41 core minimum requirements and the guidance rules
   report [--quarter 2026-Q3] [--format md] [--out FILE]
                                     The quarterly highlight report (default: the current quarter)
+  feedback --format csv [--out FILE] The "you said, we did" log as CSV
 
 Reads DATABASE_URL (default sqlite:./data/send-plan.db) and PLAN_ID like the bot does.`;
 
@@ -28,7 +30,7 @@ export const runPlanCli = async (argv: string[], write: (text: string) => void =
     options: { format: { type: 'string', default: 'md' }, out: { type: 'string' }, quarter: { type: 'string' }, help: { type: 'boolean', short: 'h' } },
   });
   const command = positionals[0];
-  if (values.help || !command || !['export', 'check', 'report'].includes(command)) {
+  if (values.help || !command || !['export', 'check', 'report', 'feedback'].includes(command)) {
     write(`${USAGE}\n`);
     return values.help ? 0 : 2;
   }
@@ -36,7 +38,7 @@ export const runPlanCli = async (argv: string[], write: (text: string) => void =
     write(`Unknown quarter "${values.quarter}": use the form 2026-Q3.\n`);
     return 2;
   }
-  if (command !== 'check' && values.format !== 'md') {
+  if (command === 'feedback' ? values.format !== 'csv' : command !== 'check' && values.format !== 'md') {
     write(`Unknown format "${values.format}": only md is available.\n`);
     return 2;
   }
@@ -50,8 +52,14 @@ export const runPlanCli = async (argv: string[], write: (text: string) => void =
         write(`Wrote ${values.out}: ${what}, ${markdown.length} characters.\n`);
       } else write(markdown);
     };
+    const services = createServices({ store, planId: config.planId, clock: systemClock, notifier: { notify: async () => 'no-conversation' } });
+    if (command === 'feedback') {
+      const names = new Map((await store.listPeople()).map((p) => [p.id, p.name]));
+      const items = await services.feedback.all();
+      output(feedbackCsv(items, names), `${items.length} feedback item(s)`);
+      return 0;
+    }
     if (command === 'report') {
-      const services = createServices({ store, planId: config.planId, clock: systemClock, notifier: { notify: async () => 'no-conversation' } });
       const { report, document } = await services.reports.report(values.quarter);
       output(renderMarkdown(document), `highlight report for ${report.quarter.id}`);
       return 0;
@@ -62,10 +70,10 @@ export const runPlanCli = async (argv: string[], write: (text: string) => void =
       return 0;
     }
     const { snapshot } = await overview.compile();
-    const services = createServices({ store, planId: config.planId, clock: systemClock, notifier: { notify: async () => 'no-conversation' } });
     // A signed version carries its signatures and the fingerprint of the signed text.
     const signOff = (await services.signOff.signedRecord(snapshot.version)) ?? undefined;
-    output(renderMarkdown(compilePlan(snapshot.plan, { signOff })), `plan ${snapshot.planId}, version ${snapshot.version}${signOff ? ', signed' : ''}`);
+    const coProduction = await services.feedback.published();
+    output(renderMarkdown(compilePlan(snapshot.plan, { signOff, coProduction })), `plan ${snapshot.planId}, version ${snapshot.version}${signOff ? ', signed' : ''}`);
     return 0;
   } finally {
     await store.close();

@@ -4,10 +4,16 @@
  */
 export type Block =
   | { readonly kind: 'heading'; readonly level: 1 | 2 | 3 | 4; readonly text: string }
-  | { readonly kind: 'paragraph'; readonly text: string; readonly missing?: boolean }
+  | { readonly kind: 'paragraph'; readonly text: string; readonly missing?: boolean; readonly literal?: boolean }
   | { readonly kind: 'field'; readonly label: string; readonly value: string | null }
   | { readonly kind: 'list'; readonly items: readonly string[]; readonly ordered?: boolean }
-  | { readonly kind: 'table'; readonly header: readonly string[]; readonly rows: readonly (readonly string[])[] };
+  | {
+      readonly kind: 'table';
+      readonly header: readonly string[];
+      readonly rows: readonly (readonly string[])[];
+      /** Text people typed that must show exactly as typed, never as formatting. */
+      readonly literal?: boolean;
+    };
 
 export interface DocumentModel {
   readonly title: string;

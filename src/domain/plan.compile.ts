@@ -4,6 +4,7 @@ import { formatPence } from './money';
 import { BUILDING_BLOCKS, DELIVERY_QUARTERS, REQUIRED_SIGNATORY_ROLES, type DocumentLink, type Plan, type SectionKey, type SuccessMeasure } from './plan.schema';
 import { SECTIONS, sectionInfo } from './plan.sections';
 import { ANNEX_C_MATRIX } from './risk-rating';
+import { ANSWER_WORDS, FEEDBACK_THEMES, STATUS_WORDS as FEEDBACK_STATUS_WORDS, themeTitle, VOICE_WORDS, type FeedbackCounts, type FeedbackItem } from './feedback.schema';
 import { spendTotals } from './spend.totals';
 
 const h = (level: 1 | 2 | 3 | 4, text: string): Block => ({ kind: 'heading', level, text });
@@ -43,7 +44,42 @@ type SectionCompiler = (plan: Plan, options: CompileOptions) => Block[];
 
 export interface CompileOptions {
   readonly signOff?: SignOffRecord;
+  /** Published "you said, we did" items and the counts Q9 and Q12 refer to. */
+  readonly coProduction?: { readonly items: readonly FeedbackItem[]; readonly counts: FeedbackCounts };
 }
+
+const coProductionSummary = (counts: FeedbackCounts): string =>
+  `Co-production feedback so far: ${counts.total} item(s), ${counts.byVoice['parent-carer']} from parents and carers and ${counts.byVoice['child-young-person']} from children and young people (recorded separately); ${counts.byStatus.answered + counts.byStatus.closed} answered. See the co-production annex.`;
+
+const coProductionAnnex = ({ items, counts }: NonNullable<CompileOptions['coProduction']>): Block[] => [
+  h(2, 'Co-production annex: you said, we did'),
+  p(coProductionSummary(counts).replace(' See the co-production annex.', '')),
+  table(
+    ['Theme', 'Items'],
+    FEEDBACK_THEMES.map((t) => [t.title, String(counts.byTheme[t.id])]),
+  ),
+  table(
+    ['Status', 'Items'],
+    (Object.keys(counts.byStatus) as (keyof typeof counts.byStatus)[]).map((k) => [FEEDBACK_STATUS_WORDS[k], String(counts.byStatus[k])]),
+  ),
+  p(counts.medianDaysToAnswer === null ? 'No item has been answered yet.' : `Median time to answer: ${counts.medianDaysToAnswer} day(s).`),
+  ...(items.length
+    ? [
+        {
+          kind: 'table',
+          literal: true,
+          header: ['Voice', 'Theme', 'You said', 'We did', 'Status'],
+          rows: items.map((i) => [
+            `${VOICE_WORDS[i.voice]}${i.anonymous ? '' : ` (${i.submitterName})`}`,
+            themeTitle(i.theme),
+            i.said,
+            i.answer ? `${ANSWER_WORDS[i.answer.kind]}${i.answer.plannedFor ? ` (by ${i.answer.plannedFor})` : ''}: ${i.answer.text}` : 'Not answered yet',
+            FEEDBACK_STATUS_WORDS[i.status],
+          ]),
+        } satisfies Block,
+      ]
+    : [p('No feedback has been published yet.')]),
+];
 
 const COMPILERS: Record<SectionKey, SectionCompiler> = {
   header: ({ header }) => [
@@ -228,7 +264,9 @@ export const compilePlan = (plan: Plan, options: CompileOptions = {}): DocumentM
       blocks.push(info.question === null ? h(2, info.title) : h(3, `${info.question}. ${info.title}`));
     }
     blocks.push(...COMPILERS[section.key](plan, options));
+    if (options.coProduction && (section.key === 'engagement' || section.key === 'monitoring')) blocks.push(p(coProductionSummary(options.coProduction.counts)));
   }
   blocks.push(...riskMatrixAnnex());
+  if (options.coProduction) blocks.push(...coProductionAnnex(options.coProduction));
   return { title: `${plan.meta.title} ${plan.meta.reportingYear}`, blocks };
 };

@@ -70,6 +70,8 @@ export const createBot = (deps: BotDependencies, adapter?: TeamsAdapter): Bot =>
     history: () => screens.history(),
     'sign-off': (person) => screens.signOffStart(person),
     'sign-off status': (person) => screens.signOffStatus(person),
+    feedback: (person) => screens.feedbackForm(person),
+    'you said we did': (person) => screens.feedbackList(person),
   };
 
   /** Every failure a person can cause ends as a notice card; nothing is written on the way. */

@@ -43,6 +43,12 @@ export const COMMANDS = [
   },
   { name: 'history', phrases: ['show history', 'changes', 'what changed'], description: 'Every version of a workstream update, risk or dependency' },
   { name: 'sign-off', phrases: ['sign off', 'signoff', 'request sign-off', 'request sign off', 'send for sign-off', 'send for sign off'], description: 'Send the current version to the five signatories (SRO)' },
+  { name: 'feedback', phrases: ['give feedback', 'submit feedback', 'you said', 'send feedback'], description: 'Parent Carer Forum and CYP forum: pass on what families and young people said' },
+  {
+    name: 'you said we did',
+    phrases: ['ysww', 'you said and we did', 'feedback log', 'show feedback'],
+    description: 'Every piece of feedback and its answer, by theme, voice and status',
+  },
   {
     name: 'sign-off status',
     phrases: ['sign off status', 'signoff status', 'who has signed', 'signatures'],

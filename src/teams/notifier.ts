@@ -5,6 +5,8 @@ import { renderCard, type AdaptiveCardJson } from './cards';
 import { VERBS } from './verbs';
 import { assignedCard } from './views/work.view';
 import { signOffCard } from './views/sign-off.view';
+import { feedbackItemCard } from './views/feedback.view';
+import { themeTitle } from '../domain/feedback.schema';
 import { dateWords } from './words';
 
 /** Sends an activity into a stored conversation; the adapter decides how (Bot Framework, or a test adapter). */
@@ -70,6 +72,20 @@ export const notificationCard = (n: Notification, ctx: NotificationContext): Ada
         n.decision === 'signed' ? 'good' : 'attention',
         `${n.name} has ${n.decision === 'signed' ? 'signed' : 'declined'} version ${n.round.planVersion} as ${n.roleTitle}`,
         n.reason ? `Their reason: ${n.reason}` : 'Type "sign-off status" to see who is still to sign.',
+      );
+    case 'feedback-new':
+      return feedbackItemCard(n.item, [{ title: 'Route it', verb: VERBS.feedbackRouteForm, data: { verb: VERBS.feedbackRouteForm, item: n.item.id } }], 'New feedback from the forum: please route it');
+    case 'feedback-routed':
+      return feedbackItemCard(n.item, [{ title: 'Answer: we did', verb: VERBS.feedbackAnswerForm, data: { verb: VERBS.feedbackAnswerForm, item: n.item.id } }], `${n.routedByName} asks you to answer this feedback`);
+    case 'feedback-answered':
+      return feedbackItemCard(n.item, [{ title: 'You said, we did', verb: VERBS.feedbackList, data: { verb: VERBS.feedbackList } }], 'Your feedback has an answer', 'good');
+    case 'feedback-overdue':
+      return notice(
+        'warning',
+        `${n.items.length} feedback item(s) not answered yet`,
+        'They have waited longer than the partnership agreed:',
+        n.items.map((i) => `${themeTitle(i.theme)}, ${dateWords(i.createdAt)}`),
+        [{ title: 'You said, we did', verb: VERBS.feedbackList, data: { verb: VERBS.feedbackList, status: 'new' } }],
       );
     case 'signoff-complete':
       return notice('good', `Version ${n.round.planVersion} is signed off by all five signatories`, `The exported plan now shows the signatures and the text's fingerprint (SHA-256 ${n.round.planHash.slice(0, 16)}…).`);

@@ -7,6 +7,8 @@ import { DomainError } from '../domain/errors';
 import type { SignatoryRole } from '../domain/plan.schema';
 import type { Decision } from '../app/sign-off.service';
 import { signOffCard, signOffStartCard, signOffStatusCard } from './views/sign-off.view';
+import type { FeedbackFilter } from '../app/feedback.service';
+import { feedbackFormCard, feedbackItemCard, feedbackListCard, itemButtons } from './views/feedback.view';
 import { hasRole, type Person } from '../domain/people.schema';
 import type { AdaptiveCardJson } from './cards';
 import { COMMANDS } from './commands';
@@ -92,6 +94,19 @@ export const screens = (s: Services, options: { baseUrl: string } = { baseUrl: '
               : `You approved version ${after.round.planVersion}. Thank you.`
             : `You declined version ${after.round.planVersion}. The SRO has your reason.`;
       return self.signOffView(ctx.person, d.round, d.role, ctx.person.id, decision === 'question' ? undefined : words, ctx.teamsUserId);
+    },
+    feedbackForm: async (person: Person, typed: Record<string, unknown> = {}, error = '') => {
+      const voices = s.feedback.voicesFor(person);
+      if (!voices.length) throw new DomainError('AUTH.FORBIDDEN', "Feedback is submitted by the Parent Carer Forum's and the children and young people's forum representatives. You can read it with \"you said we did\".");
+      return feedbackFormCard(person, voices, (await s.overview.current()).plan, typed, error);
+    },
+    feedbackList: async (person: Person, filter: FeedbackFilter = {}) => feedbackListCard(await s.feedback.list(person, filter), filter, s.feedback.voicesFor(person).length > 0),
+    feedbackItem: async (person: Person, id: string) => {
+      const item = await s.feedback.load(id);
+      const isSro = hasRole(person, 'sro');
+      const mayRead = isSro || item.ownerId === person.id || item.submitterId === person.id || (await s.feedback.list(person)).items.some((i) => i.id === id);
+      if (!mayRead) throw new DomainError('AUTH.FORBIDDEN', 'That feedback is not yours to read.');
+      return feedbackItemCard(item, itemButtons(item, person, isSro));
     },
     history: async () => {
       const { snapshot } = await s.risks.register();

@@ -39,6 +39,14 @@ export const VERBS = {
   signoffRefresh: 'signoff.refresh',
   signoffStatus: 'signoff.status',
   signoffResend: 'signoff.resend',
+  feedbackForm: 'feedback.form',
+  feedbackSubmit: 'feedback.submit',
+  feedbackList: 'feedback.list',
+  feedbackShow: 'feedback.show',
+  feedbackRouteForm: 'feedback.route.form',
+  feedbackRoute: 'feedback.route',
+  feedbackAnswerForm: 'feedback.answer.form',
+  feedbackAnswer: 'feedback.answer',
 } as const;
 
 export type Verb = (typeof VERBS)[keyof typeof VERBS];

@@ -23,6 +23,7 @@ import { DomainError } from '../../domain/errors';
 import { Person, RoleGrant } from '../../domain/people.schema';
 import { Plan, type SectionKey } from '../../domain/plan.schema';
 import { WorkstreamUpdate, type StoredUpdate } from '../../domain/workstream-update.schema';
+import { FeedbackSubmission, type FeedbackItem } from '../../domain/feedback.schema';
 import { fromRoot } from '../../paths';
 import { diffParts } from '../plan-diff';
 import { composePlan, decomposePlan, type PlanPart } from '../plan-parts';
@@ -179,6 +180,33 @@ const toRequest = (r: RequestRow): SignOffRequest => ({
 });
 /** What the audit log keeps of a round: not the whole document again. */
 const roundSummary = (r: SignOffRound) => ({ id: r.id, planVersion: r.planVersion, planHash: r.planHash, status: r.status, closeReason: r.closeReason });
+
+interface FeedbackRow {
+  id: string;
+  plan_id: string;
+  submitter_id: string;
+  submitter_name: string;
+  created_at: string;
+  body: string;
+  status: FeedbackItem['status'];
+  owner_id: string | null;
+  routed_at: string | null;
+  answer: string | null;
+  flagged_at: string | null;
+}
+const toFeedback = (r: FeedbackRow): FeedbackItem => ({
+  ...FeedbackSubmission.parse(JSON.parse(r.body)),
+  id: r.id,
+  planId: r.plan_id,
+  submitterId: r.submitter_id,
+  submitterName: r.submitter_name,
+  createdAt: r.created_at,
+  status: r.status,
+  ownerId: r.owner_id,
+  routedAt: r.routed_at,
+  answer: r.answer ? JSON.parse(r.answer) : null,
+  flaggedAt: r.flagged_at,
+});
 
 const toDraft = (r: DraftRow): Draft => ({
   personId: r.person_id,
@@ -609,6 +637,54 @@ export class SqliteStore implements Store {
       if (change.status === 'voided') this.db.prepare("UPDATE signoff_requests SET state = 'voided' WHERE round_id = ?").run(id);
       const after = toRound(this.db.prepare('SELECT * FROM signoff_rounds WHERE id = ?').get(id) as RoundRow);
       this.writeAudit(before.plan_id, before.plan_version, at, meta, [{ action: 'update', key: `signoff/${id}`, kind: 'signoff-round', before: roundSummary(toRound(before)), after: roundSummary(after) }]);
+      return true;
+    })();
+  }
+
+  async addFeedback(item: FeedbackItem, meta: ChangeMeta): Promise<FeedbackItem> {
+    const at = this.now();
+    return this.db.transaction(() => {
+      const existing = this.db.prepare('SELECT * FROM feedback_items WHERE id = ?').get(item.id) as FeedbackRow | undefined;
+      if (existing) return toFeedback(existing);
+      const body: FeedbackSubmission = FeedbackSubmission.parse(item);
+      this.db
+        .prepare(
+          `INSERT INTO feedback_items (id, plan_id, submitter_id, submitter_name, created_at, body, status, owner_id, routed_at, answer, flagged_at)
+           VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+        )
+        .run(item.id, item.planId, item.submitterId, item.submitterName, item.createdAt, JSON.stringify(body), item.status, item.ownerId, item.routedAt, item.answer ? JSON.stringify(item.answer) : null, item.flaggedAt);
+      const stored = toFeedback(this.db.prepare('SELECT * FROM feedback_items WHERE id = ?').get(item.id) as FeedbackRow);
+      this.writeAudit(item.planId, null, at, meta, [{ action: 'create', key: `feedback/${item.id}`, kind: 'feedback', before: null, after: stored }]);
+      return stored;
+    })();
+  }
+
+  async loadFeedback(id: string): Promise<FeedbackItem | null> {
+    const row = this.db.prepare('SELECT * FROM feedback_items WHERE id = ?').get(id) as FeedbackRow | undefined;
+    return row ? toFeedback(row) : null;
+  }
+
+  async listFeedback(planId: string): Promise<FeedbackItem[]> {
+    return (this.db.prepare('SELECT * FROM feedback_items WHERE plan_id = ? ORDER BY created_at, rowid').all(planId) as FeedbackRow[]).map(toFeedback);
+  }
+
+  async updateFeedback(
+    id: string,
+    from: FeedbackItem['status'],
+    change: Partial<Pick<FeedbackItem, 'status' | 'ownerId' | 'routedAt' | 'answer' | 'flaggedAt'>>,
+    meta: ChangeMeta,
+  ): Promise<boolean> {
+    const at = this.now();
+    return this.db.transaction(() => {
+      const row = this.db.prepare('SELECT * FROM feedback_items WHERE id = ?').get(id) as FeedbackRow | undefined;
+      if (!row || row.status !== from) return false;
+      const before = toFeedback(row);
+      const next = { ...before, ...change };
+      this.db
+        .prepare('UPDATE feedback_items SET status = ?, owner_id = ?, routed_at = ?, answer = ?, flagged_at = ? WHERE id = ?')
+        .run(next.status, next.ownerId, next.routedAt, next.answer ? JSON.stringify(next.answer) : null, next.flaggedAt, id);
+      const after = toFeedback(this.db.prepare('SELECT * FROM feedback_items WHERE id = ?').get(id) as FeedbackRow);
+      this.writeAudit(row.plan_id, null, at, meta, [{ action: 'update', key: `feedback/${id}`, kind: 'feedback', before, after }]);
       return true;
     })();
   }

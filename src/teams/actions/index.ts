@@ -1,4 +1,12 @@
 import type { CardAction } from './action.types';
+import { feedbackFormAction } from './feedback-form.action';
+import { feedbackSubmitAction } from './feedback-submit.action';
+import { feedbackListAction } from './feedback-list.action';
+import { feedbackShowAction } from './feedback-show.action';
+import { feedbackRouteFormAction } from './feedback-route-form.action';
+import { feedbackRouteAction } from './feedback-route.action';
+import { feedbackAnswerFormAction } from './feedback-answer-form.action';
+import { feedbackAnswerAction } from './feedback-answer.action';
 import { signOffStartAction } from './signoff-start.action';
 import { signOffSendAction } from './signoff-send.action';
 import { signOffApproveAction } from './signoff-approve.action';
@@ -80,4 +88,12 @@ export const CARD_ACTIONS: readonly CardAction<never>[] = [
   signOffRefreshAction,
   signOffStatusAction,
   signOffResendAction,
+  feedbackFormAction,
+  feedbackSubmitAction,
+  feedbackListAction,
+  feedbackShowAction,
+  feedbackRouteFormAction,
+  feedbackRouteAction,
+  feedbackAnswerFormAction,
+  feedbackAnswerAction,
 ] as unknown as CardAction<never>[];

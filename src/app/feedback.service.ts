@@ -1,0 +1,176 @@
+import { DomainError } from '../domain/errors';
+import {
+  countFeedback,
+  FeedbackAnswer,
+  FeedbackStatus,
+  FeedbackSubmission,
+  FeedbackTheme,
+  Voice,
+  type FeedbackCounts,
+  type FeedbackItem,
+} from '../domain/feedback.schema';
+import { hasRole, type Person } from '../domain/people.schema';
+import { SECTION_KEYS } from '../domain/plan.schema';
+import type { Clock, Notifier, Store } from './ports';
+
+export interface FeedbackFilter {
+  readonly theme?: FeedbackTheme;
+  readonly voice?: Voice;
+  readonly status?: FeedbackStatus;
+}
+
+export interface FeedbackView {
+  readonly items: readonly FeedbackItem[];
+  readonly counts: FeedbackCounts;
+  /** True when the person sees only their own items (a forum representative). */
+  readonly ownOnly: boolean;
+}
+
+const yes = (v: unknown) => v === true || v === 'true' || v === 'yes';
+const blank = (v: unknown) => (typeof v === 'string' && v.trim() ? v : null);
+
+/** Turns zod's complaint into a field-level message the person can act on. */
+const invalid = (issues: { path: (string | number)[]; message: string }[]) =>
+  new DomainError('INPUT.INVALID', issues.map((i) => i.message).join(' '), { fields: Object.fromEntries(issues.map((i) => [String(i.path[0] ?? '_'), i.message])) });
+
+/**
+ * "You said, we did": forum representatives submit what families and young people said, the
+ * SRO routes it, the owner answers, and the submitter sees the answer. Nothing is lost or
+ * answered silently; everything is audited.
+ */
+export class FeedbackService {
+  constructor(
+    private readonly store: Store,
+    private readonly planId: string,
+    private readonly notifier: Notifier,
+    private readonly clock: Clock,
+  ) {}
+
+  /** The voices this person may submit for. */
+  voicesFor(person: Person): Voice[] {
+    return [...(hasRole(person, 'pcf-rep') ? (['parent-carer'] as const) : []), ...(hasRole(person, 'cyp-rep') ? (['child-young-person'] as const) : [])];
+  }
+
+  async submit(person: Person, values: Readonly<Record<string, unknown>>, requestId: string): Promise<FeedbackItem> {
+    const voices = this.voicesFor(person);
+    if (!voices.length) throw new DomainError('AUTH.FORBIDDEN', "Feedback is submitted by the Parent Carer Forum's and the children and young people's forum representatives.");
+    const parsed = FeedbackSubmission.safeParse({
+      voice: values.voice ?? (voices.length === 1 ? voices[0] : undefined),
+      theme: values.theme,
+      concerns: blank(values.concerns),
+      said: typeof values.said === 'string' ? values.said : '',
+      groupsReached: blank(values.groupsReached),
+      publish: yes(values.publish),
+      anonymous: yes(values.anonymous),
+    });
+    if (!parsed.success) throw invalid(parsed.error.issues);
+    if (!voices.includes(parsed.data.voice)) {
+      throw new DomainError('AUTH.FORBIDDEN', parsed.data.voice === 'child-young-person' ? "Children and young people's voice is submitted by the CYP forum's representatives." : "Parents' and carers' voice is submitted by the Parent Carer Forum's representatives.");
+    }
+    await this.knownConcern(parsed.data.concerns);
+    const item: FeedbackItem = {
+      ...parsed.data,
+      id: `fb-${requestId}`.slice(0, 80),
+      planId: this.planId,
+      submitterId: person.id,
+      submitterName: person.name,
+      createdAt: this.clock.now().toISOString(),
+      status: 'new',
+      ownerId: null,
+      routedAt: null,
+      answer: null,
+      flaggedAt: null,
+    };
+    const retried = await this.store.loadFeedback(item.id);
+    if (retried) return retried;
+    const stored = await this.store.addFeedback(item, { actorId: person.id, summary: `${person.name} submitted feedback` });
+    for (const sro of (await this.store.listPeople()).filter((p) => hasRole(p, 'sro'))) await this.notifier.notify(sro.id, { kind: 'feedback-new', item: stored });
+    return stored;
+  }
+
+  async route(sro: Person, itemId: string, ownerId: unknown): Promise<{ item: FeedbackItem; owner: Person; delivery: 'sent' | 'no-conversation' }> {
+    if (!hasRole(sro, 'sro')) throw new DomainError('AUTH.FORBIDDEN', "Only the plan's Senior Responsible Officer routes feedback.");
+    const item = await this.load(itemId);
+    const owner = typeof ownerId === 'string' ? await this.store.findPerson(ownerId) : null;
+    if (!owner) throw new DomainError('INPUT.INVALID', 'Choose who should answer it, from the roster.');
+    if (item.status !== 'new' && item.status !== 'routed') throw new DomainError('INPUT.INVALID', 'This feedback has already been answered.');
+    const moved = await this.store.updateFeedback(item.id, item.status, { status: 'routed', ownerId: owner.id, routedAt: this.clock.now().toISOString() }, {
+      actorId: sro.id,
+      summary: `${sro.name} routed feedback to ${owner.name}`,
+    });
+    if (!moved) throw new DomainError('INPUT.INVALID', 'Someone else changed this feedback first. Open it again.');
+    const routed = await this.load(item.id);
+    const delivery = await this.notifier.notify(owner.id, { kind: 'feedback-routed', item: routed, routedByName: sro.name });
+    return { item: routed, owner, delivery };
+  }
+
+  async answer(person: Person, itemId: string, values: Readonly<Record<string, unknown>>): Promise<FeedbackItem> {
+    const item = await this.load(itemId);
+    if (item.ownerId !== person.id && !hasRole(person, 'sro')) throw new DomainError('AUTH.FORBIDDEN', 'Only the person this feedback was routed to, or the SRO, can answer it.');
+    if (item.status === 'closed') throw new DomainError('INPUT.INVALID', 'This feedback is closed.');
+    const parsed = FeedbackAnswer.safeParse({
+      kind: values.kind,
+      text: typeof values.text === 'string' ? values.text : '',
+      plannedFor: blank(values.plannedFor),
+      close: yes(values.close),
+    });
+    if (!parsed.success) throw invalid(parsed.error.issues);
+    const at = this.clock.now().toISOString();
+    const moved = await this.store.updateFeedback(
+      item.id,
+      item.status,
+      { status: parsed.data.close ? 'closed' : 'answered', answer: { ...parsed.data, at, byId: person.id, byName: person.name } },
+      { actorId: person.id, summary: `${person.name} answered feedback` },
+    );
+    if (!moved) throw new DomainError('INPUT.INVALID', 'Someone else changed this feedback first. Open it again.');
+    const answered = await this.load(item.id);
+    await this.notifier.notify(answered.submitterId, { kind: 'feedback-answered', item: answered });
+    return answered;
+  }
+
+  async list(person: Person, filter: FeedbackFilter = {}): Promise<FeedbackView> {
+    const all = await this.store.listFeedback(this.planId);
+    const staff = hasRole(person, 'sro') || hasRole(person, 'workstream-lead') || hasRole(person, 'contributor') || hasRole(person, 'signatory');
+    const ownOnly = !staff;
+    const visible = all.filter((i) => !ownOnly || i.submitterId === person.id || (i.publish && i.answer !== null));
+    const items = visible.filter((i) => (!filter.theme || i.theme === filter.theme) && (!filter.voice || i.voice === filter.voice) && (!filter.status || i.status === filter.status));
+    return { items: items.reverse(), counts: countFeedback(visible), ownOnly };
+  }
+
+  async load(id: string): Promise<FeedbackItem> {
+    const item = await this.store.loadFeedback(id);
+    if (!item || item.planId !== this.planId) throw new DomainError('INPUT.INVALID', 'That feedback is not one I know.');
+    return item;
+  }
+
+  /** Tell the SRO, once per item, about feedback nobody has answered after `days` days. */
+  async flagUnanswered(days: number): Promise<number> {
+    const now = this.clock.now();
+    const overdue = (await this.store.listFeedback(this.planId)).filter(
+      (i) => (i.status === 'new' || i.status === 'routed') && !i.flaggedAt && now.getTime() - Date.parse(i.createdAt) >= days * 86_400_000,
+    );
+    if (!overdue.length) return 0;
+    for (const item of overdue) {
+      await this.store.updateFeedback(item.id, item.status, { flaggedAt: now.toISOString() }, { actorId: 'system', summary: `Feedback unanswered after ${days} days: flagged to the SRO` });
+    }
+    for (const sro of (await this.store.listPeople()).filter((p) => hasRole(p, 'sro'))) await this.notifier.notify(sro.id, { kind: 'feedback-overdue', items: overdue });
+    return overdue.length;
+  }
+
+  /** Published items for the plan's co-production annex, with names taken off where asked. */
+  async published(): Promise<{ items: FeedbackItem[]; counts: FeedbackCounts }> {
+    const all = await this.store.listFeedback(this.planId);
+    return { items: all.filter((i) => i.publish), counts: countFeedback(all) };
+  }
+
+  async all(): Promise<FeedbackItem[]> {
+    return this.store.listFeedback(this.planId);
+  }
+
+  private async knownConcern(concerns: string | null): Promise<void> {
+    if (!concerns) return;
+    const plan = (await this.store.loadPlan(this.planId))?.plan;
+    const known = [...SECTION_KEYS, ...(plan?.deliveryPlan.workstreams.map((w) => w.id) ?? [])] as string[];
+    if (!known.includes(concerns)) throw new DomainError('INPUT.INVALID', 'Choose the part of the plan from the list.');
+  }
+}

@@ -1,0 +1,20 @@
+import { isDomainError } from '../../domain/errors';
+import { VERBS } from '../verbs';
+import { feedbackItemCard, routeFormCard } from '../views/feedback.view';
+import { defineAction } from './action.types';
+import { FeedbackItemData } from './feedback-data';
+
+export const feedbackRouteAction = defineAction({
+  verb: VERBS.feedbackRoute,
+  data: FeedbackItemData,
+  run: async (ctx, d) => {
+    try {
+      const { item, owner, delivery } = await ctx.services.feedback.route(ctx.person, d.item, ctx.values['f.owner']);
+      const reached = delivery === 'sent' ? `${owner.name} has been sent it.` : `${owner.name} has not talked to the bot yet, so could not be messaged; ask them to type "you said we did".`;
+      return feedbackItemCard(item, [], `Routed to ${owner.name}. ${reached}`, delivery === 'sent' ? 'good' : 'warning');
+    } catch (error) {
+      if (!isDomainError(error, 'INPUT.INVALID')) throw error;
+      return routeFormCard(await ctx.services.feedback.load(d.item), await ctx.services.store.listPeople(), error.message);
+    }
+  },
+});

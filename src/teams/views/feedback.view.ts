@@ -1,0 +1,129 @@
+import type { FeedbackFilter, FeedbackView } from '../../app/feedback.service';
+import type { FieldSpec } from '../../app/questionnaire/section-forms';
+import {
+  ANSWER_WORDS,
+  FEEDBACK_THEMES,
+  FeedbackStatus,
+  STATUS_WORDS,
+  themeTitle,
+  Voice,
+  VOICE_WORDS,
+  type FeedbackItem,
+} from '../../domain/feedback.schema';
+import type { Person } from '../../domain/people.schema';
+import type { Plan } from '../../domain/plan.schema';
+import { SECTIONS, sectionLabel } from '../../domain/plan.sections';
+import { renderCard, type AdaptiveCardJson } from '../cards';
+import { VERBS } from '../verbs';
+import { dateWords } from '../words';
+import { fieldData } from './section.view';
+
+const button = (title: string, verb: string, data: Record<string, unknown> = {}) => ({ title, verb, data: { verb, ...data } });
+const field = (spec: FieldSpec, value: string, error: string | null = null) => fieldData({ spec, value, error }, false);
+const typedOr = (typed: Record<string, unknown>, key: string, fallback: string) => (typeof typed[`f.${key}`] === 'string' ? (typed[`f.${key}`] as string) : fallback);
+
+const answerHeading = (item: FeedbackItem) =>
+  item.answer
+    ? `${ANSWER_WORDS[item.answer.kind]}${item.answer.plannedFor ? `, by ${dateWords(item.answer.plannedFor)}` : ''} – answered ${dateWords(item.answer.at)} by ${item.answer.byName}`
+    : 'Not answered yet';
+const answerColour = (item: FeedbackItem) => (!item.answer ? 'Warning' : item.answer.kind === 'not-possible' ? 'Attention' : 'Good');
+
+export const feedbackFormCard = (person: Person, voices: readonly Voice[], plan: Plan, typed: Record<string, unknown> = {}, error = ''): AdaptiveCardJson => {
+  const concerns = [
+    ...SECTIONS.map((s) => ({ value: s.key, title: sectionLabel(s.key) })),
+    ...plan.deliveryPlan.workstreams.map((w) => ({ value: w.id, title: `Workstream ${w.code}: ${w.name}` })),
+  ];
+  const fields = [
+    ...(voices.length > 1
+      ? [field({ path: 'voice', label: 'Whose voice is it?', kind: 'choice', choices: voices.map((v) => ({ value: v, title: VOICE_WORDS[v] })) }, typedOr(typed, 'voice', ''))]
+      : []),
+    field({ path: 'theme', label: 'What is it about?', kind: 'choice', choices: FEEDBACK_THEMES.map((t) => ({ value: t.id, title: t.title })) }, typedOr(typed, 'theme', '')),
+    field({ path: 'said', label: 'What was said', kind: 'multiline', max: 2000, hint: 'In their words, as plainly as you like.' }, typedOr(typed, 'said', '')),
+    field({ path: 'concerns', label: 'Which part of the plan (optional)', kind: 'choice', choices: concerns }, typedOr(typed, 'concerns', '')),
+    field({ path: 'groupsReached', label: 'Which groups it came from (optional), including seldom-heard groups', kind: 'text', max: 300 }, typedOr(typed, 'groupsReached', '')),
+    field({ path: 'publish', label: 'May it be published in the plan?', kind: 'yesno' }, typedOr(typed, 'publish', 'no')),
+    field({ path: 'anonymous', label: 'If published, leave your name off?', kind: 'yesno' }, typedOr(typed, 'anonymous', 'yes')),
+  ];
+  return renderCard('form', {
+    title: 'You said: give feedback',
+    subtitle: `${person.name}, for ${voices.map((v) => VOICE_WORDS[v].toLowerCase()).join(' or ')} voice. The SRO will pass it to whoever can answer, and you will see the answer here.`,
+    noticeText: error,
+    noticeStyle: 'attention',
+    fields,
+    submit: { title: 'Send feedback', verb: VERBS.feedbackSubmit, data: { verb: VERBS.feedbackSubmit } },
+    cancel: { verb: '', data: {} },
+  });
+};
+
+export const feedbackItemCard = (item: FeedbackItem, buttons: readonly { title: string; verb: string; data: Record<string, unknown> }[], title?: string, style = "emphasis"): AdaptiveCardJson =>
+  renderCard('feedback-item', {
+    title: title ?? `${VOICE_WORDS[item.voice]} feedback: ${themeTitle(item.theme)}`,
+    style,
+    meta: `From ${item.anonymous ? 'a forum representative' : item.submitterName}, ${dateWords(item.createdAt)}${item.concerns ? ` · about ${item.concerns}` : ''}${item.publish ? ' · may be published' : ' · not for publication'}`,
+    said: item.said,
+    groups: item.groupsReached ?? '',
+    answerHeading: answerHeading(item),
+    answerColour: answerColour(item),
+    answer: item.answer?.text ?? '',
+    statusText: `Status: ${STATUS_WORDS[item.status]}`,
+    buttons,
+  });
+
+export const itemButtons = (item: FeedbackItem, person: Person, isSro: boolean) => [
+  ...(isSro && (item.status === 'new' || item.status === 'routed') ? [button(item.status === 'new' ? 'Route it' : 'Route it elsewhere', VERBS.feedbackRouteForm, { item: item.id })] : []),
+  ...((item.ownerId === person.id || isSro) && item.status !== 'closed' ? [button(item.answer ? 'Change the answer' : 'Answer: we did', VERBS.feedbackAnswerForm, { item: item.id })] : []),
+];
+
+export const routeFormCard = (item: FeedbackItem, people: readonly Person[], error = ''): AdaptiveCardJson =>
+  renderCard('form', {
+    title: 'Route this feedback',
+    subtitle: `${themeTitle(item.theme)}: the person you choose answers "we did", and ${item.anonymous ? 'the forum representative' : item.submitterName} sees the answer.`,
+    noticeText: error,
+    noticeStyle: 'attention',
+    fields: [field({ path: 'owner', label: 'Who should answer it', kind: 'choice', choices: people.map((p) => ({ value: p.id, title: p.name })) }, '')],
+    submit: { title: 'Route it', verb: VERBS.feedbackRoute, data: { verb: VERBS.feedbackRoute, item: item.id } },
+    cancel: { verb: VERBS.feedbackShow, data: { verb: VERBS.feedbackShow, item: item.id } },
+  });
+
+export const answerFormCard = (item: FeedbackItem, typed: Record<string, unknown> = {}, error = ''): AdaptiveCardJson =>
+  renderCard('form', {
+    title: 'We did: answer this feedback',
+    subtitle: `${themeTitle(item.theme)}. They said: “${item.said.length > 200 ? `${item.said.slice(0, 199)}…` : item.said}”`.replace(/[*_`[\]#]/g, ' '),
+    noticeText: error,
+    noticeStyle: 'attention',
+    fields: [
+      field(
+        { path: 'kind', label: 'What happened', kind: 'choice', choices: (Object.keys(ANSWER_WORDS) as (keyof typeof ANSWER_WORDS)[]).map((k) => ({ value: k, title: ANSWER_WORDS[k] })) },
+        typedOr(typed, 'kind', item.answer?.kind ?? ''),
+      ),
+      field({ path: 'text', label: 'What we did, or will do, or why it is not possible', kind: 'multiline', max: 2000 }, typedOr(typed, 'text', item.answer?.text ?? '')),
+      field({ path: 'plannedFor', label: 'Planned for (if planned)', kind: 'date' }, typedOr(typed, 'plannedFor', item.answer?.plannedFor ?? '')),
+      field({ path: 'close', label: 'Close it (nothing more to do)?', kind: 'yesno' }, typedOr(typed, 'close', 'no')),
+    ],
+    submit: { title: 'Send the answer', verb: VERBS.feedbackAnswer, data: { verb: VERBS.feedbackAnswer, item: item.id } },
+    cancel: { verb: VERBS.feedbackShow, data: { verb: VERBS.feedbackShow, item: item.id } },
+  });
+
+export const feedbackListCard = (view: FeedbackView, filter: FeedbackFilter, canSubmit: boolean): AdaptiveCardJson => {
+  const c = view.counts;
+  return renderCard('feedback-list', {
+    summary: `${view.ownOnly ? 'Your feedback and published answers: ' : ''}${c.total} item(s): ${c.byVoice['parent-carer']} from parents and carers, ${c.byVoice['child-young-person']} from children and young people. ${
+      c.byStatus.answered + c.byStatus.closed
+    } answered, ${c.byStatus.new + c.byStatus.routed} waiting. ${c.medianDaysToAnswer === null ? 'Nothing answered yet.' : `Median time to answer: ${c.medianDaysToAnswer} day(s).`}`,
+    themes: FEEDBACK_THEMES.map((t) => `${t.title} ${c.byTheme[t.id]}`).join(' · '),
+    filter: { theme: filter.theme ?? '', voice: filter.voice ?? '', status: filter.status ?? '' },
+    themeChoices: FEEDBACK_THEMES.map((t) => ({ title: t.title, value: t.id })),
+    voiceChoices: Voice.options.map((v) => ({ title: VOICE_WORDS[v], value: v })),
+    statusChoices: FeedbackStatus.options.map((s) => ({ title: STATUS_WORDS[s], value: s })),
+    items: view.items.slice(0, 25).map((i) => ({
+      id: i.id,
+      heading: `${VOICE_WORDS[i.voice]} · ${themeTitle(i.theme)} · ${dateWords(i.createdAt)} · ${STATUS_WORDS[i.status]}`,
+      said: i.said.length > 400 ? `${i.said.slice(0, 399)}…` : i.said,
+      answerHeading: answerHeading(i),
+      answerColour: answerColour(i),
+      answer: i.answer ? (i.answer.text.length > 300 ? `${i.answer.text.slice(0, 299)}…` : i.answer.text) : '',
+    })),
+    actions: canSubmit ? [button('Give feedback', VERBS.feedbackForm)] : [],
+    verbs: { list: VERBS.feedbackList, show: VERBS.feedbackShow },
+  });
+};
