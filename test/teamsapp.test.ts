@@ -15,13 +15,18 @@ const pngSize = (file: string) => {
 };
 
 describe('Teams app package', () => {
-  it('lists exactly the commands the bot answers, in every scope', () => {
+  it("its command menus list exactly the commands the bot answers, in the bot's own words", () => {
     const bot = manifest.bots[0];
     expect(bot.scopes.sort()).toEqual(['groupChat', 'personal', 'team']);
-    for (const list of bot.commandLists) {
-      expect(list.commands).toEqual(COMMANDS.map((c) => ({ title: c.name, description: c.description })));
-    }
-    expect(bot.commandLists.flatMap((l: { scopes: string[] }) => l.scopes).sort()).toEqual(['groupChat', 'personal', 'team']);
+    const menu = (scope: string) => bot.commandLists.find((l: { scopes: string[] }) => l.scopes.includes(scope))?.commands;
+    const expected = (m: 'personal' | 'team') => COMMANDS.filter((c) => (c.menus as readonly string[]).includes(m)).map((c) => ({ title: c.name, description: c.description }));
+    expect(menu('personal')).toEqual(expected('personal'));
+    expect(menu('team')).toEqual(expected('team'));
+    expect(menu('groupChat')).toEqual(expected('team'));
+    // Every command is in some menu, and no menu is over the ten Teams allows.
+    const listed = new Set(bot.commandLists.flatMap((l: { commands: { title: string }[] }) => l.commands.map((c) => c.title)));
+    expect([...listed].sort()).toEqual(COMMANDS.map((c) => c.name).sort());
+    for (const list of bot.commandLists) expect(list.commands.length).toBeLessThanOrEqual(10);
   });
 
   it('has the icon sizes Teams requires', () => {

@@ -8,49 +8,54 @@ export interface CommandSpec {
   readonly description: string;
   /** Whole-message patterns, for phrasings that carry a value such as a quarter ("post my q3 update"). */
   readonly patterns?: readonly RegExp[];
+  /**
+   * Which Teams command menus list it: a menu holds at most ten, so personal chat lists what
+   * people do for themselves and team chats what a board looks at together.
+   */
+  readonly menus: readonly ('personal' | 'team')[];
 }
 
 export const COMMANDS = [
-  { name: 'help', phrases: ['hi', 'hello', 'start', 'menu', 'what can you do', 'what can you do for me', 'help me'], description: 'What I can do for you' },
+  { name: 'help', menus: ['personal', 'team'], phrases: ['hi', 'hello', 'start', 'menu', 'what can you do', 'what can you do for me', 'help me'], description: 'What I can do for you' },
   {
-    name: 'status',
+    name: 'status', menus: ['personal', 'team'],
     phrases: ['plan status', 'show status', 'show me the status', 'progress', 'where are we'],
     description: 'Where each section of the plan stands: complete, incomplete or missing',
   },
   {
-    name: 'sections',
+    name: 'sections', menus: ['personal', 'team'],
     phrases: ['show me the plan', 'show the plan', 'the plan', 'plan', 'whats missing', 'what is missing', 'edit', 'edit the plan', 'fill in'],
     description: 'Open any section of the plan to read it or fill it in',
   },
-  { name: 'my tasks', phrases: ['tasks', 'my task', 'todo', 'to do', 'what do i need to do'], description: 'Sections assigned to you, due dates first, and your drafts' },
+  { name: 'my tasks', menus: ['personal', 'team'], phrases: ['tasks', 'my task', 'todo', 'to do', 'what do i need to do'], description: 'Sections assigned to you, due dates first, and your drafts' },
   {
-    name: 'check',
+    name: 'check', menus: ['personal', 'team'],
     phrases: ['readiness', 'check readiness', 'are we ready', 'is the plan ready', 'ready for sign-off', 'ready for sign off'],
     description: 'Readiness for sign-off: the 41 core minimum requirements and the guidance rules',
   },
   {
-    name: 'update',
+    name: 'update', menus: ['personal'],
     phrases: ['post my update', 'post an update', 'quarterly update', 'my update', 'post update'],
     patterns: [/^post (my|an|the) q[1-4] update$/, /^q[1-4] update$/],
     description: "Post this quarter's milestone update for your workstream",
   },
-  { name: 'risks', phrases: ['risk register', 'show risks', 'the risks', 'dependencies', 'risk log'], description: 'The risk register and dependency log: add, re-score, change or close' },
+  { name: 'risks', menus: ['personal', 'team'], phrases: ['risk register', 'show risks', 'the risks', 'dependencies', 'risk log'], description: 'The risk register and dependency log: add, re-score, change or close' },
   {
-    name: 'report',
+    name: 'report', menus: ['team'],
     phrases: ['highlight report', 'quarterly report', 'show the report'],
     patterns: [/^q[1-4] report$/, /^report (for )?q[1-4]$/],
     description: "The quarter's highlight report: milestones by RAG, trajectories, risks and missing updates",
   },
-  { name: 'history', phrases: ['show history', 'changes', 'what changed'], description: 'Every version of a workstream update, risk or dependency' },
-  { name: 'sign-off', phrases: ['sign off', 'signoff', 'request sign-off', 'request sign off', 'send for sign-off', 'send for sign off'], description: 'Send the current version to the five signatories (SRO)' },
-  { name: 'feedback', phrases: ['give feedback', 'submit feedback', 'you said', 'send feedback'], description: 'Parent Carer Forum and CYP forum: pass on what families and young people said' },
+  { name: 'history', menus: ['team'], phrases: ['show history', 'changes', 'what changed'], description: 'Every version of a workstream update, risk or dependency' },
+  { name: 'sign-off', menus: ['personal'], phrases: ['sign off', 'signoff', 'request sign-off', 'request sign off', 'send for sign-off', 'send for sign off'], description: 'Send the current version to the five signatories (SRO)' },
+  { name: 'feedback', menus: ['personal'], phrases: ['give feedback', 'submit feedback', 'you said', 'send feedback'], description: 'Parent Carer Forum and CYP forum: pass on what families and young people said' },
   {
-    name: 'you said we did',
+    name: 'you said we did', menus: ['personal', 'team'],
     phrases: ['ysww', 'you said and we did', 'feedback log', 'show feedback'],
     description: 'Every piece of feedback and its answer, by theme, voice and status',
   },
   {
-    name: 'sign-off status',
+    name: 'sign-off status', menus: ['team'],
     phrases: ['sign off status', 'signoff status', 'who has signed', 'signatures'],
     description: 'Who has signed, declined or is still to sign, with reminders sent',
   },
