@@ -53,7 +53,17 @@ describe('npm run plan', () => {
     expect(md).toContain('## Updates still missing');
   });
 
-  it.each([[[]], [['frobnicate']], [['export', '--format', 'pdf']], [['report', '--quarter', 'Q3']]])('explains its usage for %j', async (args) => {
+  it('exports the feedback log as CSV', async () => {
+    const file = join(dir, 'feedback.csv');
+    const { code, out } = await run('feedback', '--format', 'csv', '--out', file);
+    expect(code).toBe(0);
+    expect(out).toContain('0 feedback item(s)');
+    expect(readFileSync(file, 'utf8').split('\r\n')[0]).toBe(
+      '"Id","Submitted","Voice","Theme","About","You said","Groups reached","May publish","Anonymous","Submitted by","Status","Routed to","Routed","We did","Answer","Planned for","Answered","Answered by"',
+    );
+  });
+
+  it.each([[[]], [['frobnicate']], [['feedback', '--format', 'md']], [['export', '--format', 'pdf']], [['report', '--quarter', 'Q3']]])('explains its usage for %j', async (args) => {
     const { code, out } = await run(...args);
     expect(code).toBe(2);
     expect(out).toMatch(/Usage|Unknown format|Unknown quarter/);
