@@ -3,6 +3,7 @@ import { renderMarkdown } from '../../src/export/markdown.renderer';
 import { feedbackCsv } from '../../src/export/feedback.csv';
 import { VERBS } from '../../src/teams/verbs';
 import { checkCard } from '../support/adaptive-card.validate';
+import { findButton as button } from '../support/card-inspect';
 import { cardOf, cardText, createBotHarness, PLAN_ID, PLAYGROUND_USERS } from '../support/bot.harness';
 
 const PCF = PLAYGROUND_USERS.pcf; // Sam Taylor
@@ -10,21 +11,6 @@ const CYP = 'demo-jordan-lee';
 const ANNIE = '00000000-0000-0000-0000-0000000000025'; // lead of workstream 3
 const { sro } = PLAYGROUND_USERS;
 const DAY = 86_400_000;
-
-const button = (card: unknown, title: string): Record<string, unknown> | undefined => {
-  let found: Record<string, unknown> | undefined;
-  const walk = (n: unknown) => {
-    if (found) return;
-    if (Array.isArray(n)) n.forEach(walk);
-    else if (n && typeof n === 'object') {
-      const o = n as Record<string, unknown>;
-      if (o.type === 'Action.Execute' && o.title === title) found = o.data as Record<string, unknown>;
-      else Object.values(o).forEach(walk);
-    }
-  };
-  walk(card);
-  return found;
-};
 
 describe('co-production feedback: you said, we did', () => {
   let bot: Awaited<ReturnType<typeof createBotHarness>>;

@@ -1,26 +1,12 @@
 import { VERBS } from '../../src/teams/verbs';
 import { checkCard } from '../support/adaptive-card.validate';
+import { inputs } from '../support/card-inspect';
 import { cardOf, cardText, createBotHarness, PLAN_ID, PLAYGROUND_USERS } from '../support/bot.harness';
 
 const SARAH = PLAYGROUND_USERS.lead; // leads 1a and 1
 const ANNIE = '00000000-0000-0000-0000-0000000000025'; // leads 3
 const { sro } = PLAYGROUND_USERS;
 const PCF = PLAYGROUND_USERS.pcf;
-
-/** The inputs on a card and their values, as Teams would send them back. */
-const inputs = (card: unknown): Record<string, unknown> => {
-  const out: Record<string, unknown> = {};
-  const walk = (node: unknown) => {
-    if (Array.isArray(node)) node.forEach(walk);
-    else if (node && typeof node === 'object') {
-      const n = node as Record<string, unknown>;
-      if (typeof n.type === 'string' && n.type.startsWith('Input.') && typeof n.id === 'string') out[n.id] = n.value;
-      Object.values(n).forEach(walk);
-    }
-  };
-  walk(card);
-  return out;
-};
 
 describe('quarterly workstream updates', () => {
   let bot: Awaited<ReturnType<typeof createBotHarness>>;

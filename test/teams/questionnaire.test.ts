@@ -2,43 +2,12 @@ import { compilePlan } from '../../src/domain/plan.compile';
 import { renderMarkdown } from '../../src/export/markdown.renderer';
 import { VERBS } from '../../src/teams/verbs';
 import { checkCard } from '../support/adaptive-card.validate';
+import { inputs, button } from '../support/card-inspect';
 import { cardOf, cardText, createBotHarness, PLAN_ID, PLAYGROUND_USERS } from '../support/bot.harness';
 
 const { sro, lead } = PLAYGROUND_USERS;
 const VIEWER = 'demo-pat-viewer';
 const LOUISA = 'demo-louisa-jones';
-
-/** The ids of the inputs on a card, and their values. */
-const inputs = (card: unknown): Record<string, unknown> => {
-  const out: Record<string, unknown> = {};
-  const walk = (node: unknown) => {
-    if (Array.isArray(node)) node.forEach(walk);
-    else if (node && typeof node === 'object') {
-      const n = node as Record<string, unknown>;
-      if (typeof n.type === 'string' && n.type.startsWith('Input.') && typeof n.id === 'string') out[n.id] = n.value;
-      Object.values(n).forEach(walk);
-    }
-  };
-  walk(card);
-  return out;
-};
-
-/** The data of the first button on a card whose title matches. */
-const button = (card: unknown, title: string | RegExp): Record<string, unknown> => {
-  let found: Record<string, unknown> | undefined;
-  const walk = (node: unknown) => {
-    if (found) return;
-    if (Array.isArray(node)) node.forEach(walk);
-    else if (node && typeof node === 'object') {
-      const n = node as Record<string, unknown>;
-      if (n.type === 'Action.Execute' && (typeof title === 'string' ? n.title === title : title.test(String(n.title)))) found = n.data as Record<string, unknown>;
-      else Object.values(n).forEach(walk);
-    }
-  };
-  walk(card);
-  if (!found) throw new Error(`No button "${title}" on the card:\n${cardText(card)}`);
-  return found;
-};
 
 describe('filling in the plan through questionnaires', () => {
   let bot: Awaited<ReturnType<typeof createBotHarness>>;

@@ -2,6 +2,7 @@ import { compilePlan } from '../../src/domain/plan.compile';
 import { renderMarkdown } from '../../src/export/markdown.renderer';
 import { VERBS } from '../../src/teams/verbs';
 import { checkCard } from '../support/adaptive-card.validate';
+import { findButton as button } from '../support/card-inspect';
 import { cardOf, cardText, createBotHarness, PLAN_ID, PLAYGROUND_USERS } from '../support/bot.harness';
 
 const { sro } = PLAYGROUND_USERS;
@@ -14,22 +15,6 @@ const SIGNATORIES = {
 } as const;
 type Role = keyof typeof SIGNATORIES;
 const ROLES = Object.keys(SIGNATORIES) as Role[];
-
-/** The data on the first Action.Execute of a card whose title matches. */
-const button = (card: unknown, title: string): Record<string, unknown> | undefined => {
-  let found: Record<string, unknown> | undefined;
-  const walk = (n: unknown) => {
-    if (found) return;
-    if (Array.isArray(n)) n.forEach(walk);
-    else if (n && typeof n === 'object') {
-      const o = n as Record<string, unknown>;
-      if (o.type === 'Action.Execute' && o.title === title) found = o.data as Record<string, unknown>;
-      else Object.values(o).forEach(walk);
-    }
-  };
-  walk(card);
-  return found;
-};
 
 describe('sign-off', () => {
   let bot: Awaited<ReturnType<typeof createBotHarness>>;
