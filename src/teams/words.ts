@@ -73,7 +73,7 @@ export const noticeForError = (error: unknown): Notice => {
 export const UNKNOWN_COMMAND: Notice = {
   style: 'default',
   title: "I didn't recognise that",
-  message: 'Type **help** to see what I can do, or **status** to see where each section of the plan stands.',
+  message: 'Type **help** to see everything I can do, **sections** to read or fill in the plan, or **my tasks** for what is assigned to you.',
   hint: '',
 };
 

@@ -1,5 +1,4 @@
 import { VERBS } from '../verbs';
-
 import { defineAction } from './action.types';
 import { UpdateShowData } from './progress-data';
 
@@ -8,5 +7,3 @@ export const updateShowAction = defineAction({
   data: UpdateShowData,
   run: async (ctx, d) => ctx.screens.update(ctx.person, d.workstream, d.quarter),
 });
-
-
