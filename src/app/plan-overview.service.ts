@@ -1,12 +1,10 @@
 import { planCompleteness, type SectionCompleteness } from '../domain/completeness';
-import type { DocumentModel } from '../domain/document.model';
 import { DomainError } from '../domain/errors';
 import { hasRole } from '../domain/people.schema';
-import { compilePlan } from '../domain/plan.compile';
 import { assessReadiness, type ReadinessReport } from '../domain/readiness';
 import type { PlanSnapshot, Store } from './ports';
 
-/** Reading the plan as a whole: its status, its readiness for sign-off, and the compiled document. */
+/** Reading the plan as a whole: its status and its readiness for sign-off. */
 export class PlanOverviewService {
   constructor(
     private readonly store: Store,
@@ -28,10 +26,5 @@ export class PlanOverviewService {
     const [snapshot, people] = await Promise.all([this.current(), this.store.listPeople()]);
     const rosterSroCount = people.filter((p) => hasRole(p, 'sro')).length;
     return { snapshot, report: assessReadiness(snapshot.plan, { rosterSroCount }) };
-  }
-
-  async compile(): Promise<{ snapshot: PlanSnapshot; document: DocumentModel }> {
-    const snapshot = await this.current();
-    return { snapshot, document: compilePlan(snapshot.plan) };
   }
 }

@@ -4,6 +4,7 @@ import { DomainError } from '../domain/errors';
 import { hasRole, type Person } from '../domain/people.schema';
 import { Plan, type SectionKey } from '../domain/plan.schema';
 import { sectionInfo } from '../domain/plan.sections';
+import { fieldChanges, rowWords } from './change-words';
 import { displayValue, getAt, issueMessage, parseInput, setAt } from './questionnaire/form-values';
 import { SECTION_FORMS, type FieldSpec, type StepSpec, type TableSpec } from './questionnaire/section-forms';
 import type { Assignment, AuditEntry, Draft, PlanSnapshot, Store } from './ports';
@@ -90,9 +91,6 @@ export const inputId = (field: FieldSpec): string => `f.${field.path}`;
 
 const clone = <T>(v: T): T => structuredClone(v);
 const shortId = () => randomBytes(3).toString('hex');
-const humanise = (key: string) => key.replace(/([a-z])([A-Z])/g, '$1 $2').replace(/^./, (c) => c.toUpperCase());
-const clip = (text: string, n = 160) => (text.length > n ? `${text.slice(0, n - 1)}…` : text);
-const show = (v: unknown): string => (v === null || v === undefined || v === '' ? '(empty)' : typeof v === 'string' ? clip(v) : clip(JSON.stringify(v)));
 
 /**
  * Filling in a section through a questionnaire: drafts that belong to the person and survive a
@@ -347,15 +345,12 @@ export class SectionEditingService {
   private async describe(entries: readonly AuditEntry[]): Promise<ChangeView[]> {
     const names = new Map((await this.store.listPeople()).map((p) => [p.id, p.name]));
     return entries.map((e) => {
-      const before = (e.before ?? {}) as Json;
-      const after = (e.after ?? {}) as Json;
-      const keys = [...new Set([...Object.keys(before), ...Object.keys(after)])].filter((k) => JSON.stringify(before[k]) !== JSON.stringify(after[k]));
       const what =
         e.action === 'create'
-          ? [`Added: ${show(after.name ?? after.title ?? after.description ?? after.text ?? after.id)}`]
+          ? [`Added: ${rowWords(e.after)}`]
           : e.action === 'delete'
-            ? [`Removed: ${show(before.name ?? before.title ?? before.description ?? before.text ?? before.id)}`]
-            : keys.map((k) => `${humanise(k)}: now ${show(after[k])} (was ${show(before[k])})`);
+            ? [`Removed: ${rowWords(e.before)}`]
+            : fieldChanges(e.before, e.after).map((c) => `${c.label}: now ${c.after} (was ${c.before})`);
       return { who: names.get(e.actorId) ?? e.actorId, at: e.at, version: e.version, lines: what };
     });
   }

@@ -69,7 +69,7 @@ export const runPlanCli = async (argv: string[], write: (text: string) => void =
       write(readinessText(report));
       return 0;
     }
-    const { snapshot } = await overview.compile();
+    const snapshot = await overview.current();
     // A signed version carries its signatures and the fingerprint of the signed text.
     const signOff = (await services.signOff.signedRecord(snapshot.version)) ?? undefined;
     const coProduction = await services.feedback.published();

@@ -1,4 +1,5 @@
 import type { AuditEntry } from '../../app/ports';
+import { fieldChanges } from '../../app/change-words';
 import type { FieldSpec } from '../../app/questionnaire/section-forms';
 import type { UpdateForm } from '../../app/workstream-update.service';
 import type { Person } from '../../domain/people.schema';
@@ -12,12 +13,6 @@ import { VERBS } from '../verbs';
 import { dateWords } from '../words';
 import { fieldData } from './section.view';
 
-const humanise = (key: string) => key.replace(/([a-z])([A-Z])/g, '$1 $2').toLowerCase().replace(/^./, (c) => c.toUpperCase()).replace(/\brag\b/i, 'RAG');
-const shown = (v: unknown): string => {
-  if (v === null || v === undefined || v === '') return '(empty)';
-  const text = typeof v === 'string' ? v : typeof v === 'boolean' ? (v ? 'yes' : 'no') : JSON.stringify(v);
-  return text.length > 200 ? `${text.slice(0, 199)}…` : text;
-};
 const statusTitle = (id: string) => MILESTONE_STATUSES.find((s) => s.id === id)?.title ?? id;
 const RAG_COLOUR: Record<string, string> = { Red: 'Attention', Amber: 'Warning', Green: 'Good' };
 const str = (v: unknown) => (typeof v === 'string' ? v : '');
@@ -246,15 +241,10 @@ export const delegateFormCard = (workstreamId: string, workstreamName: string, p
 export const changeHistoryCard = (title: string, entries: readonly AuditEntry[], names: ReadonlyMap<string, string>): AdaptiveCardJson =>
   renderCard('history', {
     title,
-    entries: entries.map((e) => {
-      const before = (e.before ?? {}) as Record<string, unknown>;
-      const after = (e.after ?? {}) as Record<string, unknown>;
-      const keys = [...new Set([...Object.keys(before), ...Object.keys(after)])].filter((k) => k !== 'id' && JSON.stringify(before[k]) !== JSON.stringify(after[k]));
-      return {
-        heading: `Version ${e.version ?? '–'}, ${dateWords(e.at)}, ${names.get(e.actorId) ?? (e.actorId === 'system' ? 'the assistant' : e.actorId)}: ${e.summary}`,
-        lines: e.action === 'create' ? ['Added.'] : keys.map((k) => `${humanise(k)}: ${shown(before[k])} → ${shown(after[k])}`),
-      };
-    }),
+    entries: entries.map((e) => ({
+      heading: `Version ${e.version ?? '–'}, ${dateWords(e.at)}, ${names.get(e.actorId) ?? (e.actorId === 'system' ? 'the assistant' : e.actorId)}: ${e.summary}`,
+      lines: e.action === 'create' ? ['Added.'] : fieldChanges(e.before, e.after).map((c) => `${c.label}: ${c.before} → ${c.after}`),
+    })),
   });
 
 export const reportCard = (report: QuarterlyReport): AdaptiveCardJson => {
