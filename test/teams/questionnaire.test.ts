@@ -98,8 +98,7 @@ describe('filling in the plan through questionnaires', () => {
   it('a stale submit after someone else changed the section is refused with a card showing what changed and my text', async () => {
     let mine = await bot.executeCard(sro, VERBS.open, { verb: VERBS.open, section: 'deliveryCapacity' });
     mine = await press(sro, mine, 'Save draft', { 'f.narrative': 'My rewrite of how we deliver year one.' });
-    // Sarah, a workstream lead, may not edit Q7, but Louisa is assigned governance; use the SRO's
-    // own second device? No: another editor changes the same section through the store.
+    // Meanwhile a colleague's change to Q7 is saved.
     const before = await bot.store.loadPlan(PLAN_ID);
     const plan = structuredClone(before!.plan);
     plan.deliveryCapacity.narrative = 'Colleague’s update to the delivery narrative.';
@@ -121,21 +120,31 @@ describe('filling in the plan through questionnaires', () => {
     expect((await bot.store.loadPlan(PLAN_ID))?.plan.deliveryCapacity.narrative).toBe('My rewrite of how we deliver year one.');
   });
 
-  it('an out-of-date card changes nothing', async () => {
-    const first = await bot.executeCard(sro, VERBS.open, { verb: VERBS.open, section: 'engagement' });
-    await press(sro, first, 'Save draft', { 'f.narrative': 'First draft' });
-    await press(sro, first, 'Discard draft').catch(() => undefined);
-    const fresh = await bot.executeCard(sro, VERBS.open, { verb: VERBS.open, section: 'engagement' });
-    await bot.store.saveDraft({ personId: sro, planId: PLAN_ID, section: 'engagement', baseVersion: 1, step: 0, content: { narrative: 'kept' } });
+  it('an out-of-date card changes nothing, and keeps what was typed on it', async () => {
+    // The card is opened at version 1, with no draft behind it.
+    const old = await bot.executeCard(sro, VERBS.open, { verb: VERBS.open, section: 'engagement' });
     const before = await bot.store.loadPlan(PLAN_ID);
     const plan = structuredClone(before!.plan);
     plan.engagement.narrative = 'changed elsewhere';
-    await bot.store.savePlan(PLAN_ID, before!.version, plan, { actorId: lead, summary: 'x' });
-    await bot.store.deleteDraft(sro, PLAN_ID, 'engagement');
-    const refused = await press(sro, fresh, 'Submit', { 'f.narrative': 'typed on an old card' });
+    await bot.store.savePlan(PLAN_ID, before!.version, plan, { actorId: lead, summary: 'Sarah changed Q9' });
+    const refused = await press(sro, old, 'Submit', { 'f.narrative': 'typed on an old card' });
     expect(cardText(refused)).toContain('Someone else changed');
     expect(cardText(refused)).toContain('typed on an old card');
     expect((await bot.store.loadPlan(PLAN_ID))?.plan.engagement.narrative).toBe('changed elsewhere');
+  });
+
+  it('a card older than the person’s own draft changes nothing', async () => {
+    const card = await press(sro, await bot.executeCard(sro, VERBS.open, { verb: VERBS.open, section: 'engagement' }), 'Save draft', { 'f.narrative': 'My draft' });
+    const before = await bot.store.loadPlan(PLAN_ID);
+    const plan = structuredClone(before!.plan);
+    plan.engagement.narrative = 'changed elsewhere';
+    await bot.store.savePlan(PLAN_ID, before!.version, plan, { actorId: lead, summary: 'Sarah changed Q9' });
+    // Seeing the conflict, the person keeps their draft: it now builds on version 2.
+    await press(sro, await press(sro, card, 'Submit'), /Keep my draft/);
+    // A button pressed on the card from version 1 must not touch that draft.
+    const stale = await press(sro, card, 'Save draft', { 'f.narrative': 'From the old card' });
+    expect(cardText(stale)).toContain('That card was out of date, so nothing was saved from it.');
+    expect((await bot.store.loadDraft(sro, PLAN_ID, 'engagement'))?.content).toEqual({ narrative: 'My draft' });
   });
 
   it('a viewer sees the section read-only and cannot change it, even with a forged card', async () => {
