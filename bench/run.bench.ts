@@ -9,7 +9,7 @@ import { performance } from 'node:perf_hooks';
 import { systemClock } from '../src/app/ports';
 import { demoPlan } from '../src/demo/demo-plan';
 import { planCompleteness } from '../src/domain/completeness';
-import { compilePlan } from '../src/domain/plan.compile';
+import { compileAnnexA } from '../src/domain/plan.compile';
 import { renderMarkdown } from '../src/export/markdown.renderer';
 import { SqliteStore } from '../src/storage/sqlite/sqlite.store';
 import { statusCard } from '../src/teams/views/status.view';
@@ -38,7 +38,7 @@ const main = async () => {
     });
     const snapshot = (await store.loadPlan('bench-0'))!;
     await time('section completeness (19 sections)', 1000, () => planCompleteness(snapshot.plan));
-    await time('compile + render Markdown', 200, () => renderMarkdown(compilePlan(snapshot.plan)));
+    await time('compile + render Markdown', 200, () => renderMarkdown(compileAnnexA(snapshot.plan)));
     await time('status card (bind template)', 200, () => statusCard(snapshot, planCompleteness(snapshot.plan), 'Natasha Moody'));
     const mb = (b: number) => (b / 1024 / 1024).toFixed(1);
     const mem = process.memoryUsage();

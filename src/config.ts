@@ -35,6 +35,7 @@ const EnvSchema = z
     PUBLIC_BASE_URL: z.string().url('PUBLIC_BASE_URL must be a full address such as https://send-plan.example.org').optional(),
     SIGNOFF_REMINDER_DAYS: z.coerce.number().int().min(1).max(60).default(3),
     FEEDBACK_ANSWER_DAYS: z.coerce.number().int().min(1).max(365).default(14),
+    DOWNLOAD_LINK_DAYS: z.coerce.number().int().min(1).max(90).default(7),
     UPDATE_REMINDER_DAYS_BEFORE: z.coerce.number().int().min(0).max(90).default(14),
     UPDATE_DEADLINE_DAYS_AFTER: z.coerce.number().int().min(0).max(90).default(7),
     REMINDER_INTERVAL_SECONDS: z.coerce.number().int().min(5).max(86_400).default(300),
@@ -77,6 +78,8 @@ export interface Config {
   readonly signOffReminderDays: number;
   /** Feedback with no answer after this many days is flagged to the SRO. */
   readonly feedbackAnswerDays: number;
+  /** How long a document download link works. */
+  readonly downloadLinkDays: number;
 }
 
 export class ConfigError extends Error {
@@ -112,6 +115,7 @@ export const loadConfig = (env: NodeJS.ProcessEnv = process.env): Config => {
     publicBaseUrl: e.PUBLIC_BASE_URL ?? `http://localhost:${e.PORT}`,
     signOffReminderDays: e.SIGNOFF_REMINDER_DAYS,
     feedbackAnswerDays: e.FEEDBACK_ANSWER_DAYS,
+    downloadLinkDays: e.DOWNLOAD_LINK_DAYS,
     reminders: { daysBefore: e.UPDATE_REMINDER_DAYS_BEFORE, deadlineDaysAfter: e.UPDATE_DEADLINE_DAYS_AFTER, intervalSeconds: e.REMINDER_INTERVAL_SECONDS },
   };
 };

@@ -4,6 +4,7 @@ import type { Config } from './config';
 import type { Logger } from './logger';
 import type { RiskScale } from './domain/plan.schema';
 import type { RiskMatrix } from './domain/risk-rating';
+import type { OpenedLink } from './app/document-export.service';
 import { createTeamsRuntime } from './teams/http.handler';
 
 /** Activities are small; a larger body is refused before any work is done. */
@@ -25,19 +26,34 @@ export const createServer = (deps: ServerDependencies) => {
     logger: deps.logger,
     matrices: deps.matrices,
     baseUrl: deps.config.publicBaseUrl,
+    linkDays: deps.config.downloadLinkDays,
+  });
+
+  const sendFile = (res: restify.Response, opened: OpenedLink) => {
+    // Nothing about a plan is cached by a browser or proxy, and nothing is sniffed into HTML.
+    res.setHeader('cache-control', 'no-store');
+    res.setHeader('x-content-type-options', 'nosniff');
+    if (opened.status === 'not-found') return res.json(404, { status: 'not found' });
+    if (opened.status === 'gone') return res.json(410, { status: 'gone', reason: opened.reason });
+    const { file } = opened;
+    res.setHeader('content-type', file.contentType);
+    res.setHeader('content-disposition', `attachment; filename="${file.fileName}"`);
+    res.setHeader('x-plan-sha256', file.provenance.hash);
+    res.setHeader('x-plan-version', String(file.provenance.version));
+    return res.sendRaw(200, file.body);
+  };
+
+  // A personal download link: the token is unguessable and expires; the file name is for the browser only.
+  server.get('/documents/:token/:file', async (req, res) => {
+    const token = String(req.params?.token ?? '');
+    sendFile(res, /^[A-Za-z0-9_-]{32}$/.test(token) ? await runtime.services.exports.openLink(token) : { status: 'not-found' });
   });
 
   // The plan exactly as sent for sign-off: the link in every signatory's card.
-  server.get('/signoff/:token/plan.md', async (req, res) => {
+  server.get('/signoff/:token/:file', async (req, res) => {
     const token = String(req.params?.token ?? '');
-    const round = /^[a-f0-9]{36}$/.test(token) ? await deps.store.findRoundByToken(token) : null;
-    if (!round) {
-      res.json(404, { status: 'not found' });
-      return;
-    }
-    res.setHeader('content-type', 'text/markdown; charset=utf-8');
-    res.setHeader('x-plan-sha256', round.planHash);
-    res.sendRaw(200, round.document);
+    const format = String(req.params?.file ?? '') === 'plan.docx' ? 'docx' : String(req.params?.file ?? '') === 'plan.md' ? 'md' : null;
+    sendFile(res, /^[a-f0-9]{36}$/.test(token) && format ? await runtime.services.exports.openSentPlan(token, format) : { status: 'not-found' });
   });
 
   server.post('/api/messages', async (req, res) => {

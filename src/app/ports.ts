@@ -4,6 +4,8 @@ import type { StoredUpdate, WorkstreamUpdate } from '../domain/workstream-update
 import type { RequestState, RoundState } from '../domain/sign-off.machine';
 import type { SignatoryRole } from '../domain/plan.schema';
 import type { FeedbackItem, FeedbackStatus } from '../domain/feedback.schema';
+import type { DocumentModel } from '../domain/document.model';
+import type { SpendActual, StoredSpendActual } from '../domain/spend-actuals.schema';
 
 /** The plan as stored, at one version. */
 export interface PlanSnapshot {
@@ -174,9 +176,8 @@ export interface SignOffRound {
   readonly id: string;
   readonly planId: string;
   readonly planVersion: number;
-  /** SHA-256 of the compiled plan that was sent: what every signature refers to. */
+  /** SHA-256 of the compiled plan that was sent: what every signature refers to. The text itself is the issued document with this hash. */
   readonly planHash: string;
-  readonly document: string;
   /** Unguessable part of the link to the compiled plan as sent. */
   readonly token: string;
   readonly requestedBy: string;
@@ -227,8 +228,59 @@ export interface FeedbackRepository {
   updateFeedback(id: string, from: FeedbackStatus, change: Partial<Pick<FeedbackItem, 'status' | 'ownerId' | 'routedAt' | 'answer' | 'flaggedAt'>>, meta: ChangeMeta): Promise<boolean>;
 }
 
+/** A compiled document that left the bot, kept exactly as fingerprinted. */
+export interface IssuedDocument {
+  readonly hash: string;
+  readonly planId: string;
+  readonly planVersion: number;
+  readonly kind: 'plan' | 'report';
+  readonly title: string;
+  readonly model: DocumentModel;
+  readonly issuedAt: string;
+  readonly issuedBy: string;
+}
+
+export type DownloadFormat = 'docx' | 'md';
+
+/** A personal, expiring link to one issued document. */
+export interface DownloadLink {
+  readonly token: string;
+  readonly planId: string;
+  readonly documentHash: string;
+  readonly planVersion: number;
+  readonly format: DownloadFormat;
+  readonly personId: string;
+  /** The file carries the signatures of a completed sign-off. */
+  readonly signed: boolean;
+  /** A link sent with a sign-off round stops working when the round is voided. */
+  readonly roundId: string | null;
+  readonly createdAt: string;
+  readonly expiresAt: string;
+}
+
+export interface DocumentRepository {
+  /** Keeps a document; issuing the same text for the same version again returns the first. */
+  saveIssuedDocument(document: Omit<IssuedDocument, 'issuedAt'>): Promise<IssuedDocument>;
+  loadIssuedDocument(hash: string, planVersion?: number): Promise<IssuedDocument | null>;
+  addDownloadLink(link: Omit<DownloadLink, 'createdAt'>): Promise<DownloadLink>;
+  findDownloadLink(token: string): Promise<DownloadLink | null>;
+}
+
+export interface SpendActualRepository {
+  /** The version of a quarter's actuals: 0 before any were recorded. */
+  spendActualsVersion(planId: string, quarter: string): Promise<number>;
+  /**
+   * Replaces the given cells of a quarter's actuals if the quarter is still at `expectedVersion`
+   * (PLAN.STALE_VERSION otherwise); a request id seen before changes nothing.
+   */
+  saveSpendActuals(planId: string, quarter: string, expectedVersion: number, actuals: readonly SpendActual[], meta: ChangeMeta): Promise<{ version: number; replayed: boolean }>;
+  listSpendActuals(planId: string, quarter?: string): Promise<StoredSpendActual[]>;
+}
+
 export interface Store
   extends PlanRepository,
+    DocumentRepository,
+    SpendActualRepository,
     FeedbackRepository,
     SignOffRepository,
     RosterRepository,

@@ -11,6 +11,10 @@ import { WorkstreamUpdateService } from './workstream-update.service';
 import { SignOffService } from './sign-off.service';
 import { FeedbackService } from './feedback.service';
 import { observePlanChanges } from './plan-change.hook';
+import { PlanDocumentService } from './plan-document.service';
+import { DocumentExportService } from './document-export.service';
+import { DocumentVerifyService } from './document-verify.service';
+import { SpendActualService } from './spend-actual.service';
 
 /** Every journey, wired to one store, plan, clock and notifier. */
 export interface Services {
@@ -26,6 +30,10 @@ export interface Services {
   readonly reports: ReportService;
   readonly signOff: SignOffService;
   readonly feedback: FeedbackService;
+  readonly documents: PlanDocumentService;
+  readonly exports: DocumentExportService;
+  readonly verify: DocumentVerifyService;
+  readonly spend: SpendActualService;
 }
 
 export const createServices = (deps: {
@@ -34,12 +42,19 @@ export const createServices = (deps: {
   clock: Clock;
   notifier: Notifier;
   matrices?: Readonly<Record<RiskScale, RiskMatrix>>;
+  /** How long a download link works, in days. */
+  linkDays?: number;
 }): Services => {
   const { planId, clock } = deps;
-  const signOff = new SignOffService(deps.store, planId, deps.notifier, clock);
+  const matrices = deps.matrices ?? DEFAULT_MATRICES;
+  const documents = new PlanDocumentService(deps.store, planId, matrices);
+  const signOff = new SignOffService(deps.store, planId, deps.notifier, clock, documents);
   // Every journey writes through this store, so any plan change reaches sign-off.
   const store = observePlanChanges(deps.store, (snapshot) => signOff.voidIfChanged(snapshot));
   const updates = new WorkstreamUpdateService(store, planId, clock);
+  const spend = new SpendActualService(store, planId, clock);
+  const reports = new ReportService(store, planId, updates, clock, spend, matrices);
+  const exports = new DocumentExportService({ store, planId, clock, documents, signOff, reports, linkDays: deps.linkDays ?? 7 });
   return {
     store,
     planId,
@@ -49,9 +64,13 @@ export const createServices = (deps: {
     assignments: new AssignmentService(store, planId, deps.notifier, clock),
     requirements: new RequirementService(store, planId),
     updates,
-    risks: new RiskRegisterService(store, planId, deps.matrices ?? DEFAULT_MATRICES),
-    reports: new ReportService(store, planId, updates, clock),
+    risks: new RiskRegisterService(store, planId, matrices),
+    reports,
     signOff,
     feedback: new FeedbackService(store, planId, deps.notifier, clock),
+    documents,
+    exports,
+    verify: new DocumentVerifyService(store, exports, signOff),
+    spend,
   };
 };

@@ -1,12 +1,12 @@
-import { createHash, randomBytes } from 'node:crypto';
+import { randomBytes } from 'node:crypto';
 import { DomainError } from '../domain/errors';
 import { hasRole, type Person } from '../domain/people.schema';
-import { compilePlan, type SignOffRecord } from '../domain/plan.compile';
+import type { SignOffRecord } from '../domain/plan.compile';
 import { REQUIRED_SIGNATORY_ROLES, type SignatoryRole } from '../domain/plan.schema';
 import { sectionLabel, SECTIONS } from '../domain/plan.sections';
 import { assessReadiness, type ReadinessReport } from '../domain/readiness';
 import { nextRequestState, nextRoundState } from '../domain/sign-off.machine';
-import { renderMarkdown } from '../export/markdown.renderer';
+import type { PlanDocumentService } from './plan-document.service';
 import type { ChangeMeta, Clock, Notifier, PlanSnapshot, RoundWithRequests, SignOffRequest, SignOffRound, Store } from './ports';
 
 export const roleTitle = (role: SignatoryRole): string => REQUIRED_SIGNATORY_ROLES.find((r) => r.id === role)?.title ?? 'Co-signer';
@@ -30,8 +30,6 @@ export interface RequestResult {
 
 export type Decision = 'approve' | 'decline' | 'question';
 
-const hashOf = (text: string) => createHash('sha256').update(text, 'utf8').digest('hex');
-
 /**
  * Sign-off by the five statutory signatories, bound to the exact compiled text: a round
  * records the text and its hash, and any change to the plan afterwards voids the round.
@@ -42,6 +40,7 @@ export class SignOffService {
     private readonly planId: string,
     private readonly notifier: Notifier,
     private readonly clock: Clock,
+    private readonly documents: PlanDocumentService,
   ) {}
 
   async prepare(sro: Person): Promise<SignOffPreparation> {
@@ -68,13 +67,13 @@ export class SignOffService {
       if (previous.round.id === `round-${requestId}`.slice(0, 80)) return this.resultOf(previous);
       await this.closeRound(previous.round, 'new-round', 'A new round was started', meta);
     }
-    const document = renderMarkdown(compilePlan(snapshot.plan));
+    // The text sent is the text kept: every export of this version is made from it.
+    const issued = await this.documents.issueCurrent(sro.id);
     const round: SignOffRound = {
       id: `round-${requestId}`.slice(0, 80),
       planId: this.planId,
-      planVersion: snapshot.version,
-      planHash: hashOf(document),
-      document,
+      planVersion: issued.planVersion,
+      planHash: issued.hash,
       token: randomBytes(18).toString('hex'),
       requestedBy: sro.id,
       requestedAt: this.clock.now().toISOString(),

@@ -1,92 +1,136 @@
-import { writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { dirname, basename } from 'node:path';
 import { parseArgs } from 'node:util';
 import { PlanOverviewService } from '../app/plan-overview.service';
 import { systemClock } from '../app/ports';
 import { createServices } from '../app/services';
 import { QuarterId } from '../domain/quarters';
-import { compilePlan } from '../domain/plan.compile';
 import { feedbackCsv } from '../export/feedback.csv';
+import { dataReturnCsv } from '../export/data-return.csv';
+import { dataReturnXlsx } from '../export/data-return.xlsx';
 import { ConfigError, loadConfig } from '../config';
 import { openConfiguredStore } from '../composition';
 import { isDomainError } from '../domain/errors';
-import { renderMarkdown } from '../export/markdown.renderer';
+import { readRiskMatrices } from '../storage/risk-matrix-file';
 import { readinessText } from './readiness.text';
 
 const USAGE = `Usage: npm run plan -- <command> [options]
 
 Commands:
-  export --format md [--out FILE]   Write the compiled plan (Annex A order) as Markdown
-  check                             Show readiness: the 41 core minimum requirements and the guidance rules
-  report [--quarter 2026-Q3] [--format md] [--out FILE]
-                                    The quarterly highlight report (default: the current quarter)
-  feedback --format csv [--out FILE] The "you said, we did" log as CSV
+  export [--format md|docx] [--out FILE]
+                        The plan as Annex A (a signed version with its signatures). Word needs --out.
+  verify FILE           Is this exported file (.docx or .md) exactly the text the bot issued, and was it signed?
+  check                 Readiness: the 41 core minimum requirements and the guidance rules
+  report [--quarter 2026-Q3] [--format md|docx] [--out FILE]
+                        The quarterly highlight report (default: the current quarter); Word has the charts
+  return [--quarter 2026-Q3] --format csv|xlsx [--out FILE]
+                        The quarterly data return to DfE (see docs/data-return.md)
+  feedback [--format csv] [--out FILE]
+                        The "you said, we did" log as CSV
 
 Reads DATABASE_URL (default sqlite:./data/send-plan.db) and PLAN_ID like the bot does.`;
 
-export const runPlanCli = async (argv: string[], write: (text: string) => void = (t) => process.stdout.write(t)): Promise<number> => {
-  const { positionals, values } = parseArgs({
-    args: argv,
-    allowPositionals: true,
-    options: { format: { type: 'string', default: 'md' }, out: { type: 'string' }, quarter: { type: 'string' }, help: { type: 'boolean', short: 'h' } },
-  });
-  const command = positionals[0];
-  if (values.help || !command || !['export', 'check', 'report', 'feedback'].includes(command)) {
+const FORMATS: Record<string, readonly string[]> = { export: ['md', 'docx'], report: ['md', 'docx'], return: ['csv', 'xlsx'], feedback: ['csv'], check: [], verify: [] };
+const DEFAULT_FORMAT: Record<string, string> = { export: 'md', report: 'md', feedback: 'csv' };
+const BINARY = new Set(['docx', 'xlsx']);
+
+/** A mistake on the command line: one clear line, exit code 2. */
+class UsageError extends Error {}
+
+export const runPlanCli = async (argv: string[], write: (text: string | Buffer) => void = (t) => process.stdout.write(t)): Promise<number> => {
+  let parsed: ReturnType<typeof parse>;
+  try {
+    parsed = parse(argv);
+  } catch (error) {
+    write(`${(error as Error).message}\n`);
+    return 2;
+  }
+  const { command, values, file } = parsed;
+  if (values.help || !command) {
     write(`${USAGE}\n`);
     return values.help ? 0 : 2;
-  }
-  if (values.quarter !== undefined && !QuarterId.safeParse(values.quarter).success) {
-    write(`Unknown quarter "${values.quarter}": use the form 2026-Q3.\n`);
-    return 2;
-  }
-  if (command === 'feedback' ? values.format !== 'csv' : command !== 'check' && values.format !== 'md') {
-    write(`Unknown format "${values.format}": only md is available.\n`);
-    return 2;
   }
   const config = loadConfig();
   const { store } = await openConfiguredStore(config);
   try {
-    const overview = new PlanOverviewService(store, config.planId);
-    const output = (markdown: string, what: string) => {
+    const services = createServices({ store, planId: config.planId, clock: systemClock, notifier: { notify: async () => 'no-conversation' }, matrices: readRiskMatrices(config.riskMatrixFile) });
+    const output = (body: string | Buffer, what: string) => {
       if (values.out) {
-        writeFileSync(values.out, markdown);
-        write(`Wrote ${values.out}: ${what}, ${markdown.length} characters.\n`);
-      } else write(markdown);
+        writeFileSync(values.out, body);
+        write(`Wrote ${values.out}: ${what}, ${body.length.toLocaleString('en-GB')} ${typeof body === 'string' ? 'characters' : 'bytes'}.\n`);
+      } else write(body);
     };
-    const services = createServices({ store, planId: config.planId, clock: systemClock, notifier: { notify: async () => 'no-conversation' } });
-    if (command === 'feedback') {
-      const names = new Map((await store.listPeople()).map((p) => [p.id, p.name]));
-      const items = await services.feedback.all();
-      output(feedbackCsv(items, names), `${items.length} feedback item(s)`);
-      return 0;
+    switch (command) {
+      case 'feedback': {
+        const names = new Map((await store.listPeople()).map((p) => [p.id, p.name]));
+        const items = await services.feedback.all();
+        output(feedbackCsv(items, names), `${items.length} feedback item(s)`);
+        return 0;
+      }
+      case 'check': {
+        const { report } = await new PlanOverviewService(store, config.planId).readiness();
+        write(readinessText(report));
+        return 0;
+      }
+      case 'verify': {
+        const result = await services.verify.verify(readFileSync(file!), basename(file!));
+        write(`${result.message}\n`);
+        return result.outcome === 'match' ? 0 : 1;
+      }
+      case 'return': {
+        const ret = await services.reports.dataReturn(values.quarter);
+        output(values.format === 'xlsx' ? await dataReturnXlsx(ret) : dataReturnCsv(ret), `data return for ${ret.quarter.id}`);
+        return 0;
+      }
+      case 'report': {
+        const f = await services.exports.reportFile('cli', values.format as 'md' | 'docx', values.quarter);
+        output(f.extension === 'md' ? f.body.toString('utf8') : f.body, `highlight report, plan version ${f.provenance.version}, SHA-256 ${f.provenance.hash}`);
+        return 0;
+      }
+      default: {
+        const f = await services.exports.planFile('cli', values.format as 'md' | 'docx');
+        const p = f.provenance;
+        output(f.extension === 'md' ? f.body.toString('utf8') : f.body, `plan ${p.planId}, version ${p.version}${p.signed ? ', signed' : ''}, SHA-256 ${p.hash}`);
+        return 0;
+      }
     }
-    if (command === 'report') {
-      const { report, document } = await services.reports.report(values.quarter);
-      output(renderMarkdown(document), `highlight report for ${report.quarter.id}`);
-      return 0;
-    }
-    if (command === 'check') {
-      const { report } = await overview.readiness();
-      write(readinessText(report));
-      return 0;
-    }
-    const snapshot = await overview.current();
-    // A signed version carries its signatures and the fingerprint of the signed text.
-    const signOff = (await services.signOff.signedRecord(snapshot.version)) ?? undefined;
-    const coProduction = await services.feedback.published();
-    output(renderMarkdown(compilePlan(snapshot.plan, { signOff, coProduction })), `plan ${snapshot.planId}, version ${snapshot.version}${signOff ? ', signed' : ''}`);
-    return 0;
   } finally {
     await store.close();
   }
 };
 
+const parse = (argv: string[]) => {
+  const { positionals, values } = parseArgs({
+    args: argv,
+    allowPositionals: true,
+    options: { format: { type: 'string' }, out: { type: 'string' }, quarter: { type: 'string' }, help: { type: 'boolean', short: 'h' } },
+  });
+  const command = positionals[0];
+  if (values.help || !command) return { command: undefined, values, file: undefined };
+  const formats = FORMATS[command];
+  if (!formats) throw new UsageError(`Unknown command "${command}". Run npm run plan -- --help to see the commands.`);
+  const format = values.format ?? DEFAULT_FORMAT[command];
+  if (formats.length && (!format || !formats.includes(format))) {
+    throw new UsageError(format ? `Unknown format "${format}" for ${command}: use ${formats.join(' or ')}.` : `Say which format: --format ${formats.join(' or ')}.`);
+  }
+  if (values.quarter !== undefined && !QuarterId.safeParse(values.quarter).success) throw new UsageError(`Unknown quarter "${values.quarter}": use the form 2026-Q3.`);
+  if (format && BINARY.has(format) && !values.out) throw new UsageError(`A ${format} file needs --out FILE: it is not text to print.`);
+  if (values.out && !existsSync(dirname(values.out) || '.')) throw new UsageError(`The folder ${dirname(values.out)} does not exist.`);
+  const file = command === 'verify' ? positionals[1] : undefined;
+  if (command === 'verify' && (!file || !existsSync(file))) throw new UsageError(file ? `There is no file ${file}.` : 'Say which file to verify: npm run plan -- verify plan.docx');
+  return { command, values: { ...values, format }, file };
+};
+
 if (require.main === module) {
   runPlanCli(process.argv.slice(2)).then(
-    (code) => process.exit(code),
+    // exitCode rather than exit(): a piped stdout is flushed before the process ends.
+    (code) => {
+      process.exitCode = code;
+    },
     (error: unknown) => {
       if (error instanceof ConfigError || isDomainError(error)) process.stderr.write(`${error.message}\n`);
       else process.stderr.write(`${(error as Error).stack ?? String(error)}\n`);
-      process.exit(1);
+      process.exitCode = 1;
     },
   );
 }

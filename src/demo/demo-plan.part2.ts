@@ -181,12 +181,9 @@ export const deliveryPlan: PlanInput['deliveryPlan'] = {
       buildingBlocks: ['inclusion-in-settings', 'specialist-support'],
       outcome:
         'EAHO is operational in Year 1 with clear service standards, equitable access and measurable impact, enabling earlier intervention and reducing escalation into statutory processes and high-cost provision.',
+      // One line, as the reference writes it: the measures run on, separated by semicolons.
       successMeasures: [
-        'coverage (% settings supported by phase/locality)',
-        'median time to triage and first contact',
-        'volume supported and distribution by phase/locality',
-        '% cases de-escalated/closed without escalation',
-        'satisfaction from settings and families',
+        'coverage (% settings supported by phase/locality); median time to triage and first contact; volume supported and distribution by phase/locality; % cases de-escalated/closed without escalation; satisfaction from settings and families.',
       ],
       lead: 'Sarah Court',
       quarters: {

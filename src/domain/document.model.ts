@@ -1,19 +1,56 @@
+import type { ChartData } from './report-charts.model';
+
 /**
  * A neutral document: what the compiled plan says, in order, with no format attached.
- * Markdown, Word and HTML renderers each read this one model.
+ * Markdown and Word renderers read this one model, and sign-off fingerprints it, so what is
+ * signed and what is handed in are the same text.
+ *
+ * Text here is always plain: no Markdown, no markup. Emphasis is structure (a run with
+ * `bold`), so a renderer can escape every character a person typed and still show the
+ * template's own emphasis.
  */
+export interface Run {
+  readonly text: string;
+  readonly bold?: boolean;
+  readonly italic?: boolean;
+}
+
+/** Plain text, or runs with emphasis. A new line starts a new paragraph inside a cell. */
+export type Text = string | readonly Run[];
+
+/** RAG colouring and the template's grey header cells. */
+export type Shade = 'red' | 'amber' | 'green' | 'header';
+
+export interface CellSpec {
+  readonly text: Text;
+  /** Columns this cell covers (header cells over "Milestones" and "Target trajectory"). */
+  readonly span?: number;
+  readonly shade?: Shade;
+  readonly bold?: boolean;
+}
+export type Cell = string | CellSpec;
+
+/** Where a block's words come from: the template's own prompts are set apart from answers. */
+export type Voice = 'prompt' | 'answer';
+
 export type Block =
   | { readonly kind: 'heading'; readonly level: 1 | 2 | 3 | 4; readonly text: string }
-  | { readonly kind: 'paragraph'; readonly text: string; readonly missing?: boolean; readonly literal?: boolean }
+  | { readonly kind: 'paragraph'; readonly text: Text; readonly missing?: boolean; readonly voice?: Voice }
   | { readonly kind: 'field'; readonly label: string; readonly value: string | null }
-  | { readonly kind: 'list'; readonly items: readonly string[]; readonly ordered?: boolean }
+  | { readonly kind: 'list'; readonly items: readonly Text[]; readonly ordered?: boolean; readonly voice?: Voice }
   | {
       readonly kind: 'table';
-      readonly header: readonly string[];
-      readonly rows: readonly (readonly string[])[];
-      /** Text people typed that must show exactly as typed, never as formatting. */
-      readonly literal?: boolean;
-    };
+      /** Lets a later step find this table again (the signatories table is filled at sign-off). */
+      readonly id?: string;
+      /** One or more header rows; a cell may span columns. Repeated on every page in Word. */
+      readonly header: readonly (readonly Cell[])[];
+      readonly rows: readonly (readonly Cell[])[];
+      /** Relative column widths; equal when absent. */
+      readonly widths?: readonly number[];
+      /** A wide table is set on landscape pages in Word. */
+      readonly wide?: boolean;
+    }
+  | { readonly kind: 'chart'; readonly chart: ChartData };
 
 export interface DocumentModel {
   readonly title: string;
@@ -21,6 +58,21 @@ export interface DocumentModel {
 }
 
 export const MISSING_TEXT = 'Not yet provided.';
+
+/** The plain words of a text, emphasis dropped. */
+export const plainText = (text: Text): string => (typeof text === 'string' ? text : text.map((r) => r.text).join(''));
+
+export const cellSpec = (cell: Cell): CellSpec => (typeof cell === 'string' ? { text: cell } : cell);
+
+/**
+ * "**words**" in typed text is bold, as in Teams chat and in the plans partnerships paste in;
+ * nothing else people type is read as formatting.
+ */
+export const emphasis = (text: string): Text => {
+  const parts = text.split(/\*\*(\S(?:[^*]*\S)?)\*\*/);
+  if (parts.length === 1) return text;
+  return parts.map((part, i): Run => (i % 2 === 1 ? { text: part, bold: true } : { text: part })).filter((r) => r.text !== '');
+};
 
 /**
  * Free text as people type it: one paragraph a line, and lines starting "- " as bullets.
@@ -30,7 +82,7 @@ export const textBlocks = (text: string | null): Block[] => {
   const blocks: Block[] = [];
   let bullets: string[] = [];
   const flush = () => {
-    if (bullets.length) blocks.push({ kind: 'list', items: bullets });
+    if (bullets.length) blocks.push({ kind: 'list', items: bullets.map(emphasis) });
     bullets = [];
   };
   for (const raw of text.split('\n')) {
@@ -38,9 +90,29 @@ export const textBlocks = (text: string | null): Block[] => {
     if (line.startsWith('- ')) bullets.push(line.slice(2).trim());
     else {
       flush();
-      if (line) blocks.push({ kind: 'paragraph', text: line });
+      if (line) blocks.push({ kind: 'paragraph', text: emphasis(line) });
     }
   }
   flush();
   return blocks;
+};
+
+/**
+ * The canonical form of a document: the text a fingerprint is taken of. Keys are written in
+ * sorted order so the same document always gives the same text, whoever built the objects.
+ */
+export const canonicalForm = (document: DocumentModel): string => {
+  const sortKeys = (value: unknown): unknown => {
+    if (Array.isArray(value)) return value.map(sortKeys);
+    if (value && typeof value === 'object') {
+      return Object.fromEntries(
+        Object.keys(value)
+          .filter((k) => (value as Record<string, unknown>)[k] !== undefined)
+          .sort()
+          .map((k) => [k, sortKeys((value as Record<string, unknown>)[k])]),
+      );
+    }
+    return value;
+  };
+  return JSON.stringify(sortKeys(document));
 };

@@ -15,6 +15,7 @@ export const ERROR_CODES = [
   'ROSTER.UNKNOWN_PERSON',
   'AUTH.FORBIDDEN',
   'INPUT.INVALID',
+  'DOCUMENT.NOT_FOUND',
 ] as const;
 
 export type ErrorCode = (typeof ERROR_CODES)[number];

@@ -1,23 +1,53 @@
-import { quarterLabel } from './calendar';
-import { textBlocks, MISSING_TEXT, type Block, type DocumentModel } from './document.model';
-import { formatPence } from './money';
-import { BUILDING_BLOCKS, DELIVERY_QUARTERS, REQUIRED_SIGNATORY_ROLES, type DocumentLink, type Plan, type SectionKey, type SuccessMeasure } from './plan.schema';
-import { SECTIONS, sectionInfo } from './plan.sections';
-import { ANNEX_C_MATRIX } from './risk-rating';
+import {
+  ANNEX_A_INTRO,
+  ANNEX_A_TITLE,
+  ANNEX_B_COLUMNS,
+  EXECUTIVE_SUMMARY_HEADING,
+  EXECUTIVE_SUMMARY_PROMPT,
+  GOVERNANCE_TABLE,
+  HEADER_LABELS,
+  PART_TITLES,
+  QUESTION_PROMPTS,
+  RISK_TABLE_COLUMNS,
+  SIGNATORIES_COLUMNS,
+  SIGNATORIES_HEADING,
+  type Prose,
+  type QuestionKey,
+} from './annex-a.text';
+import { MISSING_TEXT, textBlocks, type Block, type Cell, type DocumentModel } from './document.model';
 import { ANSWER_WORDS, FEEDBACK_THEMES, STATUS_WORDS as FEEDBACK_STATUS_WORDS, themeTitle, VOICE_WORDS, type FeedbackCounts, type FeedbackItem } from './feedback.schema';
-import { spendTotals } from './spend.totals';
+import { formatPence } from './money';
+import {
+  annexCTable,
+  blueprintTable,
+  deliveryPlanTable,
+  governanceTable,
+  RAG_SHADE,
+  roadmapTable,
+  simpleMatrixTable,
+  spendTable,
+  theoryOfChangeTable,
+} from './plan-compile.tables';
+import { REQUIRED_SIGNATORY_ROLES, type DocumentLink, type Plan, type RagRating, type RiskScale } from './plan.schema';
+import { DEFAULT_MATRICES, type RiskMatrix } from './risk-rating';
 
 const h = (level: 1 | 2 | 3 | 4, text: string): Block => ({ kind: 'heading', level, text });
 const p = (text: string): Block => ({ kind: 'paragraph', text });
+const missing = (text = MISSING_TEXT): Block => ({ kind: 'paragraph', text, missing: true });
 const field = (label: string, value: string | null): Block => ({ kind: 'field', label, value });
-const list = (items: readonly string[]): Block => (items.length ? { kind: 'list', items } : { kind: 'paragraph', text: MISSING_TEXT, missing: true });
-const table = (header: string[], rows: string[][]): Block => ({ kind: 'table', header, rows });
+const list = (items: readonly string[]): Block => (items.length ? { kind: 'list', items } : missing());
 const cell = (value: string | null | undefined): string => value ?? '';
-const blockName = (id: string | null): string => BUILDING_BLOCKS.find((b) => b.id === id)?.name ?? 'Enablers';
+const rag = (value: RagRating | null): Cell => (value ? { text: value, shade: RAG_SHADE[value] } : '');
 
-const documentBlocks = (docs: readonly DocumentLink[]): Block[] =>
+/** The template's own words, set apart from the partnership's answers. */
+const prompt = (prose: readonly Prose[]): Block[] =>
+  prose.map((x): Block => (x.kind === 'paragraph' ? { kind: 'paragraph', text: x.text, voice: 'prompt' } : { kind: 'list', items: x.items, ordered: x.ordered, voice: 'prompt' }));
+
+const question = (key: QuestionKey): Block[] => [h(3, QUESTION_PROMPTS[key].heading), ...prompt(QUESTION_PROMPTS[key].prompt)];
+
+const documentBlocks = (docs: readonly DocumentLink[], ifNone: Block[] = []): Block[] =>
   docs.length === 0
-    ? []
+    ? ifNone
     : [
         list(
           docs.map((d) => {
@@ -28,11 +58,6 @@ const documentBlocks = (docs: readonly DocumentLink[]): Block[] =>
         ),
       ];
 
-const measuresTable = (measures: readonly SuccessMeasure[]): Block[] =>
-  measures.length === 0
-    ? []
-    : [h(4, 'Success measures'), table(['Measure', 'Baseline', 'Target'], measures.map((m) => [cell(m.name), cell(m.baseline), cell(m.target)]))];
-
 /** A completed sign-off: who signed the compiled text with this hash, and when. */
 export interface SignOffRecord {
   readonly version: number;
@@ -40,13 +65,21 @@ export interface SignOffRecord {
   readonly signatures: readonly { readonly role: string; readonly name: string; readonly email: string | null; readonly signedOn: string }[];
 }
 
-type SectionCompiler = (plan: Plan, options: CompileOptions) => Block[];
-
 export interface CompileOptions {
-  readonly signOff?: SignOffRecord;
   /** Published "you said, we did" items and the counts Q9 and Q12 refer to. */
   readonly coProduction?: { readonly items: readonly FeedbackItem[]; readonly counts: FeedbackCounts };
+  /** The partnership's colouring of the risk matrices (Annex C). */
+  readonly matrices?: Readonly<Record<RiskScale, RiskMatrix>>;
 }
+
+const SIGNATORIES_TABLE_ID = 'signatories';
+const signatoriesHeader = [[SIGNATORIES_COLUMNS.role, SIGNATORIES_COLUMNS.name, SIGNATORIES_COLUMNS.signature, SIGNATORIES_COLUMNS.email, SIGNATORIES_COLUMNS.signedOn]];
+/** The five statutory roles in the template's order, then co-signers. */
+const roleOrder = (role: string) => {
+  const i = REQUIRED_SIGNATORY_ROLES.findIndex((r) => r.id === role);
+  return i < 0 ? REQUIRED_SIGNATORY_ROLES.length : i;
+};
+const roleTitle = (role: string) => REQUIRED_SIGNATORY_ROLES.find((r) => r.id === role)?.title ?? 'Co-signer';
 
 const coProductionSummary = (counts: FeedbackCounts): string =>
   `Co-production feedback so far: ${counts.total} item(s), ${counts.byVoice['parent-carer']} from parents and carers and ${counts.byVoice['child-young-person']} from children and young people (recorded separately); ${counts.byStatus.answered + counts.byStatus.closed} answered. See the co-production annex.`;
@@ -54,21 +87,19 @@ const coProductionSummary = (counts: FeedbackCounts): string =>
 const coProductionAnnex = ({ items, counts }: NonNullable<CompileOptions['coProduction']>): Block[] => [
   h(2, 'Co-production annex: you said, we did'),
   p(coProductionSummary(counts).replace(' See the co-production annex.', '')),
-  table(
-    ['Theme', 'Items'],
-    FEEDBACK_THEMES.map((t) => [t.title, String(counts.byTheme[t.id])]),
-  ),
-  table(
-    ['Status', 'Items'],
-    (Object.keys(counts.byStatus) as (keyof typeof counts.byStatus)[]).map((k) => [FEEDBACK_STATUS_WORDS[k], String(counts.byStatus[k])]),
-  ),
+  { kind: 'table', header: [['Theme', 'Items']], rows: FEEDBACK_THEMES.map((t) => [t.title, String(counts.byTheme[t.id])]) },
+  {
+    kind: 'table',
+    header: [['Status', 'Items']],
+    rows: (Object.keys(counts.byStatus) as (keyof typeof counts.byStatus)[]).map((k) => [FEEDBACK_STATUS_WORDS[k], String(counts.byStatus[k])]),
+  },
   p(counts.medianDaysToAnswer === null ? 'No item has been answered yet.' : `Median time to answer: ${counts.medianDaysToAnswer} day(s).`),
   ...(items.length
     ? [
         {
           kind: 'table',
-          literal: true,
-          header: ['Voice', 'Theme', 'You said', 'We did', 'Status'],
+          header: [['Voice', 'Theme', 'You said', 'We did', 'Status']],
+          widths: [1.4, 1.4, 3, 3, 1],
           rows: items.map((i) => [
             `${VOICE_WORDS[i.voice]}${i.anonymous ? '' : ` (${i.submitterName})`}`,
             themeTitle(i.theme),
@@ -81,192 +112,167 @@ const coProductionAnnex = ({ items, counts }: NonNullable<CompileOptions['coProd
     : [p('No feedback has been published yet.')]),
 ];
 
-const COMPILERS: Record<SectionKey, SectionCompiler> = {
-  header: ({ header }) => [
-    field('Name of Local Authority', header.localAuthority),
-    field('Name of Integrated Care Board', header.integratedCareBoard),
-    field('Local SEND Reform Plan SRO', header.sroName),
-  ],
-  signatories: ({ signatories }, { signOff }) => {
-    if (signOff) {
-      const title = (role: string) => REQUIRED_SIGNATORY_ROLES.find((r) => r.id === role)?.title ?? 'Co-signer';
-      return [
-        table(
-          ['Role', 'Name', 'Signature', 'Email contact', 'Date'],
-          signOff.signatures.map((s) => [title(s.role), s.name, 'Signed in Microsoft Teams', cell(s.email), s.signedOn]),
-        ),
-        p(`Signed version ${signOff.version}. SHA-256 of the signed text: ${signOff.hash}`),
-      ];
-    }
-    const required = REQUIRED_SIGNATORY_ROLES.map((role) => ({ title: role.title, s: signatories.find((x) => x.role === role.id) }));
-    const others = signatories.filter((s) => s.role === 'co-signer').map((s) => ({ title: s.roleTitle ?? 'Co-signer', s }));
-    return [
-      table(
-        ['Role', 'Name', 'Signature', 'Email contact', 'Date'],
-        [...required, ...others].map(({ title, s }) => [title, cell(s?.name), cell(s?.signature), cell(s?.email), cell(s?.signedOn)]),
-      ),
-    ];
+const header = (plan: Plan): Block[] => [
+  h(1, ANNEX_A_TITLE),
+  ...ANNEX_A_INTRO.map((text): Block => ({ kind: 'paragraph', text, voice: 'prompt' })),
+  field(HEADER_LABELS.localAuthority, plan.header.localAuthority),
+  field(HEADER_LABELS.integratedCareBoard, plan.header.integratedCareBoard),
+  field(HEADER_LABELS.sroName, plan.header.sroName),
+  h(2, SIGNATORIES_HEADING),
+  {
+    kind: 'table',
+    id: SIGNATORIES_TABLE_ID,
+    header: signatoriesHeader,
+    widths: [3, 2, 2, 2.4, 1.2],
+    rows: [
+      ...REQUIRED_SIGNATORY_ROLES.map((role) => ({ title: role.title, s: plan.signatories.find((x) => x.role === role.id) })),
+      ...plan.signatories.filter((s) => s.role === 'co-signer').map((s) => ({ title: s.roleTitle ?? 'Co-signer', s })),
+    ].map(({ title, s }) => [title, cell(s?.name), cell(s?.signature), cell(s?.email), cell(s?.signedOn)]),
   },
-  executiveSummary: ({ executiveSummary }) => textBlocks(executiveSummary.changeStory),
-  visionAndGoals: ({ visionAndGoals: v }) => [
-    ...textBlocks(v.vision),
-    ...(v.goalsIntro ? [p(v.goalsIntro)] : []),
-    v.goals.length
-      ? {
-          kind: 'list',
-          ordered: true,
-          items: v.goals.map((g) => [g.title && `**${g.title}**`, g.description, g.tracked && `Track: ${g.tracked}`].filter(Boolean).join(' ')),
-        }
-      : list([]),
-  ],
-  threeYearPicture: ({ threeYearPicture: t }) => [
+  h(2, EXECUTIVE_SUMMARY_HEADING),
+  ...prompt(EXECUTIVE_SUMMARY_PROMPT),
+  ...textBlocks(plan.executiveSummary.changeStory),
+];
+
+const sectionOne = ({ visionAndGoals: v }: Plan): Block[] => [
+  h(2, PART_TITLES[0]),
+  ...question('visionAndGoals'),
+  ...textBlocks(v.vision),
+  ...(v.goalsIntro ? [p(v.goalsIntro)] : []),
+  v.goals.length
+    ? {
+        kind: 'list',
+        ordered: true,
+        items: v.goals.map((g) => [
+          ...(g.title ? [{ text: g.title, bold: true }] : []),
+          ...[g.description, g.tracked && `Track: ${g.tracked}`].filter((x): x is string => Boolean(x)).map((text) => ({ text: ` ${text}` })),
+        ]),
+      }
+    : missing(),
+];
+
+const sectionTwo = (plan: Plan, options: CompileOptions): Block[] => {
+  const { threeYearPicture: t, deliveryPlan: d, otherFunding: o, risks, dependencies } = plan;
+  const { blockTransfer: b, capital: c } = o;
+  const open = risks.risks.filter((r) => r.status === 'open');
+  const headline = open.filter((r) => r.headline);
+  return [
+    h(2, PART_TITLES[1]),
+    ...question('threeYearPicture'),
     ...textBlocks(t.narrative),
-    table(
-      ['Local blueprint for the next 3 years', 'Where we are', 'Where we will be in the next 3 years'],
-      t.blueprint.map((r) => [blockName(r.buildingBlock), cell(r.whereWeAre), cell(r.whereWeWillBe)]),
-    ),
-    ...measuresTable(t.successMeasures),
+    blueprintTable(plan),
     ...documentBlocks(t.documents),
-  ],
-  theoryOfChange: ({ theoryOfChange: t }) => [
-    h(4, 'Vision'),
-    ...textBlocks(t.vision),
-    h(4, 'Inputs'),
-    list(t.inputs),
-    h(4, 'Activities'),
-    list(t.activities),
-    h(4, 'Outputs'),
-    list(t.outputs),
-    h(4, 'Outcomes'),
-    list(t.outcomes),
-  ],
-  maturityAssessment: ({ maturityAssessment }) =>
-    maturityAssessment.documents.length ? documentBlocks(maturityAssessment.documents) : [p('Not yet uploaded.')],
-  roadmap: ({ roadmap }) => [
-    table(
-      ['Local roadmap for the next 3 years', ...roadmap.years],
-      roadmap.rows.map((r) => [
-        [blockName(r.buildingBlock), ...r.outcomes.map((o) => `- ${o}`)].join('\n'),
-        cell(r.year1),
-        cell(r.year2),
-        cell(r.year3),
-      ]),
-    ),
-    ...measuresTable(roadmap.successMeasures),
-    ...documentBlocks(roadmap.documents),
-  ],
-  deliveryPlan: ({ deliveryPlan: d, meta }) => {
-    const totals = spendTotals(d);
-    const quarterSources = DELIVERY_QUARTERS.flatMap((q) => d.fundingSources.map((s) => ({ q, s })));
-    return [
-      ...(d.crossCuttingFocus.length ? [p(`All workstreams have a focus on:`), list(d.crossCuttingFocus)] : []),
-      ...d.workstreams.flatMap((w) => [
-        h(4, `Workstream ${w.code}: ${w.name}`),
-        field('Related building blocks', w.buildingBlocks.map(blockName).join('; ') || null),
-        field('Outcome', w.outcome),
-        p('Success measures:'),
-        list(w.successMeasures),
-        field('Responsible lead', w.lead),
-        table(
-          ['Quarter', 'Milestones', 'Target trajectory'],
-          DELIVERY_QUARTERS.map((q) => [
-            quarterLabel(meta.reportingYear, q),
-            w.quarters[q].milestones.map((m) => `- ${m.text}`).join('\n'),
-            cell(w.quarters[q].trajectory.text),
-          ]),
-        ),
-      ]),
-      h(4, 'Projected investment spend per quarter'),
-      table(
-        ['Category', ...quarterSources.map(({ q, s }) => `${quarterLabel(meta.reportingYear, q)} ${s.name}`)],
-        [
-          ...d.spend.map((line) => [line.category, ...quarterSources.map(({ q, s }) => formatPence(line.amounts[q][s.id] ?? null))]),
-          ['Total Spend', ...quarterSources.map(({ q, s }) => formatPence(totals[q][s.id] ?? 0))],
-        ],
-      ),
-      ...documentBlocks(d.documents),
-    ];
-  },
-  deliveryCapacity: ({ deliveryCapacity }) => textBlocks(deliveryCapacity.narrative),
-  otherFunding: ({ otherFunding: { blockTransfer: b, capital: c } }) => [
-    h(4, 'Block transfer (Schools Block to High Needs Block)'),
+    ...question('theoryOfChange'),
+    theoryOfChangeTable(plan),
+    ...question('maturityAssessment'),
+    ...documentBlocks(plan.maturityAssessment.documents, [missing('Not yet uploaded.')]),
+    ...question('roadmap'),
+    roadmapTable(plan),
+    ...documentBlocks(plan.roadmap.documents),
+    ...question('deliveryPlan'),
+    deliveryPlanTable(plan),
+    spendTable(plan),
+    ...documentBlocks(d.documents),
+    ...question('deliveryCapacity'),
+    ...textBlocks(plan.deliveryCapacity.narrative),
+    ...question('otherFunding'),
     field('Block transfer made', b.made === null ? null : b.made ? 'Yes' : 'No'),
     ...(b.made
       ? [field('Percentage of Schools Block', b.percentage === null ? null : `${b.percentage}%`), field('Amount', b.amountPence === null ? null : formatPence(b.amountPence))]
       : []),
     ...textBlocks(b.narrative),
-    h(4, 'High needs capital strategy'),
+    ...prompt(QUESTION_PROMPTS.otherFunding.capital),
     field('New inclusion provisions', c.newProvisions === null ? null : String(c.newProvisions)),
     field('Additional local places', c.additionalPlaces === null ? null : String(c.additionalPlaces)),
     ...textBlocks(c.strategy),
-  ],
-  engagement: ({ engagement }) => textBlocks(engagement.narrative),
-  risks: ({ risks }) => {
-    const open = risks.risks.filter((r) => r.status === 'open');
-    const headline = open.filter((r) => r.headline);
-    const rest = open.length - headline.length;
-    return [
-      table(
-        ['Risk', 'Impact', 'Likelihood', 'RAG', 'Mitigation', 'Residual RAG'],
-        headline.map((r) => [r.description, cell(r.impact), cell(r.likelihood), cell(r.rag), cell(r.mitigation), cell(r.residualRag)]),
-      ),
-      ...(rest > 0 ? [p(`A further ${rest} open risk(s) are held in the partnership's full risk log.`)] : []),
-    ];
-  },
-  dependencies: ({ dependencies: d }) => [
-    ...textBlocks(d.approach),
-    ...d.items.filter((x) => x.status === 'open').flatMap((x) => [h(4, x.area), ...textBlocks(x.management)]),
-  ],
-  monitoring: ({ monitoring: m }) => [
+    ...question('engagement'),
+    ...textBlocks(plan.engagement.narrative),
+    ...(options.coProduction ? [p(coProductionSummary(options.coProduction.counts))] : []),
+    ...question('risks'),
+    {
+      kind: 'table',
+      wide: true,
+      header: [[RISK_TABLE_COLUMNS.description, RISK_TABLE_COLUMNS.impact, RISK_TABLE_COLUMNS.likelihood, RISK_TABLE_COLUMNS.rag, RISK_TABLE_COLUMNS.mitigation, RISK_TABLE_COLUMNS.residualRag]],
+      widths: [3.5, 1, 1.1, 1, 5, 1.1],
+      rows: headline.map((r) => [r.description, cell(r.impact), cell(r.likelihood), rag(r.rag), cell(r.mitigation), rag(r.residualRag)]),
+    },
+    ...(open.length > headline.length ? [p(`A further ${open.length - headline.length} open risk(s) are held in the partnership's full risk log.`)] : []),
+    ...question('dependencies'),
+    ...textBlocks(dependencies.approach),
+    ...dependencies.items.filter((x) => x.status === 'open').flatMap((x) => [h(4, x.area), ...textBlocks(x.management)]),
+  ];
+};
+
+const sectionsThreeToFive = (plan: Plan, options: CompileOptions): Block[] => {
+  const { monitoring: m, reportingToDfe, governance: g, centralGovernmentSupport } = plan;
+  return [
+    h(2, PART_TITLES[2]),
+    ...question('monitoring'),
     ...textBlocks(m.approach),
-    ...(m.kpiGroups.length ? [p('Examples of key performance indicators include:'), list(m.kpiGroups.map((k) => `**${k.name}:** ${k.indicators ?? MISSING_TEXT}`))] : []),
+    ...(m.kpiGroups.length
+      ? [p('Examples of key performance indicators include:'), { kind: 'list', items: m.kpiGroups.map((k) => [{ text: `${k.name}:`, bold: true }, { text: ` ${k.indicators ?? MISSING_TEXT}` }]) } satisfies Block]
+      : []),
     ...textBlocks(m.assuranceAndFeedback),
-  ],
-  reportingToDfe: ({ reportingToDfe }) => (reportingToDfe.documents.length ? documentBlocks(reportingToDfe.documents) : [p('Not yet uploaded.')]),
-  governance: ({ governance: g }) => [
-    table(
-      ['Governance Mechanism', 'Purpose/ Responsibilities', 'Membership', 'Cadence', 'Decision Rights', 'Escalation Route'],
-      g.mechanisms.map((m) => [m.name, cell(m.purpose), cell(m.membership), cell(m.cadence), cell(m.decisionRights), cell(m.escalationRoute)]),
-    ),
+    ...(options.coProduction ? [p(coProductionSummary(options.coProduction.counts))] : []),
+    ...question('reportingToDfe'),
+    ...prompt(QUESTION_PROMPTS.reportingToDfe.upload),
+    ...documentBlocks(reportingToDfe.documents, [missing('Not yet uploaded.')]),
+    h(2, PART_TITLES[3]),
+    ...question('governance'),
+    governanceTable(plan),
     field('Where the SRO sits', g.sroPosition),
-    ...documentBlocks(g.documents),
-  ],
-  centralGovernmentSupport: ({ centralGovernmentSupport }) => [list(centralGovernmentSupport.asks)],
-  supportingDocuments: ({ supportingDocuments }) => [
-    table(
-      ['Document', 'Link'],
-      supportingDocuments.documents.map((d) => [cell(d.purpose), [d.title, d.url].filter(Boolean).join(' ')]),
-    ),
-  ],
+    { kind: 'paragraph', text: GOVERNANCE_TABLE.afterTable, voice: 'prompt' },
+    ...documentBlocks(g.documents, [missing('Not yet uploaded.')]),
+    h(2, PART_TITLES[4]),
+    ...question('centralGovernmentSupport'),
+    list(centralGovernmentSupport.asks),
+  ];
 };
 
-const riskMatrixAnnex = (): Block[] => [
-  h(2, 'Annex C – Risk Matrix'),
-  table(
-    ['Impact level', ...ANNEX_C_MATRIX.likelihoodLevels],
-    [...ANNEX_C_MATRIX.impactLevels]
-      .map((level, i) => [level, ...(ANNEX_C_MATRIX.cells[i] ?? []).map(String)])
-      .reverse(),
+const annexes = (plan: Plan, options: CompileOptions): Block[] => {
+  const matrices = options.matrices ?? DEFAULT_MATRICES;
+  const usesSimpleScale = plan.risks.risks.some((r) => r.scale === 'high-medium-low');
+  return [
+    h(2, PART_TITLES[5]),
+    {
+      kind: 'table',
+      header: [[ANNEX_B_COLUMNS.document, ANNEX_B_COLUMNS.link]],
+      rows: plan.supportingDocuments.documents.map((d) => [cell(d.purpose), [d.title, d.url].filter(Boolean).join(' ')]),
+    },
+    h(2, PART_TITLES[6]),
+    annexCTable(matrices['annex-c']),
+    ...(usesSimpleScale ? [p('The risks in question 10 are rated on a High / Medium / Low scale, coloured as follows:'), simpleMatrixTable(matrices['high-medium-low'])] : []),
+    ...(options.coProduction ? coProductionAnnex(options.coProduction) : []),
+  ];
+};
+
+/**
+ * The plan as the government expects it: Annex A's parts and questions in the template's order,
+ * each question's prompt above the partnership's answer. This is the one compiled text: sign-off
+ * fingerprints it, and every file (Markdown, Word, the link a signatory opens) renders it.
+ */
+export const compileAnnexA = (plan: Plan, options: CompileOptions = {}): DocumentModel => ({
+  title: `${ANNEX_A_TITLE}: ${plan.header.localAuthority ?? plan.meta.title} ${plan.meta.reportingYear}`,
+  blocks: [...header(plan), ...sectionOne(plan), ...sectionTwo(plan, options), ...sectionsThreeToFive(plan, options), ...annexes(plan, options)],
+});
+
+/**
+ * The signed document: the text that was signed, with the signatories table filled in from the
+ * sign-off. The fingerprint stays that of the text as sent, which the table names.
+ */
+export const signDocument = (document: DocumentModel, record: SignOffRecord): DocumentModel => ({
+  ...document,
+  blocks: document.blocks.flatMap((block): Block[] =>
+    block.kind === 'table' && block.id === SIGNATORIES_TABLE_ID
+      ? [
+          {
+            ...block,
+            rows: [...record.signatures]
+              .sort((a, b) => roleOrder(a.role) - roleOrder(b.role))
+              .map((s) => [roleTitle(s.role), s.name, `Signed in Microsoft Teams (version ${record.version}, SHA-256 ${record.hash})`, cell(s.email), s.signedOn]),
+          },
+          p(`Signed version ${record.version}. SHA-256 of the signed text: ${record.hash}`),
+        ]
+      : [block],
   ),
-];
-
-/** The whole plan as the government expects it: Annex A's parts and questions, in order. */
-export const compilePlan = (plan: Plan, options: CompileOptions = {}): DocumentModel => {
-  const blocks: Block[] = [h(1, `${plan.meta.title} ${plan.meta.reportingYear}`)];
-  let part: string | null = null;
-  for (const section of SECTIONS) {
-    if (section.part && section.part !== part) {
-      part = section.part;
-      blocks.push(h(2, part));
-    }
-    const info = sectionInfo(section.key);
-    if (section.key !== 'header') {
-      blocks.push(info.question === null ? h(2, info.title) : h(3, `${info.question}. ${info.title}`));
-    }
-    blocks.push(...COMPILERS[section.key](plan, options));
-    if (options.coProduction && (section.key === 'engagement' || section.key === 'monitoring')) blocks.push(p(coProductionSummary(options.coProduction.counts)));
-  }
-  blocks.push(...riskMatrixAnnex());
-  if (options.coProduction) blocks.push(...coProductionAnnex(options.coProduction));
-  return { title: `${plan.meta.title} ${plan.meta.reportingYear}`, blocks };
-};
+});

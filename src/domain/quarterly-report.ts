@@ -1,6 +1,9 @@
 import type { Block, DocumentModel } from './document.model';
+import { formatPence } from './money';
 import type { Plan, RagRating, Risk, Workstream } from './plan.schema';
 import type { Quarter } from './quarters';
+import type { ChartData } from './report-charts.model';
+import type { StoredSpendActual } from './spend-actuals.schema';
 import { MILESTONE_STATUSES, type StoredUpdate } from './workstream-update.schema';
 
 /** A change to a risk in the quarter, as the audit log recorded it. */
@@ -77,10 +80,37 @@ export const buildQuarterlyReport = (plan: Plan, quarter: Quarter, latest: reado
   };
 };
 
+const RAG_SHADE = { Red: 'red', Amber: 'amber', Green: 'green' } as const;
+
 const statusTitle = (id: string) => MILESTONE_STATUSES.find((s) => s.id === id)?.title ?? id;
 
-export const reportDocument = (plan: Plan, report: QuarterlyReport, names: ReadonlyMap<string, string>): DocumentModel => {
+const chartOf = (charts: readonly ChartData[], type: ChartData['type']): Block[] => charts.filter((c) => c.type === type).map((chart) => ({ kind: 'chart', chart }));
+
+/** Projected against actual spend for the quarter, per category and funding source, with the variance. */
+const spendBlocks = (plan: Plan, quarter: Quarter, actuals: readonly StoredSpendActual[]): Block[] => {
+  const column = quarter.delivery;
+  if (!column) return [{ kind: 'paragraph', text: 'This quarter has no projected spend in the plan.' }];
+  const mine = actuals.filter((a) => a.quarter === quarter.id);
+  const money = (pence: number | null) => (pence === null ? '' : formatPence(pence));
+  const variance = (projected: number | null, actual: number | null) => (projected === null || actual === null ? '' : `${actual - projected < 0 ? '−' : actual - projected > 0 ? '+' : ''}${formatPence(Math.abs(actual - projected))}`);
+  const rows = plan.deliveryPlan.spend.flatMap((line) =>
+    plan.deliveryPlan.fundingSources.map((source) => {
+      const projected = line.amounts[column][source.id] ?? null;
+      const actual = mine.find((a) => a.lineId === line.id && a.sourceId === source.id)?.amountPence ?? null;
+      return [line.category, source.name, money(projected), actual === null ? 'Not recorded' : money(actual), variance(projected, actual)];
+    }),
+  );
+  return [{ kind: 'table', header: [['Category', 'Funding source', 'Projected', 'Actual', 'Variance']], rows, widths: [4, 2, 1.4, 1.4, 1.4] }];
+};
+
+export interface ReportExtras {
+  readonly charts?: readonly ChartData[];
+  readonly spendActuals?: readonly StoredSpendActual[];
+}
+
+export const reportDocument = (plan: Plan, report: QuarterlyReport, names: ReadonlyMap<string, string>, extras: ReportExtras = {}): DocumentModel => {
   const { quarter } = report;
+  const charts = extras.charts ?? [];
   const title = `Quarterly highlight report ${quarter.id}: ${quarter.label}`;
   const blocks: Block[] = [
     { kind: 'heading', level: 1, text: title },
@@ -88,7 +118,8 @@ export const reportDocument = (plan: Plan, report: QuarterlyReport, names: Reado
     { kind: 'heading', level: 2, text: 'Milestones by RAG' },
     {
       kind: 'table',
-      header: ['Workstream', 'Lead', 'Green', 'Amber', 'Red', 'Not rated', 'Target trajectory', 'Actual'],
+      header: [['Workstream', 'Lead', 'Green', 'Amber', 'Red', 'Not rated', 'Target trajectory', 'Actual']],
+      widths: [3, 1.5, 0.8, 0.8, 0.8, 0.9, 2, 1.5],
       rows: report.workstreams.map((w) => [
         `${w.workstream.code}: ${w.workstream.name}`,
         w.workstream.lead ?? '',
@@ -100,6 +131,8 @@ export const reportDocument = (plan: Plan, report: QuarterlyReport, names: Reado
         w.update?.actual ?? (w.update ? '' : 'No update'),
       ]),
     },
+    ...chartOf(charts, 'milestones-by-rag'),
+    ...chartOf(charts, 'trajectory'),
   ];
   for (const w of report.workstreams) {
     blocks.push({ kind: 'heading', level: 3, text: `Workstream ${w.workstream.code}: ${w.workstream.name}` });
@@ -114,10 +147,11 @@ export const reportDocument = (plan: Plan, report: QuarterlyReport, names: Reado
     });
     blocks.push({
       kind: 'table',
-      header: ['Milestone', 'Status', 'RAG', 'Note'],
+      header: [['Milestone', 'Status', 'RAG', 'Note']],
+      widths: [4, 1.3, 1, 3],
       rows: planned.map((m) => {
         const p = w.update?.milestones.find((x) => x.milestoneId === m.id);
-        return [m.text, p ? statusTitle(p.status) : 'Not reported', p?.rag ?? '', p?.note ?? ''];
+        return [m.text, p ? statusTitle(p.status) : 'Not reported', p?.rag ? { text: p.rag, shade: RAG_SHADE[p.rag] } : '', p?.note ?? ''];
       }),
     });
     blocks.push({ kind: 'field', label: 'Target trajectory', value: w.target });
@@ -132,10 +166,15 @@ export const reportDocument = (plan: Plan, report: QuarterlyReport, names: Reado
   if (report.riskEvents.length) {
     blocks.push({
       kind: 'table',
-      header: ['Date', 'Risk', 'What happened', 'By'],
+      header: [['Date', 'Risk', 'What happened', 'By']],
+      widths: [1.2, 4, 3, 1.5],
       rows: report.riskEvents.map((e) => [e.at.slice(0, 10), e.risk.description, e.detail, e.who]),
     });
   }
+  blocks.push(...chartOf(charts, 'risk-heatmap'));
+  blocks.push({ kind: 'heading', level: 2, text: 'Spend: projected and actual' });
+  blocks.push(...spendBlocks(plan, quarter, extras.spendActuals ?? []));
+  blocks.push(...chartOf(charts, 'spend'));
   blocks.push({ kind: 'heading', level: 2, text: 'Updates still missing' });
   blocks.push(
     report.missing.length

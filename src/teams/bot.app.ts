@@ -26,6 +26,8 @@ export interface BotDependencies {
   readonly matrices?: Readonly<Record<RiskScale, RiskMatrix>>;
   /** This bot's public address, for links in cards (the plan as sent for sign-off). */
   readonly baseUrl?: string;
+  /** How many days a document download link works. */
+  readonly linkDays?: number;
 }
 
 export interface Bot {
@@ -49,7 +51,7 @@ export const createBot = (deps: BotDependencies, adapter?: TeamsAdapter): Bot =>
       throw new Error('No proactive sender configured');
     });
   const notifier = new TeamsNotifier(deps.store, proactive, clock, deps.baseUrl ?? 'http://localhost:3978');
-  const services = createServices({ store: deps.store, planId: deps.planId, clock, notifier, matrices: deps.matrices });
+  const services = createServices({ store: deps.store, planId: deps.planId, clock, notifier, matrices: deps.matrices, linkDays: deps.linkDays });
   const screens = makeScreens(services, { baseUrl: deps.baseUrl ?? 'http://localhost:3978' });
   const app = new Application<TurnState>({ adapter, removeRecipientMention: true, startTypingTimer: false, longRunningMessages: false });
 

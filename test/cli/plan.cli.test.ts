@@ -1,4 +1,6 @@
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import AdmZip from 'adm-zip';
+import mammoth from 'mammoth';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { runPlanCli } from '../../src/cli/plan.cli';
@@ -25,7 +27,7 @@ describe('npm run plan', () => {
     const file = join(dir, 'plan.md');
     const { code, out } = await run('export', '--format', 'md', '--out', file);
     expect(code).toBe(0);
-    expect(out).toMatch(/Wrote .*plan\.md: plan shropshire-2026-27, version 1/);
+    expect(out).toMatch(/Wrote .*plan\.md: plan shropshire-2026-27, version 1, SHA-256 [a-f0-9]{64}/);
     const md = readFileSync(file, 'utf8');
     expect(md.indexOf('## Signatories')).toBeLessThan(md.indexOf('### 15. How can we help you?'));
     expect(md).toContain('| Total Spend | £105,000 |');
@@ -46,7 +48,7 @@ describe('npm run plan', () => {
     const file = join(dir, 'q3.md');
     const { code, out } = await run('report', '--quarter', '2026-Q3', '--format', 'md', '--out', file);
     expect(code).toBe(0);
-    expect(out).toContain('highlight report for 2026-Q3');
+    expect(out).toMatch(/Wrote .*q3\.md: highlight report, plan version 1, SHA-256 [a-f0-9]{64}/);
     const md = readFileSync(file, 'utf8');
     expect(md).toContain('# Quarterly highlight report 2026-Q3: Q3 (Oct–Dec 2026)');
     expect(md).toContain('| 3: EHCP Timeliness | Annie Williams | 0 | 0 | 0 | 1 | 20 week timescale: 50% | No update |');
@@ -63,9 +65,67 @@ describe('npm run plan', () => {
     );
   });
 
-  it.each([[[]], [['frobnicate']], [['feedback', '--format', 'md']], [['export', '--format', 'pdf']], [['report', '--quarter', 'Q3']]])('explains its usage for %j', async (args) => {
+  it.each([
+    [[], /Usage/],
+    [['frobnicate'], /Unknown command "frobnicate"/],
+    [['feedback', '--format', 'md'], /Unknown format "md" for feedback: use csv/],
+    [['export', '--format', 'pdf'], /Unknown format "pdf" for export: use md or docx/],
+    [['export', '--format', 'docx'], /A docx file needs --out FILE/],
+    [['return', '--quarter', '2026-Q3'], /Say which format: --format csv or xlsx/],
+    [['report', '--quarter', 'Q3'], /Unknown quarter "Q3"/],
+    [['verify'], /Say which file to verify/],
+    [['verify', '/no/such/file.docx'], /There is no file/],
+    [['export', '--out', '/no/such/folder/plan.md'], /The folder \/no\/such\/folder does not exist/],
+  ])('explains a mistake in one line for %j', async (args, message) => {
     const { code, out } = await run(...args);
     expect(code).toBe(2);
-    expect(out).toMatch(/Usage|Unknown format|Unknown quarter/);
+    expect(out).toMatch(message);
+  });
+
+  describe('Word, verification and the data return', () => {
+    it('exports Annex A as Word, and verify says the file is exactly the issued text', async () => {
+      const file = join(dir, 'plan.docx');
+      const exported = await run('export', '--format', 'docx', '--out', file);
+      expect(exported.code).toBe(0);
+      const hash = /SHA-256 ([a-f0-9]{64})/.exec(exported.out)![1];
+      expect(readFileSync(file).subarray(0, 2).toString()).toBe('PK');
+      const verified = await run('verify', file);
+      expect(verified).toEqual({ code: 0, out: `plan.docx is exactly the issued text of plan shropshire-2026-27 version 1 (SHA-256 ${hash}). That version has not been signed off.\n` });
+    });
+
+    it('verify finds a changed word in a Markdown export, and a file it never issued', async () => {
+      const file = join(dir, 'plan.md');
+      await run('export', '--out', file);
+      const original = readFileSync(file, 'utf8');
+      writeFileSync(file, original.replace('Shropshire, Telford and Wrekin', 'Shropshire, Telford & Wrekin'));
+      const changed = await run('verify', file);
+      expect(changed.code).toBe(1);
+      expect(changed.out).toMatch(/plan\.md claims to be plan shropshire-2026-27 version 1 \(SHA-256 [a-f0-9]{64}\), but its text differs from the issued text at line \d+/);
+      writeFileSync(file, original.replace(/SHA-256 of the plan text: [a-f0-9]{64}/, `SHA-256 of the plan text: ${'0'.repeat(64)}`));
+      expect((await run('verify', file)).out).toContain('no text with that fingerprint was issued from this store');
+      writeFileSync(file, '# A plan someone wrote by hand\n');
+      expect(await run('verify', file)).toEqual({ code: 1, out: 'plan.md names no plan version or SHA-256: it was not exported by the bot, or that line was removed.\n' });
+    });
+
+    it('writes the highlight report as Word with its four charts', async () => {
+      const file = join(dir, 'q3.docx');
+      expect((await run('report', '--quarter', '2026-Q3', '--format', 'docx', '--out', file)).code).toBe(0);
+      const media = new AdmZip(file).getEntries().filter((e) => /^word\/media\/.+\.png$/.test(e.entryName));
+      expect(media).toHaveLength(4);
+      const { value } = await mammoth.extractRawText({ path: file });
+      expect(value).toContain('Quarterly highlight report 2026-Q3');
+      expect(value).toContain('Spend: projected and actual');
+    });
+
+    it.each([
+      ['csv', (f: string) => readFileSync(f, 'utf8').split('\r\n')[0]!.split(',').slice(0, 2)],
+      ['xlsx', (f: string) => (readFileSync(f).subarray(0, 2).toString() === 'PK' ? ['section', 'quarter'] : [])],
+    ])('writes the quarterly data return as %s', async (format, firstColumns) => {
+      const file = join(dir, `return.${format}`);
+      const { code, out } = await run('return', '--quarter', '2026-Q3', '--format', format, '--out', file);
+      expect(code).toBe(0);
+      expect(out).toContain('data return for 2026-Q3');
+      expect(firstColumns(file).map((c) => c.replace(/"/g, ''))).toEqual(['section', 'quarter']);
+    });
   });
 });

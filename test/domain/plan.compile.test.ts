@@ -1,9 +1,10 @@
 import { demoPlan } from '../../src/demo/demo-plan';
-import { compilePlan } from '../../src/domain/plan.compile';
+import { compileAnnexA } from '../../src/domain/plan.compile';
 import { renderMarkdown } from '../../src/export/markdown.renderer';
+import { unescapeMarkdown } from '../support/markdown';
 import { planTextLines } from '../support/plan-strings';
 
-/** Annex A's headings, in the order the template sets them. */
+/** Annex A's headings, in the order and the exact words the template sets them. */
 const ANNEX_A_HEADINGS = [
   'Signatories',
   'Executive Summary',
@@ -11,13 +12,13 @@ const ANNEX_A_HEADINGS = [
   '1. What the local area partnership is trying to achieve?',
   'Section 2 – Strategy',
   '2. Where the local area partnership expects to be in the next 3 years',
-  "3. What is the local area partnership's strategy for delivering on the above?",
+  '3. What is the local area partnership’s strategy for delivering on the above?',
   '4. Please upload a completed copy of the Local Partnership Maturity Assessment Tool.',
   '5. What is the local area partnership roadmap for the next 3 years?',
   '6. What will the local area partnership deliver in the first year?',
   '7. How will the local area partnership deliver the first-year plan?',
-  '8. Other funding (Local Authorities)',
-  '9. System partner and stakeholder engagement, and co-production',
+  '8. Other funding Local Authorities.',
+  '9. System partner and stakeholder engagement, and co-production.',
   '10. Risks and Mitigations',
   '11. Dependencies',
   'Section 3 – Monitoring and Evaluation',
@@ -33,18 +34,19 @@ const ANNEX_A_HEADINGS = [
 
 describe('compiled plan', () => {
   const plan = demoPlan();
-  const markdown = renderMarkdown(compilePlan(plan));
+  const markdown = unescapeMarkdown(renderMarkdown(compileAnnexA(plan)));
   const headings = markdown
     .split('\n')
     .filter((l) => /^#{1,3} /.test(l))
     .map((l) => l.replace(/^#+ /, ''));
 
   it('has every Annex A heading, in order', () => {
+    expect(headings[0]).toBe('Annex A: Local SEND Reform Plan');
     expect(headings.slice(1)).toEqual(ANNEX_A_HEADINGS);
   });
 
   it('contains every answer of the demo plan', () => {
-    const flat = markdown.replace(/\*\*/g, '').replace(/<br>/g, '\n').replace(/\\\|/g, '|');
+    const flat = markdown.replace(/\*\*/g, '').replace(/<br>/g, '\n').replace(/\\\|/g, '|').replace(/\*- /g, '- ');
     const missing = planTextLines({ ...plan, requirements: [], reviewComments: [] }).filter((line) => !flat.includes(line));
     expect(missing).toEqual([]);
   });
@@ -63,14 +65,14 @@ describe('compiled plan', () => {
   it('keeps a table intact when an answer contains a pipe or a new line', () => {
     const changed = demoPlan();
     changed.risks.risks[0]!.mitigation = 'First | second\nthird';
-    const md = renderMarkdown(compilePlan(changed));
+    const md = renderMarkdown(compileAnnexA(changed));
     expect(md).toContain('First \\| second<br>third');
   });
 
   it('shows only headline risks in Q10 and counts the rest', () => {
     const changed = demoPlan();
     changed.risks.risks[4]!.headline = false;
-    const md = renderMarkdown(compilePlan(changed));
+    const md = unescapeMarkdown(renderMarkdown(compileAnnexA(changed)));
     expect(md).not.toContain(changed.risks.risks[4]!.description);
     expect(md).toContain('A further 1 open risk(s)');
   });

@@ -257,5 +257,44 @@ export const describeStoreContract = (engine: string, open: () => Promise<StoreH
       expect(since.map((e) => [e.version, e.key])).toEqual([[2, 'engagement']]);
       expect(await h.store.listAudit(PLAN, { keyPrefix: 'engagement', sinceVersion: 2 })).toEqual([]);
     });
+    it('keeps an issued document once per text and version, across a reopen', async () => {
+      await h.store.createPlan(PLAN, demoPlan(), alice);
+      const model = { title: 'Annex A', blocks: [{ kind: 'paragraph' as const, text: 'The text as issued.' }] };
+      const first = await h.store.saveIssuedDocument({ hash: 'a'.repeat(64), planId: PLAN, planVersion: 1, kind: 'plan', title: 'Annex A', model, issuedBy: 'alice' });
+      h.clock.advance(60_000);
+      const again = await h.store.saveIssuedDocument({ hash: 'a'.repeat(64), planId: PLAN, planVersion: 1, kind: 'plan', title: 'Annex A', model, issuedBy: 'bob' });
+      expect(again).toEqual(first);
+      expect(first).toMatchObject({ issuedBy: 'alice', model });
+      const store = await h.reopen();
+      expect(await store.loadIssuedDocument('a'.repeat(64))).toEqual(first);
+      expect(await store.loadIssuedDocument('a'.repeat(64), 2)).toBeNull();
+      expect(await store.loadIssuedDocument('b'.repeat(64))).toBeNull();
+      const link = await store.addDownloadLink({ token: 't'.repeat(32), planId: PLAN, documentHash: 'a'.repeat(64), planVersion: 1, format: 'docx', personId: 'alice', signed: false, roundId: null, expiresAt: '2030-01-01T00:00:00.000Z' });
+      expect(await store.findDownloadLink('t'.repeat(32))).toEqual(link);
+      expect(await store.findDownloadLink('u'.repeat(32))).toBeNull();
+    });
+
+    it('writes a quarter of actual spend version-checked, once per request, auditing each amount that changed', async () => {
+      await h.store.createPlan(PLAN, demoPlan(), alice);
+      const amount = (lineId: string, amountPence: number) => ({ quarter: '2026-Q3', lineId, sourceId: 'transformation', amountPence });
+      expect(await h.store.spendActualsVersion(PLAN, '2026-Q3')).toBe(0);
+      expect(await h.store.saveSpendActuals(PLAN, '2026-Q3', 0, [amount('a', 100), amount('b', 200)], { ...alice, requestId: 'r1' })).toEqual({ version: 1, replayed: false });
+      expect(await h.store.saveSpendActuals(PLAN, '2026-Q3', 0, [amount('a', 100), amount('b', 200)], { ...alice, requestId: 'r1' })).toEqual({ version: 1, replayed: true });
+      await expectCode(h.store.saveSpendActuals(PLAN, '2026-Q3', 0, [amount('a', 999)], bob), 'PLAN.STALE_VERSION');
+      expect(await h.store.saveSpendActuals(PLAN, '2026-Q3', 1, [amount('a', 100), amount('b', 250)], bob)).toEqual({ version: 2, replayed: false });
+      await expectCode(h.store.saveSpendActuals(PLAN, '2026-Q3', 2, [amount('a', -1)], bob), 'INPUT.INVALID');
+      const store = await h.reopen();
+      expect((await store.listSpendActuals(PLAN, '2026-Q3')).map((a) => [a.lineId, a.amountPence, a.enteredBy])).toEqual([
+        ['a', 100, 'alice'],
+        ['b', 250, 'bob'],
+      ]);
+      expect(await store.listSpendActuals(PLAN, '2026-Q4')).toEqual([]);
+      const audit = (await store.listAudit(PLAN, { keyPrefix: 'spend-actuals' })).map((e) => [e.key, e.action, e.actorId]);
+      expect(audit).toEqual([
+        ['spend-actuals/2026-Q3/b/transformation', 'update', 'bob'],
+        ['spend-actuals/2026-Q3/b/transformation', 'create', 'alice'],
+        ['spend-actuals/2026-Q3/a/transformation', 'create', 'alice'],
+      ]);
+    });
   });
 };

@@ -1,5 +1,6 @@
-import { compilePlan } from '../../src/domain/plan.compile';
+import { compileAnnexA } from '../../src/domain/plan.compile';
 import { renderMarkdown } from '../../src/export/markdown.renderer';
+import { unescapeMarkdown } from '../support/markdown';
 import { feedbackCsv } from '../../src/export/feedback.csv';
 import { VERBS } from '../../src/teams/verbs';
 import { checkCard } from '../support/adaptive-card.validate';
@@ -26,7 +27,7 @@ describe('co-production feedback: you said, we did', () => {
     bot.executeCard(who, VERBS.feedbackSubmit, { verb: VERBS.feedbackSubmit, ...Object.fromEntries(Object.entries(fields).map(([k, v]) => [`f.${k}`, v])) });
   const sentTo = (id: string) => bot.proactive.filter((p) => p.conversationId === `chat-${id}`).map((p) => cardOf(p.activity));
   const plan = async () => (await bot.store.loadPlan(PLAN_ID))!.plan;
-  const exported = async () => renderMarkdown(compilePlan(await plan(), { coProduction: await bot.services.feedback.published() }));
+  const exported = async () => unescapeMarkdown(renderMarkdown(compileAnnexA(await plan(), { coProduction: await bot.services.feedback.published() })));
 
   it('a PCF rep submits, the SRO routes, the lead answers, the rep is told, and it appears in the annex', async () => {
     const form = cardOf((await bot.say(PCF, 'feedback'))[0]);

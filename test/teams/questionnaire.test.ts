@@ -1,5 +1,6 @@
-import { compilePlan } from '../../src/domain/plan.compile';
+import { compileAnnexA } from '../../src/domain/plan.compile';
 import { renderMarkdown } from '../../src/export/markdown.renderer';
+import { unescapeMarkdown } from '../support/markdown';
 import { VERBS } from '../../src/teams/verbs';
 import { checkCard } from '../support/adaptive-card.validate';
 import { inputs, button } from '../support/card-inspect';
@@ -65,7 +66,7 @@ describe('filling in the plan through questionnaires', () => {
 
     const status = cardText(cardOf((await bot.say(sro, 'status'))[0]));
     expect(status).toContain('Version 2, last changed 27 November 2026 by Natasha Moody');
-    const markdown = renderMarkdown(compilePlan((await bot.store.loadPlan(PLAN_ID))!.plan));
+    const markdown = unescapeMarkdown(renderMarkdown(compileAnnexA((await bot.store.loadPlan(PLAN_ID))!.plan)));
     expect(markdown).toContain(vision);
     const audit = await bot.store.listAudit(PLAN_ID, { keyPrefix: 'visionAndGoals', limit: 1 });
     expect(audit[0]).toMatchObject({ actorId: sro, version: 2, action: 'update', summary: 'Natasha Moody updated Vision and goals' });

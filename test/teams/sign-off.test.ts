@@ -1,5 +1,5 @@
-import { compilePlan } from '../../src/domain/plan.compile';
-import { renderMarkdown } from '../../src/export/markdown.renderer';
+import { fingerprint } from '../../src/export/fingerprint';
+import { unescapeMarkdown } from '../support/markdown';
 import { VERBS } from '../../src/teams/verbs';
 import { checkCard } from '../support/adaptive-card.validate';
 import { findButton as button } from '../support/card-inspect';
@@ -68,7 +68,10 @@ describe('sign-off', () => {
     expect(tanya.refresh).toMatchObject({ userIds: [`user-${SIGNATORIES['la-chief-executive']}`] });
     const round = (await bot.store.listRounds(PLAN_ID))[0]!;
     expect(round.planHash).toMatch(/^[a-f0-9]{64}$/);
-    expect(round.document).toBe(renderMarkdown(compilePlan((await bot.store.loadPlan(PLAN_ID))!.plan)));
+    // What was sent is the one compiled document, kept as issued, and the hash is its fingerprint.
+    const issued = await bot.store.loadIssuedDocument(round.planHash, 1);
+    expect(issued && fingerprint(issued.model)).toBe(round.planHash);
+    expect((await bot.services.documents.compileCurrent()).hash).toBe(round.planHash);
   });
 
   it('a full round ends signed, and the exported plan carries the filled signatories table', async () => {
@@ -85,9 +88,18 @@ describe('sign-off', () => {
     expect(complete).toHaveLength(1);
 
     const record = await bot.services.signOff.signedRecord(1);
-    const markdown = renderMarkdown(compilePlan((await bot.store.loadPlan(PLAN_ID))!.plan, { signOff: record! }));
-    expect(markdown).toContain('| Local Authority Chief Executive (CEO) | Tanya Miles | Signed in Microsoft Teams | tanya.miles@shropshire.example | 2026-11-27 |');
-    expect(markdown).toContain('| Local Authority Chief Financial Officer (CFO/Section 151 Officer) | Duncan Whitfield | Signed in Microsoft Teams | duncan.whitfield@shropshire.example | 2026-11-27 |');
+    const round = (await bot.store.listRounds(PLAN_ID))[0]!;
+    // The hash every signatory approved is the hash of the exported document, in every format.
+    const md = await bot.services.exports.planFile('test', 'md');
+    const docx = await bot.services.exports.planFile('test', 'docx');
+    expect(record!.hash).toBe(round.planHash);
+    expect(md.provenance).toEqual({ planId: PLAN_ID, version: 1, hash: round.planHash, signed: true });
+    expect(docx.provenance).toEqual(md.provenance);
+    expect((await bot.services.verify.verify(docx.body, 'plan.docx')).outcome).toBe('match');
+    const markdown = unescapeMarkdown(md.body.toString('utf8'));
+    const signed = `Signed in Microsoft Teams (version 1, SHA-256 ${record!.hash})`;
+    expect(markdown).toContain(`| Local Authority Chief Executive (CEO) | Tanya Miles | ${signed} | tanya.miles@shropshire.example | 2026-11-27 |`);
+    expect(markdown).toContain(`| Local Authority Chief Financial Officer (CFO/Section 151 Officer) | Duncan Whitfield | ${signed} | duncan.whitfield@shropshire.example | 2026-11-27 |`);
     expect(markdown).toContain(`Signed version 1. SHA-256 of the signed text: ${record!.hash}`);
   });
 
@@ -212,8 +224,19 @@ describe('sign-off', () => {
       const res = await fetch(`${base}/signoff/${round.token}/plan.md`);
       expect(res.status).toBe(200);
       expect(res.headers.get('x-plan-sha256')).toBe(round.planHash);
-      expect(await res.text()).toBe(round.document);
+      expect(res.headers.get('cache-control')).toBe('no-store');
+      expect(res.headers.get('x-content-type-options')).toBe('nosniff');
+      const text = await res.text();
+      expect(text).toContain(`Plan ${PLAN_ID}, version 1. SHA-256 of the plan text: ${round.planHash}.`);
+      expect(text).toBe((await bot.services.exports.planFile('test', 'md')).body.toString('utf8'));
+      const word = await fetch(`${base}/signoff/${round.token}/plan.docx`);
+      expect(word.headers.get('content-type')).toBe('application/vnd.openxmlformats-officedocument.wordprocessingml.document');
+      expect((await bot.services.verify.verify(Buffer.from(await word.arrayBuffer()), 'plan.docx')).outcome).toBe('match');
       expect((await fetch(`${base}/signoff/${'0'.repeat(36)}/plan.md`)).status).toBe(404);
+      // Once the plan changes, the round is voided and the link says so rather than serving an old text.
+      const snapshot = (await bot.store.loadPlan(PLAN_ID))!;
+      await bot.services.store.savePlan(PLAN_ID, snapshot.version, { ...snapshot.plan, executiveSummary: { changeStory: 'Changed after sending.' } }, { actorId: sro, summary: 'edit' });
+      expect((await fetch(`${base}/signoff/${round.token}/plan.md`)).status).toBe(410);
     } finally {
       server.close();
     }

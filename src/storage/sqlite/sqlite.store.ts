@@ -9,6 +9,8 @@ import type {
   ChangeMeta,
   Clock,
   Draft,
+  DownloadLink,
+  IssuedDocument,
   PartChange,
   Reminder,
   RoundWithRequests,
@@ -28,6 +30,9 @@ import { fromRoot } from '../../paths';
 import { diffParts } from '../plan-diff';
 import { composePlan, decomposePlan, type PlanPart } from '../plan-parts';
 import { diffRoster } from '../roster-diff';
+import type { SpendActual, StoredSpendActual } from '../../domain/spend-actuals.schema';
+import { SqliteDocuments } from './documents.sqlite';
+import { SqliteSpendActuals } from './spend-actuals.sqlite';
 
 const MIGRATIONS_DIR = fromRoot('src', 'storage', 'migrations', 'sqlite');
 
@@ -157,7 +162,6 @@ const toRound = (r: RoundRow): SignOffRound => ({
   planId: r.plan_id,
   planVersion: r.plan_version,
   planHash: r.plan_hash,
-  document: r.document,
   token: r.token,
   requestedBy: r.requested_by,
   requestedAt: r.requested_at,
@@ -258,6 +262,8 @@ const migrate = (db: Database.Database, at: string): void => {
  */
 export class SqliteStore implements Store {
   private readonly db: Database.Database;
+  private readonly documents: SqliteDocuments;
+  private readonly spend: SqliteSpendActuals;
 
   constructor(
     file: string,
@@ -269,6 +275,36 @@ export class SqliteStore implements Store {
     this.db.pragma('foreign_keys = ON');
     this.db.pragma('busy_timeout = 5000');
     migrate(this.db, this.now());
+    this.documents = new SqliteDocuments(this.db);
+    this.spend = new SqliteSpendActuals(this.db, (...args) => this.writeAudit(...args));
+  }
+
+  async saveIssuedDocument(document: Omit<IssuedDocument, 'issuedAt'>): Promise<IssuedDocument> {
+    return this.documents.save(document, this.now());
+  }
+
+  async loadIssuedDocument(hash: string, planVersion?: number): Promise<IssuedDocument | null> {
+    return this.documents.load(hash, planVersion);
+  }
+
+  async addDownloadLink(link: Omit<DownloadLink, 'createdAt'>): Promise<DownloadLink> {
+    return this.documents.addLink(link, this.now());
+  }
+
+  async findDownloadLink(token: string): Promise<DownloadLink | null> {
+    return this.documents.findLink(token);
+  }
+
+  async spendActualsVersion(planId: string, quarter: string): Promise<number> {
+    return this.spend.version(planId, quarter);
+  }
+
+  async saveSpendActuals(planId: string, quarter: string, expectedVersion: number, actuals: readonly SpendActual[], meta: ChangeMeta): Promise<{ version: number; replayed: boolean }> {
+    return this.spend.save(planId, quarter, expectedVersion, actuals, meta, this.now());
+  }
+
+  async listSpendActuals(planId: string, quarter?: string): Promise<StoredSpendActual[]> {
+    return this.spend.list(planId, quarter);
   }
 
   private now(): string {
@@ -572,7 +608,7 @@ export class SqliteStore implements Store {
           `INSERT INTO signoff_rounds (id, plan_id, plan_version, plan_hash, document, token, requested_by, requested_at, status, closed_at, close_reason)
            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
         )
-        .run(round.id, round.planId, round.planVersion, round.planHash, round.document, round.token, round.requestedBy, round.requestedAt, round.status, round.closedAt, round.closeReason);
+        .run(round.id, round.planId, round.planVersion, round.planHash, round.planHash, round.token, round.requestedBy, round.requestedAt, round.status, round.closedAt, round.closeReason);
       const insert = this.db.prepare(
         `INSERT INTO signoff_requests (round_id, role, person_id, name, email, required, state, decided_at, reason, reminders_sent, last_reminded_at)
          VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,

@@ -1,0 +1,137 @@
+import { randomBytes } from 'node:crypto';
+import type { DocumentModel } from '../domain/document.model';
+import { DomainError } from '../domain/errors';
+import { hasRole, type Person } from '../domain/people.schema';
+import { signDocument, type SignOffRecord } from '../domain/plan.compile';
+import { renderFile, type FileFormat, type RenderedFile } from '../export/document-file';
+import { fingerprint } from '../export/fingerprint';
+import type { Provenance } from '../export/provenance';
+import type { PlanDocumentService } from './plan-document.service';
+import type { Clock, DownloadLink, IssuedDocument, Store } from './ports';
+import type { ReportService } from './report.service';
+import type { SignOffService } from './sign-off.service';
+
+export interface ExportedFile extends RenderedFile {
+  readonly fileName: string;
+  readonly provenance: Provenance;
+}
+
+export type LinkTarget = { readonly kind: 'plan' } | { readonly kind: 'report'; readonly quarter?: string };
+
+export type OpenedLink = { readonly status: 'ok'; readonly file: ExportedFile } | { readonly status: 'not-found' } | { readonly status: 'gone'; readonly reason: string };
+
+const DAY_MS = 86_400_000;
+
+/**
+ * Files people take away: the plan as Annex A, the quarterly report, and personal links to them.
+ * A signed version is always exported as the text that was signed, with its signatures.
+ */
+export class DocumentExportService {
+  constructor(
+    private readonly deps: {
+      readonly store: Store;
+      readonly planId: string;
+      readonly clock: Clock;
+      readonly documents: PlanDocumentService;
+      readonly signOff: SignOffService;
+      readonly reports: ReportService;
+      readonly linkDays: number;
+    },
+  ) {}
+
+  /** The plan as it leaves the building now: the signed text where this version was signed, else the text as it stands. */
+  async issuePlan(actorId: string): Promise<{ issued: IssuedDocument; signOff: SignOffRecord | null }> {
+    const { snapshot } = await this.deps.documents.compileCurrent();
+    const signOff = await this.deps.signOff.signedRecord(snapshot.version);
+    if (signOff) {
+      const signed = await this.deps.store.loadIssuedDocument(signOff.hash, signOff.version);
+      if (signed) return { issued: signed, signOff };
+    }
+    return { issued: await this.deps.documents.issueCurrent(actorId), signOff: null };
+  }
+
+  async planFile(actorId: string, format: FileFormat): Promise<ExportedFile> {
+    const { issued, signOff } = await this.issuePlan(actorId);
+    return this.render(issued, format, signOff);
+  }
+
+  async issueReport(actorId: string, quarter?: string): Promise<IssuedDocument> {
+    const { document, version } = await this.deps.reports.report(quarter);
+    return this.deps.store.saveIssuedDocument({ hash: fingerprint(document), planId: this.deps.planId, planVersion: version, kind: 'report', title: document.title, model: document, issuedBy: actorId });
+  }
+
+  async reportFile(actorId: string, format: FileFormat, quarter?: string): Promise<ExportedFile> {
+    return this.render(await this.issueReport(actorId, quarter), format, null);
+  }
+
+  /** A personal link that works for `linkDays` days. The plan is for the SRO and the signatories. */
+  async createLink(person: Person, target: LinkTarget, format: FileFormat): Promise<{ link: DownloadLink; fileName: string }> {
+    if (target.kind === 'plan' && !hasRole(person, 'sro') && !hasRole(person, 'signatory')) {
+      throw new DomainError('AUTH.FORBIDDEN', 'The Word copy of the plan is for the SRO and the signatories. Ask the SRO if you need one.');
+    }
+    if (target.kind === 'report' && !hasRole(person, 'sro') && !hasRole(person, 'workstream-lead') && !hasRole(person, 'signatory')) {
+      throw new DomainError('AUTH.FORBIDDEN', 'The highlight report is for the SRO, the workstream leads and the signatories.');
+    }
+    const { issued, signed } =
+      target.kind === 'plan'
+        ? await this.issuePlan(person.id).then(({ issued, signOff }) => ({ issued, signed: signOff !== null }))
+        : { issued: await this.issueReport(person.id, target.quarter), signed: false };
+    const link = await this.deps.store.addDownloadLink({
+      token: randomBytes(24).toString('base64url'),
+      planId: this.deps.planId,
+      documentHash: issued.hash,
+      planVersion: issued.planVersion,
+      format,
+      personId: person.id,
+      signed,
+      roundId: null,
+      expiresAt: new Date(this.deps.clock.now().getTime() + this.deps.linkDays * DAY_MS).toISOString(),
+    });
+    return { link, fileName: fileNameOf(issued, format) };
+  }
+
+  /** What a download link gives now: the file, or why it no longer works. */
+  async openLink(token: string): Promise<OpenedLink> {
+    const link = await this.deps.store.findDownloadLink(token);
+    if (!link || link.planId !== this.deps.planId) return { status: 'not-found' };
+    if (Date.parse(link.expiresAt) <= this.deps.clock.now().getTime()) return { status: 'gone', reason: 'This link has expired. Ask the bot for a new one.' };
+    if (link.roundId) {
+      const round = await this.deps.store.loadRound(link.roundId);
+      if (!round || round.round.status === 'voided') return { status: 'gone', reason: 'The plan changed after this version was sent for sign-off, so this copy no longer counts.' };
+    }
+    const issued = await this.deps.store.loadIssuedDocument(link.documentHash, link.planVersion);
+    if (!issued) return { status: 'not-found' };
+    const signOff = link.signed ? await this.deps.signOff.signedRecord(link.planVersion) : null;
+    return { status: 'ok', file: await this.render(issued, link.format, signOff) };
+  }
+
+  /**
+   * The plan exactly as sent for sign-off, from the link in a signatory's card: while the round is
+   * open, and for the link lifetime after it was signed; never once the round is voided.
+   */
+  async openSentPlan(token: string, format: FileFormat): Promise<OpenedLink> {
+    const round = await this.deps.store.findRoundByToken(token);
+    if (!round || round.planId !== this.deps.planId) return { status: 'not-found' };
+    if (round.status === 'voided') return { status: 'gone', reason: 'The plan changed after this version was sent for sign-off, so this copy no longer counts.' };
+    if (round.status === 'signed' && round.closedAt && Date.parse(round.closedAt) + this.deps.linkDays * DAY_MS <= this.deps.clock.now().getTime()) {
+      return { status: 'gone', reason: 'This link has expired. Ask the bot for the signed plan with "export".' };
+    }
+    const issued = await this.deps.store.loadIssuedDocument(round.planHash, round.planVersion);
+    if (!issued) return { status: 'not-found' };
+    const signOff = round.status === 'signed' ? await this.deps.signOff.signedRecord(round.planVersion) : null;
+    return { status: 'ok', file: await this.render(issued, format, signOff) };
+  }
+
+  /** Renders an issued document; a signed one carries its signatures, and both name the fingerprint of the text as sent. */
+  async render(issued: IssuedDocument, format: FileFormat, signOff: SignOffRecord | null): Promise<ExportedFile> {
+    const model: DocumentModel = signOff && signOff.hash === issued.hash ? signDocument(issued.model, signOff) : issued.model;
+    const provenance: Provenance = { planId: issued.planId, version: issued.planVersion, hash: issued.hash, signed: model !== issued.model };
+    const file = await renderFile(model, format, provenance);
+    return { ...file, fileName: fileNameOf(issued, format), provenance };
+  }
+}
+
+export const fileNameOf = (issued: IssuedDocument, format: FileFormat): string => {
+  const base = issued.kind === 'plan' ? `local-send-reform-plan-${issued.planId}-v${issued.planVersion}` : `highlight-report-${issued.planId}-v${issued.planVersion}-${issued.hash.slice(0, 8)}`;
+  return `${base}.${format}`;
+};

@@ -1,0 +1,24 @@
+/**
+ * Which stored text an exported file was made from. It is printed in the file but is not part
+ * of the fingerprinted text, so the same plan exported twice carries the same fingerprint.
+ */
+export interface Provenance {
+  readonly planId: string;
+  readonly version: number;
+  /** SHA-256 of the document's canonical form. */
+  readonly hash: string;
+  /** Set when the file carries the signatures of a completed sign-off. */
+  readonly signed?: boolean;
+}
+
+export const provenanceLine = (p: Provenance): string =>
+  `Plan ${p.planId}, version ${p.version}. SHA-256 of the plan text: ${p.hash}.${p.signed ? ' Signed in Microsoft Teams by every statutory signatory.' : ''}`;
+
+const PATTERN = /Plan ([a-z0-9][a-z0-9-]*), version (\d+)\. SHA-256 of the plan text: ([a-f0-9]{64})\.( Signed in Microsoft Teams by every statutory signatory\.)?/;
+
+/** Finds the provenance line in a file's text; null when there is none. */
+export const findProvenance = (text: string): Provenance | null => {
+  const m = PATTERN.exec(text);
+  if (!m) return null;
+  return { planId: m[1]!, version: Number(m[2]), hash: m[3]!, signed: Boolean(m[4]) };
+};

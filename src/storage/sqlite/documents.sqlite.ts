@@ -1,0 +1,88 @@
+import type Database from 'better-sqlite3';
+import type { DownloadLink, IssuedDocument } from '../../app/ports';
+import type { DocumentModel } from '../../domain/document.model';
+
+interface DocumentRow {
+  hash: string;
+  plan_id: string;
+  plan_version: number;
+  kind: IssuedDocument['kind'];
+  title: string;
+  model: string;
+  issued_at: string;
+  issued_by: string;
+}
+const toDocument = (r: DocumentRow): IssuedDocument => ({
+  hash: r.hash,
+  planId: r.plan_id,
+  planVersion: r.plan_version,
+  kind: r.kind,
+  title: r.title,
+  model: JSON.parse(r.model) as DocumentModel,
+  issuedAt: r.issued_at,
+  issuedBy: r.issued_by,
+});
+
+interface LinkRow {
+  token: string;
+  plan_id: string;
+  document_hash: string;
+  plan_version: number;
+  format: DownloadLink['format'];
+  person_id: string;
+  signed: number;
+  round_id: string | null;
+  created_at: string;
+  expires_at: string;
+}
+const toLink = (r: LinkRow): DownloadLink => ({
+  token: r.token,
+  planId: r.plan_id,
+  documentHash: r.document_hash,
+  planVersion: r.plan_version,
+  format: r.format,
+  personId: r.person_id,
+  signed: r.signed === 1,
+  roundId: r.round_id,
+  createdAt: r.created_at,
+  expiresAt: r.expires_at,
+});
+
+/** Issued documents and their download links: written once, never changed. */
+export class SqliteDocuments {
+  constructor(private readonly db: Database.Database) {}
+
+  save(document: Omit<IssuedDocument, 'issuedAt'>, at: string): IssuedDocument {
+    this.db
+      .prepare(
+        `INSERT INTO issued_documents (hash, plan_id, plan_version, kind, title, model, issued_at, issued_by) VALUES (?, ?, ?, ?, ?, ?, ?, ?)
+         ON CONFLICT (hash, plan_version) DO NOTHING`,
+      )
+      .run(document.hash, document.planId, document.planVersion, document.kind, document.title, JSON.stringify(document.model), at, document.issuedBy);
+    return this.load(document.hash, document.planVersion)!;
+  }
+
+  load(hash: string, planVersion?: number): IssuedDocument | null {
+    const row = (
+      planVersion === undefined
+        ? this.db.prepare('SELECT * FROM issued_documents WHERE hash = ? ORDER BY plan_version LIMIT 1').get(hash)
+        : this.db.prepare('SELECT * FROM issued_documents WHERE hash = ? AND plan_version = ?').get(hash, planVersion)
+    ) as DocumentRow | undefined;
+    return row ? toDocument(row) : null;
+  }
+
+  addLink(link: Omit<DownloadLink, 'createdAt'>, at: string): DownloadLink {
+    this.db
+      .prepare(
+        `INSERT INTO download_links (token, plan_id, document_hash, plan_version, format, person_id, signed, round_id, created_at, expires_at)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+      )
+      .run(link.token, link.planId, link.documentHash, link.planVersion, link.format, link.personId, link.signed ? 1 : 0, link.roundId, at, link.expiresAt);
+    return this.findLink(link.token)!;
+  }
+
+  findLink(token: string): DownloadLink | null {
+    const row = this.db.prepare('SELECT * FROM download_links WHERE token = ?').get(token) as LinkRow | undefined;
+    return row ? toLink(row) : null;
+  }
+}

@@ -1,0 +1,311 @@
+import ExcelJS from 'exceljs';
+import { buildDataReturn, type DataReturn } from '../../src/domain/data-return';
+import { parseQuarter } from '../../src/domain/quarters';
+import type { StoredSpendActual } from '../../src/domain/spend-actuals.schema';
+import type { StoredUpdate } from '../../src/domain/workstream-update.schema';
+import { demoPlan } from '../../src/demo/demo-plan';
+import { DATA_RETURN_COLUMNS, dataReturnCsv, poundsText } from '../../src/export/data-return.csv';
+import { dataReturnXlsx, MONEY_FORMAT, MONEY_FORMAT_PENCE, RAG_STYLES, SHEET_COLUMNS } from '../../src/export/data-return.xlsx';
+
+/** RFC 4180, strictly: records end in CRLF, and a bare CR or LF is only allowed inside quotes. */
+const parseCsv = (text: string): string[][] => {
+  const records: string[][] = [];
+  let record: string[] = [];
+  let field = '';
+  let i = 0;
+  let quoted = false;
+  while (i < text.length) {
+    const c = text[i]!;
+    if (quoted) {
+      if (c === '"' && text[i + 1] === '"') {
+        field += '"';
+        i += 2;
+      } else if (c === '"') {
+        quoted = false;
+        i += 1;
+      } else {
+        field += c;
+        i += 1;
+      }
+    } else if (c === '"' && field === '') {
+      quoted = true;
+      i += 1;
+    } else if (c === ',') {
+      record.push(field);
+      field = '';
+      i += 1;
+    } else if (c === '\r' && text[i + 1] === '\n') {
+      record.push(field);
+      records.push(record);
+      record = [];
+      field = '';
+      i += 2;
+    } else if (c === '\r' || c === '\n' || c === '"') {
+      throw new Error(`Bare ${JSON.stringify(c)} outside quotes at ${i}`);
+    } else {
+      field += c;
+      i += 1;
+    }
+  }
+  if (field !== '' || record.length) throw new Error('The last record does not end in CRLF');
+  return records;
+};
+
+const TYPED = 'Costs rose, "sharply"\nsee the\r\nfinance report';
+const FORMULA = '=HYPERLINK("http://evil.example","click")';
+
+const sample = (): DataReturn => {
+  const plan = demoPlan();
+  plan.risks.risks[0] = { ...plan.risks.risks[0]!, status: 'closed', closedReason: '+1 for closing, "done"' };
+  const latest: StoredUpdate[] = [
+    {
+      id: 'upd-3',
+      workstreamId: 'ws-3',
+      quarter: '2026-Q3',
+      sequence: 1,
+      authorId: 'annie.williams',
+      at: '2026-12-18T10:30:00.000Z',
+      milestones: [{ milestoneId: 'ws-3-q3-m1', status: 'at-risk', rag: 'Amber', note: TYPED }],
+      actual: FORMULA,
+      narrative: null,
+      blockers: null,
+      supportNeeded: null,
+    },
+    {
+      id: 'upd-1',
+      workstreamId: 'ws-1',
+      quarter: '2026-Q3',
+      sequence: 1,
+      authorId: 'sarah.court',
+      at: '2026-12-17T08:00:00.000Z',
+      milestones: [
+        { milestoneId: 'ws-1-q3-m1', status: 'off-track', rag: 'Red', note: '@lead please help' },
+        { milestoneId: 'ws-1-q3-m2', status: 'complete', rag: 'Green', note: null },
+      ],
+      actual: null,
+      narrative: null,
+      blockers: null,
+      supportNeeded: null,
+    },
+  ];
+  const at = '2026-12-20T09:00:00.000Z';
+  const spendActuals: StoredSpendActual[] = [
+    { quarter: '2026-Q3', lineId: 'spend-oversight', sourceId: 'transformation', amountPence: 2_500_000, enteredBy: 'finance', at },
+    { quarter: '2026-Q3', lineId: 'spend-workforce', sourceId: 'eah', amountPence: 40_012_350, enteredBy: 'finance', at },
+  ];
+  return buildDataReturn({ plan, quarter: parseQuarter('2026-Q3'), latest, spendActuals });
+};
+
+const cellText = (v: string | number | null): string => (v === null ? '' : String(v));
+
+describe('the data return as CSV', () => {
+  const ret = sample();
+  const text = dataReturnCsv(ret);
+  const [header, ...rows] = parseCsv(text);
+  const byColumn = (row: string[]) => Object.fromEntries(DATA_RETURN_COLUMNS.map((c, i) => [c, row[i]]));
+  const section = (name: string) => rows.filter((r) => r[0] === name).map(byColumn);
+
+  it('is one table with a header row, uniform columns and CRLF line endings', () => {
+    expect(header).toEqual([...DATA_RETURN_COLUMNS]);
+    expect(header?.[0]).toBe('section');
+    expect(rows.every((r) => r.length === DATA_RETURN_COLUMNS.length)).toBe(true);
+    expect(text.endsWith('\r\n')).toBe(true);
+    expect(rows.map((r) => r[0])).toEqual([...ret.milestones.map(() => 'milestone'), ...ret.risks.map(() => 'risk'), ...ret.spend.map(() => 'spend')]);
+    expect(rows.every((r) => r[1] === '2026-Q3')).toBe(true);
+  });
+
+  it('parses back to the milestone rows', () => {
+    expect(
+      section('milestone').map((r) => [
+        r.workstream_code,
+        r.workstream,
+        r.lead,
+        r.milestone_id,
+        r.milestone,
+        r.status,
+        r.rag,
+        r.note,
+        r.target_trajectory,
+        r.target_value,
+        r.unit,
+        r.actual,
+        r.posted_at,
+        r.posted_by,
+      ]),
+    ).toEqual(
+      ret.milestones.map((m) =>
+        [
+          m.workstreamCode,
+          m.workstreamName,
+          m.lead,
+          m.milestoneId,
+          m.milestone,
+          m.status,
+          m.rag,
+          m.note?.startsWith('@') ? `'${m.note}` : m.note,
+          m.targetTrajectory,
+          m.targetValue,
+          m.unit,
+          m.actual?.startsWith('=') ? `'${m.actual}` : m.actual,
+          m.postedAt,
+          m.postedBy,
+        ].map(cellText),
+      ),
+    );
+  });
+
+  it('parses back to the risk rows', () => {
+    expect(
+      section('risk').map((r) => [r.risk_id, r.risk, r.scale, r.impact, r.likelihood, r.rag, r.mitigation, r.residual_rag, r.headline, r.status, r.closed_reason]),
+    ).toEqual(
+      ret.risks.map((k) =>
+        [k.riskId, k.description, k.scale, k.impact, k.likelihood, k.rag, k.mitigation, k.residualRag, k.headline, k.status, k.closedReason?.replace(/^\+/, "'+") ?? null].map(cellText),
+      ),
+    );
+    expect(section('risk')[0]).toMatchObject({ status: 'Closed', closed_reason: `'+1 for closing, "done"` });
+  });
+
+  it('parses back to the spend rows, in pounds', () => {
+    expect(section('spend').map((r) => [r.spend_line_id, r.category, r.funding_source_id, r.funding_source, r.projected_gbp, r.actual_gbp, r.variance_gbp])).toEqual(
+      ret.spend.map((s) =>
+        [s.lineId, s.category, s.sourceId, s.fundingSource, poundsText(s.projectedPence), poundsText(s.actualPence), poundsText(s.variancePence)].map((v) => v ?? ''),
+      ),
+    );
+    const oversight = section('spend').find((r) => r.spend_line_id === 'spend-oversight' && r.funding_source_id === 'transformation');
+    expect(oversight).toMatchObject({ projected_gbp: '27500', actual_gbp: '25000', variance_gbp: '-2500' });
+    const workforce = section('spend').find((r) => r.spend_line_id === 'spend-workforce' && r.funding_source_id === 'eah');
+    expect(workforce).toMatchObject({ projected_gbp: '400000', actual_gbp: '400123.50', variance_gbp: '123.50' });
+  });
+
+  it.each([
+    [0, '0'],
+    [4_375_000, '43750'],
+    [116_524_450, '1165244.50'],
+    [116_524_405, '1165244.05'],
+    [-250_000, '-2500'],
+    [-5, '-0.05'],
+    [null, null],
+  ])('writes %p pence as %p pounds', (pence, pounds) => {
+    expect(poundsText(pence)).toBe(pounds);
+  });
+
+  it('keeps typed commas, quotes and line breaks, and defuses a leading formula character', () => {
+    const row = section('milestone').find((r) => r.milestone_id === 'ws-3-q3-m1');
+    expect(row?.note).toBe(TYPED);
+    expect(row?.actual).toBe(`'${FORMULA}`);
+    expect(section('milestone').find((r) => r.milestone_id === 'ws-1-q3-m1')?.note).toBe("'@lead please help");
+    expect(text).toContain('"\'=HYPERLINK(""http://evil.example"",""click"")"');
+  });
+
+  it('writes the same text for the same return', () => {
+    expect(dataReturnCsv(sample())).toBe(text);
+  });
+});
+
+describe('the data return as a workbook', () => {
+  let workbook: ExcelJS.Workbook;
+  const ret = sample();
+
+  beforeAll(async () => {
+    const buffer = await dataReturnXlsx(ret);
+    expect(buffer.subarray(0, 2).toString('latin1')).toBe('PK');
+    workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.load(buffer as unknown as ExcelJS.Buffer);
+  });
+
+  const sheet = (name: string): ExcelJS.Worksheet => {
+    const found = workbook.getWorksheet(name);
+    if (!found) throw new Error(`No sheet ${name}`);
+    return found;
+  };
+  const headerOf = (ws: ExcelJS.Worksheet) => (ws.getRow(1).values as unknown[]).slice(1);
+  const column = (ws: ExcelJS.Worksheet, header: string) => headerOf(ws).indexOf(header) + 1;
+
+  it('has an About sheet, then Milestones, Risks and Spend', () => {
+    expect(workbook.worksheets.map((w) => w.name)).toEqual(['About', 'Milestones', 'Risks', 'Spend']);
+    const about = sheet('About')
+      .getSheetValues()
+      .flat()
+      .filter((v): v is string => typeof v === 'string')
+      .join('\n');
+    expect(about).toContain('Shropshire, Telford and Wrekin');
+    expect(about).toContain('Local SEND Reform Plan 2026-27');
+    expect(about).toContain('2026-Q3: Q3 (Oct–Dec 2026)');
+  });
+
+  it.each([
+    ['Milestones', SHEET_COLUMNS.Milestones, 'milestones'],
+    ['Risks', SHEET_COLUMNS.Risks, 'risks'],
+    ['Spend', SHEET_COLUMNS.Spend, 'spend'],
+  ] as const)('%s has its columns under a bold, frozen header and a row per record', (name, headers, key) => {
+    const ws = sheet(name);
+    expect(headerOf(ws)).toEqual([...headers]);
+    expect(ws.getRow(1).getCell(1).font?.bold).toBe(true);
+    expect(ws.views[0]).toMatchObject({ state: 'frozen', ySplit: 1 });
+    expect(ws.rowCount).toBe(ret[key].length + 1);
+    headers.forEach((_, i) => expect(ws.getColumn(i + 1).width).toBeGreaterThanOrEqual(8));
+  });
+
+  it('writes money as numbers in pounds with a pound format', () => {
+    const ws = sheet('Spend');
+    const projected = column(ws, 'Projected (£)');
+    const actual = column(ws, 'Actual (£)');
+    const variance = column(ws, 'Variance (£)');
+    const rowOf = (lineId: string, sourceId: string) => {
+      const index = ret.spend.findIndex((s) => s.lineId === lineId && s.sourceId === sourceId);
+      return ws.getRow(index + 2);
+    };
+    const oversight = rowOf('spend-oversight', 'transformation');
+    expect(oversight.getCell(projected).value).toBe(27_500);
+    expect(oversight.getCell(projected).type).toBe(ExcelJS.ValueType.Number);
+    expect(oversight.getCell(projected).numFmt).toBe(MONEY_FORMAT);
+    expect(oversight.getCell(variance).value).toBe(-2_500);
+    const workforce = rowOf('spend-workforce', 'eah');
+    expect(workforce.getCell(actual).value).toBe(400_123.5);
+    expect(workforce.getCell(actual).numFmt).toBe(MONEY_FORMAT_PENCE);
+    const none = rowOf('spend-data', 'transformation');
+    expect(none.getCell(actual).value).toBeNull();
+    const total = ws.getRow(ws.rowCount);
+    expect(total.getCell(column(ws, 'Category')).value).toBe('Total');
+    expect(total.getCell(projected).type).toBe(ExcelJS.ValueType.Number);
+  });
+
+  it.each([
+    ['Milestones', 'ws-1-q3-m1', 'RAG', 'Red'],
+    ['Milestones', 'ws-3-q3-m1', 'RAG', 'Amber'],
+    ['Milestones', 'ws-1-q3-m2', 'RAG', 'Green'],
+    ['Risks', 'risk-oaip', 'RAG', 'Red'],
+    ['Risks', 'risk-oaip', 'Residual RAG', 'Amber'],
+    ['Risks', 'risk-ehcp-timeliness', 'Residual RAG', 'Green'],
+  ] as const)('%s: %s has its %s cell filled %s', (name, id, header, rag) => {
+    const ws = sheet(name);
+    const row = ws.getRows(2, ws.rowCount - 1)!.find((r) => r.getCell(1).value === id || r.getCell(4).value === id)!;
+    const cell = row.getCell(column(ws, header));
+    expect(cell.value).toBe(rag);
+    expect(cell.fill).toMatchObject({ type: 'pattern', pattern: 'solid', fgColor: { argb: RAG_STYLES[rag].fill } });
+    expect(cell.font?.color?.argb).toBe(RAG_STYLES[rag].font);
+  });
+
+  it('leaves a milestone with no RAG unfilled and says it was not reported', () => {
+    const ws = sheet('Milestones');
+    const row = ws.getRows(2, ws.rowCount - 1)!.find((r) => r.getCell(4).value === 'ws-2-q3-m1')!;
+    expect(row.getCell(column(ws, 'Status')).value).toBe('Not reported');
+    const fill = row.getCell(column(ws, 'RAG')).fill as ExcelJS.FillPattern | undefined;
+    expect(fill?.pattern ?? 'none').toBe('none');
+  });
+
+  it('keeps typed text as text, never as a formula', () => {
+    const ws = sheet('Milestones');
+    const row = ws.getRows(2, ws.rowCount - 1)!.find((r) => r.getCell(4).value === 'ws-3-q3-m1')!;
+    const actual = row.getCell(column(ws, 'Actual'));
+    expect(actual.type).toBe(ExcelJS.ValueType.String);
+    expect(actual.value).toBe(FORMULA);
+    // Excel's own line break inside a cell is LF, so a pasted CRLF comes back as LF.
+    expect(row.getCell(column(ws, 'Note')).value).toBe(TYPED.replace(/\r\n/g, '\n'));
+  });
+
+  it('is dated from the quarter, not the clock', () => {
+    expect(workbook.created.toISOString()).toBe('2026-12-31T00:00:00.000Z');
+    expect(workbook.modified.toISOString()).toBe('2026-12-31T00:00:00.000Z');
+  });
+});
