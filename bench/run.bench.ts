@@ -13,6 +13,12 @@ import { compileAnnexA } from '../src/domain/plan.compile';
 import { renderMarkdown } from '../src/export/markdown.renderer';
 import { SqliteStore } from '../src/storage/sqlite/sqlite.store';
 import { statusCard } from '../src/teams/views/status.view';
+import { createServices } from '../src/app/services';
+import { canonicalForm } from '../src/domain/document.model';
+import { renderFile } from '../src/export/document-file';
+import { dataReturnXlsx } from '../src/export/data-return.xlsx';
+import { fingerprint } from '../src/export/fingerprint';
+import { syntheticPlan } from './synthetic-plan';
 
 const time = async (label: string, runs: number, work: (i: number) => unknown | Promise<unknown>) => {
   for (let i = 0; i < Math.min(5, runs); i++) await work(i);
@@ -40,6 +46,15 @@ const main = async () => {
     await time('section completeness (19 sections)', 1000, () => planCompleteness(snapshot.plan));
     await time('compile + render Markdown', 200, () => renderMarkdown(compileAnnexA(snapshot.plan)));
     await time('status card (bind template)', 200, () => statusCard(snapshot, planCompleteness(snapshot.plan), 'Natasha Moody'));
+    const model = compileAnnexA(snapshot.plan);
+    await time('real plan: compile + fingerprint', 100, () => fingerprint(compileAnnexA(snapshot.plan)));
+    await time('real plan to DOCX (goal < 500 ms)', 20, () => renderFile(model, 'docx'));
+    const big = compileAnnexA(syntheticPlan(20));
+    process.stdout.write(`20x synthetic plan: ${big.blocks.length} blocks, ${(canonicalForm(big).length / 1e6).toFixed(1)} MB of text\n`);
+    await time('20x synthetic plan to DOCX (goal < 5 s)', 3, () => renderFile(big, 'docx'));
+    const services = createServices({ store, planId: 'bench-0', clock: systemClock, notifier: { notify: async () => 'no-conversation' } });
+    await time('quarterly report with 4 charts to DOCX', 5, () => services.exports.reportFile('bench', 'docx', '2026-Q3'));
+    await time('quarterly data return to XLSX', 20, async () => dataReturnXlsx(await services.reports.dataReturn('2026-Q3')));
     const mb = (b: number) => (b / 1024 / 1024).toFixed(1);
     const mem = process.memoryUsage();
     process.stdout.write(`memory: rss ${mb(mem.rss)} MiB, heap used ${mb(mem.heapUsed)} MiB\n`);

@@ -34,10 +34,11 @@ const charts = buildReportCharts({
 
 /** Near-black pixels (the text colour is #0b0c0c) in the rows [top, bottom) of an RGBA image. */
 const darkPixels = (image: { pixels: Buffer; width: number }, top: number, bottom: number): number => {
-  // `pixels` is a native getter that copies the whole image: read it once.
+  // `pixels` and `width` are native getters (`pixels` copies the image): read them once.
   const px = image.pixels;
+  const end = bottom * image.width * 4;
   let dark = 0;
-  for (let i = top * image.width * 4; i < bottom * image.width * 4; i += 4) {
+  for (let i = top * image.width * 4; i < end; i += 4) {
     if (px[i + 3]! > 200 && px[i]! < 80 && px[i + 1]! < 80 && px[i + 2]! < 80) dark += 1;
   }
   return dark;

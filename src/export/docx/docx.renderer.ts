@@ -1,5 +1,6 @@
 import { AlignmentType, Document, Footer, ImageRun, LevelFormat, Packer, PageNumber, PageOrientation, Paragraph, TextRun, type ISectionOptions, type Table } from 'docx';
 import type { Block, DocumentModel } from '../../domain/document.model';
+import { chartAltText } from '../charts/chart.alt-text';
 import { provenanceLine, type Provenance } from '../provenance';
 import { COLOURS, docxBlock, xmlSafe, type ChartImage } from './docx-blocks';
 
@@ -54,14 +55,14 @@ const chartImage =
   (block) => {
     const image = charts?.get(block);
     if (!image) return new TextRun({ text: xmlSafe(block.chart.title), italics: true });
-    // 16 cm wide in EMU-free docx units (pixels at 96 dpi), keeping the aspect ratio.
+    // About 16 cm wide (docx sizes pictures in pixels at 96 dpi), keeping the aspect ratio.
     const width = 600;
     const height = Math.round((image.height / image.width) * width);
     return new ImageRun({
       type: 'png',
       data: image.png,
       transformation: { width, height },
-      altText: { name: block.chart.type, title: xmlSafe(block.chart.title), description: xmlSafe(block.chart.title) },
+      altText: { name: block.chart.type, title: xmlSafe(block.chart.title), description: xmlSafe(chartAltText(block.chart)) },
     });
   };
 
