@@ -1,5 +1,5 @@
 import restify from 'restify';
-import type { Store } from './app/ports';
+import type { Clock, Store } from './app/ports';
 import type { Config } from './config';
 import type { Logger } from './logger';
 import type { RiskScale } from './domain/plan.schema';
@@ -15,6 +15,8 @@ export interface ServerDependencies {
   readonly store: Store;
   readonly logger: Logger;
   readonly matrices?: Readonly<Record<RiskScale, RiskMatrix>>;
+  /** The system clock unless a test moves time on (link expiry, reminders). */
+  readonly clock?: Clock;
 }
 
 export const createServer = (deps: ServerDependencies) => {
@@ -27,6 +29,7 @@ export const createServer = (deps: ServerDependencies) => {
     matrices: deps.matrices,
     baseUrl: deps.config.publicBaseUrl,
     linkDays: deps.config.downloadLinkDays,
+    clock: deps.clock,
   });
 
   const sendFile = (res: restify.Response, opened: OpenedLink) => {
