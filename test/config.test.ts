@@ -30,6 +30,7 @@ describe('configuration', () => {
       publicBaseUrl: 'http://localhost:3978',
       signOffReminderDays: 3,
       feedbackAnswerDays: 14,
+      downloadLinkDays: 7,
     });
   });
 
