@@ -19,6 +19,7 @@ import { noticeCard } from '../src/teams/views/notice.view';
 import { noticeForError } from '../src/teams/words';
 import { notificationCard } from '../src/teams/notifier';
 import { riskFormCard, updateHistoryCard } from '../src/teams/views/progress.view';
+import { spendSavedCard } from '../src/teams/views/spend.view';
 import { DomainError } from '../src/domain/errors';
 
 const main = async () => {
@@ -66,6 +67,12 @@ const main = async () => {
   const services = createServices({ store, planId, clock, notifier: { notify: async () => 'sent' } });
   await services.updates.post(lead, 'ws-3', '2026-Q3', { 'status.ws-3-q3-m1': 'on-track', actual: '47%', narrative: 'Backlog down by a third.' }, 'sample-3');
   await s.report('2026-Q3');
+  // Documents and actual spend.
+  await s.exportPlan(sro);
+  await s.reportDownload(sro, '2026-Q3');
+  await s.spend(sro, '2026-Q3');
+  await services.spend.save(sro, '2026-Q3', 0, { 'spend.spend-oversight.transformation': '26,000' }, 'sample-6');
+  spendSavedCard(await services.spend.form(sro, '2026-Q3'), 1);
   await s.risks(sro);
   riskFormCard('rescore', services.risks.matrix('high-medium-low'), (await store.loadPlan(planId))!.plan.risks.risks[0]!);
   updateHistoryCard('Workstream 3: EHCP Timeliness', await services.updates.history('ws-3'), new Map(), (id) => id);

@@ -74,6 +74,8 @@ export const createBot = (deps: BotDependencies, adapter?: TeamsAdapter): Bot =>
     'sign-off status': (person) => screens.signOffStatus(person),
     feedback: (person) => screens.feedbackForm(person),
     'you said we did': (person) => screens.feedbackList(person),
+    export: (person) => screens.exportPlan(person),
+    spend: (person, text) => screens.spend(person, quarterFrom(text)),
   };
 
   /** Every failure a person can cause ends as a notice card; nothing is written on the way. */

@@ -1,3 +1,5 @@
+import type { RoleName } from '../domain/people.schema';
+
 /**
  * The commands people type. A message matches a command only when, tidied up, it is the
  * command's name or one of its phrases: no substring guessing that depends on list order.
@@ -13,6 +15,8 @@ export interface CommandSpec {
    * people do for themselves and team chats what a board looks at together.
    */
   readonly menus: readonly ('personal' | 'team')[];
+  /** Who the help card offers it to; everyone on the roster when absent. */
+  readonly roles?: readonly RoleName[];
 }
 
 export const COMMANDS = [
@@ -58,6 +62,18 @@ export const COMMANDS = [
     name: 'sign-off status', menus: ['team'],
     phrases: ['sign off status', 'signoff status', 'who has signed', 'signatures'],
     description: 'Who has signed, declined or is still to sign, with reminders sent',
+  },
+  // Both menus already hold the ten commands Teams allows, so these two are typed (and offered on the help card).
+  {
+    name: 'export', menus: [], roles: ['sro', 'signatory'],
+    phrases: ['export the plan', 'download', 'download the plan', 'word', 'word copy', 'word version', 'the plan in word', 'plan in word', 'give me the plan in word', 'annex a'],
+    description: 'The plan as the Annex A Word file, or as Markdown: links that are yours alone',
+  },
+  {
+    name: 'spend', menus: [], roles: ['sro', 'workstream-lead'],
+    phrases: ['actual spend', 'record spend', 'record actual spend', 'spend actuals', 'enter spend'],
+    patterns: [/^(record )?(actual )?spend (for )?q[1-4]$/, /^q[1-4] (actual )?spend$/],
+    description: "Record the quarter's actual spend against the plan's projection",
   },
 ] as const satisfies readonly CommandSpec[];
 

@@ -1,6 +1,6 @@
 import type { Services } from '../app/services';
 import type { EditResult } from '../app/section-editing.service';
-import { parseQuarter } from '../domain/quarters';
+import { parseQuarter, quarterOf } from '../domain/quarters';
 import { listCard, reportCard, riskRegisterCard, updateCard, workstreamsToUpdateCard } from './views/progress.view';
 import { VERBS } from './verbs';
 import { DomainError } from '../domain/errors';
@@ -17,6 +17,9 @@ import { checkCard } from './views/readiness.view';
 import { conflictCard, rowFormCard, savedCard, sectionFormCard } from './views/section.view';
 import { statusCard } from './views/status.view';
 import { sectionsCard, tasksCard } from './views/work.view';
+import { planDownloadCard, reportDownloadCard } from './views/documents.view';
+import { spendFormCard } from './views/spend.view';
+import type { UpdateForm } from '../app/workstream-update.service';
 
 
 /** The screens people reach both by typing and by pressing buttons. */
@@ -59,8 +62,28 @@ export const screens = (s: Services, options: { baseUrl: string } = { baseUrl: '
       const mine = await s.updates.postableWorkstreams(person);
       const target = workstreamId ?? (mine.length === 1 ? mine[0]?.id : undefined);
       if (!target) return workstreamsToUpdateCard(mine, quarter);
-      return updateCard(await s.updates.form(person, target, quarter.id));
+      return self.updateView(person, await s.updates.form(person, target, quarter.id));
     },
+    /** The update form, with "Record actual spend" for the SRO and the leads in a delivery quarter of the plan's year. */
+    updateView: async (person: Person, form: UpdateForm, notice: { style: string; text: string } | null = null) => {
+      const mayRecord = hasRole(person, 'sro') || hasRole(person, 'workstream-lead');
+      const planYear = mayRecord && form.quarter.delivery ? Number((await s.overview.current()).plan.meta.reportingYear.slice(0, 4)) : null;
+      return updateCard(form, notice, planYear === form.quarter.year);
+    },
+    /** The plan as Annex A: one personal link for the Word file and one for the Markdown. */
+    exportPlan: async (person: Person) => {
+      // One after the other: both issue the same text, and the second finds the first's record.
+      const word = await s.exports.createLink(person, { kind: 'plan' }, 'docx');
+      const markdown = await s.exports.createLink(person, { kind: 'plan' }, 'md');
+      return planDownloadCard(options.baseUrl, word, markdown);
+    },
+    /** The quarter's highlight report as a Word file, with its charts. */
+    reportDownload: async (person: Person, quarterId?: string) => {
+      const quarter = quarterId ? parseQuarter(quarterId) : quarterOf(s.clock.now());
+      return reportDownloadCard(options.baseUrl, quarter, await s.exports.createLink(person, { kind: 'report', quarter: quarter.id }, 'docx'));
+    },
+    /** The actual spend form for a delivery quarter (this quarter when none is named). */
+    spend: async (person: Person, quarterId?: string) => spendFormCard(await s.spend.form(person, quarterId), await names()),
     risks: async (person: Person, notice: { style: string; text: string } | null = null) =>
       riskRegisterCard(await s.risks.register(), hasRole(person, 'sro') || hasRole(person, 'workstream-lead'), notice),
     report: async (quarterId?: string) => reportCard((await s.reports.report(quarterId)).report),

@@ -1,5 +1,6 @@
 import type { SectionState } from '../domain/completeness';
 import { isDomainError } from '../domain/errors';
+import { formatPence } from '../domain/money';
 import { ROLE_LABELS, type Person, type RoleGrant } from '../domain/people.schema';
 import { REQUIRED_SIGNATORY_ROLES, type Plan } from '../domain/plan.schema';
 
@@ -52,6 +53,13 @@ export const noticeForError = (error: unknown): Notice => {
         return { style: 'attention', title: "I don't recognise that sign-off request", message: error.message, hint: 'Nothing has been changed.' };
       case 'RISK.HEADLINE_LIMIT':
         return { style: 'warning', title: 'Too many headline risks', message: error.message, hint: 'Nothing has been changed.' };
+      case 'DOCUMENT.NOT_FOUND':
+        return {
+          style: 'attention',
+          title: "I can't find that document",
+          message: 'I have no copy of that document, so I cannot give it or check it. Type **export** for a fresh copy of the plan, or open the highlight report and choose **Download as Word**.',
+          hint: 'Nothing has been changed.',
+        };
       case 'AUTH.FORBIDDEN':
         return { style: 'attention', title: "Your role doesn't allow that", message: error.message, hint: 'Nothing has been changed.' };
       case 'INPUT.INVALID':
@@ -117,3 +125,15 @@ export const rolesText = (person: Person): string => listWords([...new Set(perso
 /** "27 November 2026", as people in England write dates. */
 export const dateWords = (iso: string): string =>
   new Date(iso).toLocaleDateString('en-GB', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'Europe/London' });
+
+/** The start of a document's SHA-256, enough to compare with a file's footer: "3f2a9c0d1b4e5f60…". */
+export const fingerprintWords = (hash: string): string => `${hash.slice(0, 16)}…`;
+
+/** Actual against projected spend, in words: "£1,250 over", "£2,000 under", "On projection". */
+export const varianceWords = (projectedPence: number | null, actualPence: number | null): { text: string; colour: 'Good' | 'Attention' | 'Warning' | 'Default' } => {
+  if (actualPence === null) return { text: '–', colour: 'Default' };
+  if (projectedPence === null) return { text: 'No projection', colour: 'Default' };
+  const difference = actualPence - projectedPence;
+  if (difference === 0) return { text: 'On projection', colour: 'Good' };
+  return difference > 0 ? { text: `${formatPence(difference)} over`, colour: 'Attention' } : { text: `${formatPence(-difference)} under`, colour: 'Warning' };
+};

@@ -21,6 +21,9 @@ import { delegateAction } from './delegate.action';
 import { dependencyFormAction } from './dependency-form.action';
 import { dependencySaveAction } from './dependency-save.action';
 import { reportShowAction } from './report-show.action';
+import { reportDownloadAction } from './report-download.action';
+import { spendShowAction } from './spend-show.action';
+import { spendSaveAction } from './spend-save.action';
 import { riskFormAction } from './risk-form.action';
 import { riskSaveAction } from './risk-save.action';
 import { risksShowAction } from './risks-show.action';
@@ -80,6 +83,9 @@ export const CARD_ACTIONS: readonly CardAction<never>[] = [
   dependencySaveAction,
   changeHistoryAction,
   reportShowAction,
+  reportDownloadAction,
+  spendShowAction,
+  spendSaveAction,
   signOffStartAction,
   signOffSendAction,
   signOffApproveAction,

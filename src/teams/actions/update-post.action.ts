@@ -1,5 +1,4 @@
 import { VERBS } from '../verbs';
-import { updateCard } from '../views/progress.view';
 import { defineAction } from './action.types';
 import { UpdatePostData } from './progress-data';
 
@@ -8,9 +7,9 @@ export const updatePostAction = defineAction({
   data: UpdatePostData,
   run: async (ctx, d) => {
     const result = await ctx.services.updates.post(ctx.person, d.workstream, d.quarter, ctx.values, ctx.requestId);
-    if ('form' in result) return updateCard(result.form);
+    if ('form' in result) return ctx.screens.updateView(ctx.person, result.form);
     const form = await ctx.services.updates.form(ctx.person, d.workstream, d.quarter);
-    return updateCard(form, {
+    return ctx.screens.updateView(ctx.person, form, {
       style: 'good',
       text: `Posted: update ${result.stored.sequence} for ${form.quarter.label}. It is in the highlight report now; type "report" to see it.`,
     });

@@ -1,4 +1,4 @@
-import type { Person } from '../../domain/people.schema';
+import { hasRole, type Person, type RoleName } from '../../domain/people.schema';
 import type { Plan } from '../../domain/plan.schema';
 import { renderCard, type AdaptiveCardJson } from '../cards';
 import { VERBS } from '../verbs';
@@ -7,6 +7,8 @@ import { roleNote, rolesText } from '../words';
 export interface CommandSummary {
   readonly name: string;
   readonly description: string;
+  /** Offered only to people with one of these roles; to everyone when absent. */
+  readonly roles?: readonly RoleName[];
 }
 
 export const helpCard = (person: Person, plan: Plan | null, commands: readonly CommandSummary[]): AdaptiveCardJson =>
@@ -15,6 +17,6 @@ export const helpCard = (person: Person, plan: Plan | null, commands: readonly C
     rolesText: rolesText(person),
     intro: `I keep ${plan?.header.localAuthority ?? 'the partnership'}'s Local SEND Reform Plan as one shared, versioned record, so partners fill it in here instead of chasing a Word file.`,
     roleNotes: person.roles.map((grant) => ({ text: roleNote(grant, plan) })),
-    commands,
+    commands: commands.filter((c) => !c.roles || c.roles.some((role) => hasRole(person, role))).map((c) => ({ name: c.name, description: c.description })),
     statusVerb: VERBS.showStatus,
   });

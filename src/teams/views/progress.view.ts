@@ -18,7 +18,8 @@ const RAG_COLOUR: Record<string, string> = { Red: 'Attention', Amber: 'Warning',
 const str = (v: unknown) => (typeof v === 'string' ? v : '');
 const button = (title: string, verb: string, data: Record<string, unknown> = {}) => ({ title, verb, data: { verb, ...data } });
 
-export const updateCard = (form: UpdateForm, notice: { style: string; text: string } | null = null): AdaptiveCardJson => {
+/** `canRecordSpend`: the person may record the quarter's actual spend (SRO or a workstream lead, a delivery quarter). */
+export const updateCard = (form: UpdateForm, notice: { style: string; text: string } | null = null, canRecordSpend = false): AdaptiveCardJson => {
   const typed = form.typed ?? {};
   const pick = (key: string, fallback: string) => (form.typed ? str(typed[key]) : fallback);
   const last = form.last;
@@ -56,6 +57,7 @@ export const updateCard = (form: UpdateForm, notice: { style: string; text: stri
     workstream: form.workstream.id,
     quarter: form.quarter.id,
     verbs: VERBS,
+    extraActions: canRecordSpend ? [button('Record actual spend', VERBS.spendShow, { quarter: form.quarter.id })] : [],
   });
 };
 
@@ -267,6 +269,6 @@ export const reportCard = (report: QuarterlyReport): AdaptiveCardJson => {
     riskSummary: `${count('opened')} opened, ${count('re-scored')} re-scored, ${count('closed')} closed.`,
     riskEvents: report.riskEvents.map((e) => `${dateWords(e.at)}: ${e.detail} – ${e.risk.description}`),
     missing: report.missing.map((w) => `Workstream ${w.code}: ${w.name}${w.lead ? ` (${w.lead})` : ''}`),
-    navigation: [...(prev ? [button(`← ${prev.id}`, VERBS.report, { quarter: prev.id })] : []), ...(next ? [button(`${next.id} →`, VERBS.report, { quarter: next.id })] : [])],
+    navigation: [button('Download as Word', VERBS.reportDownload, { quarter: q.id }), ...(prev ? [button(`← ${prev.id}`, VERBS.report, { quarter: prev.id })] : []), ...(next ? [button(`${next.id} →`, VERBS.report, { quarter: next.id })] : [])],
   });
 };
