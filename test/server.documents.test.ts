@@ -68,6 +68,25 @@ describe('document download links over HTTP', () => {
     expect((await fetch(`${base}/documents/${link.token.slice(1)}/plan.docx`)).status).toBe(404);
   });
 
+  it('stops working for someone taken off the roster', async () => {
+    const { url } = await linkFor(SRO, 'md');
+    expect((await fetch(url)).status).toBe(200);
+    const people = (await store.listPeople()).filter((p) => p.id !== SRO);
+    await store.replaceRoster(people, { actorId: 'admin', summary: 'Natasha leaves' });
+    const res = await fetch(url);
+    expect(res.status).toBe(410);
+    expect(await res.json()).toEqual({ status: 'gone', reason: 'The person this link was made for no longer has access to this document.' });
+  });
+
+  it('serves the plan as sent while its sign-off round is open, but not for ever', async () => {
+    const round = await services.signOff.request((await store.findPerson(SRO))!, [], 'round-request-1');
+    const url = `${base}/signoff/${round.round.token}/plan.md`;
+    clock.advance(89 * 86_400_000);
+    expect((await fetch(url)).status).toBe(200);
+    clock.advance(2 * 86_400_000);
+    expect((await fetch(url)).status).toBe(410);
+  });
+
   it('gives no link to someone who may not have the plan', async () => {
     await expect(linkFor(PCF_REP, 'docx')).rejects.toMatchObject({ code: 'AUTH.FORBIDDEN' });
   });

@@ -1,4 +1,4 @@
-import { randomBytes } from 'node:crypto';
+import { createHash, randomBytes } from 'node:crypto';
 import type { DocumentModel } from '../domain/document.model';
 import { DomainError } from '../domain/errors';
 import { hasRole, type Person } from '../domain/people.schema';
@@ -21,6 +21,15 @@ export type LinkTarget = { readonly kind: 'plan' } | { readonly kind: 'report'; 
 export type OpenedLink = { readonly status: 'ok'; readonly file: ExportedFile } | { readonly status: 'not-found' } | { readonly status: 'gone'; readonly reason: string };
 
 const DAY_MS = 86_400_000;
+/** A round left open this long is stale: its link stops working and the SRO sends the plan again. */
+const OPEN_ROUND_LINK_DAYS = 90;
+
+const sha256 = (bytes: Buffer) => createHash('sha256').update(bytes).digest('hex');
+
+/** The plan is for the SRO and the signatories; the report also for the workstream leads. */
+const mayHave = (person: Person, kind: IssuedDocument['kind']): boolean =>
+  hasRole(person, 'sro') || hasRole(person, 'signatory') || (kind === 'report' && hasRole(person, 'workstream-lead'));
+
 
 /**
  * Files people take away: the plan as Annex A, the quarterly report, and personal links to them.
@@ -66,11 +75,13 @@ export class DocumentExportService {
 
   /** A personal link that works for `linkDays` days. The plan is for the SRO and the signatories. */
   async createLink(person: Person, target: LinkTarget, format: FileFormat): Promise<{ link: DownloadLink; fileName: string }> {
-    if (target.kind === 'plan' && !hasRole(person, 'sro') && !hasRole(person, 'signatory')) {
-      throw new DomainError('AUTH.FORBIDDEN', 'The Word copy of the plan is for the SRO and the signatories. Ask the SRO if you need one.');
-    }
-    if (target.kind === 'report' && !hasRole(person, 'sro') && !hasRole(person, 'workstream-lead') && !hasRole(person, 'signatory')) {
-      throw new DomainError('AUTH.FORBIDDEN', 'The highlight report is for the SRO, the workstream leads and the signatories.');
+    if (!mayHave(person, target.kind)) {
+      throw new DomainError(
+        'AUTH.FORBIDDEN',
+        target.kind === 'plan'
+          ? 'The Word copy of the plan is for the SRO and the signatories. Ask the SRO if you need one.'
+          : 'The highlight report is for the SRO, the workstream leads and the signatories.',
+      );
     }
     const { issued, signed } =
       target.kind === 'plan'
@@ -101,6 +112,9 @@ export class DocumentExportService {
     }
     const issued = await this.deps.store.loadIssuedDocument(link.documentHash, link.planVersion);
     if (!issued) return { status: 'not-found' };
+    // The link is for one person: it stops working if they leave the roster or lose the role.
+    const owner = await this.deps.store.findPerson(link.personId);
+    if (!owner || !mayHave(owner, issued.kind)) return { status: 'gone', reason: 'The person this link was made for no longer has access to this document.' };
     const signOff = link.signed ? await this.deps.signOff.signedRecord(link.planVersion) : null;
     return { status: 'ok', file: await this.render(issued, link.format, signOff) };
   }
@@ -113,6 +127,9 @@ export class DocumentExportService {
     const round = await this.deps.store.findRoundByToken(token);
     if (!round || round.planId !== this.deps.planId) return { status: 'not-found' };
     if (round.status === 'voided') return { status: 'gone', reason: 'The plan changed after this version was sent for sign-off, so this copy no longer counts.' };
+    if (round.status === 'open' && Date.parse(round.requestedAt) + OPEN_ROUND_LINK_DAYS * DAY_MS <= this.deps.clock.now().getTime()) {
+      return { status: 'gone', reason: 'This sign-off request is too old to open. Ask the SRO to send the plan again.' };
+    }
     if (round.status === 'signed' && round.closedAt && Date.parse(round.closedAt) + this.deps.linkDays * DAY_MS <= this.deps.clock.now().getTime()) {
       return { status: 'gone', reason: 'This link has expired. Ask the bot for the signed plan with "export".' };
     }
@@ -127,6 +144,8 @@ export class DocumentExportService {
     const model: DocumentModel = signOff && signOff.hash === issued.hash ? signDocument(issued.model, signOff) : issued.model;
     const provenance: Provenance = { planId: issued.planId, version: issued.planVersion, hash: issued.hash, signed: model !== issued.model };
     const file = await renderFile(model, format, provenance);
+    // Every file handed out is remembered by its bytes, so verify can recognise this very file.
+    await this.deps.store.recordIssuedFile({ sha256: sha256(file.body), planId: issued.planId, documentHash: issued.hash, planVersion: issued.planVersion, format, signed: provenance.signed ?? false });
     return { ...file, fileName: fileNameOf(issued, format), provenance };
   }
 }

@@ -258,12 +258,25 @@ export interface DownloadLink {
   readonly expiresAt: string;
 }
 
+/** One file made from an issued document, known by the SHA-256 of its bytes. */
+export interface IssuedFile {
+  readonly sha256: string;
+  readonly planId: string;
+  readonly documentHash: string;
+  readonly planVersion: number;
+  readonly format: DownloadFormat;
+  readonly signed: boolean;
+}
+
 export interface DocumentRepository {
   /** Keeps a document; issuing the same text for the same version again returns the first. */
   saveIssuedDocument(document: Omit<IssuedDocument, 'issuedAt'>): Promise<IssuedDocument>;
   loadIssuedDocument(hash: string, planVersion?: number): Promise<IssuedDocument | null>;
   addDownloadLink(link: Omit<DownloadLink, 'createdAt'>): Promise<DownloadLink>;
   findDownloadLink(token: string): Promise<DownloadLink | null>;
+  /** Remembers a file's bytes by their SHA-256; recording the same file again changes nothing. */
+  recordIssuedFile(file: IssuedFile): Promise<void>;
+  findIssuedFile(sha256: string): Promise<IssuedFile | null>;
 }
 
 export interface SpendActualRepository {

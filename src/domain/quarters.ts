@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { DomainError } from './errors';
 import type { DeliveryQuarter } from './plan.schema';
 
 /**
@@ -41,7 +42,9 @@ export const quarter = (year: number, number: 1 | 2 | 3 | 4): Quarter => {
 };
 
 export const parseQuarter = (id: string): Quarter => {
-  const [year, q] = QuarterId.parse(id).split('-Q');
+  const valid = QuarterId.safeParse(id);
+  if (!valid.success) throw new DomainError('INPUT.INVALID', `"${String(id).slice(0, 20)}" is not a quarter: use the form 2026-Q3.`);
+  const [year, q] = valid.data.split('-Q');
   return quarter(Number(year), Number(q) as 1 | 2 | 3 | 4);
 };
 

@@ -2,6 +2,7 @@ import ExcelJS from 'exceljs';
 import type { DataReturn, MilestoneRow, RiskRow, SpendRow } from '../domain/data-return';
 import type { RagRating } from '../domain/plan.schema';
 import { parseQuarter } from '../domain/quarters';
+import { xmlSafe } from './xml-safe';
 
 type Kind = 'text' | 'long' | 'number' | 'money' | 'rag';
 
@@ -73,7 +74,8 @@ export const SHEET_COLUMNS = {
 } as const;
 
 /** Excel breaks lines in a cell on LF; a CR from a pasted Windows text would show as a stray mark. */
-const cellValue = (v: string | number | null) => (typeof v === 'string' ? v.replace(/\r\n?/g, '\n') : v);
+// Typed text may hold characters XML cannot (U+FFFE): they would make the workbook unreadable.
+const cellValue = (v: string | number | null) => (typeof v === 'string' ? xmlSafe(v.replace(/\r\n?/g, '\n')) : v);
 
 const isRag = (v: unknown): v is RagRating => v === 'Red' || v === 'Amber' || v === 'Green';
 

@@ -6,14 +6,19 @@ import { provenanceLine, type Provenance } from './provenance';
 /**
  * Typed text shown exactly as typed: every character Markdown could read as formatting is
  * escaped, so an answer can never become a heading, a list, a table row, a link or an image.
- * Autolinks are broken up too ("https\:\/\/", "www\.", "\@"), since GFM would link them.
+ * Autolinks are broken up too ("https\:\/\/", "evil\.com", "\@"), since GFM readers link them.
  */
 export const escapeMarkdown = (text: string, lineStarts: 'all' | 'after-first' | 'none' = 'all'): string =>
   text
+    // A lone carriage return ends a line for Markdown readers too; other control characters are dropped.
+    .replace(/\r\n?/g, '\n')
+    // eslint-disable-next-line no-control-regex -- removing control characters is the point
+    .replace(/[\u0000-\u0008\u000B-\u001F\u007F]/g, '')
     // "(" and "!" need no escape once "[" has one: they only make links and images after "[...]".
     .replace(/[\\`*_[\]#<>~|&@]/g, (c) => `\\${c}`)
     .replace(/:\/\//g, '\\:\\/\\/')
-    .replace(/\b(www)\./gi, '$1\\.')
+    // A dot before two letters could be a domain ("evil.com", "shropshire.gov.uk") that a reader links.
+    .replace(/(\w)\.(?=[a-z]{2})/gi, '$1\\.')
     .split('\n')
     .map((line, i) =>
       // Only where a line starts can "- ", "1." or "===" turn into a list or a heading.
@@ -35,7 +40,7 @@ const inline = (text: Text, lineStarts: 'all' | 'after-first' | 'none' = 'all'):
         })
         .join('');
 
-const tableCell = (cell: Cell): string => inline(cellSpec(cell).text, 'none').replace(/\r?\n/g, '<br>').trim();
+const tableCell = (cell: Cell): string => inline(cellSpec(cell).text, 'none').replace(/\n/g, '<br>').trim();
 
 const quote = (markdown: string): string =>
   markdown
@@ -47,7 +52,7 @@ const renderBlock = (block: Block): string => {
   switch (block.kind) {
     case 'heading':
       // A heading is one line: a typed line break would end it and start whatever follows.
-      return `${'#'.repeat(block.level)} ${escapeMarkdown(block.text.replace(/\s*\n\s*/g, ' '), 'none')}`;
+      return `${'#'.repeat(block.level)} ${escapeMarkdown(block.text.replace(/\s*[\r\n]+\s*/g, ' '), 'none')}`;
     case 'paragraph': {
       if (block.missing) return `_${escapeMarkdown(plainText(block.text))}_`;
       const text = inline(block.text).replace(/\n/g, '  \n');

@@ -16,9 +16,9 @@ export const provenanceLine = (p: Provenance): string =>
 
 const PATTERN = /Plan ([a-z0-9][a-z0-9-]*), version (\d+)\. SHA-256 of the plan text: ([a-f0-9]{64})\.( Signed in Microsoft Teams by every statutory signatory\.)?/;
 
-/** Finds the provenance line in a file's text; null when there is none. */
+/** Finds the provenance line in a file's text (the last one: typed text comes before it); null when there is none. */
 export const findProvenance = (text: string): Provenance | null => {
-  const m = PATTERN.exec(text);
+  const m = [...text.matchAll(new RegExp(PATTERN, 'g'))].pop();
   if (!m) return null;
   return { planId: m[1]!, version: Number(m[2]), hash: m[3]!, signed: Boolean(m[4]) };
 };

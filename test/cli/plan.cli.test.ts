@@ -90,7 +90,32 @@ describe('npm run plan', () => {
       const hash = /SHA-256 ([a-f0-9]{64})/.exec(exported.out)![1];
       expect(readFileSync(file).subarray(0, 2).toString()).toBe('PK');
       const verified = await run('verify', file);
-      expect(verified).toEqual({ code: 0, out: `plan.docx is exactly the issued text of plan shropshire-2026-27 version 1 (SHA-256 ${hash}). That version has not been signed off.\n` });
+      expect(verified).toEqual({ code: 0, out: `plan.docx is exactly a file the bot issued: plan shropshire-2026-27 version 1 (SHA-256 of the text ${hash}). That version has not been signed off.\n` });
+    });
+
+    it.each([
+      ['hidden words', (xml: string) => xml.replace('<w:rPr>', '<w:rPr><w:vanish/>')],
+      ['a paragraph under another namespace prefix', (xml: string) => xml.replace('<w:body>', '<w:body><x:p xmlns:x="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><x:r><x:t>AMENDMENT: funding withdrawn</x:t></x:r></x:p>')],
+      ['a paragraph commented out', (xml: string) => xml.replace(/(<w:p>|<w:p )/, '<!-- $1').replace('</w:p>', '</w:p> -->')],
+      ['struck-through text', (xml: string) => xml.replace(/<w:rPr>/g, '<w:rPr><w:strike/>')],
+    ])('verify never calls a Word file with %s "exactly" the issued file', async (_what, tamper) => {
+      const file = join(dir, 'plan.docx');
+      await run('export', '--format', 'docx', '--out', file);
+      const zip = new AdmZip(file);
+      zip.updateFile('word/document.xml', Buffer.from(tamper(zip.readAsText('word/document.xml'))));
+      zip.writeZip(file);
+      const result = await run('verify', file);
+      expect(result.code).toBe(1);
+      expect(result.out).not.toContain('is exactly');
+    });
+
+    it('says a re-saved Markdown copy has the issued words but is not the issued file', async () => {
+      const file = join(dir, 'plan.md');
+      await run('export', '--out', file);
+      writeFileSync(file, readFileSync(file, 'utf8').replace(/\n/g, '\r\n'));
+      const result = await run('verify', file);
+      expect(result.code).toBe(1);
+      expect(result.out).toMatch(/plan\.md has the words of plan shropshire-2026-27 version 1 \(SHA-256 [a-f0-9]{64}\), but it is not byte for byte a file the bot issued/);
     });
 
     it('verify finds a changed word in a Markdown export, and a file it never issued', async () => {

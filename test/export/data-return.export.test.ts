@@ -304,6 +304,14 @@ describe('the data return as a workbook', () => {
     expect(row.getCell(column(ws, 'Note')).value).toBe(TYPED.replace(/\r\n/g, '\n'));
   });
 
+  it('drops characters XML cannot hold, so a typed U+FFFE never makes the workbook unreadable', async () => {
+    const hostile = { ...ret, milestones: ret.milestones.map((m, i) => (i === 0 ? { ...m, note: 'before\uFFFE\uFFFFafter' } : m)) };
+    const book = new ExcelJS.Workbook();
+    await book.xlsx.load((await dataReturnXlsx(hostile)) as unknown as ExcelJS.Buffer);
+    const ws = book.getWorksheet('Milestones')!;
+    expect(ws.getRow(2).getCell(headerOf(ws).indexOf('Note') + 1).value).toBe('beforeafter');
+  });
+
   it('is dated from the quarter, not the clock', () => {
     expect(workbook.created.toISOString()).toBe('2026-12-31T00:00:00.000Z');
     expect(workbook.modified.toISOString()).toBe('2026-12-31T00:00:00.000Z');

@@ -31,6 +31,11 @@ const HOSTILE: [string, string][] = [
   ['a quote', '> quoted'],
   ['emphasis', '_it_ ~~gone~~ *one* __two__'],
   ['an entity', '&copy; &amp;'],
+  ['a bare domain', 'see evil.com/x or shropshire.gov.uk'],
+  ['a scheme-less link', 'open //evil.com/x'],
+  ['a list after a lone carriage return', 'x\r- injected\r1. injected'],
+  ['a heading after a lone carriage return', 'x\r===\r---'],
+  ['a code block after carriage returns', 'x\r\r    code'],
 ];
 const FORBIDDEN = new Set(['heading_open', 'bullet_list_open', 'ordered_list_open', 'table_open', 'link_open', 'image', 'html_block', 'html_inline', 'fence', 'code_block', 'blockquote_open', 'strong_open', 'em_open', 's_open']);
 

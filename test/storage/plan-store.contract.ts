@@ -272,6 +272,11 @@ export const describeStoreContract = (engine: string, open: () => Promise<StoreH
       const link = await store.addDownloadLink({ token: 't'.repeat(32), planId: PLAN, documentHash: 'a'.repeat(64), planVersion: 1, format: 'docx', personId: 'alice', signed: false, roundId: null, expiresAt: '2030-01-01T00:00:00.000Z' });
       expect(await store.findDownloadLink('t'.repeat(32))).toEqual(link);
       expect(await store.findDownloadLink('u'.repeat(32))).toBeNull();
+      const file = { sha256: 'f'.repeat(64), planId: PLAN, documentHash: 'a'.repeat(64), planVersion: 1, format: 'docx' as const, signed: false };
+      await store.recordIssuedFile(file);
+      await store.recordIssuedFile({ ...file, signed: true });
+      expect(await store.findIssuedFile('f'.repeat(64))).toEqual(file);
+      expect(await store.findIssuedFile('e'.repeat(64))).toBeNull();
     });
 
     it('writes a quarter of actual spend version-checked, once per request, auditing each amount that changed', async () => {
@@ -283,6 +288,9 @@ export const describeStoreContract = (engine: string, open: () => Promise<StoreH
       await expectCode(h.store.saveSpendActuals(PLAN, '2026-Q3', 0, [amount('a', 999)], bob), 'PLAN.STALE_VERSION');
       expect(await h.store.saveSpendActuals(PLAN, '2026-Q3', 1, [amount('a', 100), amount('b', 250)], bob)).toEqual({ version: 2, replayed: false });
       await expectCode(h.store.saveSpendActuals(PLAN, '2026-Q3', 2, [amount('a', -1)], bob), 'INPUT.INVALID');
+      // The same request id from someone else, or for another quarter, is refused rather than silently dropped.
+      await expectCode(h.store.saveSpendActuals(PLAN, '2026-Q3', 2, [amount('a', 5)], { ...bob, requestId: 'r1' }), 'INPUT.INVALID');
+      await expectCode(h.store.saveSpendActuals(PLAN, '2026-Q4', 0, [{ ...amount('a', 5), quarter: '2026-Q4' }], { ...alice, requestId: 'r1' }), 'INPUT.INVALID');
       const store = await h.reopen();
       expect((await store.listSpendActuals(PLAN, '2026-Q3')).map((a) => [a.lineId, a.amountPence, a.enteredBy])).toEqual([
         ['a', 100, 'alice'],

@@ -131,7 +131,7 @@ describe('co-production feedback: you said, we did', () => {
     expect(runs).toContain('"type":"TextRun"');
     expect(runs).not.toMatch(/"type":"TextBlock","text":"\*\*Urgent/);
     const md = await rawExport();
-    expect(md).toContain('\\*\\*Urgent\\*\\* \\[click\\](https\\:\\/\\/evil.example)');
+    expect(md).toContain('\\*\\*Urgent\\*\\* \\[click\\](https\\:\\/\\/evil\\.example)');
     expect(md).toContain('\\<b\\>bold\\</b\\>');
     expect(md).not.toContain('<b>');
     const csv = feedbackCsv([{ ...item, said: '=SUM(A1:A9)' }], new Map());

@@ -1,16 +1,33 @@
 import AdmZip from 'adm-zip';
 
+/** A plan export is a few hundred kilobytes; anything far bigger is refused before it is unpacked. */
+const MAX_PART_BYTES = 20 * 1024 * 1024;
+const MAX_TOTAL_BYTES = 60 * 1024 * 1024;
+
 const ENTITIES: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'" };
 const decode = (xml: string): string =>
-  xml.replace(/&(#x[0-9a-f]+|#\d+|amp|lt|gt|quot|apos);/gi, (_, e: string) =>
-    e[0] === '#' ? String.fromCodePoint(e[1] === 'x' || e[1] === 'X' ? parseInt(e.slice(2), 16) : Number(e.slice(1))) : (ENTITIES[e] ?? _),
-  );
+  xml.replace(/&(#x[0-9a-f]+|#\d+|amp|lt|gt|quot|apos);/gi, (all, e: string) => {
+    if (e[0] !== '#') return ENTITIES[e] ?? all;
+    const code = e[1] === 'x' || e[1] === 'X' ? parseInt(e.slice(2), 16) : Number(e.slice(1));
+    return code <= 0x10ffff ? String.fromCodePoint(code) : all;
+  });
 
-/** The words of a WordprocessingML part, a line per paragraph, as any reader of the file would get them. */
+/**
+ * The words of a WordprocessingML part, a line per paragraph. Split on closing tags rather
+ * than matched with one lazy pattern, so the time is linear in the file's size.
+ */
 const partText = (xml: string): string =>
-  (xml.match(/<w:p[ >][\s\S]*?<\/w:p>/g) ?? [])
-    .map((p) => (p.match(/<w:t(?: [^>]*)?>[^<]*<\/w:t>/g) ?? []).map((t) => decode(t.replace(/<[^>]+>/g, ''))).join(''))
-    .join('\n');
+  xml
+    .split(/<\/w:p>/)
+    .map((chunk) =>
+      chunk
+        .split(/<w:t(?:\s[^>]*)?>/)
+        .slice(1)
+        .map((t) => decode(t.slice(0, t.indexOf('</w:t>') < 0 ? 0 : t.indexOf('</w:t>'))))
+        .join(''),
+    )
+    .join('\n')
+    .replace(/\n+$/, '');
 
 export interface DocxText {
   /** The body's text: what the document says. */
@@ -19,14 +36,16 @@ export interface DocxText {
   readonly furniture: string;
 }
 
-/** Reads a .docx without Word: null when the bytes are not a Word file. */
+/** Reads a .docx without Word: null when the bytes are not a Word file, or are too big to be one of ours. */
 export const readDocxText = (bytes: Buffer): DocxText | null => {
   try {
     const zip = new AdmZip(bytes);
+    const entries = zip.getEntries();
+    const sizes = entries.map((e) => e.header.size);
+    if (sizes.some((n) => n > MAX_PART_BYTES) || sizes.reduce((a, b) => a + b, 0) > MAX_TOTAL_BYTES) return null;
     const body = zip.getEntry('word/document.xml');
     if (!body) return null;
-    const furniture = zip
-      .getEntries()
+    const furniture = entries
       .filter((e) => /^word\/footer\d*\.xml$|^docProps\/(core|custom)\.xml$/.test(e.entryName))
       .map((e) => {
         const xml = e.getData().toString('utf8');

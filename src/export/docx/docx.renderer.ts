@@ -2,7 +2,8 @@ import { AlignmentType, Document, Footer, ImageRun, LevelFormat, Packer, PageNum
 import type { Block, DocumentModel } from '../../domain/document.model';
 import { chartAltText } from '../charts/chart.alt-text';
 import { provenanceLine, type Provenance } from '../provenance';
-import { COLOURS, docxBlock, xmlSafe, type ChartImage } from './docx-blocks';
+import { xmlSafe } from '../xml-safe';
+import { COLOURS, docxBlock, type ChartImage } from './docx-blocks';
 
 /** A4 in twentieths of a point, with 2 cm margins. */
 const A4 = { width: 11906, height: 16838, margin: 1134 } as const;

@@ -1,5 +1,5 @@
 import type Database from 'better-sqlite3';
-import type { DownloadLink, IssuedDocument } from '../../app/ports';
+import type { DownloadLink, IssuedDocument, IssuedFile } from '../../app/ports';
 import type { DocumentModel } from '../../domain/document.model';
 
 interface DocumentRow {
@@ -84,5 +84,21 @@ export class SqliteDocuments {
   findLink(token: string): DownloadLink | null {
     const row = this.db.prepare('SELECT * FROM download_links WHERE token = ?').get(token) as LinkRow | undefined;
     return row ? toLink(row) : null;
+  }
+
+  recordFile(file: IssuedFile, at: string): void {
+    this.db
+      .prepare(
+        `INSERT INTO issued_files (sha256, plan_id, document_hash, plan_version, format, signed, issued_at) VALUES (?, ?, ?, ?, ?, ?, ?)
+         ON CONFLICT (sha256) DO NOTHING`,
+      )
+      .run(file.sha256, file.planId, file.documentHash, file.planVersion, file.format, file.signed ? 1 : 0, at);
+  }
+
+  findFile(sha256: string): IssuedFile | null {
+    const row = this.db.prepare('SELECT * FROM issued_files WHERE sha256 = ?').get(sha256) as
+      | { sha256: string; plan_id: string; document_hash: string; plan_version: number; format: IssuedFile['format']; signed: number }
+      | undefined;
+    return row ? { sha256: row.sha256, planId: row.plan_id, documentHash: row.document_hash, planVersion: row.plan_version, format: row.format, signed: row.signed === 1 } : null;
   }
 }

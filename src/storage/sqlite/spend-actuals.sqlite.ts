@@ -36,8 +36,12 @@ export class SqliteSpendActuals {
     if (valid.some((a) => a.quarter !== quarter)) throw new DomainError('INPUT.INVALID', 'Every amount must be for the same quarter');
     return this.db.transaction(() => {
       if (meta.requestId) {
-        const seen = this.db.prepare('SELECT version FROM spend_actual_requests WHERE request_id = ?').get(meta.requestId) as { version: number } | undefined;
-        if (seen) return { version: seen.version, replayed: true };
+        const seen = this.db.prepare('SELECT * FROM spend_actual_requests WHERE request_id = ?').get(meta.requestId) as
+          | { plan_id: string; quarter: string; actor_id: string; version: number }
+          | undefined;
+        // A retry is the same person's same request; the same id from anyone or anywhere else is refused, never dropped.
+        if (seen && seen.plan_id === planId && seen.quarter === quarter && seen.actor_id === meta.actorId) return { version: seen.version, replayed: true };
+        if (seen) throw new DomainError('INPUT.INVALID', 'That request was already used for something else, so nothing was saved. Please open the form again.');
       }
       const current = this.version(planId, quarter);
       if (current !== expectedVersion) {
@@ -65,7 +69,9 @@ export class SqliteSpendActuals {
       this.db
         .prepare('INSERT INTO spend_actual_sets (plan_id, quarter, version) VALUES (?, ?, ?) ON CONFLICT (plan_id, quarter) DO UPDATE SET version = excluded.version')
         .run(planId, quarter, version);
-      if (meta.requestId) this.db.prepare('INSERT INTO spend_actual_requests (request_id, plan_id, quarter, version) VALUES (?, ?, ?, ?)').run(meta.requestId, planId, quarter, version);
+      if (meta.requestId) {
+        this.db.prepare('INSERT INTO spend_actual_requests (request_id, plan_id, quarter, actor_id, version) VALUES (?, ?, ?, ?, ?)').run(meta.requestId, planId, quarter, meta.actorId, version);
+      }
       this.audit(planId, null, at, meta, changes);
       return { version, replayed: false };
     })();

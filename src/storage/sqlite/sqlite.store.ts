@@ -11,6 +11,7 @@ import type {
   Draft,
   DownloadLink,
   IssuedDocument,
+  IssuedFile,
   PartChange,
   Reminder,
   RoundWithRequests,
@@ -293,6 +294,14 @@ export class SqliteStore implements Store {
 
   async findDownloadLink(token: string): Promise<DownloadLink | null> {
     return this.documents.findLink(token);
+  }
+
+  async recordIssuedFile(file: IssuedFile): Promise<void> {
+    this.documents.recordFile(file, this.now());
+  }
+
+  async findIssuedFile(sha256: string): Promise<IssuedFile | null> {
+    return this.documents.findFile(sha256);
   }
 
   async spendActualsVersion(planId: string, quarter: string): Promise<number> {

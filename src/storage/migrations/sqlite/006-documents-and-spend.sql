@@ -14,6 +14,18 @@ CREATE TABLE issued_documents (
 );
 CREATE INDEX issued_documents_by_plan ON issued_documents (plan_id, plan_version);
 
+-- The exact bytes of every file made from an issued document: verify can then say "this very
+-- file", where comparing words alone could miss hidden text or added formatting.
+CREATE TABLE issued_files (
+  sha256         TEXT PRIMARY KEY,
+  plan_id        TEXT NOT NULL REFERENCES plans(id) ON DELETE CASCADE,
+  document_hash  TEXT NOT NULL,
+  plan_version   INTEGER NOT NULL,
+  format         TEXT NOT NULL,
+  signed         INTEGER NOT NULL,
+  issued_at      TEXT NOT NULL
+);
+
 -- A personal, expiring link to one issued document in one format.
 CREATE TABLE download_links (
   token          TEXT PRIMARY KEY,
@@ -52,5 +64,6 @@ CREATE TABLE spend_actual_requests (
   request_id  TEXT PRIMARY KEY,
   plan_id     TEXT NOT NULL,
   quarter     TEXT NOT NULL,
+  actor_id    TEXT NOT NULL,
   version     INTEGER NOT NULL
 );
