@@ -162,7 +162,8 @@ export const roadmap: PlanInput['roadmap'] = {
       ),
     },
   ],
-  successMeasures: unfilledMeasures('q5'),
+  // The reference writes this table's measures with straight quotes ("excessive travel"), Q2's with curly ones.
+  successMeasures: unfilledMeasures('q5').map((m) => ({ ...m, name: m.name.replace(/[“”]/g, '"') })),
   documents: [{ id: 'q5-eaho-diagram', purpose: 'Add our EAHO diagram once agreed', title: null, url: null }],
 };
 
