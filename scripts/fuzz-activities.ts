@@ -132,7 +132,10 @@ const main = async () => {
       }
       if (shape < 0.05) body = randomBytes(Math.floor(random() * 2000)).toString('latin1');
       else if (shape < 0.08) body = 'x'.repeat(700_000);
-      else if (shape < 0.1) (body = '--b\r\nContent-Disposition: form-data; name="f"; filename="a.bin"\r\n\r\nAAAA\r\n--b--'), (contentType = 'multipart/form-data; boundary=b');
+      else if (shape < 0.1) {
+        body = '--b\r\nContent-Disposition: form-data; name="f"; filename="a.bin"\r\n\r\nAAAA\r\n--b--';
+        contentType = 'multipart/form-data; boundary=b';
+      }
       else body = JSON.stringify(activity(serviceUrl, pick(PEOPLE), n));
       try {
         const res = await fetch(`${base}/api/messages`, { method: 'POST', headers: { 'content-type': contentType }, body });
