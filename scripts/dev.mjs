@@ -22,13 +22,15 @@ const stopAll = (code) => {
 process.on('SIGINT', () => stopAll(0));
 process.on('SIGTERM', () => stopAll(0));
 
-run('bot', bin('tsx'), ['src/index.ts'], { ...process.env, PORT: port });
+// Local use only: the Playground sends unsigned requests, so they are allowed explicitly (the
+// bot then listens on 127.0.0.1 only).
+run('bot', bin('tsx'), ['src/index.ts'], { ALLOW_UNAUTHENTICATED: 'true', ...process.env, PORT: port });
 // The Playground reads PORT too and quits when it is set, so it gets an environment without it.
 const { PORT: _unused, ...playgroundEnv } = process.env;
 // It also opens a browser, and exits if it cannot: on a machine with no display, don't ask it to.
 if (process.platform === 'linux' && !process.env.DISPLAY && !process.env.WAYLAND_DISPLAY) playgroundEnv.TEAMSAPPTESTER_BROWSER ??= 'none';
 run('playground', bin('agentsplayground'), [
-  '--app-endpoint', `http://localhost:${port}/api/messages`,
+  '--app-endpoint', `http://127.0.0.1:${port}/api/messages`,
   '--channel-id', 'msteams',
   '--port', playgroundPort,
   '--disable-telemetry',

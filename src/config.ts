@@ -14,6 +14,9 @@ const flag = z
   .optional()
   .transform((v) => (v === undefined ? undefined : ['true', '1', 'yes'].includes(v)));
 
+const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+const tenantList = (text: string | undefined): string[] => (text ?? '').split(',').map((t) => t.trim()).filter(Boolean);
+
 const EnvSchema = z
   .object({
     NODE_ENV: z.enum(['development', 'test', 'production']).default('development'),
@@ -29,7 +32,7 @@ const EnvSchema = z
     MICROSOFT_APP_ID: optionalText,
     MICROSOFT_APP_PASSWORD: optionalText,
     MICROSOFT_APP_TENANT_ID: optionalText,
-    MICROSOFT_APP_TYPE: z.enum(['MultiTenant', 'SingleTenant', 'UserAssignedMSI']).default('MultiTenant'),
+    MICROSOFT_APP_TYPE: z.enum(['MultiTenant', 'SingleTenant', 'UserAssignedMSI']).default('SingleTenant'),
     TEAMS_APP_ID: z.string().uuid('TEAMS_APP_ID must be a GUID').optional(),
     RISK_MATRIX_FILE: optionalText,
     PUBLIC_BASE_URL: z.string().url('PUBLIC_BASE_URL must be a full address such as https://send-plan.example.org').optional(),
@@ -40,6 +43,10 @@ const EnvSchema = z
     UPDATE_DEADLINE_DAYS_AFTER: z.coerce.number().int().min(0).max(90).default(7),
     REMINDER_INTERVAL_SECONDS: z.coerce.number().int().min(5).max(86_400).default(300),
     BOT_DOMAIN: optionalText,
+    ALLOW_UNAUTHENTICATED: flag,
+    ALLOWED_TENANT_IDS: optionalText,
+    RATE_LIMIT_PER_PERSON: z.coerce.number().int().min(1).max(1_000_000).default(60),
+    RATE_LIMIT_PER_IP: z.coerce.number().int().min(1).max(1_000_000).default(300),
   })
   .superRefine((env, ctx) => {
     if (Boolean(env.MICROSOFT_APP_ID) !== Boolean(env.MICROSOFT_APP_PASSWORD) && env.MICROSOFT_APP_TYPE !== 'UserAssignedMSI') {
@@ -51,6 +58,9 @@ const EnvSchema = z
         path: ['MICROSOFT_APP_ID'],
         message: 'In production the bot must authenticate Bot Framework requests: set MICROSOFT_APP_ID and MICROSOFT_APP_PASSWORD',
       });
+    }
+    for (const id of tenantList(env.ALLOWED_TENANT_IDS)) {
+      if (!GUID.test(id)) ctx.addIssue({ code: 'custom', path: ['ALLOWED_TENANT_IDS'], message: `"${id}" is not a tenant id (a GUID); separate ids with commas` });
     }
     if (env.MICROSOFT_APP_TYPE === 'SingleTenant' && env.MICROSOFT_APP_ID && !env.MICROSOFT_APP_TENANT_ID) {
       ctx.addIssue({ code: 'custom', path: ['MICROSOFT_APP_TENANT_ID'], message: 'A SingleTenant bot needs MICROSOFT_APP_TENANT_ID' });
@@ -80,6 +90,14 @@ export interface Config {
   readonly feedbackAnswerDays: number;
   /** How long a document download link works. */
   readonly downloadLinkDays: number;
+  /** Unauthenticated requests were asked for explicitly (local use): the bot then listens on 127.0.0.1 only. */
+  readonly allowUnauthenticated: boolean;
+  /** Tenants whose activities are served; empty only for local unauthenticated use (any tenant). */
+  readonly allowedTenantIds: readonly string[];
+  /** Requests per minute, per person and per client address, before any work is done. */
+  readonly rateLimits: { readonly perPersonPerMinute: number; readonly perIpPerMinute: number };
+  /** The interface the server binds to: loopback only unless requests are authenticated. */
+  readonly listenHost: string | undefined;
 }
 
 export class ConfigError extends Error {
@@ -104,7 +122,8 @@ export const loadConfig = (env: NodeJS.ProcessEnv = process.env): Config => {
     logLevel: e.LOG_LEVEL,
     databaseUrl: e.DATABASE_URL,
     planId: e.PLAN_ID,
-    seedDemoPlan: e.SEED_DEMO_PLAN ?? e.NODE_ENV !== 'production',
+    // The demo plan is for local use: never by default in production or for an authenticated bot.
+    seedDemoPlan: e.SEED_DEMO_PLAN ?? (e.NODE_ENV !== 'production' && !e.MICROSOFT_APP_ID),
     rosterFile: e.ROSTER_FILE,
     microsoftApp: e.MICROSOFT_APP_ID
       ? { id: e.MICROSOFT_APP_ID, password: e.MICROSOFT_APP_PASSWORD, tenantId: e.MICROSOFT_APP_TENANT_ID, type: e.MICROSOFT_APP_TYPE }
@@ -117,5 +136,34 @@ export const loadConfig = (env: NodeJS.ProcessEnv = process.env): Config => {
     feedbackAnswerDays: e.FEEDBACK_ANSWER_DAYS,
     downloadLinkDays: e.DOWNLOAD_LINK_DAYS,
     reminders: { daysBefore: e.UPDATE_REMINDER_DAYS_BEFORE, deadlineDaysAfter: e.UPDATE_DEADLINE_DAYS_AFTER, intervalSeconds: e.REMINDER_INTERVAL_SECONDS },
+    allowUnauthenticated: e.ALLOW_UNAUTHENTICATED ?? false,
+    // Single-tenant by default: the listed tenants, else the app's own tenant.
+    allowedTenantIds: tenantList(e.ALLOWED_TENANT_IDS).length ? tenantList(e.ALLOWED_TENANT_IDS).map((t) => t.toLowerCase()) : e.MICROSOFT_APP_TENANT_ID ? [e.MICROSOFT_APP_TENANT_ID.toLowerCase()] : [],
+    rateLimits: { perPersonPerMinute: e.RATE_LIMIT_PER_PERSON, perIpPerMinute: e.RATE_LIMIT_PER_IP },
+    listenHost: e.MICROSOFT_APP_ID ? undefined : '127.0.0.1',
   };
+};
+
+/**
+ * Whether this configuration may serve /api/messages: fail closed. Without Microsoft app
+ * credentials the bot answers anyone who can reach it, so that has to be asked for
+ * (ALLOW_UNAUTHENTICATED=true, local use: loopback only); an authenticated bot serves only
+ * the tenants it names. The command line and packaging read the same settings without this.
+ */
+export const servingProblems = (config: Config): string[] => {
+  const problems: string[] = [];
+  if (!config.microsoftApp && !config.allowUnauthenticated) {
+    problems.push(
+      'MICROSOFT_APP_ID: without Microsoft app credentials requests cannot be authenticated. Set MICROSOFT_APP_ID and MICROSOFT_APP_PASSWORD, or ALLOW_UNAUTHENTICATED=true for local use only (the bot then listens on 127.0.0.1)',
+    );
+  }
+  if (config.microsoftApp && config.allowedTenantIds.length === 0) {
+    problems.push('ALLOWED_TENANT_IDS: an authenticated bot serves only named tenants. Set MICROSOFT_APP_TENANT_ID (your tenant) or ALLOWED_TENANT_IDS');
+  }
+  return problems;
+};
+
+export const assertCanServe = (config: Config): void => {
+  const problems = servingProblems(config);
+  if (problems.length) throw new ConfigError(problems);
 };

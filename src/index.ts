@@ -1,21 +1,24 @@
 import { ReminderService } from './app/reminder.service';
 import { systemClock } from './app/ports';
-import { ConfigError, loadConfig } from './config';
+import { assertCanServe, ConfigError, loadConfig } from './config';
 import { openConfiguredStore } from './composition';
-import { createLogger } from './logger';
+import { createLogger, routeConsoleTo } from './logger';
 import { createServer, listen } from './server';
 import { readRiskMatrices } from './storage/risk-matrix-file';
 
 const main = async (): Promise<void> => {
   const config = loadConfig();
+  // Refuse before opening the database: no credentials and no ALLOW_UNAUTHENTICATED means no bot.
+  assertCanServe(config);
   const logger = createLogger(config);
+  routeConsoleTo(logger);
   const matrices = readRiskMatrices(config.riskMatrixFile);
   const { store, bootstrap } = await openConfiguredStore(config);
   logger.info({ planId: config.planId, ...bootstrap }, bootstrap.seeded ? 'empty database: demo plan loaded' : 'store ready');
-  if (!config.microsoftApp) logger.warn('No Microsoft app credentials: requests are not authenticated (local use only)');
+  if (!config.microsoftApp) logger.warn('ALLOW_UNAUTHENTICATED: requests are not authenticated; listening on 127.0.0.1 only (local use)');
   const { server, notifier, services } = createServer({ config, store, logger, matrices });
-  const port = await listen(server, config.port);
-  logger.info({ port }, `Bot listening on http://localhost:${port}/api/messages`);
+  const port = await listen(server, config.port, config.listenHost);
+  logger.info({ port, host: config.listenHost ?? 'all interfaces' }, `Bot listening on http://${config.listenHost ?? 'localhost'}:${port}/api/messages`);
 
   // Reminders live in the database; each tick schedules what is missing and sends what is due,
   // so ones that fell due while the bot was down go out now, once.

@@ -1,5 +1,7 @@
 import { readFileSync } from 'node:fs';
-import { ConfigError, loadConfig, SETTING_NAMES } from '../src/config';
+import { assertCanServe, ConfigError, loadConfig, servingProblems, SETTING_NAMES } from '../src/config';
+
+const TENANT = '0b6c2a51-3e8f-4d2a-9c7b-5f1e2d3c4b5a';
 import { fromRoot } from '../src/paths';
 
 const problemsOf = (env: NodeJS.ProcessEnv): string[] => {
@@ -31,6 +33,10 @@ describe('configuration', () => {
       signOffReminderDays: 3,
       feedbackAnswerDays: 14,
       downloadLinkDays: 7,
+      allowUnauthenticated: false,
+      allowedTenantIds: [],
+      rateLimits: { perPersonPerMinute: 60, perIpPerMinute: 300 },
+      listenHost: '127.0.0.1',
     });
   });
 
@@ -46,9 +52,40 @@ describe('configuration', () => {
   });
 
   it('starts in production with credentials and does not seed demo data there', () => {
-    const config = loadConfig({ NODE_ENV: 'production', MICROSOFT_APP_ID: 'app', MICROSOFT_APP_PASSWORD: 'secret' });
-    expect(config.microsoftApp).toEqual({ id: 'app', password: 'secret', tenantId: undefined, type: 'MultiTenant' });
+    const config = loadConfig({ NODE_ENV: 'production', MICROSOFT_APP_ID: 'app', MICROSOFT_APP_PASSWORD: 'secret', MICROSOFT_APP_TENANT_ID: TENANT });
+    expect(config.microsoftApp).toEqual({ id: 'app', password: 'secret', tenantId: TENANT, type: 'SingleTenant' });
     expect(config.seedDemoPlan).toBe(false);
+    expect(servingProblems(config)).toEqual([]);
+  });
+
+  describe('security review (issue 10)', () => {
+    it('#9 refuses to serve without credentials unless ALLOW_UNAUTHENTICATED=true, and then only on 127.0.0.1', () => {
+      expect(servingProblems(loadConfig({})).join('\n')).toMatch(/MICROSOFT_APP_ID: without Microsoft app credentials[\s\S]*ALLOW_UNAUTHENTICATED=true/);
+      expect(() => assertCanServe(loadConfig({}))).toThrow(ConfigError);
+      const local = loadConfig({ ALLOW_UNAUTHENTICATED: 'true' });
+      expect(servingProblems(local)).toEqual([]);
+      expect(local.listenHost).toBe('127.0.0.1');
+      const authenticated = loadConfig({ MICROSOFT_APP_ID: 'app', MICROSOFT_APP_PASSWORD: 'secret', MICROSOFT_APP_TENANT_ID: TENANT, ALLOW_UNAUTHENTICATED: 'true' });
+      expect(authenticated.listenHost).toBeUndefined();
+      // An authenticated bot outside production does not load the demo plan unless asked.
+      expect(authenticated.seedDemoPlan).toBe(false);
+    });
+
+    it('#8 is single-tenant by default: the allow-list is the app tenant unless ALLOWED_TENANT_IDS names others', () => {
+      expect(loadConfig({ MICROSOFT_APP_ID: 'app', MICROSOFT_APP_PASSWORD: 'secret', MICROSOFT_APP_TENANT_ID: TENANT }).allowedTenantIds).toEqual([TENANT]);
+      const other = '11111111-2222-4333-8444-555555555555';
+      expect(loadConfig({ MICROSOFT_APP_TENANT_ID: TENANT, ALLOWED_TENANT_IDS: ` ${other.toUpperCase()} , ${TENANT}` }).allowedTenantIds).toEqual([other, TENANT]);
+      expect(loadConfig({ ALLOW_UNAUTHENTICATED: 'true' }).allowedTenantIds).toEqual([]);
+      expect(problemsOf({ ALLOWED_TENANT_IDS: 'contoso.onmicrosoft.com' }).join('\n')).toMatch(/ALLOWED_TENANT_IDS: "contoso.onmicrosoft.com" is not a tenant id/);
+      // An authenticated bot with no tenant at all (a multi-tenant app) refuses to serve.
+      const open = loadConfig({ MICROSOFT_APP_ID: 'app', MICROSOFT_APP_PASSWORD: 'secret', MICROSOFT_APP_TYPE: 'MultiTenant' });
+      expect(servingProblems(open).join('\n')).toMatch(/ALLOWED_TENANT_IDS: an authenticated bot serves only named tenants/);
+    });
+
+    it('#12 rate limits are settings with defaults, validated', () => {
+      expect(loadConfig({ RATE_LIMIT_PER_PERSON: '5', RATE_LIMIT_PER_IP: '10' }).rateLimits).toEqual({ perPersonPerMinute: 5, perIpPerMinute: 10 });
+      expect(problemsOf({ RATE_LIMIT_PER_PERSON: '0' }).join('\n')).toMatch(/RATE_LIMIT_PER_PERSON/);
+    });
   });
 
   it('.env.example lists every setting the bot reads, and its values start the bot', () => {

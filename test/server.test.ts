@@ -69,7 +69,7 @@ describe('the bot over HTTP', () => {
   let channel: Awaited<ReturnType<typeof startChannel>>;
 
   const start = async (env: NodeJS.ProcessEnv) => {
-    const config = loadConfig({ PORT: '0', ...env });
+    const config = loadConfig({ PORT: '0', ALLOW_UNAUTHENTICATED: 'true', ...env });
     store = new SqliteStore(':memory:', new ManualClock());
     await bootstrapStore(store, { planId: config.planId, roster: readRosterFile(fromRoot('config', 'roster.demo.json')), seedPlan: demoPlan });
     server = createServer({ config, store, logger: createLogger({ logLevel: "silent" }) }).server;
@@ -108,7 +108,7 @@ describe('the bot over HTTP', () => {
   });
 
   it('refuses an unsigned request when Microsoft app credentials are configured', async () => {
-    await start({ MICROSOFT_APP_ID: '6f1c1e35-0000-4000-8000-000000000001', MICROSOFT_APP_PASSWORD: 'not-a-real-secret' });
+    await start({ MICROSOFT_APP_ID: '6f1c1e35-0000-4000-8000-000000000001', MICROSOFT_APP_PASSWORD: 'not-a-real-secret', MICROSOFT_APP_TENANT_ID: '0b6c2a51-3e8f-4d2a-9c7b-5f1e2d3c4b5a' });
     const res = await fetch(`${base}/api/messages`, {
       method: 'POST',
       headers: { 'content-type': 'application/json' },

@@ -44,6 +44,7 @@ describe('Teams app package', () => {
           TEAMS_APP_ID: '2b9f0f3c-1d6e-4c55-9a0e-3f4c2d1b0a99',
           MICROSOFT_APP_ID: '7d1e2f3a-4b5c-4d6e-8f90-a1b2c3d4e5f6',
           MICROSOFT_APP_PASSWORD: 'secret',
+          MICROSOFT_APP_TENANT_ID: '0b6c2a51-3e8f-4d2a-9c7b-5f1e2d3c4b5a',
           BOT_DOMAIN: 'send-plan.example.org',
         }),
         join(dir, 'app.zip'),

@@ -1,12 +1,12 @@
 import { DomainError } from '../domain/errors';
 import { hasRole, type Person } from '../domain/people.schema';
-import { SectionKey } from '../domain/plan.schema';
+import { isCalendarDate, NO_SUCH_DATE, SectionKey } from '../domain/plan.schema';
 import type { Assignment, Clock, Draft, Notifier, Store } from './ports';
 
 export interface AssignResult {
   readonly assignment: Assignment;
   readonly assignee: Person;
-  readonly delivery: 'sent' | 'no-conversation';
+  readonly delivery: 'sent' | 'no-conversation' | 'unreachable';
 }
 
 const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
@@ -26,9 +26,10 @@ export class AssignmentService {
     const assignee = assigneeId ? await this.store.findPerson(assigneeId) : null;
     if (!assignee) throw new DomainError('INPUT.INVALID', 'Choose someone from the roster to assign it to.');
     const dueDate = typeof input.dueDate === 'string' && input.dueDate.trim() ? input.dueDate.trim() : null;
-    if (dueDate === null || !ISO_DATE.test(dueDate) || Number.isNaN(Date.parse(dueDate))) throw new DomainError('INPUT.INVALID', 'Choose the date it is due by.');
+    if (dueDate === null || !ISO_DATE.test(dueDate)) throw new DomainError('INPUT.INVALID', 'Choose the date it is due by.', { fields: { dueDate: 'Choose the date it is due by.' } });
+    if (!isCalendarDate(dueDate)) throw new DomainError('INPUT.INVALID', `${dueDate} is not a date. ${NO_SUCH_DATE}.`, { fields: { dueDate: NO_SUCH_DATE } });
     const today = this.clock.now().toISOString().slice(0, 10);
-    if (dueDate < today) throw new DomainError('INPUT.INVALID', 'The due date is in the past: choose today or a later date.');
+    if (dueDate < today) throw new DomainError('INPUT.INVALID', 'The due date is in the past: choose today or a later date.', { fields: { dueDate: 'This date is in the past.' } });
     const note = typeof input.note === 'string' && input.note.trim() ? input.note.trim().slice(0, 2000) : null;
     const assignment = await this.store.addAssignment(
       { id: `assign-${requestId}`.slice(0, 120), planId: this.planId, section: SectionKey.parse(input.section), assigneeId, dueDate, note, assignedBy: sro.id, reviewCommentId: null },

@@ -88,7 +88,7 @@ export class FeedbackService {
     return stored;
   }
 
-  async route(sro: Person, itemId: string, ownerId: unknown): Promise<{ item: FeedbackItem; owner: Person; delivery: 'sent' | 'no-conversation' }> {
+  async route(sro: Person, itemId: string, ownerId: unknown): Promise<{ item: FeedbackItem; owner: Person; delivery: 'sent' | 'no-conversation' | 'unreachable' }> {
     if (!hasRole(sro, 'sro')) throw new DomainError('AUTH.FORBIDDEN', "Only the plan's Senior Responsible Officer routes feedback.");
     const item = await this.load(itemId);
     const owner = typeof ownerId === 'string' ? await this.store.findPerson(ownerId) : null;

@@ -66,6 +66,8 @@ export interface PlanRepository {
   loadPlan(planId: string): Promise<PlanSnapshot | null>;
   savePlan(planId: string, expectedVersion: number, plan: Plan, meta: ChangeMeta): Promise<SaveResult>;
   listPlanIds(): Promise<string[]>;
+  /** The plan version a request id wrote, if it has been applied: a retry is answered from it. */
+  appliedRequest(requestId: string): Promise<{ planId: string; version: number } | null>;
   /** A plan's history; `null` gives the changes that belong to no plan (the roster). */
   listAudit(planId: string | null, query?: AuditQuery): Promise<AuditEntry[]>;
 }
@@ -156,20 +158,33 @@ export interface Reminder {
   readonly quarter: string;
   readonly personId: string;
   readonly dueAt: string;
-  readonly status: 'pending' | 'sent' | 'skipped';
+  /** 'sending': claimed for a send that has not been marked yet (or was cut short by a crash). */
+  readonly status: 'pending' | 'sending' | 'sent' | 'skipped';
   readonly attempts: number;
   readonly nextAttemptAt: string;
   readonly sentAt: string | null;
   readonly lastError: string | null;
+  /** When the current 'sending' claim was made. */
+  readonly claimedAt: string | null;
+  /** How many claims cut short by a crash were taken over: at most one, so at most one extra send. */
+  readonly recovered: number;
 }
 
 export interface ReminderRepository {
   /** Adds the reminders not already there (by id); returns how many were new. */
   scheduleReminders(reminders: readonly Pick<Reminder, 'id' | 'planId' | 'kind' | 'quarter' | 'personId' | 'dueAt'>[]): Promise<number>;
-  /** Pending reminders due by `now`, oldest first. */
-  dueReminders(now: string): Promise<Reminder[]>;
+  /**
+   * Pending reminders due by `now`, and 'sending' claims made before `staleClaimBefore` (a send
+   * cut short by a crash), oldest first.
+   */
+  dueReminders(now: string, staleClaimBefore?: string): Promise<Reminder[]>;
   listReminders(planId: string): Promise<Reminder[]>;
-  markReminder(id: string, change: Partial<Pick<Reminder, 'status' | 'attempts' | 'nextAttemptAt' | 'sentAt' | 'lastError'>>): Promise<void>;
+  /**
+   * Claims a reminder for sending ('sending', claimed at `at`) before it is sent: from 'pending', or
+   * once only from a 'sending' claim made before `staleClaimBefore`. False when it cannot be claimed.
+   */
+  claimReminder(id: string, at: string, staleClaimBefore: string): Promise<boolean>;
+  markReminder(id: string, change: Partial<Pick<Reminder, 'status' | 'attempts' | 'nextAttemptAt' | 'sentAt' | 'lastError' | 'claimedAt'>>): Promise<void>;
 }
 
 export interface SignOffRound {
@@ -340,9 +355,24 @@ export type Notification =
       readonly missing: readonly { readonly workstream: string; readonly lead: string }[];
     };
 
+export type Delivery = 'sent' | 'no-conversation' | 'unreachable';
+
+export interface NotifyOptions {
+  /**
+   * 'retry' (the default): 429 and 5xx are retried with backoff, then reported 'unreachable'.
+   * 'throw': a transient failure is thrown at once, for a caller with its own durable queue (reminders).
+   */
+  readonly onTransient?: 'retry' | 'throw';
+}
+
 export interface Notifier {
   /** 'no-conversation' when the person has never talked to the bot, so it cannot reach them. */
-  notify(personId: string, notification: Notification): Promise<'sent' | 'no-conversation'>;
+  /**
+   * Never throws: 'no-conversation' when the person has no 1:1 chat with the bot, 'unreachable'
+   * when Teams refused (they removed the app) or kept failing after retries. A failed recipient
+   * never stops the others, nor turns a saved change into an error.
+   */
+  notify(personId: string, notification: Notification, options?: NotifyOptions): Promise<Delivery>;
 }
 
 export interface Clock {

@@ -26,10 +26,16 @@ const throttledFor = (error: unknown): number | null => {
 };
 
 const MAX_ATTEMPTS = 8;
+/** How long a 'sending' claim holds: older than this, the send is taken to have been cut short by a crash. */
+export const SEND_LEASE_MS = 10 * 60 * 1000;
 
 /**
- * Chases quarterly updates. Reminders are rows in the store: scheduling is idempotent, a sent
- * reminder is never sent again, and ones that fell due while the bot was down go out on the next tick.
+ * Chases quarterly updates. Reminders are rows in the store: scheduling is idempotent, and ones
+ * that fell due while the bot was down go out on the next tick. Each send is claim -> send -> mark:
+ * the claim ('sending', with its time) is written before the send and 'sent' after it, so a marked
+ * reminder is never sent again. If the bot dies between sending and marking, the claim outlives
+ * its lease (SEND_LEASE_MS) and the reminder is sent once more, and never a third time: at most
+ * one extra send per reminder, only after a crash mid-send.
  */
 export class ReminderService {
   constructor(
@@ -71,7 +77,8 @@ export class ReminderService {
   /** Send what is due, once each; a later reminder to the same person supersedes an earlier one. */
   async dispatch(): Promise<DispatchResult> {
     const now = this.clock.now().toISOString();
-    const due = await this.store.dueReminders(now);
+    const staleClaimBefore = new Date(Date.parse(now) - SEND_LEASE_MS).toISOString();
+    const due = await this.store.dueReminders(now, staleClaimBefore);
     const result = { sent: 0, skipped: 0, retrying: 0 };
     const snapshot = await this.store.loadPlan(this.planId);
     if (!snapshot) return result;
@@ -86,8 +93,16 @@ export class ReminderService {
         result.skipped++;
         continue;
       }
+      // A send cut short by a crash is tried once more, never twice: one extra send at most.
+      if (reminder.status === 'sending' && reminder.recovered > 0) {
+        await this.store.markReminder(reminder.id, { status: 'skipped', lastError: 'sending was cut short twice; not sent again' });
+        result.skipped++;
+        continue;
+      }
+      if (!(await this.store.claimReminder(reminder.id, now, staleClaimBefore))) continue;
       try {
-        const delivery = await this.notifier.notify(reminder.personId, notification);
+        // Reminders are their own durable queue: a 429 or 5xx comes back here to be rescheduled.
+        const delivery = await this.notifier.notify(reminder.personId, notification, { onTransient: 'throw' });
         if (delivery === 'sent') {
           await this.store.markReminder(reminder.id, { status: 'sent', sentAt: now, attempts: reminder.attempts + 1 });
           result.sent++;
@@ -102,6 +117,7 @@ export class ReminderService {
         await this.store.markReminder(reminder.id, {
           attempts,
           status: attempts >= MAX_ATTEMPTS ? 'skipped' : 'pending',
+          claimedAt: null,
           nextAttemptAt: new Date(Date.parse(now) + backoff).toISOString(),
           lastError: wait !== null ? 'throttled by Teams (429)' : String((error as Error)?.message ?? error),
         });

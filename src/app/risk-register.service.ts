@@ -2,6 +2,7 @@ import { DomainError, isDomainError } from '../domain/errors';
 import { hasRole, type Person } from '../domain/people.schema';
 import { Plan, RagRating, type Dependency, type Risk, type RiskScale } from '../domain/plan.schema';
 import { MAX_HEADLINE_RISKS, rateRisk, type RiskMatrix } from '../domain/risk-rating';
+import { assertOwnsItem, defaultOwner } from '../domain/ownership';
 import type { AuditEntry, PlanSnapshot, Store } from './ports';
 import { randomBytes } from 'node:crypto';
 
@@ -25,6 +26,26 @@ const str = (v: unknown, what: string, max: number, required = false): string | 
   return v.trim();
 };
 const yes = (v: unknown) => v === true || v === 'true' || v === 'yes';
+
+/** The part a card showed and the plan version it was opened at. */
+export interface SeenAt {
+  readonly key: string;
+  readonly since: number;
+}
+const dependencyAt = (id: string, baseVersion?: number): SeenAt | undefined => (baseVersion === undefined ? undefined : { key: `dependencies/items/${id}`, since: baseVersion });
+
+/** PLAN.STALE_VERSION when the part was changed after the version the card was opened at. */
+export const assertUnchangedSince = async (store: Store, planId: string, seen: SeenAt): Promise<void> => {
+  const [latest] = await store.listAudit(planId, { keyPrefix: seen.key, sinceVersion: seen.since, limit: 1 });
+  if (latest) {
+    throw new DomainError('PLAN.STALE_VERSION', 'Someone else changed this after your card was sent, so I have not saved anything from it.', {
+      key: seen.key,
+      expectedVersion: seen.since,
+      currentVersion: latest.version,
+      changedBy: latest.actorId,
+    });
+  }
+};
 
 /**
  * The risk register (Q10) and dependency log (Q11) as workstream leads and the SRO keep them
@@ -67,6 +88,7 @@ export class RiskRegisterService {
       headline: yes(input.headline),
       status: 'open',
       closedReason: null,
+      owner: defaultOwner(person),
     };
     await this.change(person, `${person.name} added a risk`, requestId, (plan) => {
       plan.risks.risks.push(risk);
@@ -74,25 +96,25 @@ export class RiskRegisterService {
     return risk;
   }
 
-  async rescore(person: Person, riskId: string, input: RiskInput, requestId: string): Promise<Risk> {
+  async rescore(person: Person, riskId: string, input: RiskInput, requestId: string, baseVersion?: number): Promise<Risk> {
     this.mayChange(person);
-    return this.changeRisk(person, riskId, `${person.name} re-scored a risk`, requestId, (risk) => ({ ...risk, ...this.score(risk.scale, input.impact, input.likelihood) }));
+    return this.changeRisk(person, riskId, `${person.name} re-scored a risk`, requestId, (risk) => ({ ...risk, ...this.score(risk.scale, input.impact, input.likelihood) }), baseVersion);
   }
 
-  async update(person: Person, riskId: string, input: RiskInput, requestId: string): Promise<Risk> {
+  async update(person: Person, riskId: string, input: RiskInput, requestId: string, baseVersion?: number): Promise<Risk> {
     this.mayChange(person);
     return this.changeRisk(person, riskId, `${person.name} changed a risk's mitigation`, requestId, (risk) => ({
       ...risk,
       mitigation: str(input.mitigation, 'The mitigation', 20000),
       residualRag: this.rag(input.residualRag),
       headline: input.headline === undefined ? risk.headline : yes(input.headline),
-    }));
+    }), baseVersion);
   }
 
-  async close(person: Person, riskId: string, reason: unknown, requestId: string): Promise<Risk> {
+  async close(person: Person, riskId: string, reason: unknown, requestId: string, baseVersion?: number): Promise<Risk> {
     this.mayChange(person);
     const why = str(reason, 'The reason for closing it', 2000, true);
-    return this.changeRisk(person, riskId, `${person.name} closed a risk`, requestId, (risk) => ({ ...risk, status: 'closed', headline: false, closedReason: why }));
+    return this.changeRisk(person, riskId, `${person.name} closed a risk`, requestId, (risk) => ({ ...risk, status: 'closed', headline: false, closedReason: why }), baseVersion);
   }
 
   async addDependency(person: Person, input: { area?: unknown; management?: unknown }, requestId: string): Promise<Dependency> {
@@ -103,6 +125,7 @@ export class RiskRegisterService {
       management: str(input.management, 'How it is managed', 20000),
       status: 'open',
       closedReason: null,
+      owner: defaultOwner(person),
     };
     await this.change(person, `${person.name} added a dependency`, requestId, (plan) => {
       plan.dependencies.items.push(dependency);
@@ -110,22 +133,24 @@ export class RiskRegisterService {
     return dependency;
   }
 
-  async updateDependency(person: Person, id: string, input: { management?: unknown }, requestId: string): Promise<void> {
+  async updateDependency(person: Person, id: string, input: { management?: unknown }, requestId: string, baseVersion?: number): Promise<void> {
     this.mayChange(person);
     await this.change(person, `${person.name} changed a dependency`, requestId, (plan) => {
       const d = this.find(plan.dependencies.items, id, 'dependency');
+      assertOwnsItem(person, d.owner, 'dependency');
       d.management = str(input.management, 'How it is managed', 20000);
-    });
+    }, dependencyAt(id, baseVersion));
   }
 
-  async closeDependency(person: Person, id: string, reason: unknown, requestId: string): Promise<void> {
+  async closeDependency(person: Person, id: string, reason: unknown, requestId: string, baseVersion?: number): Promise<void> {
     this.mayChange(person);
     const why = str(reason, 'The reason for closing it', 2000, true);
     await this.change(person, `${person.name} closed a dependency`, requestId, (plan) => {
       const d = this.find(plan.dependencies.items, id, 'dependency');
+      assertOwnsItem(person, d.owner, 'dependency');
       d.status = 'closed';
       d.closedReason = why;
-    });
+    }, dependencyAt(id, baseVersion));
   }
 
   /** Every version of a risk or dependency, newest first. */
@@ -159,21 +184,29 @@ export class RiskRegisterService {
     return found;
   }
 
-  private async changeRisk(person: Person, riskId: string, summary: string, requestId: string, apply: (risk: Risk) => Risk): Promise<Risk> {
+  private async changeRisk(person: Person, riskId: string, summary: string, requestId: string, apply: (risk: Risk) => Risk, baseVersion?: number): Promise<Risk> {
     let result: Risk | null = null;
     await this.change(person, summary, requestId, (plan) => {
       const index = plan.risks.risks.findIndex((r) => r.id === riskId);
       if (index < 0) throw new DomainError('INPUT.INVALID', 'That risk is no longer in the plan.');
+      assertOwnsItem(person, plan.risks.risks[index]!.owner, 'risk');
       result = apply(plan.risks.risks[index]!);
       plan.risks.risks[index] = result;
-    });
+    }, baseVersion === undefined ? undefined : { key: `risks/risks/${riskId}`, since: baseVersion });
     return result!;
   }
 
   /** Apply a change to the latest plan and save it; one retry if another change landed in between. */
-  private async change(person: Person, summary: string, requestId: string, apply: (plan: Plan) => void): Promise<void> {
+  private async change(person: Person, summary: string, requestId: string, apply: (plan: Plan) => void, seen?: SeenAt): Promise<void> {
     for (let attempt = 0; ; attempt++) {
       const snapshot = await this.snapshot();
+      // A card opened before someone else changed this risk or dependency must not overwrite it.
+      // (A retry of this person's own save is answered as saved, not as someone else's change.)
+      if (seen && (await this.store.appliedRequest(requestId))) {
+        apply(structuredClone(snapshot.plan));
+        return;
+      }
+      if (seen) await assertUnchangedSince(this.store, this.planId, seen);
       const plan = structuredClone(snapshot.plan);
       apply(plan);
       const headline = plan.risks.risks.filter((r) => r.status === 'open' && r.headline);

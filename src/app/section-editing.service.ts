@@ -1,4 +1,5 @@
 import { randomBytes } from 'node:crypto';
+import { defaultOwner, itemChangeRefusal, workstreamChangeRefusal } from '../domain/ownership';
 import { sectionCompleteness, type SectionCompleteness } from '../domain/completeness';
 import { DomainError } from '../domain/errors';
 import { hasRole, type Person } from '../domain/people.schema';
@@ -72,6 +73,8 @@ export interface SavedView {
   readonly completedTasks: number;
   /** Submitted answers that matched what the plan already said: no new version. */
   readonly unchanged: boolean;
+  /** A retry of a submit that had already been saved: nothing was written again. */
+  readonly alreadySaved?: boolean;
 }
 
 export type EditResult = FormView | RowFormView | ConflictView | SavedView;
@@ -132,6 +135,11 @@ export class SectionEditingService {
   }
 
   async submit(person: Person, at: CardPosition, values: Values, requestId: string): Promise<EditResult> {
+    // A retry of a submit that was applied is answered "already saved", before any conflict check.
+    if (await this.store.appliedRequest(requestId)) {
+      const latest = await this.snapshot();
+      return { kind: 'saved', section: at.section, snapshot: latest, completeness: sectionCompleteness(latest.plan, sectionInfo(at.section)), completedTasks: 0, unchanged: false, alreadySaved: true };
+    }
     const ready = await this.begin(person, at, values);
     if (ready.kind !== 'ready') return ready.result;
     const { draft, snapshot } = ready;
@@ -142,6 +150,8 @@ export class SectionEditingService {
       await this.store.saveDraft({ ...draft, step: at.step, content: applied.content });
       return this.conflict(person, at.section, applied.content, snapshot.version, changes);
     }
+    // Whatever the draft holds (a row card, a stale draft, a forged one), what it changes must be theirs to change.
+    this.assertMayChange(person, at.section, snapshot.plan[at.section], applied.content);
     const tasks = await this.store.listAssignments({ planId: this.planId, assigneeId: person.id, section: at.section, status: 'open' });
     const next = clone(snapshot.plan) as Json;
     next[at.section] = applied.content;
@@ -213,11 +223,14 @@ export class SectionEditingService {
       else errors[field.path] = parsed.error;
     }
     const finished = table.finishRow ? table.finishRow(row) : row;
+    // A risk or dependency added here belongs to whoever added it (their workstream, if they lead one).
+    if (isNew && (at.section === 'risks' || at.section === 'dependencies') && !finished.owner) finished.owner = defaultOwner(person) as unknown as Json[string];
     if (index >= 0) rows[index] = finished;
     else rows.push(finished);
     const nextContent = table.path === '' ? rows : (setAt(content, table.path, rows), content);
     if (Object.keys(errors).length === 0) Object.assign(errors, this.schemaErrors(snapshot.plan, at.section, nextContent, (path) => this.rowFieldPath(path, table, index >= 0 ? index : rows.length - 1)));
     if (Object.keys(errors).length) return this.rowView(at, draft, table, row, isNew, errors, values);
+    this.assertMayChange(person, at.section, draft.content, nextContent);
     await this.store.saveDraft({ personId: person.id, planId: this.planId, section: at.section, baseVersion: draft.baseVersion, step: at.step, content: nextContent });
     return this.formView(person, at.section, nextContent, draft.baseVersion, at.step, {
       hasDraft: true,
@@ -235,6 +248,7 @@ export class SectionEditingService {
     const nextContent = table.path === '' ? rows : (setAt(content, table.path, rows), content);
     const errors = this.schemaErrors(ready.snapshot.plan, at.section, nextContent, () => null);
     if (Object.keys(errors).length) return this.open(person, at.section, at.step, { style: 'attention', text: `That row can't be removed: ${Object.values(errors).join(' ')}` });
+    this.assertMayChange(person, at.section, ready.draft.content, nextContent);
     await this.store.saveDraft({ ...ready.draft, step: at.step, content: nextContent });
     return this.formView(person, at.section, nextContent, ready.draft.baseVersion, at.step, {
       hasDraft: true,
@@ -243,6 +257,26 @@ export class SectionEditingService {
   }
 
   // ---- internals ----
+
+  /**
+   * Leads change only their own workstreams' rows in Q6, and only the risks and dependencies
+   * they own; adding, removing or renaming a workstream is for the SRO.
+   */
+  private assertMayChange(person: Person, section: SectionKey, before: unknown, after: unknown): void {
+    const list = (content: unknown, key: string) => {
+      const value = content && typeof content === 'object' ? (content as Record<string, unknown>)[key] : undefined;
+      return (Array.isArray(value) ? value : []) as never[];
+    };
+    const refusal =
+      section === 'deliveryPlan'
+        ? workstreamChangeRefusal(person, list(before, 'workstreams'), list(after, 'workstreams'))
+        : section === 'risks'
+          ? itemChangeRefusal(person, list(before, 'risks'), list(after, 'risks'), 'risk')
+          : section === 'dependencies'
+            ? itemChangeRefusal(person, list(before, 'items'), list(after, 'items'), 'dependency')
+            : null;
+    if (refusal) throw new DomainError('AUTH.FORBIDDEN', `${refusal} Nothing has been changed.`);
+  }
 
   private async snapshot(): Promise<PlanSnapshot> {
     const s = await this.store.loadPlan(this.planId);

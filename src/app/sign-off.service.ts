@@ -64,7 +64,8 @@ export class SignOffService {
     const meta = { actorId: sro.id, summary: `${sro.name} requested sign-off of version ${snapshot.version}` };
     const previous = await this.latest();
     if (previous?.round.status === 'open') {
-      if (previous.round.id === `round-${requestId}`.slice(0, 80)) return this.resultOf(previous);
+      // One open round per plan version: a retry or a second click answers with the round already out.
+      if (previous.round.id === `round-${requestId}`.slice(0, 80) || previous.round.planVersion === snapshot.version) return this.resultOf(previous);
       await this.closeRound(previous.round, 'new-round', 'A new round was started', meta);
     }
     // The text sent is the text kept: every export of this version is made from it.
@@ -106,12 +107,19 @@ export class SignOffService {
       if (!person) throw new DomainError('INPUT.INVALID', 'Choose co-signers from the roster.');
       if (!requests.some((q) => q.personId === person.id)) requests.push(pending('co-signer', person, false));
     }
-    await this.store.createRound(round, requests, meta);
+    try {
+      await this.store.createRound(round, requests, meta);
+    } catch (error) {
+      // Another click got there first: the store keeps one open round per version, so answer with it.
+      const winner = await this.latest();
+      if (winner?.round.status === 'open' && winner.round.planVersion === round.planVersion && winner.round.id !== round.id) return this.resultOf(winner);
+      throw error;
+    }
     const changedSince = await this.changedSinceLastSigned(snapshot.version);
     const unreachable: SignOffRequest[] = [];
     for (const request of requests) {
       const delivery = await this.notifier.notify(request.personId, { kind: 'signoff-request', round, request, requestedByName: sro.name, changedSince, reminder: false });
-      if (delivery === 'no-conversation') unreachable.push(request);
+      if (delivery !== 'sent') unreachable.push(request);
     }
     return { round, requests, unreachable, missingRoles };
   }

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { LIMITS } from './plan.schema';
+import { isCalendarDate, LIMITS, NO_SUCH_DATE } from './plan.schema';
 
 /** Whose voice it is: recorded apart, because the guidance asks for CYP voice distinct from parents'. */
 export const Voice = z.enum(['parent-carer', 'child-young-person']);
@@ -51,7 +51,7 @@ export const FeedbackAnswer = z
   .object({
     kind: AnswerKind,
     text: text(2000),
-    plannedFor: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'Choose a date').nullable(),
+    plannedFor: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'Choose a date').refine(isCalendarDate, NO_SUCH_DATE).nullable(),
     close: z.boolean(),
   })
   .refine((a) => a.kind !== 'planned' || a.plannedFor !== null, { message: 'Say when it is planned for.', path: ['plannedFor'] });

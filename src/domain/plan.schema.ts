@@ -64,7 +64,19 @@ export const SignatoryRole = z.enum([
 ]);
 export type SignatoryRole = z.infer<typeof SignatoryRole>;
 
-const IsoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'Use a date such as 2026-06-19');
+/** True only for a real calendar date written YYYY-MM-DD: 2027-02-30 and 2026-13-01 are not dates. */
+export const isCalendarDate = (text: string): boolean => {
+  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(text);
+  if (!m) return false;
+  const [year, month, day] = [Number(m[1]), Number(m[2]), Number(m[3])];
+  const date = new Date(Date.UTC(year, month - 1, day));
+  return year >= 1000 && date.getUTCFullYear() === year && date.getUTCMonth() === month - 1 && date.getUTCDate() === day;
+};
+export const NO_SUCH_DATE = 'There is no such date: check the day and month, for example 2026-06-19';
+export const IsoDate = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}$/, 'Use a date such as 2026-06-19')
+  .refine(isCalendarDate, NO_SUCH_DATE);
 const Email = z.string().max(LIMITS.short).email('Enter an email address such as name@example.org');
 const Url = z
   .string()
@@ -267,6 +279,10 @@ export type RagRating = z.infer<typeof RagRating>;
 export const RiskScale = z.enum(['high-medium-low', 'annex-c']);
 export type RiskScale = z.infer<typeof RiskScale>;
 
+/** Who answers for a risk or dependency: a workstream (its leads) or one person (by roster id). */
+export const ItemOwner = z.object({ kind: z.enum(['workstream', 'person']), id: z.string().trim().min(1).max(LIMITS.id) });
+export type ItemOwner = z.infer<typeof ItemOwner>;
+
 export const Risk = z.object({
   id: Id,
   description: z.string().trim().min(1).max(LIMITS.line),
@@ -280,6 +296,8 @@ export const Risk = z.object({
   headline: z.boolean(),
   status: z.enum(['open', 'closed']),
   closedReason: answer(LIMITS.line),
+  /** Only the owner or the SRO changes or closes it; none (older records) means the SRO only. */
+  owner: addedLater(ItemOwner.nullable()),
 });
 export type Risk = z.infer<typeof Risk>;
 
@@ -291,6 +309,8 @@ export const Dependency = z.object({
   management: answer(),
   status: z.enum(['open', 'closed']),
   closedReason: addedLater(answer(LIMITS.line)),
+  /** Only the owner or the SRO changes or closes it; none (older records) means the SRO only. */
+  owner: addedLater(ItemOwner.nullable()),
 });
 export type Dependency = z.infer<typeof Dependency>;
 

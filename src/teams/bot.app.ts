@@ -1,5 +1,7 @@
 import { Application, TurnState, type TeamsAdapter } from '@microsoft/teams-ai';
 import { ActivityTypes, CardFactory, TurnContext } from 'botbuilder';
+import { AsyncLocalStorage } from 'node:async_hooks';
+import { createHash } from 'node:crypto';
 import { IdentityService } from '../app/identity.service';
 import { systemClock, type Clock, type Notifier, type Store } from '../app/ports';
 import { createServices, type Services } from '../app/services';
@@ -11,7 +13,7 @@ import type { Logger } from '../logger';
 import { CARD_ACTIONS } from './actions';
 import type { AdaptiveCardJson } from './cards';
 import { matchCommand, quarterNamed, type CommandName } from './commands';
-import { TeamsNotifier, type ProactiveSend } from './notifier';
+import { TeamsNotifier, type ProactiveSend, type RetryPolicy } from './notifier';
 import { screens as makeScreens } from './screens';
 import { noticeCard } from './views/notice.view';
 import { noticeForError, UNKNOWN_COMMAND } from './words';
@@ -28,6 +30,8 @@ export interface BotDependencies {
   readonly baseUrl?: string;
   /** How many days a document download link works. */
   readonly linkDays?: number;
+  /** How a proactive card is retried when Teams answers 429 or 5xx. */
+  readonly notifyRetry?: RetryPolicy;
 }
 
 export interface Bot {
@@ -35,6 +39,56 @@ export interface Bot {
   readonly services: Services;
   readonly notifier: Notifier;
 }
+
+/**
+ * The idempotency key of a card action: the same person, in the same conversation, retrying the
+ * same activity with the same verb gets the same key (and the stored outcome); anyone else, or
+ * any other verb, gets a different one. Hashed to a fixed length so every store can keep it.
+ * A write with no activity id cannot be told apart from a retry, so it is refused.
+ */
+export const requestKey = (personId: string, conversationId: string | undefined, activityId: string | undefined, verb: string): string => {
+  if (!activityId || !conversationId) {
+    throw new DomainError('INPUT.INVALID', 'That card action arrived without its Teams ids, so I have not changed anything. Please try again.');
+  }
+  return createHash('sha256').update(JSON.stringify([personId, conversationId, activityId, verb])).digest('hex').slice(0, 40);
+};
+
+/** Store methods that only read; every other one that returns a promise is a write. */
+const READS = /^(load|list|find|applied|due|spendActualsVersion|close)/;
+
+/** Whether the current card action has committed a write yet: per turn, never shared between people. */
+const turnWrites = new AsyncLocalStorage<{ wrote: boolean }>();
+
+/** The store the journeys use, noting in the current turn when a write has been committed. */
+const trackingWrites = (store: Store): Store =>
+  new Proxy(store, {
+    get(target, prop) {
+      const value: unknown = Reflect.get(target, prop, target);
+      if (typeof value !== 'function') return value;
+      const method = value as (...args: unknown[]) => unknown;
+      if (typeof prop !== 'string' || READS.test(prop)) return method.bind(target);
+      return (...args: unknown[]) => {
+        const turn = turnWrites.getStore();
+        const result = method.apply(target, args);
+        if (result instanceof Promise) {
+          return result.then((r: unknown) => {
+            if (turn) turn.wrote = true;
+            return r;
+          });
+        }
+        if (turn) turn.wrote = true;
+        return result;
+      };
+    },
+  });
+
+/** Answered when a write was committed but its answer could not be shown (a card too large, say). */
+export const SAVED_FALLBACK = {
+  style: 'good',
+  title: 'Saved',
+  message: 'Your change is saved. Its answer was too long to show in this card: type "status", "risks" or "history" to see it.',
+  hint: '',
+} as const;
 
 const sendCard = (context: TurnContext, card: AdaptiveCardJson) => context.sendActivity({ attachments: [CardFactory.adaptiveCard(card)] });
 
@@ -50,8 +104,8 @@ export const createBot = (deps: BotDependencies, adapter?: TeamsAdapter): Bot =>
     (async () => {
       throw new Error('No proactive sender configured');
     });
-  const notifier = new TeamsNotifier(deps.store, proactive, clock, deps.baseUrl ?? 'http://localhost:3978');
-  const services = createServices({ store: deps.store, planId: deps.planId, clock, notifier, matrices: deps.matrices, linkDays: deps.linkDays });
+  const notifier = new TeamsNotifier(deps.store, proactive, clock, deps.baseUrl ?? 'http://localhost:3978', deps.notifyRetry, (event) => deps.logger.warn(event, 'proactive message'));
+  const services = createServices({ store: trackingWrites(deps.store), planId: deps.planId, clock, notifier, matrices: deps.matrices, linkDays: deps.linkDays });
   const screens = makeScreens(services, { baseUrl: deps.baseUrl ?? 'http://localhost:3978' });
   const app = new Application<TurnState>({ adapter, removeRecipientMention: true, startTypingTimer: false, longRunningMessages: false });
 
@@ -79,19 +133,22 @@ export const createBot = (deps: BotDependencies, adapter?: TeamsAdapter): Bot =>
   };
 
   /** Every failure a person can cause ends as a notice card; nothing is written on the way. */
-  const answer = async (context: TurnContext, work: () => Promise<AdaptiveCardJson>): Promise<AdaptiveCardJson> => {
+  const answer = async (context: TurnContext, work: () => Promise<AdaptiveCardJson>, turn?: { wrote: boolean }): Promise<AdaptiveCardJson> => {
     try {
       return await work();
     } catch (error) {
-      deps.logger.warn({ err: error, from: context.activity.from?.aadObjectId }, 'turn failed');
-      return noticeCard(noticeForError(error));
+      deps.logger.warn({ err: error, from: context.activity.from?.aadObjectId, committed: turn?.wrote ?? false }, 'turn failed');
+      return noticeCard(turn?.wrote ? SAVED_FALLBACK : noticeForError(error));
     }
   };
 
-  // Remember where each person can be reached, from every activity they send.
+  // Remember where each person can be reached, only from their own 1:1 chat with the bot: cards
+  // sent on the bot's own initiative (feedback answers, an Approve card) are personal, and must
+  // never land in a channel or group chat. Someone who never opened the bot 1:1 is unreachable.
   app.turn('beforeTurn', async (context) => {
     const id = context.activity.from?.aadObjectId;
-    if (id && context.activity.conversation?.id && (await deps.store.findPerson(id))) {
+    const personal = context.activity.conversation?.conversationType === 'personal';
+    if (id && personal && context.activity.conversation?.id && (await deps.store.findPerson(id))) {
       await deps.store.saveConversation(id, TurnContext.getConversationReference(context.activity));
     }
     return true;
@@ -116,15 +173,19 @@ export const createBot = (deps: BotDependencies, adapter?: TeamsAdapter): Bot =>
   });
 
   for (const action of CARD_ACTIONS) {
-    app.adaptiveCards.actionExecute(action.verb, async (context, _state, data) =>
-      answer(context, async () => {
+    app.adaptiveCards.actionExecute(action.verb, async (context, _state, data) => {
+      // Once a write has committed, no later failure (rendering its answer, say) reads "not completed".
+      const turn = { wrote: false };
+      const card = await turnWrites.run(turn, () => answer(context, async () => {
         const person = await identity.identify(context.activity.from?.aadObjectId);
         const values = data && typeof data === 'object' ? (data as Record<string, unknown>) : {};
         const parsed = action.data.safeParse(values);
         if (!parsed.success) throw new DomainError('INPUT.INVALID', 'That card sent something I did not recognise, so I have not changed anything. Please open it again.');
-        return action.run({ person, values, requestId: context.activity.id ?? `${Date.now()}`, teamsUserId: context.activity.from?.id, services, screens }, parsed.data);
-      }),
-    );
+        const requestId = requestKey(person.id, context.activity.conversation?.id, context.activity.id, action.verb);
+        return action.run({ person, values, requestId, teamsUserId: context.activity.from?.id, services, screens }, parsed.data);
+      }, turn));
+      return card;
+    });
   }
 
   app.error(async (context, error) => {

@@ -36,11 +36,71 @@ const loadTemplate = (name: CardName): unknown => {
 /** Lets scripts/card-samples.ts record real data as each template's sample (<name>.data.json). */
 export const sampleRecorder: { record: ((name: CardName, data: object) => void) | null } = { record: null };
 
-/** Bind a template from adaptive-cards/ to its data; a card Teams would refuse is an error here. */
-export const renderCard = (name: CardName, data: object): AdaptiveCardJson => {
-  sampleRecorder.record?.(name, data);
+/** What a card is fitted to, in UTF-8 bytes: under the limit, with room for the activity around it. */
+export const CARD_BUDGET_BYTES = 26 * 1024;
+
+export const utf8Bytes = (text: string): number => Buffer.byteLength(text, 'utf8');
+
+/** `text` cut to at most `maxBytes` UTF-8 bytes, at a word where one is near, ending with an ellipsis. */
+export const truncateAtWord = (text: string, maxBytes: number): string => {
+  if (utf8Bytes(text) <= maxBytes) return text;
+  const budget = Math.max(0, maxBytes - utf8Bytes('…'));
+  let out = '';
+  let bytes = 0;
+  for (const ch of text) {
+    const b = utf8Bytes(ch);
+    if (bytes + b > budget) break;
+    out += ch;
+    bytes += b;
+  }
+  const lastSpace = out.search(/\s\S*$/);
+  if (lastSpace > out.length * 0.6) out = out.slice(0, lastSpace);
+  return `${out.trimEnd()}…`;
+};
+
+/**
+ * Keys whose strings are never shortened: what an input holds (`value`: the person's own text,
+ * which a submit would otherwise cut) and what an action sends back (`data`, `id`, `verb`).
+ */
+const KEEP_WHOLE = new Set(['value', 'data', 'id', 'verb', 'verbs']);
+
+const shortenStrings = (node: unknown, maxBytes: number): unknown => {
+  if (typeof node === 'string') return truncateAtWord(node, maxBytes);
+  if (Array.isArray(node)) return node.map((n) => shortenStrings(n, maxBytes));
+  if (node && typeof node === 'object') {
+    return Object.fromEntries(Object.entries(node).map(([k, v]) => [k, KEEP_WHOLE.has(k) ? v : shortenStrings(v, maxBytes)]));
+  }
+  return node;
+};
+
+const expand = (name: CardName, data: object): { card: AdaptiveCardJson; bytes: number } => {
   const card = new Template(loadTemplate(name)).expand({ $root: data }) as AdaptiveCardJson;
-  const bytes = Buffer.byteLength(JSON.stringify(card), 'utf8');
+  return { card, bytes: utf8Bytes(JSON.stringify(card)) };
+};
+
+/** Whether a card with this data fits the budget once long texts are shortened. */
+export const cardFits = (name: CardName, data: object): boolean => {
+  try {
+    renderCard(name, data, false);
+    return true;
+  } catch (error) {
+    if (error instanceof CardTooLargeError) return false;
+    throw error;
+  }
+};
+
+/**
+ * Bind a template from adaptive-cards/ to its data, budgeted in UTF-8 bytes: when the card is
+ * over budget, long texts shown on it are cut at a word with an ellipsis, more each round; a card
+ * still over Teams' limit is an error here (lists page themselves before they get that far).
+ */
+export function renderCard(name: CardName, data: object, record = true): AdaptiveCardJson {
+  if (record) sampleRecorder.record?.(name, data);
+  let { card, bytes } = expand(name, data);
+  for (const maxBytes of [4000, 2000, 1000, 500, 250, 120]) {
+    if (bytes <= CARD_BUDGET_BYTES) break;
+    ({ card, bytes } = expand(name, shortenStrings(data, maxBytes) as object));
+  }
   if (bytes > MAX_CARD_BYTES) throw new CardTooLargeError(name, bytes);
   return card;
-};
+}

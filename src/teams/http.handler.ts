@@ -1,7 +1,42 @@
 import { TeamsAdapter } from '@microsoft/teams-ai';
 import type { Request, Response } from 'botbuilder';
+import { z } from 'zod';
 import type { Config } from '../config';
+import { RateLimiter, type RateLimitDecision } from '../rate-limit';
 import { createBot, type BotDependencies } from './bot.app';
+
+/**
+ * The least an activity must be before the adapter sees it: wrong shapes (`{}`, `from: "x"`,
+ * `conversation: null`) are a 400 here instead of an exception inside botbuilder.
+ */
+const ActivityShape = z
+  .object({
+    type: z.string().min(1).max(100),
+    id: z.string().max(1000).optional(),
+    channelId: z.string().max(100).optional(),
+    // What every Bot Framework channel sends, and botbuilder cannot answer without.
+    serviceUrl: z.string().min(1).max(2000),
+    from: z.object({ id: z.string().min(1).max(1000), aadObjectId: z.string().max(200).optional() }).passthrough(),
+    recipient: z.object({ id: z.string().min(1).max(1000) }).passthrough(),
+    conversation: z.object({ id: z.string().min(1).max(1000), tenantId: z.string().max(200).optional() }).passthrough(),
+    channelData: z.object({ tenant: z.object({ id: z.string().max(200).optional() }).passthrough().optional() }).passthrough().optional(),
+  })
+  .passthrough();
+type ActivityShape = z.infer<typeof ActivityShape>;
+
+/** The tenant an activity says it comes from; both places Teams puts it must agree. */
+export const tenantAllowed = (allowed: readonly string[], activity: ActivityShape): boolean => {
+  if (allowed.length === 0) return true;
+  const claimed = [activity.conversation?.tenantId, activity.channelData?.tenant?.id].filter((t): t is string => typeof t === 'string' && t.length > 0);
+  return claimed.length > 0 && claimed.every((t) => allowed.includes(t.toLowerCase()));
+};
+
+/** What /api/messages answers; the body is always one of ours, never an internal message. */
+export interface MessagesOutcome {
+  readonly status: number;
+  readonly body?: unknown;
+  readonly headers?: Readonly<Record<string, string>>;
+}
 
 /**
  * The Bot Framework endpoint. With Microsoft app credentials, every request's token is checked
@@ -33,8 +68,65 @@ export const createTeamsRuntime = (config: Config, deps: BotDependencies) => {
     deps.logger.error({ err: error }, 'adapter turn error');
     await context.sendActivity('Sorry, something went wrong on our side and your last request was not completed. Please try again.');
   };
+  const perPerson = new RateLimiter(config.rateLimits.perPersonPerMinute);
+
+  /**
+   * One activity, start to end: shape (400), then the adapter authenticates it (401) and,
+   * before any bot work, its tenant (403) and the person's rate limit (429). botbuilder's own answers are
+   * captured and replaced by ours, so its internal messages (key-server addresses, exceptions)
+   * never leave the process; a failure before the turn started is an authentication failure.
+   */
+  const handleMessages = async (req: Request): Promise<MessagesOutcome> => {
+    const parsed = ActivityShape.safeParse(req.body);
+    if (!parsed.success) return { status: 400, body: { status: 'bad request', message: 'The request body is not a Bot Framework activity.' } };
+    let turnStarted = false;
+    let wrongTenant = false;
+    let limited: RateLimitDecision | undefined;
+    const captured: { status: number; body?: unknown } = { status: 200 };
+    const capture = {
+      status: (code: number) => void (captured.status = code),
+      header: () => undefined,
+      send: (body: unknown) => void (captured.body = body),
+      end: () => undefined,
+    } as unknown as Response;
+    try {
+      await adapter.process(req, capture, async (context) => {
+        turnStarted = true;
+        // Authenticated now: the tenant is checked before anything else is done with the activity.
+        if (!tenantAllowed(config.allowedTenantIds, parsed.data)) {
+          wrongTenant = true;
+          deps.logger.warn({ tenantId: parsed.data.conversation?.tenantId ?? parsed.data.channelData?.tenant?.id ?? null }, 'activity from a tenant that is not allowed');
+          return;
+        }
+        const person = context.activity.from?.aadObjectId;
+        if (person) {
+          const decision = perPerson.take(person);
+          if (!decision.allowed) {
+            limited = decision;
+            return;
+          }
+        }
+        await bot.app.run(context);
+      });
+    } catch (error) {
+      deps.logger.warn({ err: error }, turnStarted ? 'turn failed outside the bot' : 'request refused before its turn');
+      return turnStarted ? { status: 500, body: { status: 'error' } } : { status: 401, body: { status: 'unauthorized' } };
+    }
+    if (wrongTenant) return { status: 403, body: { status: 'forbidden' } };
+    if (limited) return { status: 429, body: { status: 'too many requests' }, headers: { 'retry-after': String(limited.retryAfterSeconds) } };
+    if (captured.status === 401 || captured.status === 403 || (captured.status >= 500 && !turnStarted)) {
+      deps.logger.warn({ status: captured.status }, 'request refused: not authenticated');
+      return { status: 401, body: { status: 'unauthorized' } };
+    }
+    // 501: an invoke nothing here answers (an unknown verb, a malformed value): the caller's mistake.
+    if (captured.status === 501) return { status: 400, body: { status: 'bad request' } };
+    if (captured.status >= 500) return { status: 500, body: { status: 'error' } };
+    if (captured.status >= 400) return { status: captured.status, body: { status: 'bad request' } };
+    return { status: captured.status, body: captured.body };
+  };
+
   return {
-    handleMessages: (req: Request, res: Response) => adapter.process(req, res, async (context) => void (await bot.app.run(context))),
+    handleMessages,
     notifier: bot.notifier,
     services: bot.services,
   };

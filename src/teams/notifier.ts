@@ -1,6 +1,6 @@
 import type { Activity, ConversationReference } from 'botbuilder';
 import { CardFactory } from 'botbuilder';
-import type { Clock, Notification, Notifier, Store } from '../app/ports';
+import type { Clock, Delivery, Notification, Notifier, NotifyOptions, Store } from '../app/ports';
 import { renderCard, type AdaptiveCardJson } from './cards';
 import { VERBS } from './verbs';
 import { assignedCard } from './views/work.view';
@@ -94,20 +94,73 @@ export const notificationCard = (n: Notification, ctx: NotificationContext): Ada
 
 
 
-/** Reaches people in the conversation they last used with the bot. */
+/** How often, and how patiently, one recipient's card is retried when Teams answers 429 or 5xx. */
+export interface RetryPolicy {
+  readonly attempts: number;
+  /** The first wait; it doubles each time (or Teams' Retry-After, if longer), up to `maxDelayMs`. */
+  readonly baseDelayMs: number;
+  readonly maxDelayMs: number;
+  readonly sleep?: (ms: number) => Promise<void>;
+}
+
+export const DEFAULT_RETRY: RetryPolicy = { attempts: 4, baseDelayMs: 250, maxDelayMs: 4000 };
+
+const statusOf = (error: unknown): number | undefined => {
+  const e = error as { statusCode?: unknown; status?: unknown; response?: { status?: unknown } } | null;
+  const code = e?.statusCode ?? e?.status ?? e?.response?.status;
+  return typeof code === 'number' ? code : undefined;
+};
+
+const retryAfterMs = (error: unknown): number => {
+  const headers = (error as { response?: { headers?: Record<string, unknown> | { get?: (k: string) => unknown } } } | null)?.response?.headers;
+  const raw = headers && typeof (headers as { get?: unknown }).get === 'function' ? (headers as { get: (k: string) => unknown }).get('retry-after') : (headers as Record<string, unknown> | undefined)?.['retry-after'];
+  const seconds = Number(raw);
+  return Number.isFinite(seconds) && seconds > 0 ? seconds * 1000 : 0;
+};
+
+/** 429 and 5xx (and network failures with no status) may pass; 403 / 404 (app removed, no such chat) will not. */
+export const isTransient = (error: unknown): boolean => {
+  const status = statusOf(error);
+  return status === undefined || status === 429 || status >= 500;
+};
+
+/** Reaches people only in their own 1:1 chat with the bot, one recipient at a time. */
 export class TeamsNotifier implements Notifier {
   constructor(
     private readonly store: Store,
     private readonly send: ProactiveSend,
     private readonly clock: Clock,
     private readonly baseUrl: string,
+    private readonly retry: RetryPolicy = DEFAULT_RETRY,
+    private readonly log: (event: Record<string, unknown>) => void = () => undefined,
   ) {}
 
-  async notify(personId: string, notification: Notification): Promise<'sent' | 'no-conversation'> {
+  async notify(personId: string, notification: Notification, options: NotifyOptions = {}): Promise<Delivery> {
     const reference = (await this.store.loadConversation(personId)) as Partial<ConversationReference> | null;
     if (!reference) return 'no-conversation';
-    const card = notificationCard(notification, { today: this.clock.now().toISOString().slice(0, 10), baseUrl: this.baseUrl, userId: reference.user?.id });
-    await this.send(reference, { type: 'message', attachments: [CardFactory.adaptiveCard(card)] });
-    return 'sent';
+    let activity: Partial<Activity>;
+    try {
+      const card = notificationCard(notification, { today: this.clock.now().toISOString().slice(0, 10), baseUrl: this.baseUrl, userId: reference.user?.id });
+      activity = { type: 'message', attachments: [CardFactory.adaptiveCard(card)] };
+    } catch (error) {
+      this.log({ event: 'notification not rendered', personId, kind: notification.kind, error: (error as Error).name });
+      return 'unreachable';
+    }
+    const sleep = this.retry.sleep ?? ((ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms)));
+    for (let attempt = 1; ; attempt++) {
+      try {
+        await this.send(reference, activity);
+        return 'sent';
+      } catch (error) {
+        const status = statusOf(error);
+        if (isTransient(error) && options.onTransient === 'throw') throw error;
+        if (!isTransient(error) || attempt >= this.retry.attempts) {
+          this.log({ event: 'notification not delivered', personId, kind: notification.kind, status: status ?? null, attempts: attempt });
+          return 'unreachable';
+        }
+        const backoff = Math.min(this.retry.maxDelayMs, Math.max(this.retry.baseDelayMs * 2 ** (attempt - 1), retryAfterMs(error)));
+        await sleep(backoff);
+      }
+    }
   }
 }

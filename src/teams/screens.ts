@@ -1,4 +1,5 @@
 import type { Services } from '../app/services';
+import { ownsItem } from '../domain/ownership';
 import type { EditResult } from '../app/section-editing.service';
 import { parseQuarter, quarterOf } from '../domain/quarters';
 import { listCard, reportCard, riskRegisterCard, updateCard, workstreamsToUpdateCard } from './views/progress.view';
@@ -84,8 +85,8 @@ export const screens = (s: Services, options: { baseUrl: string } = { baseUrl: '
     },
     /** The actual spend form for a delivery quarter (this quarter when none is named). */
     spend: async (person: Person, quarterId?: string) => spendFormCard(await s.spend.form(person, quarterId), await names()),
-    risks: async (person: Person, notice: { style: string; text: string } | null = null) =>
-      riskRegisterCard(await s.risks.register(), hasRole(person, 'sro') || hasRole(person, 'workstream-lead'), notice),
+    risks: async (person: Person, notice: { style: string; text: string } | null = null, page = 0) =>
+      riskRegisterCard(await s.risks.register(), hasRole(person, 'sro') || hasRole(person, 'workstream-lead'), notice, page, (item) => ownsItem(person, item.owner)),
     report: async (quarterId?: string) => reportCard((await s.reports.report(quarterId)).report),
     signOffStart: async (person: Person) => signOffStartCard(await s.signOff.prepare(person)),
     signOffStatus: async (person: Person) => signOffStatusCard(await s.signOff.status(person), hasRole(person, 'sro')),
@@ -123,7 +124,8 @@ export const screens = (s: Services, options: { baseUrl: string } = { baseUrl: '
       if (!voices.length) throw new DomainError('AUTH.FORBIDDEN', "Feedback is submitted by the Parent Carer Forum's and the children and young people's forum representatives. You can read it with \"you said we did\".");
       return feedbackFormCard(person, voices, (await s.overview.current()).plan, typed, error);
     },
-    feedbackList: async (person: Person, filter: FeedbackFilter = {}) => feedbackListCard(await s.feedback.list(person, filter), filter, s.feedback.voicesFor(person).length > 0),
+    feedbackList: async (person: Person, filter: FeedbackFilter = {}, page = 0) =>
+      feedbackListCard(await s.feedback.list(person, filter), filter, s.feedback.voicesFor(person).length > 0, page),
     feedbackItem: async (person: Person, id: string) => {
       const item = await s.feedback.load(id);
       const isSro = hasRole(person, 'sro');
@@ -131,11 +133,12 @@ export const screens = (s: Services, options: { baseUrl: string } = { baseUrl: '
       if (!mayRead) throw new DomainError('AUTH.FORBIDDEN', 'That feedback is not yours to read.');
       return feedbackItemCard(item, itemButtons(item, person, isSro));
     },
-    history: async () => {
+    history: async (page = 0) => {
       const { snapshot } = await s.risks.register();
       const plan = snapshot.plan;
       const b = (title: string, verb: string, data: Record<string, unknown>) => ({ title, verb, data: { verb, ...data } });
       return listCard({
+        paging: { page, verb: VERBS.history },
         title: 'History',
         subtitle: 'Every change is kept: open one to see each version, who made it and when.',
         groups: [

@@ -30,6 +30,7 @@ export const VERBS = {
   dependencyForm: 'dependency.form',
   dependencySave: 'dependency.save',
   changeHistory: 'change.history',
+  history: 'history.show',
   report: 'report.show',
   reportDownload: 'report.download',
   spendShow: 'spend.show',

@@ -13,13 +13,6 @@ export interface Notice {
   readonly hint: string;
 }
 
-const contactLine = (contacts: unknown): string => {
-  const list = Array.isArray(contacts) ? (contacts as { name: string; email: string | null }[]) : [];
-  if (list.length === 0) return "Please ask your local authority's SEND team to add you.";
-  const who = list.map((c) => (c.email ? `${c.name} (${c.email})` : c.name)).join(' or ');
-  return `Please ask ${who}, the plan's Senior Responsible Officer, to add you.`;
-};
-
 /** Turn an error into words a parent or head teacher understands; the code decides, not the message. */
 export const noticeForError = (error: unknown): Notice => {
   if (isDomainError(error)) {
@@ -28,7 +21,8 @@ export const noticeForError = (error: unknown): Notice => {
         return {
           style: 'attention',
           title: "You're not on the roster yet",
-          message: `${contactLine(error.details.contacts)} Until then I can't show or change the plan.`,
+          // No names or contact details: someone outside the roster may be outside the partnership.
+          message: "Please ask your council's SEND team to add you. Until then I can't show or change the plan.",
           hint: 'Nothing has been changed.',
         };
       case 'PLAN.NOT_FOUND':

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { bootstrapStore } from '../../src/app/bootstrap.service';
 import type { Notification, Notifier, Store } from '../../src/app/ports';
-import { ReminderService } from '../../src/app/reminder.service';
+import { ReminderService, SEND_LEASE_MS } from '../../src/app/reminder.service';
 import { WorkstreamUpdateService } from '../../src/app/workstream-update.service';
 import { demoPlan } from '../../src/demo/demo-plan';
 import { fromRoot } from '../../src/paths';
@@ -129,6 +129,61 @@ describe('update reminders', () => {
   it('does not chase a quarter that finished long before the bot was first started', async () => {
     await service().tick();
     expect((await store.listReminders(PLAN)).map((r) => r.quarter)).not.toContain('2026-Q2');
+  });
+
+  describe('claim, send, mark: a crash between sending and marking', () => {
+    /** Teams takes the message, then the bot dies before it can mark it sent: the send never returns. */
+    const crashAfterSending = () => {
+      const original = notifier.notify.bind(notifier);
+      notifier.notify = async (personId: string, n: Notification) => {
+        await original(personId, n);
+        return new Promise<never>(() => undefined);
+      };
+    };
+    const crashMidSend = async () => {
+      crashAfterSending();
+      void service().tick();
+      await new Promise((resolve) => setTimeout(resolve, 50));
+      notifier = Object.assign(new RecordingNotifier(), { sent: notifier.sent });
+      await restart();
+    };
+    const sentToSarah = () => notifier.sent.filter((s) => s.to === SARAH).length;
+
+    it('a restart within the lease does not send it again: the claim holds', async () => {
+      at('2026-12-17T09:30:00Z');
+      notifier.reachable = new Set([SARAH]);
+      await crashMidSend();
+      expect(sentToSarah()).toBe(1);
+      expect((await store.listReminders(PLAN)).find((r) => r.personId === SARAH && r.kind === 'update-nudge')).toMatchObject({ status: 'sending' });
+      await service().tick();
+      expect(sentToSarah()).toBe(1);
+    });
+
+    it('after the lease it is sent at most once more, and never a third time however often the bot crashes', async () => {
+      at('2026-12-17T09:30:00Z');
+      notifier.reachable = new Set([SARAH]);
+      await crashMidSend();
+      clock.advance(SEND_LEASE_MS + 1000);
+      await crashMidSend(); // the one extra send, cut short again
+      expect(sentToSarah()).toBe(2);
+      for (let i = 0; i < 3; i++) {
+        clock.advance(SEND_LEASE_MS + 1000);
+        await service().tick();
+      }
+      expect(sentToSarah()).toBe(2);
+      expect((await store.listReminders(PLAN)).find((r) => r.personId === SARAH && r.kind === 'update-nudge')).toMatchObject({ status: 'skipped' });
+    });
+
+    it('a claim taken over after the lease is sent and marked once', async () => {
+      at('2026-12-17T09:30:00Z');
+      notifier.reachable = new Set([SARAH]);
+      await crashMidSend();
+      clock.advance(SEND_LEASE_MS + 1000);
+      await service().tick();
+      await service().tick();
+      expect(sentToSarah()).toBe(2);
+      expect((await store.listReminders(PLAN)).find((r) => r.personId === SARAH && r.kind === 'update-nudge')).toMatchObject({ status: 'sent' });
+    });
   });
 
   it('skips someone it cannot reach, without retrying for ever', async () => {

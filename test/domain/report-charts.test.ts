@@ -126,6 +126,7 @@ describe('report charts', () => {
       headline: false,
       status: 'open',
       closedReason: null,
+      owner: null,
       ...over,
     });
 

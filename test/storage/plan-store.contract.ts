@@ -304,5 +304,46 @@ export const describeStoreContract = (engine: string, open: () => Promise<StoreH
         ['spend-actuals/2026-Q3/a/transformation', 'create', 'alice'],
       ]);
     });
+
+    it('claims a reminder before it is sent: once from pending, and once more only after a stale claim', async () => {
+      const row = { id: 'r1', planId: PLAN, kind: 'update-nudge' as const, quarter: '2026-Q3', personId: 'alice', dueAt: '2026-12-17T09:00:00.000Z' };
+      expect(await h.store.scheduleReminders([row])).toBe(1);
+      expect(await h.store.claimReminder('r1', '2026-12-17T10:00:00.000Z', '2026-12-17T09:50:00.000Z')).toBe(true);
+      expect(await h.store.claimReminder('r1', '2026-12-17T10:01:00.000Z', '2026-12-17T09:51:00.000Z')).toBe(false);
+      expect(await h.store.dueReminders('2026-12-17T10:01:00.000Z', '2026-12-17T09:51:00.000Z')).toEqual([]);
+      const store = await h.reopen();
+      expect((await store.dueReminders('2026-12-17T10:20:00.000Z', '2026-12-17T10:10:00.000Z')).map((r) => [r.id, r.status, r.claimedAt])).toEqual([['r1', 'sending', '2026-12-17T10:00:00.000Z']]);
+      expect(await store.claimReminder('r1', '2026-12-17T10:20:00.000Z', '2026-12-17T10:10:00.000Z')).toBe(true);
+      expect(await store.claimReminder('r1', '2026-12-17T11:00:00.000Z', '2026-12-17T10:50:00.000Z')).toBe(false);
+      expect((await store.listReminders(PLAN))[0]).toMatchObject({ status: 'sending', recovered: 1 });
+    });
+
+    it('keeps at most one open sign-off round per plan version', async () => {
+      await h.store.createPlan(PLAN, demoPlan(), alice);
+      const round = (id: string, planVersion: number) => ({
+        id,
+        planId: PLAN,
+        planVersion,
+        planHash: `hash-${planVersion}`,
+        token: `token-${id}`,
+        requestedBy: 'alice',
+        requestedAt: h.clock.now().toISOString(),
+        status: 'open' as const,
+        closedAt: null,
+        closeReason: null,
+      });
+      await h.store.createRound(round('round-a', 1), [], alice);
+      // (The engine's own error: better-sqlite3's is not always an Error of this realm, so compare to null.)
+      const refused = await h.store.createRound(round('round-b', 1), [], alice).then(
+        () => null,
+        (e: unknown) => e,
+      );
+      expect(refused).not.toBeNull();
+      expect((await h.store.listRounds(PLAN)).map((r) => r.id)).toEqual(['round-a']);
+      // Once the open one is closed, the same version may be sent again.
+      expect(await h.store.updateRound('round-a', 'open', { status: 'voided', closedAt: h.clock.now().toISOString(), closeReason: 'test' }, alice)).toBe(true);
+      await h.store.createRound(round('round-c', 1), [], alice);
+      expect((await h.store.listRounds(PLAN)).filter((r) => r.status === 'open').map((r) => r.id)).toEqual(['round-c']);
+    });
   });
 };

@@ -26,7 +26,11 @@ export const createBotHarness = async () => {
   const proactive: { conversationId: string | undefined; activity: Partial<Activity> }[] = [];
   /** How many of the next proactive sends Teams answers with 429. */
   let throttleNext = 0;
+  /** Conversations Teams answers with 403 (the person removed the app), and with 502 (n times). */
+  const forbidden = new Set<string>();
+  const failing = new Map<string, number>();
   const bot = createBot({
+    notifyRetry: { attempts: 4, baseDelayMs: 1, maxDelayMs: 5 },
     store,
     planId: PLAN_ID,
     clock,
@@ -35,6 +39,12 @@ export const createBotHarness = async () => {
       if (throttleNext > 0) {
         throttleNext--;
         throw Object.assign(new Error('Too Many Requests'), { statusCode: 429 });
+      }
+      const conversationId = reference.conversation?.id ?? '';
+      if (forbidden.has(conversationId)) throw Object.assign(new Error('Forbidden'), { statusCode: 403 });
+      if ((failing.get(conversationId) ?? 0) > 0) {
+        failing.set(conversationId, failing.get(conversationId)! - 1);
+        throw Object.assign(new Error('Bad Gateway'), { statusCode: 502 });
       }
       proactive.push({ conversationId: reference.conversation?.id, activity });
     },
@@ -50,7 +60,7 @@ export const createBotHarness = async () => {
     adapter.activeQueue.length = 0;
     await adapter.processActivity({
       from: { id: `user-${aadObjectId ?? 'anon'}`, name: 'Someone', aadObjectId },
-      conversation: { id: `chat-${aadObjectId ?? 'anon'}` },
+      conversation: { id: `chat-${aadObjectId ?? 'anon'}`, conversationType: 'personal' },
       id: `activity-${++sequence}`,
       ...activity,
     } as Activity);
@@ -89,6 +99,10 @@ export const createBotHarness = async () => {
     throttle: (n: number) => {
       throttleNext = n;
     },
+    /** Teams answers 403 for this person's chat from now on (they removed the app). */
+    removeApp: (aadObjectId: string) => forbidden.add(`chat-${aadObjectId}`),
+    /** Teams answers 502 the next `times` sends to this person's chat. */
+    failNext: (aadObjectId: string, times: number) => failing.set(`chat-${aadObjectId}`, times),
     close: () => store.close(),
   };
 };

@@ -11,8 +11,17 @@ describe('card templates', () => {
   });
 
   it('refuses to build a card Teams would reject for size', () => {
-    const huge = { style: 'default', title: 'Too much', message: 'x'.repeat(MAX_CARD_BYTES), hint: '' };
-    expect(() => renderCard('notice', huge)).toThrow(CardTooLargeError);
+    // Short texts cannot be shortened further: 3,000 rows are too many for any card.
+    const row = { text: 'A row', badge: '', colour: 'Default', detail: '', buttons: [] };
+    const huge = { title: 'Too much', subtitle: '', noticeText: '', noticeStyle: 'default', groups: [{ heading: 'Rows', empty: '', rows: Array.from({ length: 3000 }, () => row) }], actions: [] };
+    expect(() => renderCard('list', huge)).toThrow(CardTooLargeError);
+  });
+
+  it('shortens a long text shown on a card, at a word with an ellipsis, to fit the budget in UTF-8 bytes', () => {
+    const long = { style: 'default', title: 'Long', message: `${'word '.repeat(4000)}${'😀'.repeat(10_000)}`, hint: '' };
+    const card = renderCard('notice', long);
+    expect(Buffer.byteLength(JSON.stringify(card), 'utf8')).toBeLessThan(MAX_CARD_BYTES);
+    expect(JSON.stringify(card)).toMatch(/word…/);
   });
 
   it('the checker itself catches a broken card', () => {

@@ -59,10 +59,13 @@ describe('chatting with the bot', () => {
     expect(text).toContain('Q4 Maturity assessment\nComplete\n1 of 1');
   });
 
-  it('someone not on the roster is told whom to ask, and sees nothing of the plan', async () => {
+  it("someone not on the roster is told to ask their council's SEND team, and sees nothing of the plan or who runs it", async () => {
     const text = cardText(onlyCard(await bot.say('11111111-2222-3333-4444-555555555555', 'status')));
     expect(text).toContain("You're not on the roster yet");
-    expect(text).toContain('Natasha Moody (natasha.moody@shropshire.example)');
+    expect(text).toContain("ask your council's SEND team");
+    // #8 (issue 10): no SRO's name or contact details for someone outside the roster.
+    expect(text).not.toContain('Natasha');
+    expect(text).not.toMatch(/@/);
     expect(text).not.toContain('Shropshire, Telford');
     expect(text).not.toMatch(/complete/i);
   });

@@ -172,18 +172,19 @@ describe('filling in the plan through questionnaires', () => {
   });
 
   it('adds, edits and removes table rows in the draft, then submits them', async () => {
-    let card = await bot.executeCard(lead, VERBS.open, { verb: VERBS.open, section: 'risks' });
+    // The reference plan's risks have no owner, so the SRO edits and removes them (issue 10 #5).
+    let card = await bot.executeCard(sro, VERBS.open, { verb: VERBS.open, section: 'risks' });
     expect(cardText(card)).toContain('[Red] Uneven implementation of ordinarily available inclusive practice');
     // Add a risk; a missing description is refused on the row card.
-    let row = await press(lead, card, 'Add a risk');
-    row = await press(lead, row, 'Save risk', { 'f.description': '' });
+    let row = await press(sro, card, 'Add a risk');
+    row = await press(sro, row, 'Save risk', { 'f.description': '' });
     expect(cardText(row)).toContain('This one is needed.');
-    card = await press(lead, row, 'Save risk', { 'f.description': 'Recruitment of EPs slips into 2027.', 'f.impact': 'High', 'f.likelihood': 'Medium', 'f.rag': 'Amber', 'f.headline': 'no' });
+    card = await press(sro, row, 'Save risk', { 'f.description': 'Recruitment of EPs slips into 2027.', 'f.impact': 'High', 'f.likelihood': 'Medium', 'f.rag': 'Amber', 'f.headline': 'no' });
     expect(cardText(card)).toContain('Added [Amber] Recruitment of EPs slips into 2027.');
     // Edit the first risk's residual RAG.
-    row = await press(lead, card, 'Edit');
+    row = await press(sro, card, 'Edit');
     expect(inputs(row)['f.residualRag']).toBe('Amber');
-    card = await press(lead, row, 'Save risk', { 'f.residualRag': 'Green' });
+    card = await press(sro, row, 'Save risk', { 'f.residualRag': 'Green' });
     // Remove the last headline risk.
     const removeLast = (() => {
       const buttons: Record<string, unknown>[] = [];
@@ -198,9 +199,9 @@ describe('filling in the plan through questionnaires', () => {
       walk(card);
       return buttons.find((b) => b.rowId === 'risk-engagement-reach')!;
     })();
-    card = (await bot.executeCard(lead, VERBS.rowRemove, removeLast))!;
+    card = (await bot.executeCard(sro, VERBS.rowRemove, removeLast))!;
     expect(cardText(card)).toContain('Removed');
-    const saved = await press(lead, card, 'Submit');
+    const saved = await press(sro, card, 'Submit');
     expect(cardText(saved)).toContain('Saved: Q10 Risks');
     const risks = (await bot.store.loadPlan(PLAN_ID))!.plan.risks.risks;
     expect(risks.map((r) => r.id)).not.toContain('risk-engagement-reach');

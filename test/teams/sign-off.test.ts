@@ -217,7 +217,7 @@ describe('sign-off', () => {
     const { createLogger } = await import('../../src/logger');
     await start();
     const round = (await bot.store.listRounds(PLAN_ID))[0]!;
-    const { server } = createServer({ config: loadConfig({ PORT: '0' }), store: bot.store, logger: createLogger({ logLevel: 'silent' }) });
+    const { server } = createServer({ config: loadConfig({ PORT: '0', ALLOW_UNAUTHENTICATED: 'true' }), store: bot.store, logger: createLogger({ logLevel: 'silent' }) });
     await new Promise<void>((r) => server.listen(0, '127.0.0.1', () => r()));
     try {
       const base = `http://127.0.0.1:${(server.address() as { port: number }).port}`;

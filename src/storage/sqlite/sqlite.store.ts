@@ -109,6 +109,8 @@ interface ReminderRow {
   next_attempt_at: string;
   sent_at: string | null;
   last_error: string | null;
+  claimed_at: string | null;
+  recovered: number;
 }
 
 const toUpdate = (r: UpdateRow): StoredUpdate => ({
@@ -130,6 +132,8 @@ const toReminder = (r: ReminderRow): Reminder => ({
   nextAttemptAt: r.next_attempt_at,
   sentAt: r.sent_at,
   lastError: r.last_error,
+  claimedAt: r.claimed_at,
+  recovered: r.recovered,
 });
 
 interface RoundRow {
@@ -370,6 +374,11 @@ export class SqliteStore implements Store {
     return { snapshot: this.snapshotOrThrow(planId), ...outcome };
   }
 
+  async appliedRequest(requestId: string): Promise<{ planId: string; version: number } | null> {
+    const row = this.db.prepare('SELECT plan_id, version FROM applied_requests WHERE request_id = ?').get(requestId) as { plan_id: string; version: number } | undefined;
+    return row ? { planId: row.plan_id, version: row.version } : null;
+  }
+
   async listPlanIds(): Promise<string[]> {
     return (this.db.prepare('SELECT id FROM plans ORDER BY id').all() as { id: string }[]).map((r) => r.id);
   }
@@ -591,11 +600,24 @@ export class SqliteStore implements Store {
     return this.db.transaction(() => reminders.reduce((n, r) => n + insert.run(r.id, r.planId, r.kind, r.quarter, r.personId, r.dueAt, r.dueAt).changes, 0))();
   }
 
-  async dueReminders(now: string): Promise<Reminder[]> {
+  async dueReminders(now: string, staleClaimBefore?: string): Promise<Reminder[]> {
     const rows = this.db
-      .prepare("SELECT * FROM reminders WHERE status = 'pending' AND due_at <= ? AND next_attempt_at <= ? ORDER BY due_at, id")
-      .all(now, now) as ReminderRow[];
+      .prepare(
+        `SELECT * FROM reminders WHERE (status = 'pending' AND due_at <= ? AND next_attempt_at <= ?) OR (status = 'sending' AND claimed_at <= ?)
+         ORDER BY due_at, id`,
+      )
+      .all(now, now, staleClaimBefore ?? '') as ReminderRow[];
     return rows.map(toReminder);
+  }
+
+  async claimReminder(id: string, at: string, staleClaimBefore: string): Promise<boolean> {
+    const result = this.db
+      .prepare(
+        `UPDATE reminders SET recovered = recovered + (CASE WHEN status = 'sending' THEN 1 ELSE 0 END), status = 'sending', claimed_at = ?
+         WHERE id = ? AND (status = 'pending' OR (status = 'sending' AND claimed_at <= ? AND recovered = 0))`,
+      )
+      .run(at, id, staleClaimBefore);
+    return result.changes === 1;
   }
 
   async listReminders(planId: string): Promise<Reminder[]> {
@@ -603,7 +625,7 @@ export class SqliteStore implements Store {
   }
 
   async markReminder(id: string, change: Partial<Pick<Reminder, 'status' | 'attempts' | 'nextAttemptAt' | 'sentAt' | 'lastError'>>): Promise<void> {
-    const columns: Record<string, string> = { status: 'status', attempts: 'attempts', nextAttemptAt: 'next_attempt_at', sentAt: 'sent_at', lastError: 'last_error' };
+    const columns: Record<string, string> = { status: 'status', attempts: 'attempts', nextAttemptAt: 'next_attempt_at', sentAt: 'sent_at', lastError: 'last_error', claimedAt: 'claimed_at' };
     const entries = Object.entries(change).filter(([k]) => k in columns);
     if (!entries.length) return;
     this.db.prepare(`UPDATE reminders SET ${entries.map(([k]) => `${columns[k]} = ?`).join(', ')} WHERE id = ?`).run(...entries.map(([, v]) => v), id);

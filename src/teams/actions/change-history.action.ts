@@ -12,6 +12,6 @@ export const changeHistoryAction = defineAction({
       d.kind === 'risk'
         ? `History of the risk: ${plan.risks.risks.find((r) => r.id === d.id)?.description ?? d.id}`
         : `History of the dependency: ${plan.dependencies.items.find((x) => x.id === d.id)?.area ?? d.id}`;
-    return changeHistoryCard(title, await ctx.services.risks.history(d.kind, d.id), await ctx.screens.names());
+    return changeHistoryCard(title, await ctx.services.risks.history(d.kind, d.id), await ctx.screens.names(), { page: d.page, verb: VERBS.changeHistory, data: { kind: d.kind, id: d.id } });
   },
 });

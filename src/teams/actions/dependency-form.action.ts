@@ -8,9 +8,9 @@ export const dependencyFormAction = defineAction({
   verb: VERBS.dependencyForm,
   data: DependencyFormData,
   run: async (ctx, d) => {
-    const { dependencies } = await ctx.services.risks.register();
+    const { dependencies, snapshot } = await ctx.services.risks.register();
     const dependency = d.dependency ? (dependencies.find((x) => x.id === d.dependency) ?? null) : null;
     if (d.mode !== 'add' && !dependency) throw new DomainError('INPUT.INVALID', 'That dependency is no longer in the plan.');
-    return dependencyFormCard(d.mode, dependency);
+    return dependencyFormCard(d.mode, dependency, {}, '', snapshot.version);
   },
 });

@@ -14,7 +14,9 @@ export const feedbackAnswerAction = defineAction({
       return feedbackItemCard(item, [], 'Answered: the person who passed it on has been told', 'good');
     } catch (error) {
       if (!isDomainError(error, 'INPUT.INVALID')) throw error;
-      return answerFormCard(await ctx.services.feedback.load(d.item), { ...ctx.values }, error.message);
+      const fields = (error.details.fields ?? {}) as Record<string, unknown>;
+      const errors = Object.fromEntries(Object.entries(fields).filter((e): e is [string, string] => typeof e[1] === 'string'));
+      return answerFormCard(await ctx.services.feedback.load(d.item), { ...ctx.values }, error.message, errors);
     }
   },
 });

@@ -8,4 +8,5 @@ export const FeedbackListData = z.object({
   theme: FeedbackTheme.or(z.literal('')).optional().catch(undefined),
   voice: Voice.or(z.literal('')).optional().catch(undefined),
   status: FeedbackStatus.or(z.literal('')).optional().catch(undefined),
+  page: z.coerce.number().int().min(0).max(10_000).optional().catch(undefined),
 });

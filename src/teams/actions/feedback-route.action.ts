@@ -10,7 +10,7 @@ export const feedbackRouteAction = defineAction({
   run: async (ctx, d) => {
     try {
       const { item, owner, delivery } = await ctx.services.feedback.route(ctx.person, d.item, ctx.values['f.owner']);
-      const reached = delivery === 'sent' ? `${owner.name} has been sent it.` : `${owner.name} has not talked to the bot yet, so could not be messaged; ask them to type "you said we did".`;
+      const reached = delivery === 'sent' ? `${owner.name} has been sent it.` : `${owner.name} could not be reached in a 1:1 chat with the bot, so was not messaged; ask them to type "you said we did".`;
       return feedbackItemCard(item, [], `Routed to ${owner.name}. ${reached}`, delivery === 'sent' ? 'good' : 'warning');
     } catch (error) {
       if (!isDomainError(error, 'INPUT.INVALID')) throw error;

@@ -27,6 +27,7 @@ import { spendSaveAction } from './spend-save.action';
 import { riskFormAction } from './risk-form.action';
 import { riskSaveAction } from './risk-save.action';
 import { risksShowAction } from './risks-show.action';
+import { historyShowAction } from './history-show.action';
 import { updateHistoryAction } from './update-history.action';
 import { updatePostAction } from './update-post.action';
 import { updateShowAction } from './update-show.action';
@@ -77,6 +78,7 @@ export const CARD_ACTIONS: readonly CardAction<never>[] = [
   delegateAction,
   updateHistoryAction,
   risksShowAction,
+  historyShowAction,
   riskFormAction,
   riskSaveAction,
   dependencyFormAction,

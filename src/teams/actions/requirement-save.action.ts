@@ -12,13 +12,13 @@ export const requirementSaveAction = defineAction({
     try {
       await ctx.services.requirements.mark(
         ctx.person,
-        { requirement: d.requirement, status: ctx.values.status, addressedIn: ctx.values.addressedIn, note: ctx.values.note },
+        { requirement: d.requirement, status: ctx.values.status, addressedIn: ctx.values.addressedIn, note: ctx.values.note, baseVersion: d.baseVersion },
         ctx.requestId,
       );
     } catch (error) {
       if (!isDomainError(error, 'INPUT.INVALID')) throw error;
       const { snapshot, report } = await ctx.services.overview.readiness();
-      return requirementCard(report, d.requirement, snapshot.version, error.message);
+      return requirementCard(report, d.requirement, d.baseVersion ?? snapshot.version, error.message);
     }
     const { report } = await ctx.services.overview.readiness();
     return checkGroupCard(report, requirementById(d.requirement)?.group ?? '', true, `Saved ${d.requirement}.`);

@@ -8,9 +8,9 @@ export const riskFormAction = defineAction({
   verb: VERBS.riskForm,
   data: RiskFormData,
   run: async (ctx, d) => {
-    const { headline, others, closed } = await ctx.services.risks.register();
+    const { headline, others, closed, snapshot } = await ctx.services.risks.register();
     const risk = d.risk ? [...headline, ...others, ...closed].find((r) => r.id === d.risk) ?? null : null;
     if (d.mode !== 'add' && !risk) throw new DomainError('INPUT.INVALID', 'That risk is no longer in the plan.');
-    return riskFormCard(d.mode, ctx.services.risks.matrix(risk?.scale ?? 'high-medium-low'), risk);
+    return riskFormCard(d.mode, ctx.services.risks.matrix(risk?.scale ?? 'high-medium-low'), risk, {}, '', snapshot.version);
   },
 });

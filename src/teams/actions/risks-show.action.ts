@@ -1,5 +1,5 @@
 import { VERBS } from '../verbs';
 import { defineAction } from './action.types';
-import { NoData } from './card-data';
+import { PageData } from './progress-data';
 
-export const risksShowAction = defineAction({ verb: VERBS.risks, data: NoData, run: (ctx) => ctx.screens.risks(ctx.person) });
+export const risksShowAction = defineAction({ verb: VERBS.risks, data: PageData, run: (ctx, d) => ctx.screens.risks(ctx.person, null, d.page) });

@@ -10,6 +10,10 @@ export const updateHistoryAction = defineAction({
     const plan = (await ctx.services.overview.current()).plan;
     const w = plan.deliveryPlan.workstreams.find((x) => x.id === d.workstream);
     const milestones = new Map((w ? Object.values(w.quarters).flatMap((q) => q.milestones) : []).map((m) => [m.id, m.text]));
-    return updateHistoryCard(w ? `Workstream ${w.code}: ${w.name}` : d.workstream, await ctx.services.updates.history(d.workstream), await ctx.screens.names(), (id) => milestones.get(id) ?? id);
+    return updateHistoryCard(w ? `Workstream ${w.code}: ${w.name}` : d.workstream, await ctx.services.updates.history(d.workstream), await ctx.screens.names(), (id) => milestones.get(id) ?? id, {
+      page: d.page,
+      verb: VERBS.updateHistory,
+      data: { workstream: d.workstream },
+    });
   },
 });

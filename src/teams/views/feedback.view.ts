@@ -85,7 +85,7 @@ export const routeFormCard = (item: FeedbackItem, people: readonly Person[], err
     cancel: { verb: VERBS.feedbackShow, data: { verb: VERBS.feedbackShow, item: item.id } },
   });
 
-export const answerFormCard = (item: FeedbackItem, typed: Record<string, unknown> = {}, error = ''): AdaptiveCardJson =>
+export const answerFormCard = (item: FeedbackItem, typed: Record<string, unknown> = {}, error = '', errors: Readonly<Record<string, string>> = {}): AdaptiveCardJson =>
   renderCard('form', {
     title: 'We did: answer this feedback',
     subtitle: `${themeTitle(item.theme)}. They said: “${item.said.length > 200 ? `${item.said.slice(0, 199)}…` : item.said}”`.replace(/[*_`[\]#]/g, ' '),
@@ -97,15 +97,22 @@ export const answerFormCard = (item: FeedbackItem, typed: Record<string, unknown
         typedOr(typed, 'kind', item.answer?.kind ?? ''),
       ),
       field({ path: 'text', label: 'What we did, or will do, or why it is not possible', kind: 'multiline', max: 2000 }, typedOr(typed, 'text', item.answer?.text ?? '')),
-      field({ path: 'plannedFor', label: 'Planned for (if planned)', kind: 'date' }, typedOr(typed, 'plannedFor', item.answer?.plannedFor ?? '')),
+      field({ path: 'plannedFor', label: 'Planned for (if planned)', kind: 'date' }, typedOr(typed, 'plannedFor', item.answer?.plannedFor ?? ''), errors.plannedFor ?? null),
       field({ path: 'close', label: 'Close it (nothing more to do)?', kind: 'yesno' }, typedOr(typed, 'close', 'no')),
     ],
     submit: { title: 'Send the answer', verb: VERBS.feedbackAnswer, data: { verb: VERBS.feedbackAnswer, item: item.id } },
     cancel: { verb: VERBS.feedbackShow, data: { verb: VERBS.feedbackShow, item: item.id } },
   });
 
-export const feedbackListCard = (view: FeedbackView, filter: FeedbackFilter, canSubmit: boolean): AdaptiveCardJson => {
+/** How many feedback items the list shows at once; the rest are a "More" away. */
+export const FEEDBACK_PAGE_ITEMS = 10;
+
+export const feedbackListCard = (view: FeedbackView, filter: FeedbackFilter, canSubmit: boolean, requestedPage = 0): AdaptiveCardJson => {
   const c = view.counts;
+  const pages = Math.max(1, Math.ceil(view.items.length / FEEDBACK_PAGE_ITEMS));
+  const page = Math.min(Math.max(0, Math.floor(requestedPage)), pages - 1);
+  const pageButton = (title: string, p: number) => ({ title, verb: VERBS.feedbackList, data: { verb: VERBS.feedbackList, page: p, theme: filter.theme ?? '', voice: filter.voice ?? '', status: filter.status ?? '' } });
+  const paging = [...(page > 0 ? [pageButton('Previous', page - 1)] : []), ...(page < pages - 1 ? [pageButton(`More (${page + 2} of ${pages})`, page + 1)] : [])];
   return renderCard('feedback-list', {
     summary: `${view.ownOnly ? 'Your feedback and published answers: ' : ''}${c.total} item(s): ${c.byVoice['parent-carer']} from parents and carers, ${c.byVoice['child-young-person']} from children and young people. ${
       c.byStatus.answered + c.byStatus.closed
@@ -115,7 +122,7 @@ export const feedbackListCard = (view: FeedbackView, filter: FeedbackFilter, can
     themeChoices: FEEDBACK_THEMES.map((t) => ({ title: t.title, value: t.id })),
     voiceChoices: Voice.options.map((v) => ({ title: VOICE_WORDS[v], value: v })),
     statusChoices: FeedbackStatus.options.map((s) => ({ title: STATUS_WORDS[s], value: s })),
-    items: view.items.slice(0, 25).map((i) => ({
+    items: view.items.slice(page * FEEDBACK_PAGE_ITEMS, (page + 1) * FEEDBACK_PAGE_ITEMS).map((i) => ({
       id: i.id,
       heading: `${VOICE_WORDS[i.voice]} · ${themeTitle(i.theme)} · ${dateWords(i.createdAt)} · ${STATUS_WORDS[i.status]}`,
       said: i.said.length > 400 ? `${i.said.slice(0, 399)}…` : i.said,
@@ -123,7 +130,7 @@ export const feedbackListCard = (view: FeedbackView, filter: FeedbackFilter, can
       answerColour: answerColour(i),
       answer: i.answer ? (i.answer.text.length > 300 ? `${i.answer.text.slice(0, 299)}…` : i.answer.text) : '',
     })),
-    actions: canSubmit ? [button('Give feedback', VERBS.feedbackForm)] : [],
+    actions: [...paging, ...(canSubmit ? [button('Give feedback', VERBS.feedbackForm)] : [])],
     verbs: { list: VERBS.feedbackList, show: VERBS.feedbackShow },
   });
 };

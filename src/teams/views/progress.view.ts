@@ -69,25 +69,56 @@ export interface ListRow {
   readonly buttons?: readonly ReturnType<typeof button>[];
 }
 
+/** How many rows a list card shows at once; the rest are a "More" away. */
+export const LIST_PAGE_ROWS = 15;
+
+/** Which page of a list to show, and the action that shows another page (its data gains `page`). */
+export interface ListPaging {
+  readonly page?: number;
+  readonly verb: string;
+  readonly data?: Record<string, unknown>;
+}
+
 export const listCard = (input: {
   title: string;
   subtitle?: string;
   notice?: { style: string; text: string } | null;
   groups: { heading: string; empty?: string; rows: ListRow[] }[];
   actions?: ReturnType<typeof button>[];
-}): AdaptiveCardJson =>
-  renderCard('list', {
+  paging?: ListPaging;
+}): AdaptiveCardJson => {
+  // Rows are paged across the groups in order: a card never grows with the list.
+  const total = input.groups.reduce((n, g) => n + g.rows.length, 0);
+  const pages = Math.max(1, Math.ceil(total / LIST_PAGE_ROWS));
+  const page = Math.min(Math.max(0, Math.floor(input.paging?.page ?? 0)), pages - 1);
+  const from = page * LIST_PAGE_ROWS;
+  const to = from + LIST_PAGE_ROWS;
+  let seen = 0;
+  const groups = input.groups.flatMap((g) => {
+    const start = seen;
+    seen += g.rows.length;
+    const first = Math.max(0, from - start);
+    const rows = g.rows.slice(first, Math.max(0, to - start));
+    if (!rows.length && (g.rows.length || page > 0)) return [];
+    return [{ ...g, heading: g.rows.length > rows.length ? `${g.heading} (${first + 1}–${first + rows.length} of ${g.rows.length})` : g.heading, rows }];
+  });
+  const pageButton = (title: string, to: number) => button(title, input.paging?.verb ?? VERBS.risks, { ...(input.paging?.data ?? {}), page: to });
+  const pagingActions =
+    pages > 1 && input.paging ? [...(page > 0 ? [pageButton('Previous', page - 1)] : []), ...(page < pages - 1 ? [pageButton(`More (${page + 2} of ${pages})`, page + 1)] : [])] : [];
+  const capped = pages > 1 && !input.paging;
+  return renderCard('list', {
     title: input.title,
-    subtitle: input.subtitle ?? '',
+    subtitle: [input.subtitle ?? '', capped ? `Showing the first ${LIST_PAGE_ROWS} of ${total}.` : ''].filter(Boolean).join(' '),
     noticeText: input.notice?.text ?? '',
     noticeStyle: input.notice?.style ?? 'default',
-    groups: input.groups.map((g) => ({
+    groups: groups.map((g) => ({
       heading: g.heading,
       empty: g.empty ?? 'None.',
       rows: g.rows.map((r) => ({ text: r.text, badge: r.badge ?? '', colour: r.colour ?? 'Default', detail: r.detail ?? '', buttons: r.buttons ?? [] })),
     })),
-    actions: input.actions ?? [],
+    actions: [...pagingActions, ...(input.actions ?? [])],
   });
+};
 
 export const workstreamsToUpdateCard = (workstreams: Plan['deliveryPlan']['workstreams'], quarter: Quarter): AdaptiveCardJson =>
   listCard({
@@ -101,10 +132,37 @@ export const workstreamsToUpdateCard = (workstreams: Plan['deliveryPlan']['works
     ],
   });
 
-export const updateHistoryCard = (workstreamName: string, updates: readonly StoredUpdate[], names: ReadonlyMap<string, string>, milestoneText: (id: string) => string): AdaptiveCardJson =>
-  renderCard('history', {
-    title: `History: ${workstreamName}`,
-    entries: updates.map((u) => ({
+/** How many versions a history card shows at once; the rest are a "More" away. */
+export const HISTORY_PAGE_ENTRIES = 8;
+
+interface HistoryEntry {
+  readonly heading: string;
+  readonly lines: readonly string[];
+}
+
+/** A history card showing one page of entries, with Previous / More when there are others. */
+const historyCard = (title: string, entries: readonly HistoryEntry[], paging: ListPaging): AdaptiveCardJson => {
+  const pages = Math.max(1, Math.ceil(entries.length / HISTORY_PAGE_ENTRIES));
+  const page = Math.min(Math.max(0, Math.floor(paging.page ?? 0)), pages - 1);
+  const shown = entries.slice(page * HISTORY_PAGE_ENTRIES, (page + 1) * HISTORY_PAGE_ENTRIES);
+  const to = (label: string, p: number) => button(label, paging.verb, { ...(paging.data ?? {}), page: p });
+  return renderCard('history', {
+    title: pages > 1 ? `${title} (${page * HISTORY_PAGE_ENTRIES + 1}–${page * HISTORY_PAGE_ENTRIES + shown.length} of ${entries.length})` : title,
+    entries: shown,
+    actions: [...(page > 0 ? [to('Previous', page - 1)] : []), ...(page < pages - 1 ? [to(`More (${page + 2} of ${pages})`, page + 1)] : [])],
+  });
+};
+
+export const updateHistoryCard = (
+  workstreamName: string,
+  updates: readonly StoredUpdate[],
+  names: ReadonlyMap<string, string>,
+  milestoneText: (id: string) => string,
+  paging: ListPaging = { verb: VERBS.updateHistory },
+): AdaptiveCardJson =>
+  historyCard(
+    `History: ${workstreamName}`,
+    updates.map((u) => ({
       heading: `${u.quarter} update ${u.sequence}, posted ${dateWords(u.at)} by ${names.get(u.authorId) ?? u.authorId}`,
       lines: [
         ...u.milestones.map((m) => `${milestoneText(m.milestoneId)}: ${statusTitle(m.status)}${m.rag ? ` (${m.rag})` : ''}${m.note ? ` – ${m.note}` : ''}`),
@@ -114,7 +172,8 @@ export const updateHistoryCard = (workstreamName: string, updates: readonly Stor
         ...(u.supportNeeded ? [`Support needed: ${u.supportNeeded}`] : []),
       ],
     })),
-  });
+    paging,
+  );
 
 const riskRow = (r: Risk, canChange: boolean): ListRow => ({
   text: r.description,
@@ -135,18 +194,26 @@ const riskRow = (r: Risk, canChange: boolean): ListRow => ({
   ],
 });
 
+/**
+ * `canChange`: whether the person may add to the register at all; `mayChange`, whether they may
+ * change or close a given risk or dependency (its owner or the SRO).
+ */
 export const riskRegisterCard = (
   register: { headline: Risk[]; others: Risk[]; closed: Risk[]; dependencies: Dependency[] },
-  canChange: boolean,
+  canAdd: boolean,
   notice: { style: string; text: string } | null = null,
-): AdaptiveCardJson =>
-  listCard({
+  page = 0,
+  mayChange: (item: Risk | Dependency) => boolean = () => canAdd,
+): AdaptiveCardJson => {
+  const canChange = (item: Risk | Dependency) => canAdd && mayChange(item);
+  return listCard({
+    paging: { page, verb: VERBS.risks },
     title: 'Risk register and dependencies',
     subtitle: 'Q10 shows at most five headline risks; the rest stay in the full log.',
     notice,
     groups: [
-      { heading: `Headline risks (${register.headline.length} of 5)`, rows: register.headline.map((r) => riskRow(r, canChange)) },
-      { heading: 'Full risk log', empty: 'No other open risks.', rows: register.others.map((r) => riskRow(r, canChange)) },
+      { heading: `Headline risks (${register.headline.length} of 5)`, rows: register.headline.map((r) => riskRow(r, canChange(r))) },
+      { heading: 'Full risk log', empty: 'No other open risks.', rows: register.others.map((r) => riskRow(r, canChange(r))) },
       {
         heading: 'Dependencies (Q11)',
         rows: register.dependencies
@@ -154,22 +221,23 @@ export const riskRegisterCard = (
           .map((d) => ({
             text: d.area,
             buttons: [
-              ...(canChange ? [button('Change', VERBS.dependencyForm, { mode: 'change', dependency: d.id }), button('Close', VERBS.dependencyForm, { mode: 'close', dependency: d.id })] : []),
+              ...(canChange(d) ? [button('Change', VERBS.dependencyForm, { mode: 'change', dependency: d.id }), button('Close', VERBS.dependencyForm, { mode: 'close', dependency: d.id })] : []),
               button('History', VERBS.changeHistory, { kind: 'dependency', id: d.id }),
             ],
           })),
       },
       { heading: 'Closed', empty: 'Nothing closed yet.', rows: [...register.closed.map((r) => riskRow(r, false)), ...register.dependencies.filter((d) => d.status === 'closed').map((d) => ({ text: d.area, detail: `Closed: ${d.closedReason ?? ''}` }))] },
     ],
-    actions: canChange ? [button('Add a risk', VERBS.riskForm, { mode: 'add' }), button('Add a dependency', VERBS.dependencyForm, { mode: 'add' })] : [],
+    actions: canAdd ? [button('Add a risk', VERBS.riskForm, { mode: 'add' }), button('Add a dependency', VERBS.dependencyForm, { mode: 'add' })] : [],
   });
+};
 
 const field = (spec: FieldSpec, value: string, error: string | null = null) => fieldData({ spec, value, error }, false);
 const choices = (levels: readonly string[]) => levels.map((l) => ({ value: l, title: l }));
 
 export type RiskFormMode = 'add' | 'rescore' | 'change' | 'close';
 
-export const riskFormCard = (mode: RiskFormMode, matrix: RiskMatrix, risk: Risk | null, typed: Record<string, unknown> = {}, error = ''): AdaptiveCardJson => {
+export const riskFormCard = (mode: RiskFormMode, matrix: RiskMatrix, risk: Risk | null, typed: Record<string, unknown> = {}, error = '', baseVersion?: number): AdaptiveCardJson => {
   const v = (key: string, fallback: string) => (typeof typed[`f.${key}`] === 'string' ? (typed[`f.${key}`] as string) : fallback);
   const scoring = [
     field({ path: 'impact', label: 'Impact', kind: 'choice', choices: choices([...matrix.impactLevels].reverse()) }, v('impact', risk?.impact ?? '')),
@@ -203,12 +271,12 @@ export const riskFormCard = (mode: RiskFormMode, matrix: RiskMatrix, risk: Risk 
     noticeText: error,
     noticeStyle: 'attention',
     fields,
-    submit: { title: titles[mode], verb: VERBS.riskSave, data: { verb: VERBS.riskSave, mode, ...(risk ? { risk: risk.id } : {}) } },
+    submit: { title: titles[mode], verb: VERBS.riskSave, data: { verb: VERBS.riskSave, mode, ...(risk ? { risk: risk.id } : {}), ...(baseVersion ? { baseVersion } : {}) } },
     cancel: { verb: VERBS.risks, data: { verb: VERBS.risks } },
   });
 };
 
-export const dependencyFormCard = (mode: 'add' | 'change' | 'close', dependency: Dependency | null, typed: Record<string, unknown> = {}, error = ''): AdaptiveCardJson => {
+export const dependencyFormCard = (mode: 'add' | 'change' | 'close', dependency: Dependency | null, typed: Record<string, unknown> = {}, error = '', baseVersion?: number): AdaptiveCardJson => {
   const v = (key: string, fallback: string) => (typeof typed[`f.${key}`] === 'string' ? (typed[`f.${key}`] as string) : fallback);
   const fields =
     mode === 'close'
@@ -224,7 +292,7 @@ export const dependencyFormCard = (mode: 'add' | 'change' | 'close', dependency:
     noticeText: error,
     noticeStyle: 'attention',
     fields,
-    submit: { title, verb: VERBS.dependencySave, data: { verb: VERBS.dependencySave, mode, ...(dependency ? { dependency: dependency.id } : {}) } },
+    submit: { title, verb: VERBS.dependencySave, data: { verb: VERBS.dependencySave, mode, ...(dependency ? { dependency: dependency.id } : {}), ...(baseVersion ? { baseVersion } : {}) } },
     cancel: { verb: VERBS.risks, data: { verb: VERBS.risks } },
   });
 };
@@ -240,14 +308,15 @@ export const delegateFormCard = (workstreamId: string, workstreamName: string, p
     cancel: { verb: VERBS.updateShow, data: { verb: VERBS.updateShow, workstream: workstreamId } },
   });
 
-export const changeHistoryCard = (title: string, entries: readonly AuditEntry[], names: ReadonlyMap<string, string>): AdaptiveCardJson =>
-  renderCard('history', {
+export const changeHistoryCard = (title: string, entries: readonly AuditEntry[], names: ReadonlyMap<string, string>, paging: ListPaging = { verb: VERBS.changeHistory }): AdaptiveCardJson =>
+  historyCard(
     title,
-    entries: entries.map((e) => ({
+    entries.map((e) => ({
       heading: `Version ${e.version ?? '–'}, ${dateWords(e.at)}, ${names.get(e.actorId) ?? (e.actorId === 'system' ? 'the assistant' : e.actorId)}: ${e.summary}`,
       lines: e.action === 'create' ? ['Added.'] : fieldChanges(e.before, e.after).map((c) => `${c.label}: ${c.before} → ${c.after}`),
     })),
-  });
+    paging,
+  );
 
 export const reportCard = (report: QuarterlyReport): AdaptiveCardJson => {
   const q = report.quarter;

@@ -3,7 +3,7 @@ import type { ConflictView, FieldView, FormView, RowFormView, SavedView } from '
 import { inputId } from '../../app/section-editing.service';
 import type { FieldKind } from '../../app/questionnaire/section-forms';
 import { sectionInfo, sectionLabel } from '../../domain/plan.sections';
-import { renderCard, type AdaptiveCardJson } from '../cards';
+import { cardFits, renderCard, type AdaptiveCardJson } from '../cards';
 import { VERBS } from '../verbs';
 import { dateWords, STATE_WORDS } from '../words';
 
@@ -36,10 +36,9 @@ export const ownersText = (owners: readonly Assignment[], names: ReadonlyMap<str
     ? `Assigned to ${owners.map((o) => `${names.get(o.assigneeId) ?? 'someone no longer on the roster'}${o.dueDate ? `, due ${dateWords(o.dueDate)}` : ''}`).join('; ')}`
     : '';
 
-export const sectionFormCard = (view: FormView, currentVersion: number, names: ReadonlyMap<string, string>): AdaptiveCardJson => {
+const sectionFormData = (view: FormView, currentVersion: number, names: ReadonlyMap<string, string>, readOnly: boolean, notice: { style: string; text: string } | null) => {
   const info = sectionInfo(view.section);
   const last = view.stepCount - 1;
-  const readOnly = view.readOnly;
   const nav = (verb: string) => (readOnly ? VERBS.open : verb);
   const buttons = [
     ...(view.step > 0 ? [{ title: 'Back', verb: nav(VERBS.back), step: readOnly ? view.step - 1 : view.step, style: 'default' }] : []),
@@ -52,7 +51,7 @@ export const sectionFormCard = (view: FormView, currentVersion: number, names: R
           ...(view.hasDraft ? [{ title: 'Discard draft', verb: VERBS.discard, step: view.step, style: 'destructive' }] : []),
         ]),
   ];
-  return renderCard('section', {
+  return {
     section: view.section,
     step: view.step,
     baseVersion: view.baseVersion,
@@ -60,14 +59,16 @@ export const sectionFormCard = (view: FormView, currentVersion: number, names: R
     question: info.question === null ? info.title : `${info.question}. ${info.title}`,
     stepText: view.stepCount > 1 ? `Step ${view.step + 1} of ${view.stepCount}: ${view.stepSpec.title}` : view.stepSpec.title,
     intro: view.stepSpec.intro ?? '',
-    versionText: readOnly
+    versionText: view.readOnly
       ? `Version ${currentVersion}. You can read this section; your role does not let you change it.`
+      : readOnly
+        ? `Version ${currentVersion}.`
       : view.hasDraft
         ? `Your draft, started from version ${view.baseVersion} (the plan is at version ${currentVersion}). Only you can see it until you submit.`
         : `Version ${currentVersion}.`,
     ownersText: ownersText(view.owners, names),
-    noticeText: view.notice?.text ?? '',
-    noticeStyle: view.notice?.style ?? 'default',
+    noticeText: notice?.text ?? '',
+    noticeStyle: notice?.style ?? 'default',
     readOnly,
     fields: view.fields.map((f) => fieldData(f, readOnly)),
     hasTable: view.rows !== null,
@@ -76,7 +77,21 @@ export const sectionFormCard = (view: FormView, currentVersion: number, names: R
     rows: (view.rows ?? []).map((r) => ({ title: r.title, rowId: r.id })),
     buttons,
     verbs: VERBS,
-  });
+  };
+};
+
+/** Said when a step's answers are too long to carry in an editable card (inputs are never cut). */
+export const TOO_LONG_TO_EDIT =
+  'This step holds more text than a Teams card can carry, so it is shown shortened and cannot be edited here. Nothing has been changed. Ask the SRO to shorten it, or edit the plan outside Teams.';
+
+/**
+ * A section step as a card. Inputs carry a person's text whole (a cut value would be saved cut),
+ * so a step too long for an editable card opens read-only, its long texts shortened.
+ */
+export const sectionFormCard = (view: FormView, currentVersion: number, names: ReadonlyMap<string, string>): AdaptiveCardJson => {
+  const editable = sectionFormData(view, currentVersion, names, view.readOnly, view.notice ?? null);
+  if (view.readOnly || cardFits('section', editable)) return renderCard('section', editable);
+  return renderCard('section', sectionFormData(view, currentVersion, names, true, { style: 'warning', text: TOO_LONG_TO_EDIT }));
 };
 
 export const rowFormCard = (view: RowFormView): AdaptiveCardJson =>
@@ -109,7 +124,9 @@ export const savedCard = (view: SavedView): AdaptiveCardJson => {
   return renderCard('saved', {
     label: sectionLabel(view.section),
     version: view.snapshot.version,
-    versionText: view.unchanged
+    versionText: view.alreadySaved
+      ? `This was already saved; nothing was written again. The plan is at version ${view.snapshot.version}.`
+      : view.unchanged
       ? `Nothing had changed, so the plan stays at version ${view.snapshot.version}.`
       : `The plan is now at version ${view.snapshot.version}. Everyone sees your answers from now on.`,
     stateText: `${state.text}: ${view.completeness.filled} of ${view.completeness.total}`,

@@ -74,7 +74,7 @@ export const signOffStartCard = (prep: SignOffPreparation): AdaptiveCardJson => 
       who: s.person ? s.person.name : 'Nobody on the roster',
       colour: s.person ? 'Default' : 'Attention',
     })),
-    currentText: prep.current?.round.status === 'open' ? `Version ${prep.current.round.planVersion} is already out for sign-off; sending again starts a new round and the old one stops counting.` : '',
+    currentText: prep.current?.round.status === 'open' ? `Version ${prep.current.round.planVersion} is already out for sign-off; sending again shows that round rather than starting another; a new round starts when the plan changes.` : '',
     candidates: prep.coSignerCandidates.map((p) => ({ title: p.name, value: p.id })),
     verbs: { send: VERBS.signoffSend, check: VERBS.check },
   });

@@ -40,7 +40,7 @@ export const sectionsCard = (
   });
 };
 
-export const assignCard = (section: SectionKey, people: readonly Person[], notice = '', typed: Record<string, unknown> = {}): AdaptiveCardJson =>
+export const assignCard = (section: SectionKey, people: readonly Person[], notice = '', typed: Record<string, unknown> = {}, errors: Readonly<Record<string, string>> = {}): AdaptiveCardJson =>
   renderCard('assign', {
     label: sectionLabel(section),
     section,
@@ -48,6 +48,7 @@ export const assignCard = (section: SectionKey, people: readonly Person[], notic
     people: people.map((p) => ({ title: p.name, value: p.id })),
     assignee: typeof typed.assignee === 'string' ? typed.assignee : '',
     dueDate: typeof typed.dueDate === 'string' ? typed.dueDate : '',
+    dueDateError: errors.dueDate ?? '',
     note: typeof typed.note === 'string' ? typed.note : '',
     verbs: VERBS,
   });
