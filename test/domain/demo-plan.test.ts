@@ -4,31 +4,10 @@ import { demoPlan } from '../../src/demo/demo-plan';
 import { DELIVERY_QUARTERS, REQUIRED_SIGNATORY_ROLES } from '../../src/domain/plan.schema';
 import { spendTotals } from '../../src/domain/spend.totals';
 import { planTextLines } from '../support/plan-strings';
+import { foundIn, normalise } from '../support/reference-phrases';
 
-const reference = readFileSync(join(__dirname, '..', 'fixtures', 'local-send-reform-plan-2026.txt'), 'utf8');
-const flatten = (text: string) =>
-  text
-    .replace(/<[^>]+>/g, ' ')
-    .replace(/\*\*/g, '')
-    .replace(/[•]/g, ' ')
-    .replace(/\s+/g, ' ')
-    .trim();
-const flatReference = flatten(reference);
-
-/** A cell can break across a page in the reference; allow one break, no more. */
-const foundInReference = (line: string): boolean => {
-  const text = flatten(line);
-  if (flatReference.includes(text)) return true;
-  let lo = 0;
-  let hi = text.length;
-  while (lo < hi) {
-    const mid = Math.ceil((lo + hi) / 2);
-    if (flatReference.includes(text.slice(0, mid))) lo = mid;
-    else hi = mid - 1;
-  }
-  const rest = text.slice(lo).trim();
-  return lo > 20 && rest.length > 0 && flatReference.includes(rest);
-};
+const flatReference = normalise(readFileSync(join(__dirname, '..', 'fixtures', 'local-send-reform-plan-2026.txt'), 'utf8'));
+const foundInReference = (line: string): boolean => foundIn(flatReference, normalise(line));
 
 describe('the Shropshire demo plan', () => {
   const plan = demoPlan();
