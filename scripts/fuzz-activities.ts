@@ -22,6 +22,7 @@ import { SqliteStore } from '../src/storage/sqlite/sqlite.store';
 import { VERBS } from '../src/teams/verbs';
 
 const COUNT = Number(process.argv[2] ?? 10_000);
+const CONCURRENCY = Number(process.env.FUZZ_CONCURRENCY ?? 8);
 const SRO = '00000000-0000-0000-0000-0000000000020';
 const PCF = '00000000-0000-0000-0000-0000000000023';
 const LEAD_WS3 = '00000000-0000-0000-0000-0000000000025';
@@ -106,7 +107,8 @@ const main = async () => {
   let crashes = 0;
   const started = Date.now();
   try {
-    for (let n = 0; n < COUNT; n += 1) {
+    // Several requests in flight at once, as several people would send them: writes race each other.
+    const send = async (n: number): Promise<void> => {
       let body: string;
       let contentType = 'application/json';
       const shape = random();
@@ -128,7 +130,7 @@ const main = async () => {
         statuses.set(res.status, (statuses.get(res.status) ?? 0) + 1);
         const text = await res.text();
         if (res.status === 200 && text.includes('Saved')) acknowledged.push(description);
-        continue;
+        return;
       }
       if (shape < 0.05) body = randomBytes(Math.floor(random() * 2000)).toString('latin1');
       else if (shape < 0.08) body = 'x'.repeat(700_000);
@@ -148,7 +150,8 @@ const main = async () => {
         const health = await fetch(`${base}/healthz`).catch(() => null);
         if (!health || health.status !== 200) crashes += 1;
       }
-    }
+    };
+    for (let n = 0; n < COUNT; n += CONCURRENCY) await Promise.all(Array.from({ length: Math.min(CONCURRENCY, COUNT - n) }, (_, i) => send(n + i)));
     const plan = (await store.loadPlan(config.planId))!.plan;
     const lost = acknowledged.filter((d) => !plan.risks.risks.some((r) => r.description === d));
     const audit = await store.listAudit(config.planId, { limit: 100_000 });
@@ -156,7 +159,7 @@ const main = async () => {
     const fivexx = [...statuses].filter(([s]) => s >= 500).reduce((n, [, c]) => n + c, 0);
     process.stdout.write(
       [
-        `fuzz: ${COUNT} activities in ${((Date.now() - started) / 1000).toFixed(1)} s (seed ${seed})`,
+        `fuzz: ${COUNT} activities, ${CONCURRENCY} at a time, in ${((Date.now() - started) / 1000).toFixed(1)} s (seed ${seed})`,
         `HTTP statuses: ${[...statuses].sort(([a], [b]) => a - b).map(([s, c]) => `${s}×${c}`).join(', ')}`,
         `crashes or failed health checks: ${crashes}`,
         `5xx answers: ${fivexx}`,

@@ -28,6 +28,9 @@ const main = async (): Promise<void> => {
     if (ticking) return;
     ticking = true;
     try {
+      // Notifications queued with a change but not sent yet (a crash after commit, Teams answering 429).
+      const outbox = [...(await services.outbox.dispatch()).values()];
+      if (outbox.length) logger.info({ sent: outbox.filter((o) => o === 'sent').length, retrying: outbox.filter((o) => o === 'retrying').length, notSent: outbox.filter((o) => o !== 'sent' && o !== 'retrying').length }, 'outbox');
       const result = await reminders.tick();
       if (result.sent || result.retrying) logger.info(result, 'reminders');
       const signOff = await services.signOff.remind({ days: config.signOffReminderDays });

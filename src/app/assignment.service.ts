@@ -1,7 +1,8 @@
 import { DomainError } from '../domain/errors';
 import { hasRole, type Person } from '../domain/people.schema';
 import { isCalendarDate, NO_SUCH_DATE, SectionKey } from '../domain/plan.schema';
-import type { Assignment, Clock, Draft, Notifier, Store } from './ports';
+import { notReached, outboxMessage, type OutboxDispatcher } from './outbox.service';
+import type { Assignment, Clock, Draft, Store } from './ports';
 
 export interface AssignResult {
   readonly assignment: Assignment;
@@ -16,8 +17,8 @@ export class AssignmentService {
   constructor(
     private readonly store: Store,
     private readonly planId: string,
-    private readonly notifier: Notifier,
     private readonly clock: Clock,
+    private readonly outbox: OutboxDispatcher,
   ) {}
 
   async assign(sro: Person, input: { section: SectionKey; assigneeId: unknown; dueDate: unknown; note: unknown }, requestId: string): Promise<AssignResult> {
@@ -31,11 +32,16 @@ export class AssignmentService {
     const today = this.clock.now().toISOString().slice(0, 10);
     if (dueDate < today) throw new DomainError('INPUT.INVALID', 'The due date is in the past: choose today or a later date.', { fields: { dueDate: 'This date is in the past.' } });
     const note = typeof input.note === 'string' && input.note.trim() ? input.note.trim().slice(0, 2000) : null;
-    const assignment = await this.store.addAssignment(
-      { id: `assign-${requestId}`.slice(0, 120), planId: this.planId, section: SectionKey.parse(input.section), assigneeId, dueDate, note, assignedBy: sro.id, reviewCommentId: null },
-      { actorId: sro.id, summary: `${sro.name} assigned a section to ${assignee.name}` },
-    );
-    const delivery = await this.notifier.notify(assignee.id, { kind: 'assignment', assignment, assignedByName: sro.name });
+    const fields = { id: `assign-${requestId}`.slice(0, 120), planId: this.planId, section: SectionKey.parse(input.section), assigneeId, dueDate, note, assignedBy: sro.id, reviewCommentId: null };
+    // The card is queued in the same transaction as the assignment, and sent once it has committed.
+    const card = outboxMessage(fields.id, assignee.id, {
+      kind: 'assignment',
+      assignment: { ...fields, status: 'open', createdAt: this.clock.now().toISOString(), completedAt: null },
+      assignedByName: sro.name,
+    });
+    const assignment = await this.store.addAssignment(fields, { actorId: sro.id, summary: `${sro.name} assigned a section to ${assignee.name}`, notify: [card] });
+    const outcome = (await this.outbox.dispatch([card.id])).get(card.id);
+    const delivery = outcome === 'no-conversation' ? 'no-conversation' : notReached(outcome) ? 'unreachable' : 'sent';
     return { assignment, assignee, delivery };
   }
 

@@ -11,6 +11,7 @@ import {
 } from '../domain/feedback.schema';
 import { hasRole, type Person } from '../domain/people.schema';
 import { SECTION_KEYS } from '../domain/plan.schema';
+import { notReached, outboxMessage, type OutboxDispatcher } from './outbox.service';
 import type { Clock, Notifier, Store } from './ports';
 
 export interface FeedbackFilter {
@@ -44,6 +45,7 @@ export class FeedbackService {
     private readonly planId: string,
     private readonly notifier: Notifier,
     private readonly clock: Clock,
+    private readonly outbox: OutboxDispatcher,
   ) {}
 
   /** The voices this person may submit for. */
@@ -83,8 +85,9 @@ export class FeedbackService {
     };
     const retried = await this.store.loadFeedback(item.id);
     if (retried) return retried;
-    const stored = await this.store.addFeedback(item, { actorId: person.id, summary: `${person.name} submitted feedback` });
-    for (const sro of (await this.store.listPeople()).filter((p) => hasRole(p, 'sro'))) await this.notifier.notify(sro.id, { kind: 'feedback-new', item: stored });
+    const cards = (await this.store.listPeople()).filter((p) => hasRole(p, 'sro')).map((sro) => outboxMessage(item.id, sro.id, { kind: 'feedback-new', item }));
+    const stored = await this.store.addFeedback(item, { actorId: person.id, summary: `${person.name} submitted feedback`, notify: cards });
+    await this.outbox.dispatch(cards.map((c) => c.id));
     return stored;
   }
 
@@ -94,13 +97,17 @@ export class FeedbackService {
     const owner = typeof ownerId === 'string' ? await this.store.findPerson(ownerId) : null;
     if (!owner) throw new DomainError('INPUT.INVALID', 'Choose who should answer it, from the roster.');
     if (item.status !== 'new' && item.status !== 'routed') throw new DomainError('INPUT.INVALID', 'This feedback has already been answered.');
-    const moved = await this.store.updateFeedback(item.id, item.status, { status: 'routed', ownerId: owner.id, routedAt: this.clock.now().toISOString() }, {
+    const change = { status: 'routed' as const, ownerId: owner.id, routedAt: this.clock.now().toISOString() };
+    const card = outboxMessage(`route:${item.id}`, owner.id, { kind: 'feedback-routed', item: { ...item, ...change }, routedByName: sro.name });
+    const moved = await this.store.updateFeedback(item.id, item.status, change, {
       actorId: sro.id,
       summary: `${sro.name} routed feedback to ${owner.name}`,
+      notify: [card],
     });
     if (!moved) throw new DomainError('INPUT.INVALID', 'Someone else changed this feedback first. Open it again.');
     const routed = await this.load(item.id);
-    const delivery = await this.notifier.notify(owner.id, { kind: 'feedback-routed', item: routed, routedByName: sro.name });
+    const outcome = (await this.outbox.dispatch([card.id])).get(card.id);
+    const delivery = outcome === 'no-conversation' ? 'no-conversation' : notReached(outcome) ? 'unreachable' : 'sent';
     return { item: routed, owner, delivery };
   }
 
@@ -116,15 +123,12 @@ export class FeedbackService {
     });
     if (!parsed.success) throw invalid(parsed.error.issues);
     const at = this.clock.now().toISOString();
-    const moved = await this.store.updateFeedback(
-      item.id,
-      item.status,
-      { status: parsed.data.close ? 'closed' : 'answered', answer: { ...parsed.data, at, byId: person.id, byName: person.name } },
-      { actorId: person.id, summary: `${person.name} answered feedback` },
-    );
+    const change = { status: parsed.data.close ? ('closed' as const) : ('answered' as const), answer: { ...parsed.data, at, byId: person.id, byName: person.name } };
+    const card = outboxMessage(`answer:${item.id}:${JSON.stringify([change.status, parsed.data])}`, item.submitterId, { kind: 'feedback-answered', item: { ...item, ...change } });
+    const moved = await this.store.updateFeedback(item.id, item.status, change, { actorId: person.id, summary: `${person.name} answered feedback`, notify: [card] });
     if (!moved) throw new DomainError('INPUT.INVALID', 'Someone else changed this feedback first. Open it again.');
     const answered = await this.load(item.id);
-    await this.notifier.notify(answered.submitterId, { kind: 'feedback-answered', item: answered });
+    await this.outbox.dispatch([card.id]);
     return answered;
   }
 

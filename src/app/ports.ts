@@ -21,6 +21,18 @@ export interface ChangeMeta {
   readonly actorId: string;
   readonly summary: string;
   readonly requestId?: string;
+  /**
+   * Notifications that belong to this change: written to the outbox in the same transaction, and
+   * sent after commit. An id already in the outbox is ignored, so a retried request queues nothing.
+   */
+  readonly notify?: readonly OutboxMessage[];
+}
+
+/** One notification to one person, queued with a change. */
+export interface OutboxMessage {
+  readonly id: string;
+  readonly personId: string;
+  readonly notification: Notification;
 }
 
 export type ChangeAction = 'create' | 'update' | 'delete';
@@ -305,8 +317,38 @@ export interface SpendActualRepository {
   listSpendActuals(planId: string, quarter?: string): Promise<StoredSpendActual[]>;
 }
 
+export type OutboxStatus = 'pending' | 'sending' | 'sent' | 'unreachable' | 'failed';
+
+export interface OutboxRow extends OutboxMessage {
+  readonly planId: string | null;
+  /** 'sending': claimed for a send that has not been marked yet (or was cut short by a crash). */
+  readonly status: OutboxStatus;
+  readonly attempts: number;
+  readonly nextAttemptAt: string;
+  readonly claimedAt: string | null;
+  readonly lastError: string | null;
+  readonly createdAt: string;
+  readonly sentAt: string | null;
+}
+
+export type OutboxChange = Partial<Pick<OutboxRow, 'status' | 'attempts' | 'nextAttemptAt' | 'claimedAt' | 'lastError' | 'sentAt'>>;
+
+/** Notifications queued with the changes they belong to (see ChangeMeta.notify). */
+export interface OutboxRepository {
+  /**
+   * In one transaction: claims ('sending', claimed at `now`) the pending rows due by `now` and the
+   * 'sending' claims made before `staleClaimBefore` (a send cut short by a crash), oldest first.
+   * With `ids`, only those rows.
+   */
+  claimNotifications(now: string, staleClaimBefore: string, limit: number, ids?: readonly string[]): Promise<OutboxRow[]>;
+  markNotification(id: string, change: OutboxChange): Promise<void>;
+  /** Queued notifications, oldest first: for one plan when given, and only the given ids when given. */
+  listNotifications(planId?: string, ids?: readonly string[]): Promise<OutboxRow[]>;
+}
+
 export interface Store
   extends PlanRepository,
+    OutboxRepository,
     DocumentRepository,
     SpendActualRepository,
     FeedbackRepository,
@@ -361,8 +403,10 @@ export interface NotifyOptions {
   /**
    * 'retry' (the default): 429 and 5xx are retried with backoff, then reported 'unreachable'.
    * 'throw': a transient failure is thrown at once, for a caller with its own durable queue (reminders).
+   * 'retry-then-throw': retried with backoff like 'retry', then the last transient failure is thrown
+   * rather than reported, so a caller with a durable queue (the outbox) can try again later.
    */
-  readonly onTransient?: 'retry' | 'throw';
+  readonly onTransient?: 'retry' | 'throw' | 'retry-then-throw';
 }
 
 export interface Notifier {

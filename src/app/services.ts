@@ -15,6 +15,7 @@ import { PlanDocumentService } from './plan-document.service';
 import { DocumentExportService } from './document-export.service';
 import { DocumentVerifyService } from './document-verify.service';
 import { SpendActualService } from './spend-actual.service';
+import { OutboxDispatcher } from './outbox.service';
 
 /** Every journey, wired to one store, plan, clock and notifier. */
 export interface Services {
@@ -34,6 +35,8 @@ export interface Services {
   readonly exports: DocumentExportService;
   readonly verify: DocumentVerifyService;
   readonly spend: SpendActualService;
+  /** Sends the notifications queued with changes; the periodic tick sends what is left. */
+  readonly outbox: OutboxDispatcher;
 }
 
 export const createServices = (deps: {
@@ -48,7 +51,8 @@ export const createServices = (deps: {
   const { planId, clock } = deps;
   const matrices = deps.matrices ?? DEFAULT_MATRICES;
   const documents = new PlanDocumentService(deps.store, planId, matrices);
-  const signOff = new SignOffService(deps.store, planId, deps.notifier, clock, documents);
+  const outbox = new OutboxDispatcher(deps.store, deps.notifier, clock);
+  const signOff = new SignOffService(deps.store, planId, deps.notifier, clock, documents, outbox);
   // Every journey writes through this store, so any plan change reaches sign-off.
   const store = observePlanChanges(deps.store, (snapshot) => signOff.voidIfChanged(snapshot));
   const updates = new WorkstreamUpdateService(store, planId, clock);
@@ -61,16 +65,17 @@ export const createServices = (deps: {
     clock,
     overview: new PlanOverviewService(store, planId),
     editing: new SectionEditingService(store, planId),
-    assignments: new AssignmentService(store, planId, deps.notifier, clock),
+    assignments: new AssignmentService(store, planId, clock, outbox),
     requirements: new RequirementService(store, planId),
     updates,
     risks: new RiskRegisterService(store, planId, matrices),
     reports,
     signOff,
-    feedback: new FeedbackService(store, planId, deps.notifier, clock),
+    feedback: new FeedbackService(store, planId, deps.notifier, clock, outbox),
     documents,
     exports,
     verify: new DocumentVerifyService(store, exports, signOff),
     spend,
+    outbox,
   };
 };

@@ -7,6 +7,7 @@ import { sectionLabel, SECTIONS } from '../domain/plan.sections';
 import { assessReadiness, type ReadinessReport } from '../domain/readiness';
 import { nextRequestState, nextRoundState } from '../domain/sign-off.machine';
 import type { PlanDocumentService } from './plan-document.service';
+import { notReached, outboxMessage, type OutboxDispatcher } from './outbox.service';
 import type { ChangeMeta, Clock, Notifier, PlanSnapshot, RoundWithRequests, SignOffRequest, SignOffRound, Store } from './ports';
 
 export const roleTitle = (role: SignatoryRole): string => REQUIRED_SIGNATORY_ROLES.find((r) => r.id === role)?.title ?? 'Co-signer';
@@ -41,6 +42,7 @@ export class SignOffService {
     private readonly notifier: Notifier,
     private readonly clock: Clock,
     private readonly documents: PlanDocumentService,
+    private readonly outbox: OutboxDispatcher,
   ) {}
 
   async prepare(sro: Person): Promise<SignOffPreparation> {
@@ -107,20 +109,19 @@ export class SignOffService {
       if (!person) throw new DomainError('INPUT.INVALID', 'Choose co-signers from the roster.');
       if (!requests.some((q) => q.personId === person.id)) requests.push(pending('co-signer', person, false));
     }
+    const changedSince = await this.changedSinceLastSigned(snapshot.version);
+    // The cards are queued with the round, in its transaction, and sent once it has committed.
+    const cards = requests.map((request) => outboxMessage(round.id, request.personId, { kind: 'signoff-request', round, request, requestedByName: sro.name, changedSince, reminder: false }));
     try {
-      await this.store.createRound(round, requests, meta);
+      await this.store.createRound(round, requests, { ...meta, notify: cards });
     } catch (error) {
       // Another click got there first: the store keeps one open round per version, so answer with it.
       const winner = await this.latest();
       if (winner?.round.status === 'open' && winner.round.planVersion === round.planVersion && winner.round.id !== round.id) return this.resultOf(winner);
       throw error;
     }
-    const changedSince = await this.changedSinceLastSigned(snapshot.version);
-    const unreachable: SignOffRequest[] = [];
-    for (const request of requests) {
-      const delivery = await this.notifier.notify(request.personId, { kind: 'signoff-request', round, request, requestedByName: sro.name, changedSince, reminder: false });
-      if (delivery !== 'sent') unreachable.push(request);
-    }
+    const outcomes = await this.outbox.dispatch(cards.map((c) => c.id));
+    const unreachable = requests.filter((_request, i) => notReached(outcomes.get(cards[i]!.id)));
     return { round, requests, unreachable, missingRoles };
   }
 
@@ -151,21 +152,24 @@ export class SignOffService {
     const meta: ChangeMeta = { actorId: person.id, summary: `${person.name} (${roleTitle(input.role)}): ${input.decision}`, requestId };
     if (input.decision === 'question') {
       if (!text) throw new DomainError('INPUT.INVALID', 'Type your question first.');
-      if (sro) await this.notifier.notify(sro.id, { kind: 'signoff-question', round, fromName: person.name, roleTitle: roleTitle(input.role), text });
-      await this.store.updateRequest(round.id, request.role, person.id, request.state, {}, { ...meta, summary: `${person.name} asked: ${text}` });
+      const cards = sro ? [outboxMessage(`question:${requestId}`, sro.id, { kind: 'signoff-question', round, fromName: person.name, roleTitle: roleTitle(input.role), text })] : [];
+      await this.store.updateRequest(round.id, request.role, person.id, request.state, {}, { ...meta, summary: `${person.name} asked: ${text}`, notify: cards });
+      await this.outbox.dispatch(cards.map((c) => c.id));
       return (await this.store.loadRound(round.id))!;
     }
     if (input.decision === 'decline' && !text) throw new DomainError('INPUT.INVALID', 'Please give a reason for declining, so the SRO knows what to change.');
     const next = nextRequestState(request.state, input.decision);
-    const moved = await this.store.updateRequest(round.id, request.role, person.id, request.state, { state: next, decidedAt: this.clock.now().toISOString(), reason: text || null }, meta);
+    const decided = sro
+      ? [outboxMessage(`decide:${requestId}`, sro.id, { kind: 'signoff-decided', round, name: person.name, roleTitle: roleTitle(input.role), decision: next === 'signed' ? 'signed' : 'declined', reason: text || null })]
+      : [];
+    const moved = await this.store.updateRequest(round.id, request.role, person.id, request.state, { state: next, decidedAt: this.clock.now().toISOString(), reason: text || null }, { ...meta, notify: decided });
     if (!moved) throw new DomainError('SIGNOFF.INVALID_TRANSITION', 'This request has already been answered.');
-    if (sro) {
-      await this.notifier.notify(sro.id, { kind: 'signoff-decided', round, name: person.name, roleTitle: roleTitle(input.role), decision: next === 'signed' ? 'signed' : 'declined', reason: text || null });
-    }
+    await this.outbox.dispatch(decided.map((c) => c.id));
     const after = (await this.store.loadRound(round.id))!;
     if (after.requests.filter((r) => r.required).length === REQUIRED_SIGNATORY_ROLES.length && after.requests.filter((r) => r.required).every((r) => r.state === 'signed')) {
-      const done = await this.store.updateRound(round.id, 'open', { status: nextRoundState('open', 'all-required-signed'), closedAt: this.clock.now().toISOString(), closeReason: null }, meta);
-      if (done && sro) await this.notifier.notify(sro.id, { kind: 'signoff-complete', round });
+      const complete = sro ? [outboxMessage(`complete:${round.id}`, sro.id, { kind: 'signoff-complete', round })] : [];
+      const done = await this.store.updateRound(round.id, 'open', { status: nextRoundState('open', 'all-required-signed'), closedAt: this.clock.now().toISOString(), closeReason: null }, { ...meta, notify: complete });
+      if (done) await this.outbox.dispatch(complete.map((c) => c.id));
       return (await this.store.loadRound(round.id))!;
     }
     return after;

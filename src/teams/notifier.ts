@@ -154,6 +154,7 @@ export class TeamsNotifier implements Notifier {
       } catch (error) {
         const status = statusOf(error);
         if (isTransient(error) && options.onTransient === 'throw') throw error;
+        if (isTransient(error) && attempt >= this.retry.attempts && options.onTransient === 'retry-then-throw') throw error;
         if (!isTransient(error) || attempt >= this.retry.attempts) {
           this.log({ event: 'notification not delivered', personId, kind: notification.kind, status: status ?? null, attempts: attempt });
           return 'unreachable';

@@ -1,4 +1,4 @@
-import type { Store } from '../../src/app/ports';
+import type { Notification, Store } from '../../src/app/ports';
 import { demoPlan } from '../../src/demo/demo-plan';
 import { isDomainError } from '../../src/domain/errors';
 import type { Person } from '../../src/domain/people.schema';
@@ -344,6 +344,53 @@ export const describeStoreContract = (engine: string, open: () => Promise<StoreH
       expect(await h.store.updateRound('round-a', 'open', { status: 'voided', closedAt: h.clock.now().toISOString(), closeReason: 'test' }, alice)).toBe(true);
       await h.store.createRound(round('round-c', 1), [], alice);
       expect((await h.store.listRounds(PLAN)).filter((r) => r.status === 'open').map((r) => r.id)).toEqual(['round-c']);
+    });
+
+    describe('notification outbox', () => {
+      const card = (id: string, personId = 'bob') => ({
+        id,
+        personId,
+        notification: { kind: 'signoff-complete' as const, round: { planVersion: 1, planHash: 'a'.repeat(64) } } as unknown as Notification,
+      });
+      const assign = (id: string, notify: ReturnType<typeof card>[]) =>
+        h.store.addAssignment({ id, planId: PLAN, section: 'risks', assigneeId: 'bob', dueDate: null, note: null, assignedBy: 'alice', reviewCommentId: null }, { ...alice, notify });
+
+      it("queues a change's notifications in the change's own transaction, and a retried change queues nothing more", async () => {
+        await h.store.createPlan(PLAN, demoPlan(), alice);
+        await assign('a-1', [card('ob-1'), card('ob-2', 'carol')]);
+        await assign('a-1', [card('ob-1'), card('ob-2', 'carol')]);
+        const rows = await (await h.reopen()).listNotifications(PLAN);
+        expect(rows.map((r) => [r.id, r.personId, r.status, r.attempts])).toEqual([
+          ['ob-1', 'bob', 'pending', 0],
+          ['ob-2', 'carol', 'pending', 0],
+        ]);
+        expect(rows[0]!.notification).toEqual(card('ob-1').notification);
+        expect(await h.store.listNotifications(undefined, ['ob-2'])).toHaveLength(1);
+      });
+
+      it('a write that is refused queues nothing', async () => {
+        const created = await h.store.createPlan(PLAN, demoPlan(), alice);
+        await h.store.savePlan(PLAN, created.version, edit(created.plan, (p) => void (p.executiveSummary.changeStory = 'First.')), bob);
+        await expectCode(h.store.savePlan(PLAN, created.version, edit(created.plan, (p) => void (p.executiveSummary.changeStory = 'Stale.')), { ...alice, notify: [card('ob-stale')] }), 'PLAN.STALE_VERSION');
+        expect(await h.store.listNotifications()).toEqual([]);
+      });
+
+      it('claims due rows once, takes over a stale claim, and never claims a sent or not-yet-due row', async () => {
+        await h.store.createPlan(PLAN, demoPlan(), alice);
+        await assign('a-1', [card('ob-1'), card('ob-2'), card('ob-3')]);
+        const now = () => h.clock.now().toISOString();
+        const lease = () => new Date(h.clock.now().getTime() - 600_000).toISOString();
+        await h.store.markNotification('ob-3', { nextAttemptAt: new Date(h.clock.now().getTime() + 60_000).toISOString(), attempts: 1 });
+        expect((await h.store.claimNotifications(now(), lease(), 10, ['ob-2'])).map((r) => r.id)).toEqual(['ob-2']);
+        const claimed = await h.store.claimNotifications(now(), lease(), 10);
+        expect(claimed.map((r) => [r.id, r.status, r.claimedAt])).toEqual([['ob-1', 'sending', now()]]);
+        expect(await h.store.claimNotifications(now(), lease(), 10)).toEqual([]);
+        await h.store.markNotification('ob-1', { status: 'sent', sentAt: now(), claimedAt: null });
+        h.clock.advance(11 * 60_000);
+        // ob-2's claim is stale (a crash mid-send); ob-3 is now due; ob-1 was sent.
+        expect((await h.store.claimNotifications(now(), lease(), 10)).map((r) => r.id).sort()).toEqual(['ob-2', 'ob-3']);
+        expect((await h.store.listNotifications(PLAN)).map((r) => r.status)).toEqual(['sent', 'sending', 'sending']);
+      });
     });
   });
 };

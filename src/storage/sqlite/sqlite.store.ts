@@ -12,6 +12,8 @@ import type {
   DownloadLink,
   IssuedDocument,
   IssuedFile,
+  OutboxChange,
+  OutboxRow,
   PartChange,
   Reminder,
   RoundWithRequests,
@@ -34,6 +36,7 @@ import { diffRoster } from '../roster-diff';
 import type { SpendActual, StoredSpendActual } from '../../domain/spend-actuals.schema';
 import { SqliteDocuments } from './documents.sqlite';
 import { SqliteSpendActuals } from './spend-actuals.sqlite';
+import { SqliteOutbox } from './outbox.sqlite';
 
 const MIGRATIONS_DIR = fromRoot('src', 'storage', 'migrations', 'sqlite');
 
@@ -269,6 +272,7 @@ export class SqliteStore implements Store {
   private readonly db: Database.Database;
   private readonly documents: SqliteDocuments;
   private readonly spend: SqliteSpendActuals;
+  private readonly outbox: SqliteOutbox;
 
   constructor(
     file: string,
@@ -282,6 +286,19 @@ export class SqliteStore implements Store {
     migrate(this.db, this.now());
     this.documents = new SqliteDocuments(this.db);
     this.spend = new SqliteSpendActuals(this.db, (...args) => this.writeAudit(...args));
+    this.outbox = new SqliteOutbox(this.db);
+  }
+
+  async claimNotifications(now: string, staleClaimBefore: string, limit: number, ids?: readonly string[]): Promise<OutboxRow[]> {
+    return this.outbox.claim(now, staleClaimBefore, limit, ids);
+  }
+
+  async markNotification(id: string, change: OutboxChange): Promise<void> {
+    this.outbox.mark(id, change);
+  }
+
+  async listNotifications(planId?: string, ids?: readonly string[]): Promise<OutboxRow[]> {
+    return this.outbox.list(planId, ids);
   }
 
   async saveIssuedDocument(document: Omit<IssuedDocument, 'issuedAt'>): Promise<IssuedDocument> {
@@ -791,6 +808,8 @@ export class SqliteStore implements Store {
       'INSERT INTO audit_log (plan_id, version, at, actor_id, summary, action, subject_key, kind, before, after) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)',
     );
     for (const c of changes) insert.run(planId, version, at, meta.actorId, meta.summary, c.action, c.key, c.kind, json(c.before), json(c.after));
+    // Every write runs this inside its own transaction: the change and its notifications commit together.
+    if (meta.notify?.length) this.outbox.enqueue(planId, meta.notify, at);
   }
 
   private rememberRequest(planId: string, version: number, at: string, meta: ChangeMeta): void {
