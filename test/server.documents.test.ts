@@ -1,7 +1,7 @@
 import type restify from 'restify';
 import { bootstrapStore } from '../src/app/bootstrap.service';
 import type { Services } from '../src/app/services';
-import type { Store } from '../src/app/ports';
+import type { DownloadLink, Store } from '../src/app/ports';
 import { loadConfig } from '../src/config';
 import { demoPlan } from '../src/demo/demo-plan';
 import { createLogger } from '../src/logger';
@@ -36,7 +36,7 @@ describe('document download links over HTTP', () => {
   });
 
   const linkFor = async (personId: string, format: 'docx' | 'md') => {
-    const { link, fileName } = await services.exports.createLink((await store.findPerson(personId))!, { kind: 'plan' }, format);
+    const [{ link, fileName }] = (await services.exports.createLinks((await store.findPerson(personId))!, { kind: 'plan' }, [format])) as [{ link: DownloadLink; fileName: string }];
     return { url: `${base}/documents/${link.token}/${fileName}`, link, fileName };
   };
 

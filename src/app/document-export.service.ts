@@ -73,8 +73,11 @@ export class DocumentExportService {
     return this.render(await this.issueReport(actorId, quarter), format, null);
   }
 
-  /** A personal link that works for `linkDays` days. The plan is for the SRO and the signatories. */
-  async createLink(person: Person, target: LinkTarget, format: FileFormat): Promise<{ link: DownloadLink; fileName: string }> {
+  /**
+   * Personal links, one per format, that work for `linkDays` days. The text is issued once, so
+   * every link names the same version and fingerprint. The plan is for the SRO and the signatories.
+   */
+  async createLinks(person: Person, target: LinkTarget, formats: readonly FileFormat[]): Promise<{ link: DownloadLink; fileName: string }[]> {
     if (!mayHave(person, target.kind)) {
       throw new DomainError(
         'AUTH.FORBIDDEN',
@@ -87,18 +90,23 @@ export class DocumentExportService {
       target.kind === 'plan'
         ? await this.issuePlan(person.id).then(({ issued, signOff }) => ({ issued, signed: signOff !== null }))
         : { issued: await this.issueReport(person.id, target.quarter), signed: false };
-    const link = await this.deps.store.addDownloadLink({
-      token: randomBytes(24).toString('base64url'),
-      planId: this.deps.planId,
-      documentHash: issued.hash,
-      planVersion: issued.planVersion,
-      format,
-      personId: person.id,
-      signed,
-      roundId: null,
-      expiresAt: new Date(this.deps.clock.now().getTime() + this.deps.linkDays * DAY_MS).toISOString(),
-    });
-    return { link, fileName: fileNameOf(issued, format) };
+    const expiresAt = new Date(this.deps.clock.now().getTime() + this.deps.linkDays * DAY_MS).toISOString();
+    const links: { link: DownloadLink; fileName: string }[] = [];
+    for (const format of formats) {
+      const link = await this.deps.store.addDownloadLink({
+        token: randomBytes(24).toString('base64url'),
+        planId: this.deps.planId,
+        documentHash: issued.hash,
+        planVersion: issued.planVersion,
+        format,
+        personId: person.id,
+        signed,
+        roundId: null,
+        expiresAt,
+      });
+      links.push({ link, fileName: fileNameOf(issued, format) });
+    }
+    return links;
   }
 
   /** What a download link gives now: the file, or why it no longer works. */

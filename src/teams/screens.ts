@@ -73,15 +73,14 @@ export const screens = (s: Services, options: { baseUrl: string } = { baseUrl: '
     },
     /** The plan as Annex A: one personal link for the Word file and one for the Markdown. */
     exportPlan: async (person: Person) => {
-      // One after the other: both issue the same text, and the second finds the first's record.
-      const word = await s.exports.createLink(person, { kind: 'plan' }, 'docx');
-      const markdown = await s.exports.createLink(person, { kind: 'plan' }, 'md');
-      return planDownloadCard(options.baseUrl, word, markdown);
+      const [word, markdown] = await s.exports.createLinks(person, { kind: 'plan' }, ['docx', 'md']);
+      return planDownloadCard(options.baseUrl, word!, markdown!);
     },
     /** The quarter's highlight report as a Word file, with its charts. */
     reportDownload: async (person: Person, quarterId?: string) => {
       const quarter = quarterId ? parseQuarter(quarterId) : quarterOf(s.clock.now());
-      return reportDownloadCard(options.baseUrl, quarter, await s.exports.createLink(person, { kind: 'report', quarter: quarter.id }, 'docx'));
+      const [word] = await s.exports.createLinks(person, { kind: 'report', quarter: quarter.id }, ['docx']);
+      return reportDownloadCard(options.baseUrl, quarter, word!);
     },
     /** The actual spend form for a delivery quarter (this quarter when none is named). */
     spend: async (person: Person, quarterId?: string) => spendFormCard(await s.spend.form(person, quarterId), await names()),

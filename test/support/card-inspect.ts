@@ -1,4 +1,6 @@
-import { cardText } from './bot.harness';
+import { MAX_CARD_BYTES } from '../../src/teams/cards';
+import { checkCard } from './adaptive-card.validate';
+import { cardOf, cardText } from './bot.harness';
 
 /** The inputs on a card and their values, as Teams would send them back. */
 export const inputs = (card: unknown): Record<string, unknown> => {
@@ -36,4 +38,19 @@ export const button = (card: unknown, title: string | RegExp): Record<string, un
   const found = findButton(card, title);
   if (!found) throw new Error(`No button "${title}" on the card:\n${cardText(card)}`);
   return found;
+};
+
+/** A card Teams would accept: valid Adaptive Card 1.5 JSON, under the size limit. */
+export const validCard = (card: unknown): Record<string, unknown> => {
+  const check = checkCard(card);
+  expect(check.problems).toEqual([]);
+  expect(check.bytes).toBeLessThan(MAX_CARD_BYTES);
+  return card as Record<string, unknown>;
+};
+
+/** The one card a message is answered with. */
+export const onlyCard = async (bot: { say(who: string, text: string): Promise<unknown[]> }, who: string, text: string): Promise<Record<string, unknown>> => {
+  const replies = await bot.say(who, text);
+  expect(replies).toHaveLength(1);
+  return validCard(cardOf(replies[0] as never));
 };

@@ -1,10 +1,8 @@
-import { MAX_CARD_BYTES } from '../../src/teams/cards';
 import { COMMANDS } from '../../src/teams/commands';
 import { VERBS } from '../../src/teams/verbs';
 import type { SignatoryRole } from '../../src/domain/plan.schema';
-import { checkCard } from '../support/adaptive-card.validate';
-import { button } from '../support/card-inspect';
-import { cardOf, cardText, createBotHarness, PLAN_ID, PLAYGROUND_USERS } from '../support/bot.harness';
+import { button, onlyCard, validCard } from '../support/card-inspect';
+import { cardText, createBotHarness, PLAN_ID, PLAYGROUND_USERS } from '../support/bot.harness';
 
 const { sro, signatory, pcf, lead } = PLAYGROUND_USERS;
 const BASE = 'http://localhost:3978'; // the harness's bot has no public address of its own
@@ -40,12 +38,7 @@ const helpCommands = (card: unknown): string[] => {
   return out;
 };
 
-const valid = (card: unknown) => {
-  const check = checkCard(card);
-  expect(check.problems).toEqual([]);
-  expect(check.bytes).toBeLessThan(MAX_CARD_BYTES);
-  return card as Record<string, unknown>;
-};
+const valid = validCard;
 
 const tokenOf = (url: string) => url.split('/')[4] ?? '';
 
@@ -58,11 +51,7 @@ describe('documents from Teams: the plan and the highlight report as files', () 
     await bot.close();
   });
 
-  const only = async (who: string, text: string) => {
-    const replies = await bot.say(who, text);
-    expect(replies).toHaveLength(1);
-    return valid(cardOf(replies[0]));
-  };
+  const only = (who: string, text: string) => onlyCard(bot, who, text);
 
   it('"export" gives the SRO the plan as Annex A: version, fingerprint, a Word and a Markdown link of their own', async () => {
     const card = await only(sro, 'export');

@@ -1,8 +1,6 @@
-import { MAX_CARD_BYTES } from '../../src/teams/cards';
 import { VERBS } from '../../src/teams/verbs';
-import { checkCard } from '../support/adaptive-card.validate';
-import { button, findButton, inputs } from '../support/card-inspect';
-import { cardOf, cardText, createBotHarness, PLAYGROUND_USERS } from '../support/bot.harness';
+import { button, findButton, inputs, onlyCard, validCard } from '../support/card-inspect';
+import { cardText, createBotHarness, PLAYGROUND_USERS } from '../support/bot.harness';
 
 const { sro, signatory, pcf } = PLAYGROUND_USERS;
 const ANNIE = '00000000-0000-0000-0000-0000000000025'; // leads workstream 3
@@ -10,12 +8,7 @@ const OVERSIGHT = 'spend.spend-oversight.transformation'; // projected £27,500 
 const DIGITAL = 'spend.spend-digital.transformation'; // projected £16,250 in Q3
 const WORKFORCE = 'spend.spend-workforce.eah'; // projected £400,000 in Q3
 
-const valid = (card: unknown) => {
-  const check = checkCard(card);
-  expect(check.problems).toEqual([]);
-  expect(check.bytes).toBeLessThan(MAX_CARD_BYTES);
-  return card as Record<string, unknown>;
-};
+const valid = validCard;
 
 /** The card's items that sit with an input: the input itself and what is written just below it. */
 const besideInput = (card: unknown, id: string): string => {
@@ -43,11 +36,7 @@ describe('actual spend from Teams', () => {
     await bot.close();
   });
 
-  const only = async (who: string, text: string) => {
-    const replies = await bot.say(who, text);
-    expect(replies).toHaveLength(1);
-    return valid(cardOf(replies[0]));
-  };
+  const only = (who: string, text: string) => onlyCard(bot, who, text);
   const save = async (who: string, form: Record<string, unknown>, typed: Record<string, string>) =>
     valid(await bot.executeCard(who, VERBS.spendSave, { ...inputs(form), ...typed, ...button(form, 'Save actual spend') }));
 
