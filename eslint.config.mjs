@@ -17,12 +17,12 @@ export default tseslint.config(
     },
   },
   {
-    // The dependency rule: the domain core knows zod and itself, nothing else.
+    // The dependency rule: the domain core knows zod, date-fns (pure date arithmetic) and itself.
     files: ['src/domain/**/*.ts'],
     rules: {
       'no-restricted-imports': ['error', {
         patterns: [
-          { regex: '^(?!zod$|\\.{1,2}/)', message: 'src/domain imports only zod and itself.' },
+          { regex: '^(?!zod$|date-fns$|\\.{1,2}/)', message: 'src/domain imports only zod, date-fns and itself.' },
           { regex: '^\\.\\./\\.\\.', message: 'src/domain must not reach outside itself.' },
         ],
       }],
