@@ -1,3 +1,4 @@
+import { shortenAtWord } from '../domain/text';
 /**
  * An audit entry's before and after in words: which fields changed, named for people
  * ("Residual RAG", not "residualRag"), with values short enough for a card.
@@ -20,7 +21,7 @@ export const fieldLabel = (key: string): string =>
 export const valueWords = (v: unknown, max = 200): string => {
   if (v === null || v === undefined || v === '') return '(empty)';
   const text = typeof v === 'string' ? v : typeof v === 'boolean' ? (v ? 'yes' : 'no') : JSON.stringify(v);
-  return text.length > max ? `${text.slice(0, max - 1)}…` : text;
+  return shortenAtWord(text, max);
 };
 
 export const fieldChanges = (before: unknown, after: unknown): FieldChange[] => {

@@ -47,6 +47,8 @@ export interface RowFormView {
   readonly isNew: boolean;
   readonly fields: readonly FieldView[];
   readonly notice: { readonly style: 'attention'; readonly text: string } | null;
+  /** Shown whole to read, for someone who may not change it. */
+  readonly readOnly: boolean;
 }
 
 export interface ChangeView {
@@ -124,11 +126,16 @@ export class SectionEditingService {
   async move(person: Person, at: CardPosition, values: Values, direction: 'back' | 'next' | 'save'): Promise<EditResult> {
     const ready = await this.begin(person, at, values);
     if (ready.kind !== 'ready') return ready.result;
-    const { draft, snapshot } = ready;
+    const { draft, snapshot, stored } = ready;
     const applied = this.applyStep(snapshot.plan, at.section, draft.content, at.step, values);
-    if (!applied.ok) return this.formView(person, at.section, draft.content, draft.baseVersion, at.step, { hasDraft: true, errors: applied.errors, raw: values, notice: FIX_NOTICE });
+    if (!applied.ok) return this.formView(person, at.section, draft.content, draft.baseVersion, at.step, { hasDraft: stored, errors: applied.errors, raw: values, notice: FIX_NOTICE });
     const stepCount = SECTION_FORMS[at.section].steps.length;
     const step = direction === 'next' ? Math.min(at.step + 1, stepCount - 1) : direction === 'back' ? Math.max(at.step - 1, 0) : at.step;
+    // Paging through a section is reading it: only a change makes a draft.
+    if (!stored && sameContent(applied.content, draft.content)) {
+      const notice = direction === 'save' ? { style: 'good' as const, text: 'Nothing to save: you have not changed anything in this section.' } : null;
+      return this.formView(person, at.section, draft.content, draft.baseVersion, step, { hasDraft: false, notice });
+    }
     await this.store.saveDraft({ personId: person.id, planId: this.planId, section: at.section, baseVersion: draft.baseVersion, step, content: applied.content });
     const notice = direction === 'save' ? { style: 'good' as const, text: 'Draft saved. Only you can see it until you submit.' } : null;
     return this.formView(person, at.section, applied.content, draft.baseVersion, step, { hasDraft: true, notice });
@@ -142,9 +149,9 @@ export class SectionEditingService {
     }
     const ready = await this.begin(person, at, values);
     if (ready.kind !== 'ready') return ready.result;
-    const { draft, snapshot } = ready;
+    const { draft, snapshot, stored } = ready;
     const applied = this.applyStep(snapshot.plan, at.section, draft.content, at.step, values);
-    if (!applied.ok) return this.formView(person, at.section, draft.content, draft.baseVersion, at.step, { hasDraft: true, errors: applied.errors, raw: values, notice: FIX_NOTICE });
+    if (!applied.ok) return this.formView(person, at.section, draft.content, draft.baseVersion, at.step, { hasDraft: stored, errors: applied.errors, raw: values, notice: FIX_NOTICE });
     const changes = await this.changesSince(at.section, draft.baseVersion);
     if (changes.length) {
       await this.store.saveDraft({ ...draft, step: at.step, content: applied.content });
@@ -160,7 +167,7 @@ export class SectionEditingService {
     const parsed = Plan.safeParse(next);
     if (!parsed.success) {
       return this.formView(person, at.section, applied.content, draft.baseVersion, at.step, {
-        hasDraft: true,
+        hasDraft: stored,
         notice: { style: 'attention', text: `This can't be submitted yet: ${parsed.error.issues.map((i) => `${i.path.slice(1).join(' › ')}: ${issueMessage(i)}`).join('; ')}` },
       });
     }
@@ -196,6 +203,8 @@ export class SectionEditingService {
   }
 
   async openRow(person: Person, at: CardPosition, rowId: string | null): Promise<EditResult> {
+    // Someone who may only read opens a row to see it whole: lists show it shortened.
+    if (rowId && !(await this.canEdit(person, at.section))) return this.readRow(person, at, rowId);
     const ready = await this.begin(person, at, {});
     if (ready.kind !== 'ready') return ready.result;
     const table = this.tableOf(at);
@@ -256,6 +265,16 @@ export class SectionEditingService {
     });
   }
 
+  private async readRow(person: Person, at: CardPosition, rowId: string): Promise<EditResult> {
+    const snapshot = await this.snapshot();
+    const table = this.tableOf(at);
+    const content = snapshot.plan[at.section];
+    const row = ((getAt(content, table.path) as Json[]) ?? []).find((r) => r.id === rowId);
+    if (!row) return this.open(person, at.section, at.step, { style: 'attention', text: 'That row is no longer in the plan.' });
+    const draft: Draft = { personId: person.id, planId: this.planId, section: at.section, baseVersion: snapshot.version, step: at.step, content, updatedAt: '' };
+    return { ...this.rowView(at, draft, table, row, false, {}, null), readOnly: true };
+  }
+
   // ---- internals ----
 
   /**
@@ -292,7 +311,7 @@ export class SectionEditingService {
     person: Person,
     at: CardPosition,
     values: Values,
-  ): Promise<{ kind: 'ready'; draft: Draft; snapshot: PlanSnapshot } | { kind: 'done'; result: EditResult }> {
+  ): Promise<{ kind: 'ready'; draft: Draft; snapshot: PlanSnapshot; stored: boolean } | { kind: 'done'; result: EditResult }> {
     if (!SECTION_FORMS[at.section].steps[at.step]) throw new DomainError('INPUT.INVALID', 'That card refers to a step that does not exist.');
     if (!(await this.canEdit(person, at.section))) {
       throw new DomainError('AUTH.FORBIDDEN', `You can read ${sectionInfo(at.section).shortName}, but your role does not let you change it. Ask the plan's SRO if you should.`);
@@ -304,7 +323,7 @@ export class SectionEditingService {
       if (draft.baseVersion !== at.baseVersion) {
         return { kind: 'done', result: await this.open(person, at.section, draft.step, { style: 'warning', text: 'That card was out of date, so nothing was saved from it. This is your latest draft.' }) };
       }
-      return { kind: 'ready', draft, snapshot };
+      return { kind: 'ready', draft, snapshot, stored: true };
     }
     if (at.baseVersion !== snapshot.version) {
       const changes = await this.changesSince(at.section, at.baseVersion);
@@ -322,8 +341,9 @@ export class SectionEditingService {
         };
       }
     }
-    const fresh = await this.store.saveDraft({ personId: person.id, planId: this.planId, section: at.section, baseVersion: at.baseVersion, step: at.step, content: clone(snapshot.plan[at.section]) });
-    return { kind: 'ready', draft: fresh, snapshot };
+    // Not stored yet: a draft is written only when something in it changes.
+    const fresh: Draft = { personId: person.id, planId: this.planId, section: at.section, baseVersion: at.baseVersion, step: at.step, content: clone(snapshot.plan[at.section]), updatedAt: '' };
+    return { kind: 'ready', draft: fresh, snapshot, stored: false };
   }
 
   private tableOf(at: CardPosition): TableSpec {
@@ -447,8 +467,16 @@ export class SectionEditingService {
       isNew,
       fields,
       notice: general ? { style: 'attention', text: general } : null,
+      readOnly: false,
     };
   }
 }
+
+/** Whether two section contents hold the same answers, whatever order their keys were set in. */
+const sameContent = (a: unknown, b: unknown): boolean => stableJson(a) === stableJson(b);
+const stableJson = (v: unknown): string =>
+  JSON.stringify(v, (_k, value: unknown) =>
+    value && typeof value === 'object' && !Array.isArray(value) ? Object.fromEntries(Object.entries(value).sort(([x], [y]) => (x < y ? -1 : x > y ? 1 : 0))) : value,
+  );
 
 const FIX_NOTICE = { style: 'attention' as const, text: 'Please put right the answers marked below. Nothing has been saved.' };

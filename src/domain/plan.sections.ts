@@ -8,11 +8,11 @@ export interface SectionInfo {
   readonly title: string;
   /** The short name people use in chat. */
   readonly shortName: string;
-  /** The Annex A part the section sits in, in order. */
-  readonly part: string | null;
+  /** The Annex A part the section sits in, as partners know the template. */
+  readonly part: string;
 }
 
-const S = (key: SectionKey, question: number | null, title: string, shortName: string, part: string | null): SectionInfo => ({
+const S = (key: SectionKey, question: number | null, title: string, shortName: string, part: string): SectionInfo => ({
   key,
   question,
   title,
@@ -20,11 +20,13 @@ const S = (key: SectionKey, question: number | null, title: string, shortName: s
   part,
 });
 
+const FRONT = 'Partnership, signatories and executive summary';
+
 /** Annex A order. The compiled plan, the status card and the questionnaires all follow it. */
 export const SECTIONS: readonly SectionInfo[] = [
-  S('header', null, 'Local area partnership', 'Partnership and SRO', null),
-  S('signatories', null, 'Signatories', 'Signatories', null),
-  S('executiveSummary', null, 'Executive Summary', 'Executive summary', null),
+  S('header', null, 'Local area partnership', 'Partnership and SRO', FRONT),
+  S('signatories', null, 'Signatories', 'Signatories', FRONT),
+  S('executiveSummary', null, 'Executive Summary', 'Executive summary', FRONT),
   S('visionAndGoals', 1, 'What the local area partnership is trying to achieve?', 'Vision and goals', 'Section 1 – Vision and Goals'),
   S('threeYearPicture', 2, 'Where the local area partnership expects to be in the next 3 years', 'Three-year picture', 'Section 2 – Strategy'),
   S('theoryOfChange', 3, "What is the local area partnership's strategy for delivering on the above?", 'Theory of change', 'Section 2 – Strategy'),
@@ -40,8 +42,35 @@ export const SECTIONS: readonly SectionInfo[] = [
   S('reportingToDfe', 13, 'Reporting to DfE', 'Reporting to DfE', 'Section 3 – Monitoring and Evaluation'),
   S('governance', 14, 'How will the local area partnership ensure delivery of plans remain on track?', 'Governance', 'Section 4 – Governance'),
   S('centralGovernmentSupport', 15, 'How can we help you?', 'Central government support', 'Section 5 – Central Government Support'),
-  S('supportingDocuments', null, 'Annex B - Supporting Documents', 'Supporting documents', null),
+  S('supportingDocuments', null, 'Annex B - Supporting Documents', 'Supporting documents', 'Annex B – Supporting documents'),
 ];
+
+export interface PlanPart<T> {
+  readonly heading: string;
+  /** Said under the heading when the part is not filled in through a questionnaire. */
+  readonly note: string;
+  readonly items: readonly T[];
+}
+
+/** Annex C is the partnership's risk matrix: it comes with its settings, not from a questionnaire. */
+const ANNEX_C: PlanPart<never> = {
+  heading: 'Annex C – Risk matrix',
+  note: "The partnership's risk matrix, which rates each risk in Q10. It comes with the partnership's settings rather than a questionnaire, and is printed in the exported plan.",
+  items: [],
+};
+
+/** Items about sections grouped under the template's parts, in Annex A order, Annex C last. */
+export const byPart = <T>(items: readonly T[], keyOf: (item: T) => SectionKey): PlanPart<T>[] => {
+  const parts: PlanPart<T>[] = [];
+  for (const info of SECTIONS) {
+    const mine = items.filter((i) => keyOf(i) === info.key);
+    if (mine.length === 0) continue;
+    const last = parts[parts.length - 1];
+    if (last && last.heading === info.part) parts[parts.length - 1] = { ...last, items: [...last.items, ...mine] };
+    else parts.push({ heading: info.part, note: '', items: mine });
+  }
+  return [...parts, ANNEX_C];
+};
 
 export const sectionInfo = (key: SectionKey): SectionInfo => {
   const found = SECTIONS.find((s) => s.key === key);

@@ -1,4 +1,5 @@
 import { BUILDING_BLOCKS, DELIVERY_QUARTERS, LIMITS, REQUIRED_SIGNATORY_ROLES, type SectionKey } from '../../domain/plan.schema';
+import { shortenAtWord } from '../../domain/text';
 
 /**
  * What each questionnaire asks, step by step, in Annex A's words. Paths are relative to the
@@ -67,7 +68,7 @@ const lines = (path: string, label: string, extra: Partial<FieldSpec> = {}): Fie
 });
 
 const str = (v: unknown): string => (typeof v === 'string' && v ? v : '');
-const clip = (v: string, n = 90): string => (v.length > n ? `${v.slice(0, n - 1)}…` : v);
+const clip = (v: string, n = 90): string => shortenAtWord(v, n);
 
 const documentsTable = (path: string, label: string, idPrefix: string): TableSpec => ({
   path,

@@ -51,13 +51,23 @@ const sectionFormData = (view: FormView, currentVersion: number, names: Readonly
           ...(view.hasDraft ? [{ title: 'Discard draft', verb: VERBS.discard, step: view.step, style: 'destructive' }] : []),
         ]),
   ];
+  // A section such as Signatories is its own question, step and table: say its name once.
+  const title = sectionLabel(view.section);
+  const question = info.question === null ? info.title : `${info.question}. ${info.title}`;
+  const stepText = view.stepCount > 1 ? `Step ${view.step + 1} of ${view.stepCount}: ${view.stepSpec.title}` : view.stepSpec.title;
+  const said = [title];
+  const once = (text: string): string => {
+    if (said.some((s) => sameWords(s, text))) return '';
+    said.push(text);
+    return text;
+  };
   return {
     section: view.section,
     step: view.step,
     baseVersion: view.baseVersion,
-    title: sectionLabel(view.section),
-    question: info.question === null ? info.title : `${info.question}. ${info.title}`,
-    stepText: view.stepCount > 1 ? `Step ${view.step + 1} of ${view.stepCount}: ${view.stepSpec.title}` : view.stepSpec.title,
+    title,
+    question: once(question),
+    stepText: once(stepText),
     intro: view.stepSpec.intro ?? '',
     versionText: view.readOnly
       ? `Version ${currentVersion}. You can read this section; your role does not let you change it.`
@@ -72,13 +82,16 @@ const sectionFormData = (view: FormView, currentVersion: number, names: Readonly
     readOnly,
     fields: view.fields.map((f) => fieldData(f, readOnly)),
     hasTable: view.rows !== null,
-    tableLabel: view.stepSpec.table?.label ?? '',
+    tableLabel: once(view.stepSpec.table?.label ?? ''),
     rowNoun: view.stepSpec.table?.rowNoun ?? 'row',
     rows: (view.rows ?? []).map((r) => ({ title: r.title, rowId: r.id })),
     buttons,
     verbs: VERBS,
   };
 };
+
+const upperFirst = (s: string): string => s.charAt(0).toUpperCase() + s.slice(1);
+const sameWords = (a: string, b: string): boolean => a.replace(/[\s–-]+/g, ' ').trim().toLowerCase() === b.replace(/[\s–-]+/g, ' ').trim().toLowerCase();
 
 /** Said when a step's answers are too long to carry in an editable card (inputs are never cut). */
 export const TOO_LONG_TO_EDIT =
@@ -96,10 +109,13 @@ export const sectionFormCard = (view: FormView, currentVersion: number, names: R
 
 export const rowFormCard = (view: RowFormView): AdaptiveCardJson =>
   renderCard('row', {
-    title: `${view.isNew ? 'Add a' : 'Edit'} ${view.table.rowNoun}`,
-    subtitle: `${sectionLabel(view.section)} – ${view.table.label}. Saving puts it in your draft; submit the section to make it final.`,
+    title: view.readOnly ? upperFirst(view.table.rowNoun) : `${view.isNew ? 'Add a' : 'Edit'} ${view.table.rowNoun}`,
+    subtitle: view.readOnly
+      ? `${sectionLabel(view.section)} – ${view.table.label}, as the plan has it now.`
+      : `${sectionLabel(view.section)} – ${view.table.label}. Saving puts it in your draft; submit the section to make it final.`,
     noticeText: view.notice?.text ?? '',
-    fields: view.fields.map((f) => fieldData(f, false)),
+    readOnly: view.readOnly,
+    fields: view.fields.map((f) => fieldData(f, view.readOnly)),
     section: view.section,
     step: view.step,
     baseVersion: view.baseVersion,

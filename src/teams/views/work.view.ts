@@ -2,7 +2,7 @@ import type { Assignment, Draft } from '../../app/ports';
 import type { SectionCompleteness } from '../../domain/completeness';
 import type { Person } from '../../domain/people.schema';
 import type { Plan, SectionKey } from '../../domain/plan.schema';
-import { sectionLabel } from '../../domain/plan.sections';
+import { byPart, sectionLabel } from '../../domain/plan.sections';
 import { renderCard, type AdaptiveCardJson } from '../cards';
 import { VERBS } from '../verbs';
 import { dateWords, STATE_WORDS } from '../words';
@@ -22,20 +22,23 @@ export const sectionsCard = (
     title: `${plan.meta.title} ${plan.meta.reportingYear}: ${plan.header.localAuthority ?? 'your partnership'}`,
     summary: `Version ${version}: ${count('complete')} complete, ${count('incomplete')} incomplete, ${count('missing')} missing. Open a section to read or fill it in.`,
     canAssign,
-    sections: sections.map((s) => {
-      const mine = drafts.some((d) => d.section === s.section.key);
-      const owner = ownersText(
-        owners.filter((o) => o.section === s.section.key),
-        names,
-      );
-      return {
+    parts: byPart(sections, (s) => s.section.key).map((part) => ({
+      heading: part.heading,
+      note: part.note,
+      sections: part.items.map((s) => ({
         key: s.section.key,
         label: sectionLabel(s.section.key),
         stateText: STATE_WORDS[s.state].text,
         colour: STATE_WORDS[s.state].colour,
-        detail: [`${s.filled} of ${s.total}`, owner, mine ? 'You have a draft' : ''].filter(Boolean).join(' · '),
-      };
-    }),
+        detail: [
+          `${s.filled} of ${s.total}`,
+          ownersText(owners.filter((o) => o.section === s.section.key), names),
+          drafts.some((d) => d.section === s.section.key) ? 'You have a draft' : '',
+        ]
+          .filter(Boolean)
+          .join(' · '),
+      })),
+    })),
     verbs: VERBS,
   });
 };
