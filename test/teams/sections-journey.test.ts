@@ -138,6 +138,8 @@ describe('sections, status and the questionnaire as people walk them', () => {
       const words = cardText(row);
       expect(words).toContain(long.description!);
       expect(words).toContain(long.mitigation!);
+      // Choices are read as their titles, not their stored values.
+      expect(words).not.toContain('high-medium-low');
       expect(findButton(row, /^Save/)).toBeUndefined();
       expect(await bot.store.listDrafts(VIEWER, PLAN_ID)).toEqual([]);
     });

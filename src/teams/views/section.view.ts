@@ -10,6 +10,15 @@ import { dateWords, STATE_WORDS } from '../words';
 // Numbers and amounts are typed as text: Input.Number drops values such as 0.5 or 1,165,244.
 const TEXT_KINDS: FieldKind[] = ['text', 'multiline', 'lines', 'milestones', 'email', 'url', 'pounds', 'number'];
 
+/** What a reader sees: a choice by its title ("High, medium, low"), not its stored value. */
+const shownValue = (f: FieldView): string => {
+  const { kind, choices = [] } = f.spec;
+  if (kind === 'yesno') return f.value === 'yes' ? 'Yes' : f.value === 'no' ? 'No' : f.value;
+  if (kind !== 'choice' && kind !== 'choices') return f.value;
+  const title = (v: string) => choices.find((c) => c.value === v)?.title ?? v;
+  return kind === 'choices' ? f.value.split(',').filter(Boolean).map(title).join(', ') : title(f.value);
+};
+
 export const fieldData = (f: FieldView, readOnly: boolean) => {
   const kind = f.spec.kind;
   const isChoice = !readOnly && (kind === 'choice' || kind === 'choices' || kind === 'yesno');
@@ -17,7 +26,7 @@ export const fieldData = (f: FieldView, readOnly: boolean) => {
     id: inputId(f.spec),
     label: f.spec.label,
     value: f.value,
-    shown: f.value || 'Not yet provided.',
+    shown: shownValue(f) || 'Not yet provided.',
     readOnly,
     isText: !readOnly && TEXT_KINDS.includes(kind),
     isMultiline: ['multiline', 'lines', 'milestones'].includes(kind),
