@@ -10,6 +10,8 @@ import type { PlanDocumentService } from './plan-document.service';
 import { notReached, outboxMessage, type OutboxDispatcher } from './outbox.service';
 import type { ChangeMeta, Clock, Notifier, PlanSnapshot, RoundWithRequests, SignOffRequest, SignOffRound, Store } from './ports';
 
+const isCoSigner = (p: Person) => p.roles.some((g) => g.role === 'signatory' && g.signatoryRole === 'co-signer');
+
 export const roleTitle = (role: SignatoryRole): string => REQUIRED_SIGNATORY_ROLES.find((r) => r.id === role)?.title ?? 'Co-signer';
 
 export interface SignOffPreparation {
@@ -30,6 +32,14 @@ export interface RequestResult {
 }
 
 export type Decision = 'approve' | 'decline' | 'question';
+
+/** Everything the sign-off status shows: the latest round, and who holds each role on the roster now. */
+export interface SignOffOverview {
+  readonly current: RoundWithRequests | null;
+  /** The five statutory roles in order, with who holds each on the roster; null where nobody does. */
+  readonly holders: readonly { readonly role: SignatoryRole; readonly person: Person | null }[];
+  readonly coSigners: readonly Person[];
+}
 
 /**
  * Sign-off by the five statutory signatories, bound to the exact compiled text: a round
@@ -54,7 +64,7 @@ export class SignOffService {
       snapshot,
       readiness,
       signatories: REQUIRED_SIGNATORY_ROLES.map((r) => ({ role: r.id, person: this.holder(people, r.id) })),
-      coSignerCandidates: people.filter((p) => p.roles.some((g) => g.role === 'signatory' && g.signatoryRole === 'co-signer')),
+      coSignerCandidates: people.filter(isCoSigner),
       current: await this.latest(),
     };
   }
@@ -195,11 +205,20 @@ export class SignOffService {
     return last ? this.store.loadRound(last.id) : null;
   }
 
-  async status(person: Person): Promise<RoundWithRequests | null> {
+  async status(person: Person): Promise<SignOffOverview> {
     if (!hasRole(person, 'sro') && !hasRole(person, 'signatory')) {
       throw new DomainError('AUTH.FORBIDDEN', 'Sign-off status is for the SRO and the signatories.');
     }
-    return this.latest();
+    return this.overview();
+  }
+
+  async overview(): Promise<SignOffOverview> {
+    const people = await this.store.listPeople();
+    return {
+      current: await this.latest(),
+      holders: REQUIRED_SIGNATORY_ROLES.map((r) => ({ role: r.id, person: this.holder(people, r.id) })),
+      coSigners: people.filter(isCoSigner),
+    };
   }
 
   /** The signed record for a plan version, for the exported signatories table. */

@@ -11,6 +11,6 @@ export const signOffResendAction = defineAction({
     const notice = result.sent.length
       ? { style: 'good', text: `Sent again to ${result.sent.join(', ')}.` }
       : { style: 'warning', text: `Could not reach ${result.unreachable.join(', ') || 'them'}: they have not talked to the bot yet, or they have already answered.` };
-    return signOffStatusCard(await ctx.services.signOff.latest(), true, notice);
+    return signOffStatusCard(await ctx.services.signOff.overview(), true, notice);
   },
 });

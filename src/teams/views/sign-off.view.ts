@@ -1,9 +1,9 @@
-import type { RoundWithRequests, SignOffRequest, SignOffRound } from '../../app/ports';
-import { roleTitle, type RequestResult, type SignOffPreparation } from '../../app/sign-off.service';
+import type { SignOffRequest, SignOffRound } from '../../app/ports';
+import { roleTitle, type RequestResult, type SignOffOverview, type SignOffPreparation } from '../../app/sign-off.service';
 import { renderCard, type AdaptiveCardJson } from '../cards';
 import { VERBS } from '../verbs';
 import { dateWords } from '../words';
-import { listCard } from './progress.view';
+import { listCard, type ListRow } from './progress.view';
 
 export const documentUrl = (baseUrl: string, round: SignOffRound) => `${baseUrl.replace(/\/$/, '')}/signoff/${round.token}/plan.md`;
 
@@ -80,18 +80,50 @@ export const signOffStartCard = (prep: SignOffPreparation): AdaptiveCardJson => 
   });
 };
 
-export const signOffStatusCard = (found: RoundWithRequests | null, isSro: boolean, notice: { style: string; text: string } | null = null): AdaptiveCardJson => {
+const action = (title: string, verb: string, data: Record<string, unknown> = {}) => ({ title, verb, data: { verb, ...data } });
+
+const MISSING_ROLE = { badge: 'Missing', colour: 'Attention' } as const;
+
+/** Before any round: who will be asked, so a gap on the roster is fixed before sending, not after. */
+const rosterGroups = (overview: SignOffOverview): { heading: string; empty?: string; rows: ListRow[] }[] => [
+  {
+    heading: 'The five statutory signatories',
+    rows: overview.holders.map(({ role, person }) =>
+      person
+        ? { text: `${roleTitle(role)}: ${person.name}`, badge: 'On the roster', colour: 'Good', detail: person.email ?? 'no email on the roster' }
+        : { text: `${roleTitle(role)}: no one on the roster`, ...MISSING_ROLE, detail: 'The SRO must add them to the roster before sending: the plan is signed off only when all five have signed.' },
+    ),
+  },
+  {
+    heading: 'Co-signers',
+    empty: 'Nobody on the roster is a co-signer.',
+    rows: overview.coSigners.map((p) => ({ text: p.name, badge: 'Optional', colour: 'Default', detail: 'The SRO chooses whether to ask them when sending.' })),
+  },
+];
+
+export const signOffStatusCard = (overview: SignOffOverview, isSro: boolean, notice: { style: string; text: string } | null = null): AdaptiveCardJson => {
+  const found = overview.current;
   if (!found) {
-    return listCard({ title: 'Sign-off', notice, groups: [{ heading: 'No sign-off has been requested yet.', rows: [] }], actions: isSro ? [{ title: 'Request sign-off', verb: VERBS.signoffStart, data: { verb: VERBS.signoffStart } }] : [] });
+    return listCard({
+      title: 'Sign-off status',
+      subtitle: 'No sign-off has been requested yet. When the SRO sends the plan, it goes to these people.',
+      notice,
+      groups: rosterGroups(overview),
+      actions: isSro ? [{ title: 'Request sign-off', verb: VERBS.signoffStart, data: { verb: VERBS.signoffStart } }] : [],
+    });
   }
   const { round, requests } = found;
-  const row = (r: SignOffRequest) => ({
+  const row = (r: SignOffRequest): ListRow => ({
     text: `${roleTitle(r.role)}: ${r.name}`,
     badge: STATE[r.state].text,
     colour: STATE[r.state].colour,
     detail: [r.email ?? 'no email on the roster', r.decidedAt ? `${r.state} ${dateWords(r.decidedAt)}` : '', r.reason ? `reason: ${r.reason}` : '', `reminders sent: ${r.remindersSent}`].filter(Boolean).join(' · '),
-    buttons: isSro && round.status === 'open' && r.state === 'pending' ? [{ title: 'Resend', verb: VERBS.signoffResend, data: { verb: VERBS.signoffResend, person: r.personId } }] : [],
+    buttons: isSro && round.status === 'open' && r.state === 'pending' ? [action('Resend', VERBS.signoffResend, { person: r.personId })] : [],
   });
+  // A role nobody held when the round was sent can never be signed in it.
+  const unasked = overview.holders
+    .filter((h) => !requests.some((r) => r.required && r.role === h.role))
+    .map((h): ListRow => ({ text: `${roleTitle(h.role)}: no one on the roster`, ...MISSING_ROLE, detail: `Nobody held this role when version ${round.planVersion} was sent: add them to the roster, then send for sign-off again.` }));
   const headline =
     round.status === 'signed'
       ? `Version ${round.planVersion} is signed off (${dateWords(round.closedAt ?? round.requestedAt)}).`
@@ -103,7 +135,7 @@ export const signOffStatusCard = (found: RoundWithRequests | null, isSro: boolea
     subtitle: `${headline} SHA-256 of the text: ${round.planHash.slice(0, 16)}…`,
     notice,
     groups: [
-      { heading: 'The five required signatories', rows: requests.filter((r) => r.required).map(row) },
+      { heading: 'The five statutory signatories', rows: [...requests.filter((r) => r.required).map(row), ...unasked] },
       { heading: 'Co-signers', empty: 'None asked.', rows: requests.filter((r) => !r.required).map(row) },
     ],
     actions: isSro && round.status !== 'open' ? [{ title: 'Request sign-off again', verb: VERBS.signoffStart, data: { verb: VERBS.signoffStart } }] : [],

@@ -1,0 +1,48 @@
+import { checkCard } from '../support/adaptive-card.validate';
+import { findButton as button } from '../support/card-inspect';
+import { cardText, createBotHarness } from '../support/bot.harness';
+import { ROLES, SIGNATORIES, signOffDriver } from '../support/sign-off.driver';
+
+/** What users found when they used sign-off in a real client, one describe per finding. */
+describe('sign-off journey', () => {
+  let bot: Awaited<ReturnType<typeof createBotHarness>>;
+  let so: ReturnType<typeof signOffDriver>;
+  beforeEach(async () => {
+    bot = await createBotHarness();
+    so = signOffDriver(bot);
+    for (const id of Object.values(SIGNATORIES)) await bot.say(id, 'hello');
+  });
+  afterEach(async () => {
+    await bot.close();
+  });
+
+  describe('status before any round', () => {
+    it('lists the five statutory roles with who holds each, then the co-signers', async () => {
+      const card = await so.status(SIGNATORIES['la-chief-executive']);
+      expect(checkCard(card).problems).toEqual([]);
+      const words = cardText(card);
+      expect(words).toContain('No sign-off has been requested yet.');
+      expect(words).toContain('Local Authority Chief Executive (CEO): Tanya Miles');
+      expect(words).toContain('Integrated Care Board (ICB) Chief Executive: Simon Whitehouse');
+      expect(words).toContain('Local Authority Chief Financial Officer (CFO/Section 151 Officer): Duncan Whitfield');
+      expect(words).toMatch(/Co-signers\nNobody on the roster is a co-signer/);
+      // A signatory cannot start a round.
+      expect(button(card, 'Request sign-off')).toBeUndefined();
+    });
+
+    it('says which role no one holds, so the SRO fixes the roster before sending', async () => {
+      await so.changeRoster((people) => [
+        ...people.filter((p) => p.name !== 'Duncan Whitfield'),
+        { id: 'demo-priya-patel', name: 'Priya Patel', email: 'priya.patel@shropshire.example', roles: [{ role: 'signatory', signatoryRole: 'co-signer' }] },
+      ]);
+      const card = await so.status();
+      const words = cardText(card);
+      expect(words).toMatch(/Local Authority Chief Financial Officer \(CFO\/Section 151 Officer\): no one on the roster\nMissing\n[^\n]*add them to the roster before sending/);
+      expect(words).toMatch(/Co-signers\nPriya Patel/);
+      expect(button(card, 'Request sign-off')).toBeDefined();
+      // Sent anyway: the round still shows the role nobody could sign.
+      await so.start();
+      expect(cardText(await so.status())).toMatch(/Officer\): no one on the roster\nMissing\nNobody held this role when version 1 was sent/);
+    });
+  });
+});
