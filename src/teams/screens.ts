@@ -4,7 +4,7 @@ import type { EditResult } from '../app/section-editing.service';
 import { parseQuarter, quarterOf } from '../domain/quarters';
 import { listCard, reportCard, riskRegisterCard, updateCard, workstreamsToUpdateCard } from './views/progress.view';
 import { VERBS } from './verbs';
-import { DomainError } from '../domain/errors';
+import { DomainError, isDomainError } from '../domain/errors';
 import type { SignatoryRole } from '../domain/plan.schema';
 import type { Decision } from '../app/sign-off.service';
 import { signOffCard, signOffStartCard, signOffStatusCard } from './views/sign-off.view';
@@ -90,7 +90,7 @@ export const screens = (s: Services, options: { baseUrl: string } = { baseUrl: '
     signOffStart: async (person: Person) => signOffStartCard(await s.signOff.prepare(person)),
     signOffStatus: async (person: Person) => signOffStatusCard(await s.signOff.status(person), hasRole(person, 'sro')),
     /** The signatory card as this person may see it: buttons only for the signatory, while it is theirs to answer. */
-    signOffView: async (person: Person, roundId: string, role: SignatoryRole, personId: string, notice?: string, teamsUserId?: string) => {
+    signOffView: async (person: Person, roundId: string, role: SignatoryRole, personId: string, notice?: string, teamsUserId?: string, refused?: { error: string; typed: string }) => {
       const found = await s.store.loadRound(roundId);
       const request = found?.requests.find((r) => r.role === role && r.personId === personId);
       if (!found || !request) throw new DomainError('SIGNOFF.NO_ROUND', 'That sign-off request is not one I know.');
@@ -104,10 +104,19 @@ export const screens = (s: Services, options: { baseUrl: string } = { baseUrl: '
         userIds: person.id === personId && teamsUserId ? [teamsUserId] : [],
         canAct: person.id === personId,
         notice,
+        ...refused,
       });
     },
     decide: async (ctx: ActionContext, d: { round: string; role: SignatoryRole; version: number }, decision: Decision) => {
-      const after = await s.signOff.decide(ctx.person, { roundId: d.round, role: d.role, cardVersion: d.version, decision, text: ctx.values.text }, ctx.requestId);
+      let after;
+      try {
+        after = await s.signOff.decide(ctx.person, { roundId: d.round, role: d.role, cardVersion: d.version, decision, text: ctx.values.text }, ctx.requestId);
+      } catch (error) {
+        // What they typed was refused (no reason, too long): the request card stays, buttons and all, with the reason beside the box.
+        if (!isDomainError(error, 'INPUT.INVALID')) throw error;
+        const typed = typeof ctx.values.text === 'string' ? ctx.values.text : '';
+        return self.signOffView(ctx.person, d.round, d.role, ctx.person.id, undefined, ctx.teamsUserId, { error: error.message, typed });
+      }
       const words =
         decision === 'question'
           ? 'Your question has gone to the SRO. You can still approve or decline.'

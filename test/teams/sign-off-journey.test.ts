@@ -45,4 +45,28 @@ describe('sign-off journey', () => {
       expect(cardText(await so.status())).toMatch(/Officer\): no one on the roster\nMissing\nNobody held this role when version 1 was sent/);
     });
   });
+
+  describe('declining without a reason', () => {
+    it('keeps the request card and its buttons, with the error beside the reason box, and Approve still works', async () => {
+      await so.start();
+      const refused = await so.decide('icb-place-director', 'Decline', '  ');
+      expect(checkCard(refused).problems).toEqual([]);
+      expect(cardText(refused)).toContain('Please sign off the Local SEND Reform Plan, version 1');
+      for (const title of ['Approve', 'Decline', 'Ask a question']) expect(button(refused, title)).toBeDefined();
+      const body = refused!.body as Record<string, unknown>[];
+      const box = body.findIndex((b) => b.type === 'Input.Text' && b.id === 'text');
+      expect(body[box + 1]).toMatchObject({ type: 'TextBlock', color: 'Attention', text: expect.stringContaining('Please give a reason for declining') });
+      const approved = await so.press(SIGNATORIES['icb-place-director'], refused, 'Approve');
+      expect(cardText(approved)).toContain('You approved version 1');
+    });
+
+    it('refuses a reason over 2,000 characters on the same card, keeping nothing', async () => {
+      await so.start();
+      const long = 'x'.repeat(2001);
+      const refused = await so.decide('icb-place-director', 'Decline', long);
+      expect(cardText(refused)).toContain('That is too long: the most is 2,000 characters.');
+      expect(button(refused, 'Decline')).toBeDefined();
+      expect((await bot.services.signOff.latest())!.requests.find((r) => r.role === 'icb-place-director')!.state).toBe('pending');
+    });
+  });
 });

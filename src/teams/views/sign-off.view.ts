@@ -28,6 +28,9 @@ export const signOffCard = (input: {
   canAct: boolean;
   reminder?: boolean;
   notice?: string;
+  /** Why what they sent was refused, shown by the box they typed in; `typed` is put back in it. */
+  error?: string;
+  typed?: string;
 }): AdaptiveCardJson => {
   const { round, request } = input;
   const open = round.status === 'open';
@@ -47,6 +50,8 @@ export const signOffCard = (input: {
     statusText: input.notice ?? `${request.name}: ${state.text}${request.decidedAt ? ` on ${dateWords(request.decidedAt)}` : ''}${request.reason ? ` – ${request.reason}` : ''}`,
     statusColour: state.colour,
     canAct: act,
+    error: input.error ?? '',
+    typed: (input.typed ?? '').slice(0, 2000),
     documentUrl: documentUrl(input.baseUrl, round),
     buttons: act
       ? [
