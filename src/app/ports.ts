@@ -384,8 +384,17 @@ export type Notification =
     }
   | { readonly kind: 'signoff-voided'; readonly round: SignOffRound; readonly newVersion: number }
   | { readonly kind: 'signoff-question'; readonly round: SignOffRound; readonly fromName: string; readonly roleTitle: string; readonly text: string }
-  | { readonly kind: 'signoff-decided'; readonly round: SignOffRound; readonly name: string; readonly roleTitle: string; readonly decision: 'signed' | 'declined'; readonly reason: string | null }
-  | { readonly kind: 'signoff-complete'; readonly round: SignOffRound }
+  | {
+      readonly kind: 'signoff-decided';
+      readonly round: SignOffRound;
+      readonly name: string;
+      readonly roleTitle: string;
+      readonly decision: 'signed' | 'declined';
+      readonly reason: string | null;
+      /** The statutory signatories still to sign after this decision, as "Name (role)". */
+      readonly stillToSign?: readonly string[];
+    }
+  | { readonly kind: 'signoff-complete'; readonly round: SignOffRound; readonly lastSigner?: { readonly name: string; readonly roleTitle: string } }
   | { readonly kind: 'feedback-new'; readonly item: FeedbackItem }
   | { readonly kind: 'feedback-routed'; readonly item: FeedbackItem; readonly routedByName: string }
   | { readonly kind: 'feedback-answered'; readonly item: FeedbackItem }

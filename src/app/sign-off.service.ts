@@ -169,15 +169,20 @@ export class SignOffService {
     }
     if (input.decision === 'decline' && !text) throw new DomainError('INPUT.INVALID', 'Please give a reason for declining, so the SRO knows what to change.');
     const next = nextRequestState(request.state, input.decision);
-    const decided = sro
-      ? [outboxMessage(`decide:${requestId}`, sro.id, { kind: 'signoff-decided', round, name: person.name, roleTitle: roleTitle(input.role), decision: next === 'signed' ? 'signed' : 'declined', reason: text || null })]
-      : [];
+    const required = requests.filter((r) => r.required);
+    const stillToSign = required.filter((r) => r !== request && r.state === 'pending').map((r) => `${r.name} (${roleTitle(r.role)})`);
+    // The last of the five gets one card to the SRO, the completion, rather than a "who is still to sign" as well.
+    const completes = next === 'signed' && request.required && required.length === REQUIRED_SIGNATORY_ROLES.length && required.every((r) => r === request || r.state === 'signed');
+    const decided =
+      sro && !completes
+        ? [outboxMessage(`decide:${requestId}`, sro.id, { kind: 'signoff-decided', round, name: person.name, roleTitle: roleTitle(input.role), decision: next === 'signed' ? 'signed' : 'declined', reason: text || null, stillToSign })]
+        : [];
     const moved = await this.store.updateRequest(round.id, request.role, person.id, request.state, { state: next, decidedAt: this.clock.now().toISOString(), reason: text || null }, { ...meta, notify: decided });
     if (!moved) throw new DomainError('SIGNOFF.INVALID_TRANSITION', 'This request has already been answered.');
     await this.outbox.dispatch(decided.map((c) => c.id));
     const after = (await this.store.loadRound(round.id))!;
     if (after.requests.filter((r) => r.required).length === REQUIRED_SIGNATORY_ROLES.length && after.requests.filter((r) => r.required).every((r) => r.state === 'signed')) {
-      const complete = sro ? [outboxMessage(`complete:${round.id}`, sro.id, { kind: 'signoff-complete', round })] : [];
+      const complete = sro ? [outboxMessage(`complete:${round.id}`, sro.id, { kind: 'signoff-complete', round, lastSigner: { name: person.name, roleTitle: roleTitle(input.role) } })] : [];
       const done = await this.store.updateRound(round.id, 'open', { status: nextRoundState('open', 'all-required-signed'), closedAt: this.clock.now().toISOString(), closeReason: null }, { ...meta, notify: complete });
       if (done) await this.outbox.dispatch(complete.map((c) => c.id));
       return (await this.store.loadRound(round.id))!;

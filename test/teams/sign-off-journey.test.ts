@@ -69,4 +69,20 @@ describe('sign-off journey', () => {
       expect((await bot.services.signOff.latest())!.requests.find((r) => r.role === 'icb-place-director')!.state).toBe('pending');
     });
   });
+
+  describe('the last signature', () => {
+    it('announces completion to the SRO instead of asking who is still to sign', async () => {
+      await so.start();
+      for (const role of ROLES) await so.decide(role, 'Approve');
+      const toSro = so.cardsTo(so.sro).map(cardText);
+      const last = toSro[toSro.length - 1]!;
+      expect(last).toContain('All five statutory signatories have signed version 1; the plan is signed off.');
+      expect(last).toContain('Duncan Whitfield signed last');
+      expect(last).not.toContain('still to sign');
+      // Each earlier decision says who is still to sign; the last decision sends one card, not two.
+      expect(toSro.filter((t) => t.includes('Duncan Whitfield has signed'))).toEqual([]);
+      expect(toSro.filter((t) => t.includes('signed off by all five'))).toHaveLength(1);
+      expect(toSro[toSro.length - 2]).toContain('Still to sign: Duncan Whitfield (Local Authority Chief Financial Officer');
+    });
+  });
 });
