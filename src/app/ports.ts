@@ -227,6 +227,8 @@ export interface SignOffRequest {
   readonly reason: string | null;
   readonly remindersSent: number;
   readonly lastRemindedAt: string | null;
+  /** When a card for this request first reached them: null while it never has. */
+  readonly deliveredAt?: string | null;
 }
 
 export interface RoundWithRequests {
@@ -242,6 +244,8 @@ export interface SignOffRepository {
   /** Moves a request on only if it is still in `from`; false when someone got there first. */
   updateRequest(roundId: string, role: string, personId: string, from: RequestState, change: Partial<Pick<SignOffRequest, 'state' | 'decidedAt' | 'reason'>>, meta: ChangeMeta): Promise<boolean>;
   noteReminder(roundId: string, role: string, personId: string, at: string): Promise<void>;
+  /** Records the first time a card for the request reached them; later calls change nothing. */
+  noteDelivery(roundId: string, role: string, personId: string, at: string): Promise<void>;
   /** Moves a round on only if it is still in `from`. */
   updateRound(id: string, from: RoundState, change: Pick<SignOffRound, 'status' | 'closedAt' | 'closeReason'>, meta: ChangeMeta): Promise<boolean>;
 }

@@ -7,7 +7,7 @@ import { sectionLabel, SECTIONS } from '../domain/plan.sections';
 import { assessReadiness, type ReadinessReport } from '../domain/readiness';
 import { nextRequestState, nextRoundState } from '../domain/sign-off.machine';
 import type { PlanDocumentService } from './plan-document.service';
-import { notReached, outboxMessage, type OutboxDispatcher } from './outbox.service';
+import { notReached, outboxId, outboxMessage, type OutboxDispatcher } from './outbox.service';
 import type { ChangeMeta, Clock, Notifier, PlanSnapshot, RoundWithRequests, SignOffRequest, SignOffRound, Store } from './ports';
 
 const isCoSigner = (p: Person) => p.roles.some((g) => g.role === 'signatory' && g.signatoryRole === 'co-signer');
@@ -39,7 +39,17 @@ export interface SignOffOverview {
   /** The five statutory roles in order, with who holds each on the roster; null where nobody does. */
   readonly holders: readonly { readonly role: SignatoryRole; readonly person: Person | null }[];
   readonly coSigners: readonly Person[];
+  /** Whether each request in the current round has reached its signatory, by `reachKey`. */
+  readonly reach: ReadonlyMap<string, Reach>;
 }
+
+/**
+ * Whether a request's card has reached its signatory: 'delivered'; 'sending' (Teams asked us to
+ * wait); 'no-conversation' (they have never opened the bot); 'ready' (they have opened it since, so
+ * Resend will reach them); 'refused' (Teams refused it: they may have removed the app).
+ */
+export type Reach = 'delivered' | 'sending' | 'no-conversation' | 'ready' | 'refused';
+export const reachKey = (r: Pick<SignOffRequest, 'role' | 'personId'>) => `${r.role}/${r.personId}`;
 
 /**
  * Sign-off by the five statutory signatories, bound to the exact compiled text: a round
@@ -131,6 +141,8 @@ export class SignOffService {
       throw error;
     }
     const outcomes = await this.outbox.dispatch(cards.map((c) => c.id));
+    const at = this.clock.now().toISOString();
+    for (const [i, request] of requests.entries()) if (outcomes.get(cards[i]!.id) === 'sent') await this.store.noteDelivery(round.id, request.role, request.personId, at);
     const unreachable = requests.filter((_request, i) => notReached(outcomes.get(cards[i]!.id)));
     return { round, requests, unreachable, missingRoles };
   }
@@ -219,11 +231,30 @@ export class SignOffService {
 
   async overview(): Promise<SignOffOverview> {
     const people = await this.store.listPeople();
+    const current = await this.latest();
     return {
-      current: await this.latest(),
+      current,
       holders: REQUIRED_SIGNATORY_ROLES.map((r) => ({ role: r.id, person: this.holder(people, r.id) })),
       coSigners: people.filter(isCoSigner),
+      reach: current ? await this.reachOf(current) : new Map(),
     };
+  }
+
+  /** Read from the request and the outbox row of its first card, which the periodic dispatch may have sent since. */
+  private async reachOf({ round, requests }: RoundWithRequests): Promise<Map<string, Reach>> {
+    const ids = requests.map((r) => outboxId(round.id, r.personId, 'signoff-request'));
+    const rows = new Map((await this.store.listNotifications(undefined, ids)).map((row) => [row.id, row]));
+    const reach = new Map<string, Reach>();
+    for (const [i, request] of requests.entries()) {
+      const row = rows.get(ids[i]!);
+      let state: Reach;
+      if (request.deliveredAt || row?.status === 'sent') state = 'delivered';
+      else if (row && (row.status === 'pending' || row.status === 'sending')) state = 'sending';
+      else if (!(await this.store.loadConversation(request.personId))) state = 'no-conversation';
+      else state = row?.lastError === 'no-conversation' ? 'ready' : 'refused';
+      reach.set(reachKey(request), state);
+    }
+    return reach;
   }
 
   /** The signed record for a plan version, for the exported signatories table. */
@@ -240,28 +271,41 @@ export class SignOffService {
   }
 
   /** Chase pending signatories every `days` days; `personId` resends to one now (SRO only). */
-  async remind(options: { days: number; sro?: Person; personId?: string }): Promise<{ sent: string[]; unreachable: string[] }> {
+  /**
+   * Chase pending signatories every `days` days; `personId` resends to one now (SRO only). Someone
+   * no card has reached yet is tried on every call, and their first card is the request itself:
+   * `firstTime` names them once it has reached them.
+   */
+  async remind(options: { days: number; sro?: Person; personId?: string }): Promise<{ sent: string[]; unreachable: string[]; firstTime: string[] }> {
     if (options.sro) this.mustBeSro(options.sro);
     const latest = await this.latest();
-    const result = { sent: [] as string[], unreachable: [] as string[] };
+    const result = { sent: [] as string[], unreachable: [] as string[], firstTime: [] as string[] };
     if (!latest || latest.round.status !== 'open') return result;
     const now = this.clock.now();
     const requester = await this.store.findPerson(latest.round.requestedBy);
     const changedSince = await this.changedSinceLastSigned(latest.round.planVersion);
+    const reach = await this.reachOf(latest);
     for (const request of latest.requests.filter((r) => r.state === 'pending')) {
       if (options.personId && request.personId !== options.personId) continue;
+      const reached = reach.get(reachKey(request)) === 'delivered';
       const last = Date.parse(request.lastRemindedAt ?? latest.round.requestedAt);
-      if (!options.personId && now.getTime() - last < options.days * 24 * 3600 * 1000) continue;
+      if (!options.personId && reached && now.getTime() - last < options.days * 24 * 3600 * 1000) continue;
+      // Nothing to say to someone who has still never opened the bot: the status shows them as not reachable.
+      if (!options.personId && !reached && !(await this.store.loadConversation(request.personId))) continue;
       const delivery = await this.notifier.notify(request.personId, {
         kind: 'signoff-request',
         round: latest.round,
         request,
         requestedByName: requester?.name ?? 'The SRO',
         changedSince,
-        reminder: true,
+        reminder: reached,
       });
       if (delivery === 'sent') {
-        await this.store.noteReminder(latest.round.id, request.role, request.personId, now.toISOString());
+        if (reached) await this.store.noteReminder(latest.round.id, request.role, request.personId, now.toISOString());
+        else {
+          await this.store.noteDelivery(latest.round.id, request.role, request.personId, now.toISOString());
+          result.firstTime.push(request.name);
+        }
         result.sent.push(request.name);
       } else result.unreachable.push(request.name);
     }

@@ -37,7 +37,7 @@ export const signOffDriver = (bot: Bot) => {
     return (await bot.executeCard(sro, VERBS.signoffSend, { ...button(form, 'Send for sign-off') }))!;
   };
   /** Press a button on a card, as its holder, with what they typed in the box. */
-  const press = (who: string, card: unknown, title: string, typed: Record<string, unknown> = {}) => {
+  const press = (who: string, card: unknown, title: string | RegExp, typed: Record<string, unknown> = {}) => {
     const data = button(card, title);
     if (!data) throw new Error(`No button "${title}" on the card:\n${cardText(card)}`);
     return bot.executeCard(who, String(data.verb), { ...data, ...typed });
@@ -48,5 +48,12 @@ export const signOffDriver = (bot: Bot) => {
   const changeRoster = async (change: (people: Person[]) => Person[]) => {
     await bot.store.replaceRoster(change(await bot.store.listPeople()), { actorId: sro, summary: 'roster changed for a test' });
   };
-  return { sro, cardsTo, requestCards, start, press, decide, status, changeRoster };
+  /** The row of a list card that names `name`, with its buttons. */
+  const rowOf = (card: unknown, name: string) => {
+    const rows = ((card as { body: { items?: Record<string, unknown>[] }[] }).body ?? []).flatMap((g) => g.items ?? []);
+    const row = rows.find((r) => r.type === 'Container' && cardText(r).includes(name));
+    if (!row) throw new Error(`No row for ${name} on the card:\n${cardText(card)}`);
+    return row;
+  };
+  return { rowOf, sro, cardsTo, requestCards, start, press, decide, status, changeRoster };
 };

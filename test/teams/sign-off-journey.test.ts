@@ -85,4 +85,51 @@ describe('sign-off journey', () => {
       expect(toSro[toSro.length - 2]).toContain('Still to sign: Duncan Whitfield (Local Authority Chief Financial Officer');
     });
   });
+
+  describe('a signatory the bot could never reach', () => {
+    it('shows as not reachable, and their first card after Resend is a request, not a reminder', async () => {
+      const fresh = await createBotHarness();
+      try {
+        const f = signOffDriver(fresh);
+        await fresh.say(SIGNATORIES['la-chief-executive'], 'hello');
+        await f.start();
+        const status = await f.status();
+        expect(cardText(status)).toMatch(/Integrated Care Board \(ICB\) Chief Executive: Simon Whitehouse\nNot reachable\n[^\n]*not reachable: they need to open the bot once/);
+        expect(cardText(status)).not.toMatch(/Simon Whitehouse\nWaiting/);
+        // Simon opens the bot; the SRO resends.
+        await fresh.say(SIGNATORIES['icb-chief-executive'], 'hello');
+        const resent = await f.press(f.sro, f.rowOf(status, 'Simon Whitehouse'), 'Resend');
+        expect(cardText(resent)).toContain('Sent Simon Whitehouse their request to sign.');
+        const first = f.cardsTo(SIGNATORIES['icb-chief-executive']).map(cardText);
+        expect(first).toHaveLength(1);
+        expect(first[0]).toContain('Please sign off the Local SEND Reform Plan, version 1');
+        expect(first[0]).not.toContain('Reminder');
+        expect(cardText(resent)).toMatch(/Simon Whitehouse\nWaiting\n[^\n]*reminders sent: 0/);
+        // From then on, another card is a reminder.
+        await f.press(f.sro, f.rowOf(resent, 'Simon Whitehouse'), 'Resend');
+        const again = f.cardsTo(SIGNATORIES['icb-chief-executive']).map(cardText);
+        expect(again[1]).toContain('Reminder: please sign off the Local SEND Reform Plan, version 1');
+      } finally {
+        await fresh.close();
+      }
+    });
+
+    it('the periodic reminder delivers a first card as soon as they have opened the bot, as a request', async () => {
+      const fresh = await createBotHarness();
+      try {
+        const f = signOffDriver(fresh);
+        await f.start();
+        await fresh.say(SIGNATORIES['icb-place-director'], 'hello');
+        // Not three days yet: a reminder would wait, but a first delivery does not.
+        const result = await fresh.services.signOff.remind({ days: 3 });
+        expect(result.sent).toEqual(['Vanessa Whatley']);
+        const cards = f.cardsTo(SIGNATORIES['icb-place-director']).map(cardText);
+        expect(cards).toHaveLength(1);
+        expect(cards[0]).toContain('Please sign off the Local SEND Reform Plan, version 1');
+        expect(cardText(await f.status())).toMatch(/Vanessa Whatley\nWaiting\n[^\n]*reminders sent: 0/);
+      } finally {
+        await fresh.close();
+      }
+    });
+  });
 });

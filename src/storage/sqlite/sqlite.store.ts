@@ -164,6 +164,7 @@ interface RequestRow {
   reason: string | null;
   reminders_sent: number;
   last_reminded_at: string | null;
+  delivered_at: string | null;
 }
 const toRound = (r: RoundRow): SignOffRound => ({
   id: r.id,
@@ -189,6 +190,7 @@ const toRequest = (r: RequestRow): SignOffRequest => ({
   reason: r.reason,
   remindersSent: r.reminders_sent,
   lastRemindedAt: r.last_reminded_at,
+  deliveredAt: r.delivered_at,
 });
 /** What the audit log keeps of a round: not the whole document again. */
 const roundSummary = (r: SignOffRound) => ({ id: r.id, planVersion: r.planVersion, planHash: r.planHash, status: r.status, closeReason: r.closeReason });
@@ -710,6 +712,10 @@ export class SqliteStore implements Store {
     this.db
       .prepare('UPDATE signoff_requests SET reminders_sent = reminders_sent + 1, last_reminded_at = ? WHERE round_id = ? AND role = ? AND person_id = ?')
       .run(at, roundId, role, personId);
+  }
+
+  async noteDelivery(roundId: string, role: string, personId: string, at: string): Promise<void> {
+    this.db.prepare('UPDATE signoff_requests SET delivered_at = COALESCE(delivered_at, ?) WHERE round_id = ? AND role = ? AND person_id = ?').run(at, roundId, role, personId);
   }
 
   async updateRound(id: string, from: SignOffRound['status'], change: Pick<SignOffRound, 'status' | 'closedAt' | 'closeReason'>, meta: ChangeMeta): Promise<boolean> {

@@ -1,5 +1,5 @@
 import type { SignOffRequest, SignOffRound } from '../../app/ports';
-import { roleTitle, type RequestResult, type SignOffOverview, type SignOffPreparation } from '../../app/sign-off.service';
+import { reachKey, roleTitle, type Reach, type RequestResult, type SignOffOverview, type SignOffPreparation } from '../../app/sign-off.service';
 import { renderCard, type AdaptiveCardJson } from '../cards';
 import { VERBS } from '../verbs';
 import { dateWords } from '../words';
@@ -87,6 +87,15 @@ export const signOffStartCard = (prep: SignOffPreparation): AdaptiveCardJson => 
 
 const action = (title: string, verb: string, data: Record<string, unknown> = {}) => ({ title, verb, data: { verb, ...data } });
 
+/** A pending request whose card has not reached its signatory, in words; a delivered one shows its reminders instead. */
+const REACH: Record<Reach, { badge: string; detail: string } | null> = {
+  delivered: null,
+  sending: { badge: 'Sending', detail: 'being delivered: Teams asked us to wait, so it is tried again shortly' },
+  'no-conversation': { badge: 'Not reachable', detail: 'not reachable: they need to open the bot once (say hello to it in Teams), then press Resend' },
+  ready: { badge: 'Not sent yet', detail: 'not sent yet: they have opened the bot since, so press Resend to send their request' },
+  refused: { badge: 'Not reachable', detail: 'not reachable: Teams refused the card (they may have removed the app); ask them to open the bot, then press Resend' },
+};
+
 const MISSING_ROLE = { badge: 'Missing', colour: 'Attention' } as const;
 
 /** Before any round: who will be asked, so a gap on the roster is fixed before sending, not after. */
@@ -118,13 +127,24 @@ export const signOffStatusCard = (overview: SignOffOverview, isSro: boolean, not
     });
   }
   const { round, requests } = found;
-  const row = (r: SignOffRequest): ListRow => ({
+  const row = (r: SignOffRequest): ListRow => {
+    const reach = round.status === 'open' && r.state === 'pending' ? (overview.reach.get(reachKey(r)) ?? 'delivered') : 'delivered';
+    const unreached = REACH[reach];
+    return {
     text: `${roleTitle(r.role)}: ${r.name}`,
-    badge: STATE[r.state].text,
-    colour: STATE[r.state].colour,
-    detail: [r.email ?? 'no email on the roster', r.decidedAt ? `${r.state} ${dateWords(r.decidedAt)}` : '', r.reason ? `reason: ${r.reason}` : '', `reminders sent: ${r.remindersSent}`].filter(Boolean).join(' · '),
+    badge: unreached?.badge ?? STATE[r.state].text,
+    colour: unreached ? 'Attention' : STATE[r.state].colour,
+    detail: [
+      r.email ?? 'no email on the roster',
+      r.decidedAt ? `${r.state} ${dateWords(r.decidedAt)}` : '',
+      r.reason ? `reason: ${r.reason}` : '',
+      unreached ? unreached.detail : `reminders sent: ${r.remindersSent}`,
+    ]
+      .filter(Boolean)
+      .join(' · '),
     buttons: isSro && round.status === 'open' && r.state === 'pending' ? [action('Resend', VERBS.signoffResend, { person: r.personId })] : [],
-  });
+    };
+  };
   // A role nobody held when the round was sent can never be signed in it.
   const unasked = overview.holders
     .filter((h) => !requests.some((r) => r.required && r.role === h.role))
