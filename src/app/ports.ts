@@ -6,6 +6,7 @@ import type { SignatoryRole } from '../domain/plan.schema';
 import type { FeedbackItem, FeedbackStatus } from '../domain/feedback.schema';
 import type { DocumentModel } from '../domain/document.model';
 import type { SpendActual, StoredSpendActual } from '../domain/spend-actuals.schema';
+import type { RoundContext } from './sign-off-changes';
 
 /** The plan as stored, at one version. */
 export interface PlanSnapshot {
@@ -385,6 +386,8 @@ export type Notification =
       /** Sections changed since the last signed version; null when nothing was signed before. */
       readonly changedSince: readonly string[] | null;
       readonly reminder: boolean;
+      /** Which round this is, and what changed since the round before. */
+      readonly context?: RoundContext;
     }
   | { readonly kind: 'signoff-voided'; readonly round: SignOffRound; readonly newVersion: number }
   | { readonly kind: 'signoff-question'; readonly round: SignOffRound; readonly fromName: string; readonly roleTitle: string; readonly text: string }

@@ -7,6 +7,7 @@ import { sectionLabel, SECTIONS } from '../domain/plan.sections';
 import { assessReadiness, type ReadinessReport } from '../domain/readiness';
 import { nextRequestState, nextRoundState } from '../domain/sign-off.machine';
 import type { PlanDocumentService } from './plan-document.service';
+import { roundContext, type RoundContext } from './sign-off-changes';
 import { notReached, outboxId, outboxMessage, type OutboxDispatcher } from './outbox.service';
 import type { ChangeMeta, Clock, Notifier, PlanSnapshot, RoundWithRequests, SignOffRequest, SignOffRound, Store } from './ports';
 
@@ -130,8 +131,9 @@ export class SignOffService {
       if (!requests.some((q) => q.personId === person.id)) requests.push(pending('co-signer', person, false));
     }
     const changedSince = await this.changedSinceLastSigned(snapshot.version);
+    const context = await this.context(round);
     // The cards are queued with the round, in its transaction, and sent once it has committed.
-    const cards = requests.map((request) => outboxMessage(round.id, request.personId, { kind: 'signoff-request', round, request, requestedByName: sro.name, changedSince, reminder: false }));
+    const cards = requests.map((request) => outboxMessage(round.id, request.personId, { kind: 'signoff-request', round, request, requestedByName: sro.name, changedSince, reminder: false, context }));
     try {
       await this.store.createRound(round, requests, { ...meta, notify: cards });
     } catch (error) {
@@ -284,6 +286,7 @@ export class SignOffService {
     const now = this.clock.now();
     const requester = await this.store.findPerson(latest.round.requestedBy);
     const changedSince = await this.changedSinceLastSigned(latest.round.planVersion);
+    const context = await this.context(latest.round);
     const reach = await this.reachOf(latest);
     for (const request of latest.requests.filter((r) => r.state === 'pending')) {
       if (options.personId && request.personId !== options.personId) continue;
@@ -299,6 +302,7 @@ export class SignOffService {
         requestedByName: requester?.name ?? 'The SRO',
         changedSince,
         reminder: reached,
+        context,
       });
       if (delivery === 'sent') {
         if (reached) await this.store.noteReminder(latest.round.id, request.role, request.personId, now.toISOString());
@@ -314,6 +318,21 @@ export class SignOffService {
 
   private async closeRound(round: SignOffRound, event: 'plan-changed' | 'new-round', reason: string, meta: ChangeMeta): Promise<boolean> {
     return this.store.updateRound(round.id, 'open', { status: nextRoundState('open', event), closedAt: this.clock.now().toISOString(), closeReason: reason }, meta);
+  }
+
+  /** Which round `round` is (or, not yet stored, would be), and what changed since the one before. */
+  async context(round: SignOffRound): Promise<RoundContext> {
+    const rounds = await this.store.listRounds(this.planId);
+    const index = rounds.findIndex((r) => r.id === round.id);
+    const previous = (index < 0 ? rounds[rounds.length - 1] : rounds[index - 1]) ?? null;
+    if (!previous) return roundContext(round, rounds, null, [], []);
+    // A voided round's requests all read 'voided'; its history still says who declined.
+    const declined = (await this.store.listAudit(this.planId, { keyPrefix: `signoff/${previous.id}`, limit: 1000 }))
+      .filter((e) => e.kind === 'signoff-request' && (e.after as { state?: unknown } | null)?.state === 'declined')
+      .map((e) => String((e.after as { name?: unknown }).name ?? ''))
+      .filter(Boolean);
+    const entries = previous.planVersion < round.planVersion ? await this.store.listAudit(this.planId, { sinceVersion: previous.planVersion, limit: 5000 }) : [];
+    return roundContext(round, rounds, previous, declined, entries);
   }
 
   private async changedSinceLastSigned(version: number): Promise<string[] | null> {

@@ -65,6 +65,7 @@ export const notificationCard = (n: Notification, ctx: NotificationContext): Ada
         userIds: ctx.userId ? [ctx.userId] : [],
         canAct: true,
         reminder: n.reminder,
+        context: n.context ?? null,
       });
     case 'signoff-voided':
       return notice(

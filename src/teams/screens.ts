@@ -100,6 +100,7 @@ export const screens = (s: Services, options: { baseUrl: string } = { baseUrl: '
         request,
         requestedByName: requester?.name ?? 'The SRO',
         changedSince: null,
+        context: await s.signOff.context(found.round),
         baseUrl: options.baseUrl,
         userIds: person.id === personId && teamsUserId ? [teamsUserId] : [],
         canAct: person.id === personId,

@@ -1,6 +1,6 @@
 import { checkCard } from '../support/adaptive-card.validate';
 import { findButton as button } from '../support/card-inspect';
-import { cardText, createBotHarness } from '../support/bot.harness';
+import { cardText, createBotHarness, PLAN_ID } from '../support/bot.harness';
 import { ROLES, SIGNATORIES, signOffDriver } from '../support/sign-off.driver';
 
 /** What users found when they used sign-off in a real client, one describe per finding. */
@@ -130,6 +130,38 @@ describe('sign-off journey', () => {
       } finally {
         await fresh.close();
       }
+    });
+  });
+
+  describe('a second round', () => {
+    it('says which round it is and what changed since the last one: before and after for short fields, long ones named', async () => {
+      await so.start();
+      expect(cardText(so.requestCards().get('la-chief-executive'))).toContain('Round 1 for sign-off. This is the first version sent for sign-off.');
+      await so.decide('icb-place-director', 'Decline', 'The SRO name is wrong, and the change story needs the ICB view.');
+      const snapshot = (await bot.store.loadPlan(PLAN_ID))!;
+      const longStory = `${'The partnership has changed how it works with families. '.repeat(8)}Now with the ICB view.`;
+      await bot.services.store.savePlan(
+        PLAN_ID,
+        snapshot.version,
+        { ...snapshot.plan, header: { ...snapshot.plan.header, sroName: 'Natasha Moody-Hale' }, executiveSummary: { changeStory: longStory } },
+        { actorId: so.sro, summary: 'answering the decline' },
+      );
+      await so.start();
+      const card = so.requestCards().get('la-chief-executive')!;
+      expect(checkCard(card).problems).toEqual([]);
+      const words = cardText(card);
+      expect(words).toContain('Please sign off the Local SEND Reform Plan, version 2');
+      expect(words).not.toContain('first version sent');
+      expect(words).toContain('Round 2 for sign-off. Version 1 was sent in round 1 on 27 November 2026 and declined by Vanessa Whatley.');
+      expect(words).toContain('Changed since round 1:');
+      expect(words).toContain('Partnership and SRO: SRO name changed from “Natasha Moody” to “Natasha Moody-Hale”');
+      expect(words).toContain('Executive summary: Change story changed (too long to show here: read the plan as sent)');
+      expect(words).not.toContain('Now with the ICB view.');
+      // The same words when the card refreshes for the signatory.
+      const refresh = (card.refresh as { action: { data: Record<string, unknown> } }).action.data;
+      const refreshed = await bot.executeCard(SIGNATORIES['la-chief-executive'], String(refresh.verb), refresh);
+      expect(cardText(refreshed)).toContain('Round 2 for sign-off.');
+      expect(cardText(refreshed)).toContain('Partnership and SRO: SRO name changed from “Natasha Moody” to “Natasha Moody-Hale”');
     });
   });
 });

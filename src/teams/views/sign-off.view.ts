@@ -1,4 +1,5 @@
 import type { SignOffRequest, SignOffRound } from '../../app/ports';
+import type { RoundChange, RoundContext } from '../../app/sign-off-changes';
 import { reachKey, roleTitle, type Reach, type RequestResult, type SignOffOverview, type SignOffPreparation } from '../../app/sign-off.service';
 import { renderCard, type AdaptiveCardJson } from '../cards';
 import { VERBS } from '../verbs';
@@ -14,6 +15,42 @@ const STATE: Record<SignOffRequest['state'], { text: string; colour: string }> =
   voided: { text: 'No longer valid', colour: 'Default' },
 };
 
+const lowerFirst = (text: string) => text.charAt(0).toLowerCase() + text.slice(1);
+
+const outcomeWords = (outcome: NonNullable<RoundContext['previous']>['outcome']): string => {
+  switch (outcome.kind) {
+    case 'declined':
+      return `declined by ${outcome.names.join(' and ')}`;
+    case 'voided':
+      return `no longer counts (${lowerFirst(outcome.reason ?? 'it was closed')})`;
+    case 'signed':
+      return 'was signed off';
+    case 'open':
+      return 'is replaced by this round';
+  }
+};
+
+const changeLine = (c: RoundChange): string =>
+  c.kind === 'added'
+    ? `- ${c.section}: added ${c.what}`
+    : c.kind === 'removed'
+      ? `- ${c.section}: removed ${c.what}`
+      : c.before !== undefined && c.after !== undefined
+        ? `- ${c.section}: ${c.what} changed from “${c.before}” to “${c.after}”`
+        : `- ${c.section}: ${c.what} changed (too long to show here: read the plan as sent)`;
+
+/** Which round this is and, from the second on, what happened to the last one and what changed since. */
+export const roundWords = (context: RoundContext): { changes: string; changeLines: string[] } => {
+  const p = context.previous;
+  if (!p) return { changes: `Round ${context.number} for sign-off. This is the first version sent for sign-off.`, changeLines: [] };
+  const changes = `Round ${context.number} for sign-off. Version ${p.planVersion} was sent in round ${p.number} on ${dateWords(p.requestedAt)} and ${outcomeWords(p.outcome)}.`;
+  if (!context.changes.length) return { changes: `${changes} Nothing in the plan has changed since round ${p.number}.`, changeLines: [] };
+  return {
+    changes: `${changes} Changed since round ${p.number}:`,
+    changeLines: [...context.changes.map(changeLine), ...(context.more ? [`…and ${context.more} more changes: read the plan as sent.`] : [])],
+  };
+};
+
 /**
  * The card a signatory gets. With `canAct` it carries the buttons; everyone else, and the
  * signatory once they have answered, sees the status only.
@@ -23,6 +60,7 @@ export const signOffCard = (input: {
   request: SignOffRequest;
   requestedByName: string;
   changedSince: readonly string[] | null;
+  context?: RoundContext | null;
   baseUrl: string;
   userIds: readonly string[];
   canAct: boolean;
@@ -45,7 +83,12 @@ export const signOffCard = (input: {
     style: input.reminder ? 'warning' : 'emphasis',
     title: `${input.reminder ? 'Reminder: please' : 'Please'} sign off the Local SEND Reform Plan, version ${round.planVersion}`,
     subtitle: `Requested by ${input.requestedByName} on ${dateWords(round.requestedAt)}. ${request.name} signs as ${roleTitle(request.role)}.`,
-    changes: input.changedSince === null ? 'This is the first version sent for sign-off.' : input.changedSince.length ? `Changed since the last signed version: ${input.changedSince.join(', ')}.` : 'Nothing in the plan has changed since the last signed version.',
+    ...(input.context
+      ? roundWords(input.context)
+      : {
+          changes: input.changedSince === null ? 'This is the first version sent for sign-off.' : input.changedSince.length ? `Changed since the last signed version: ${input.changedSince.join(', ')}.` : 'Nothing in the plan has changed since the last signed version.',
+          changeLines: [],
+        }),
     fingerprint: `Your signature refers to exactly this text: SHA-256 ${round.planHash.slice(0, 16)}…`,
     statusText: input.notice ?? `${request.name}: ${state.text}${request.decidedAt ? ` on ${dateWords(request.decidedAt)}` : ''}${request.reason ? ` – ${request.reason}` : ''}`,
     statusColour: state.colour,
