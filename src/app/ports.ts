@@ -237,6 +237,27 @@ export interface RoundWithRequests {
   readonly requests: readonly SignOffRequest[];
 }
 
+/** A signatory's question to the SRO about a round, with the SRO's answer once given. */
+export interface SignOffQuestion {
+  readonly id: string;
+  readonly roundId: string;
+  readonly role: SignatoryRole;
+  readonly personId: string;
+  readonly askerName: string;
+  readonly askedAt: string;
+  readonly question: string;
+  readonly answer: SignOffAnswer | null;
+}
+
+export interface SignOffAnswer {
+  readonly byId: string;
+  readonly byName: string;
+  readonly at: string;
+  readonly text: string;
+  /** The request that answered: the same request again is a retry, not a second answer. */
+  readonly requestId: string | null;
+}
+
 export interface SignOffRepository {
   createRound(round: SignOffRound, requests: readonly SignOffRequest[], meta: ChangeMeta): Promise<void>;
   loadRound(id: string): Promise<RoundWithRequests | null>;
@@ -247,6 +268,13 @@ export interface SignOffRepository {
   noteReminder(roundId: string, role: string, personId: string, at: string): Promise<void>;
   /** Records the first time a card for the request reached them; later calls change nothing. */
   noteDelivery(roundId: string, role: string, personId: string, at: string): Promise<void>;
+  /** Keeps a question; an id seen before returns the stored one, so a retried question adds nothing. */
+  addQuestion(question: Omit<SignOffQuestion, 'answer'>, meta: ChangeMeta): Promise<SignOffQuestion>;
+  loadQuestion(id: string): Promise<SignOffQuestion | null>;
+  /** A round's questions, oldest first. */
+  listQuestions(roundId: string): Promise<SignOffQuestion[]>;
+  /** Answers a question only if it has no answer yet; false when it had one. */
+  answerQuestion(id: string, answer: SignOffAnswer, meta: ChangeMeta): Promise<boolean>;
   /** Moves a round on only if it is still in `from`. */
   updateRound(id: string, from: RoundState, change: Pick<SignOffRound, 'status' | 'closedAt' | 'closeReason'>, meta: ChangeMeta): Promise<boolean>;
 }
@@ -390,7 +418,7 @@ export type Notification =
       readonly context?: RoundContext;
     }
   | { readonly kind: 'signoff-voided'; readonly round: SignOffRound; readonly newVersion: number }
-  | { readonly kind: 'signoff-question'; readonly round: SignOffRound; readonly fromName: string; readonly roleTitle: string; readonly text: string }
+  | { readonly kind: 'signoff-question'; readonly round: SignOffRound; readonly fromName: string; readonly roleTitle: string; readonly text: string; readonly questionId?: string }
   | {
       readonly kind: 'signoff-decided';
       readonly round: SignOffRound;
@@ -401,6 +429,7 @@ export type Notification =
       /** The statutory signatories still to sign after this decision, as "Name (role)". */
       readonly stillToSign?: readonly string[];
     }
+  | { readonly kind: 'signoff-answer'; readonly round: SignOffRound; readonly question: SignOffQuestion }
   | { readonly kind: 'signoff-complete'; readonly round: SignOffRound; readonly lastSigner?: { readonly name: string; readonly roleTitle: string } }
   | { readonly kind: 'feedback-new'; readonly item: FeedbackItem }
   | { readonly kind: 'feedback-routed'; readonly item: FeedbackItem; readonly routedByName: string }

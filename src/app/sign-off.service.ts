@@ -9,7 +9,7 @@ import { nextRequestState, nextRoundState } from '../domain/sign-off.machine';
 import type { PlanDocumentService } from './plan-document.service';
 import { roundContext, type RoundContext } from './sign-off-changes';
 import { notReached, outboxId, outboxMessage, type OutboxDispatcher } from './outbox.service';
-import type { ChangeMeta, Clock, Notifier, PlanSnapshot, RoundWithRequests, SignOffRequest, SignOffRound, Store } from './ports';
+import type { ChangeMeta, Clock, Notifier, PlanSnapshot, RoundWithRequests, SignOffQuestion, SignOffRequest, SignOffRound, Store } from './ports';
 
 const isCoSigner = (p: Person) => p.roles.some((g) => g.role === 'signatory' && g.signatoryRole === 'co-signer');
 
@@ -42,6 +42,10 @@ export interface SignOffOverview {
   readonly coSigners: readonly Person[];
   /** Whether each request in the current round has reached its signatory, by `reachKey`. */
   readonly reach: ReadonlyMap<string, Reach>;
+  /** The current round's questions and answers, oldest first. */
+  readonly questions: readonly SignOffQuestion[];
+  /** The rounds before the current one, oldest first. */
+  readonly earlier: readonly SignOffRound[];
 }
 
 /**
@@ -149,12 +153,17 @@ export class SignOffService {
     return { round, requests, unreachable, missingRoles };
   }
 
-  /** Approve, decline (with a reason) or ask the SRO a question, from the signatory's own card. */
-  async decide(person: Person, input: { roundId: string; role: SignatoryRole; cardVersion: number; decision: Decision; text: unknown }, requestId: string): Promise<RoundWithRequests> {
-    const found = await this.store.loadRound(input.roundId);
-    if (!found) throw new DomainError('SIGNOFF.NO_ROUND', 'That sign-off request is not one I know.');
+  /**
+   * A signatory's answer from their own card, checked: the round is known and still open (after
+   * voiding it if the plan has changed), the request is theirs, the card is for this version, and
+   * the text is not too long.
+   */
+  async checked(person: Person, input: { roundId: string; role: SignatoryRole; cardVersion: number; text: unknown }): Promise<{ found: RoundWithRequests; request: SignOffRequest; text: string }> {
+    const known = await this.store.loadRound(input.roundId);
+    if (!known) throw new DomainError('SIGNOFF.NO_ROUND', 'That sign-off request is not one I know.');
     await this.voidIfChanged(await this.snapshot());
-    const { round, requests } = (await this.store.loadRound(input.roundId))!;
+    const found = (await this.store.loadRound(input.roundId))!;
+    const { round, requests } = found;
     const request = requests.find((r) => r.role === input.role && r.personId === person.id);
     if (!request) {
       const holder = requests.find((r) => r.role === input.role);
@@ -172,15 +181,15 @@ export class SignOffService {
     }
     const text = typeof input.text === 'string' ? input.text.trim() : '';
     if (text.length > 2000) throw new DomainError('INPUT.INVALID', 'That is too long: the most is 2,000 characters.');
+    return { found, request, text };
+  }
+
+  /** Approve, or decline with a reason, from the signatory's own card. */
+  async decide(person: Person, input: { roundId: string; role: SignatoryRole; cardVersion: number; decision: Exclude<Decision, 'question'>; text: unknown }, requestId: string): Promise<RoundWithRequests> {
+    const { found, request, text } = await this.checked(person, input);
+    const { round, requests } = found;
     const sro = await this.store.findPerson(round.requestedBy);
     const meta: ChangeMeta = { actorId: person.id, summary: `${person.name} (${roleTitle(input.role)}): ${input.decision}`, requestId };
-    if (input.decision === 'question') {
-      if (!text) throw new DomainError('INPUT.INVALID', 'Type your question first.');
-      const cards = sro ? [outboxMessage(`question:${requestId}`, sro.id, { kind: 'signoff-question', round, fromName: person.name, roleTitle: roleTitle(input.role), text })] : [];
-      await this.store.updateRequest(round.id, request.role, person.id, request.state, {}, { ...meta, summary: `${person.name} asked: ${text}`, notify: cards });
-      await this.outbox.dispatch(cards.map((c) => c.id));
-      return (await this.store.loadRound(round.id))!;
-    }
     if (input.decision === 'decline' && !text) throw new DomainError('INPUT.INVALID', 'Please give a reason for declining, so the SRO knows what to change.');
     const next = nextRequestState(request.state, input.decision);
     const required = requests.filter((r) => r.required);
@@ -239,6 +248,8 @@ export class SignOffService {
       holders: REQUIRED_SIGNATORY_ROLES.map((r) => ({ role: r.id, person: this.holder(people, r.id) })),
       coSigners: people.filter(isCoSigner),
       reach: current ? await this.reachOf(current) : new Map(),
+      questions: current ? await this.store.listQuestions(current.round.id) : [],
+      earlier: (await this.store.listRounds(this.planId)).filter((r) => r.id !== current?.round.id),
     };
   }
 

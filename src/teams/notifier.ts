@@ -76,7 +76,18 @@ export const notificationCard = (n: Notification, ctx: NotificationContext): Ada
         [{ title: 'Sign-off status', verb: VERBS.signoffStatus, data: { verb: VERBS.signoffStatus } }],
       );
     case 'signoff-question':
-      return notice('default', `${n.fromName} (${n.roleTitle}) has a question about version ${n.round.planVersion}`, n.text, [], [{ title: 'Sign-off status', verb: VERBS.signoffStatus, data: { verb: VERBS.signoffStatus } }]);
+      return notice('default', `${n.fromName} (${n.roleTitle}) has a question about version ${n.round.planVersion}`, n.text, [], [
+        ...(n.questionId ? [{ title: 'Answer', verb: VERBS.signoffAnswerForm, data: { verb: VERBS.signoffAnswerForm, question: n.questionId } }] : []),
+        { title: 'Sign-off status', verb: VERBS.signoffStatus, data: { verb: VERBS.signoffStatus } },
+      ]);
+    case 'signoff-answer':
+      return notice(
+        'good',
+        `${n.question.answer?.byName ?? 'The SRO'} answered your question about version ${n.round.planVersion}`,
+        `You asked: “${n.question.question}”\n\n${n.question.answer?.byName ?? 'The SRO'} answered: “${n.question.answer?.text ?? ''}”`,
+        [],
+        [{ title: 'Open your sign-off request', verb: VERBS.signoffRefresh, data: { verb: VERBS.signoffRefresh, round: n.round.id, role: n.question.role, person: n.question.personId } }],
+      );
     case 'signoff-decided':
       return notice(
         n.decision === 'signed' ? 'good' : 'attention',

@@ -23,6 +23,8 @@ import type {
   PlanSnapshot,
   SaveResult,
   Store,
+  SignOffAnswer,
+  SignOffQuestion,
 } from '../../app/ports';
 import { DomainError } from '../../domain/errors';
 import { Person, RoleGrant } from '../../domain/people.schema';
@@ -37,6 +39,7 @@ import type { SpendActual, StoredSpendActual } from '../../domain/spend-actuals.
 import { SqliteDocuments } from './documents.sqlite';
 import { SqliteSpendActuals } from './spend-actuals.sqlite';
 import { SqliteOutbox } from './outbox.sqlite';
+import { SqliteSignOffQuestions } from './signoff-questions.sqlite';
 
 const MIGRATIONS_DIR = fromRoot('src', 'storage', 'migrations', 'sqlite');
 
@@ -275,6 +278,7 @@ export class SqliteStore implements Store {
   private readonly documents: SqliteDocuments;
   private readonly spend: SqliteSpendActuals;
   private readonly outbox: SqliteOutbox;
+  private readonly questions: SqliteSignOffQuestions;
 
   constructor(
     file: string,
@@ -289,6 +293,7 @@ export class SqliteStore implements Store {
     this.documents = new SqliteDocuments(this.db);
     this.spend = new SqliteSpendActuals(this.db, (...args) => this.writeAudit(...args));
     this.outbox = new SqliteOutbox(this.db);
+    this.questions = new SqliteSignOffQuestions(this.db, (...args) => this.writeAudit(...args));
   }
 
   async claimNotifications(now: string, staleClaimBefore: string, limit: number, ids?: readonly string[]): Promise<OutboxRow[]> {
@@ -716,6 +721,22 @@ export class SqliteStore implements Store {
 
   async noteDelivery(roundId: string, role: string, personId: string, at: string): Promise<void> {
     this.db.prepare('UPDATE signoff_requests SET delivered_at = COALESCE(delivered_at, ?) WHERE round_id = ? AND role = ? AND person_id = ?').run(at, roundId, role, personId);
+  }
+
+  async addQuestion(question: Omit<SignOffQuestion, 'answer'>, meta: ChangeMeta): Promise<SignOffQuestion> {
+    return this.questions.add(question, meta, this.now());
+  }
+
+  async loadQuestion(id: string): Promise<SignOffQuestion | null> {
+    return this.questions.load(id);
+  }
+
+  async listQuestions(roundId: string): Promise<SignOffQuestion[]> {
+    return this.questions.list(roundId);
+  }
+
+  async answerQuestion(id: string, answer: SignOffAnswer, meta: ChangeMeta): Promise<boolean> {
+    return this.questions.answer(id, answer, meta, this.now());
   }
 
   async updateRound(id: string, from: SignOffRound['status'], change: Pick<SignOffRound, 'status' | 'closedAt' | 'closeReason'>, meta: ChangeMeta): Promise<boolean> {

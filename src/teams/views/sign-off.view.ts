@@ -5,6 +5,7 @@ import { renderCard, type AdaptiveCardJson } from '../cards';
 import { VERBS } from '../verbs';
 import { dateWords } from '../words';
 import { listCard, type ListRow } from './progress.view';
+import { threadRows } from './sign-off-questions.view';
 
 export const documentUrl = (baseUrl: string, round: SignOffRound) => `${baseUrl.replace(/\/$/, '')}/signoff/${round.token}/plan.md`;
 
@@ -69,6 +70,8 @@ export const signOffCard = (input: {
   /** Why what they sent was refused, shown by the box they typed in; `typed` is put back in it. */
   error?: string;
   typed?: string;
+  /** Their questions about this round and the answers, as lines. */
+  thread?: readonly string[];
 }): AdaptiveCardJson => {
   const { round, request } = input;
   const open = round.status === 'open';
@@ -94,6 +97,7 @@ export const signOffCard = (input: {
     statusColour: state.colour,
     canAct: act,
     error: input.error ?? '',
+    thread: input.thread ?? [],
     typed: (input.typed ?? '').slice(0, 2000),
     documentUrl: documentUrl(input.baseUrl, round),
     buttons: act
@@ -138,6 +142,13 @@ const REACH: Record<Reach, { badge: string; detail: string } | null> = {
   ready: { badge: 'Not sent yet', detail: 'not sent yet: they have opened the bot since, so press Resend to send their request' },
   refused: { badge: 'Not reachable', detail: 'not reachable: Teams refused the card (they may have removed the app); ask them to open the bot, then press Resend' },
 };
+
+const earlierRow = (r: SignOffRound, n: number): ListRow => ({
+  text: `Round ${n}: version ${r.planVersion}, sent ${dateWords(r.requestedAt)}`,
+  badge: r.status === 'signed' ? 'Signed off' : r.status === 'voided' ? 'No longer counts' : 'Open',
+  colour: r.status === 'signed' ? 'Good' : 'Default',
+  detail: r.closeReason ?? '',
+});
 
 const MISSING_ROLE = { badge: 'Missing', colour: 'Attention' } as const;
 
@@ -205,6 +216,8 @@ export const signOffStatusCard = (overview: SignOffOverview, isSro: boolean, not
     groups: [
       { heading: 'The five statutory signatories', rows: [...requests.filter((r) => r.required).map(row), ...unasked] },
       { heading: 'Co-signers', empty: 'None asked.', rows: requests.filter((r) => !r.required).map(row) },
+      { heading: 'Questions and answers', empty: 'No questions asked in this round.', rows: threadRows(overview.questions, isSro && round.status === 'open') },
+      ...(overview.earlier.length ? [{ heading: 'Earlier rounds', rows: overview.earlier.map((r, i) => earlierRow(r, i + 1)) }] : []),
     ],
     actions: isSro && round.status !== 'open' ? [{ title: 'Request sign-off again', verb: VERBS.signoffStart, data: { verb: VERBS.signoffStart } }] : [],
   });
