@@ -6,6 +6,7 @@ import type { SignatoryRole } from '../domain/plan.schema';
 import type { FeedbackItem, FeedbackStatus } from '../domain/feedback.schema';
 import type { DocumentModel } from '../domain/document.model';
 import type { SpendActual, StoredSpendActual } from '../domain/spend-actuals.schema';
+import type { RoundContext } from './sign-off-changes';
 
 /** The plan as stored, at one version. */
 export interface PlanSnapshot {
@@ -227,11 +228,34 @@ export interface SignOffRequest {
   readonly reason: string | null;
   readonly remindersSent: number;
   readonly lastRemindedAt: string | null;
+  /** When a card for this request first reached them: null while it never has. */
+  readonly deliveredAt?: string | null;
 }
 
 export interface RoundWithRequests {
   readonly round: SignOffRound;
   readonly requests: readonly SignOffRequest[];
+}
+
+/** A signatory's question to the SRO about a round, with the SRO's answer once given. */
+export interface SignOffQuestion {
+  readonly id: string;
+  readonly roundId: string;
+  readonly role: SignatoryRole;
+  readonly personId: string;
+  readonly askerName: string;
+  readonly askedAt: string;
+  readonly question: string;
+  readonly answer: SignOffAnswer | null;
+}
+
+export interface SignOffAnswer {
+  readonly byId: string;
+  readonly byName: string;
+  readonly at: string;
+  readonly text: string;
+  /** The request that answered: the same request again is a retry, not a second answer. */
+  readonly requestId: string | null;
 }
 
 export interface SignOffRepository {
@@ -242,6 +266,15 @@ export interface SignOffRepository {
   /** Moves a request on only if it is still in `from`; false when someone got there first. */
   updateRequest(roundId: string, role: string, personId: string, from: RequestState, change: Partial<Pick<SignOffRequest, 'state' | 'decidedAt' | 'reason'>>, meta: ChangeMeta): Promise<boolean>;
   noteReminder(roundId: string, role: string, personId: string, at: string): Promise<void>;
+  /** Records the first time a card for the request reached them; later calls change nothing. */
+  noteDelivery(roundId: string, role: string, personId: string, at: string): Promise<void>;
+  /** Keeps a question; an id seen before returns the stored one, so a retried question adds nothing. */
+  addQuestion(question: Omit<SignOffQuestion, 'answer'>, meta: ChangeMeta): Promise<SignOffQuestion>;
+  loadQuestion(id: string): Promise<SignOffQuestion | null>;
+  /** A round's questions, oldest first. */
+  listQuestions(roundId: string): Promise<SignOffQuestion[]>;
+  /** Answers a question only if it has no answer yet; false when it had one. */
+  answerQuestion(id: string, answer: SignOffAnswer, meta: ChangeMeta): Promise<boolean>;
   /** Moves a round on only if it is still in `from`. */
   updateRound(id: string, from: RoundState, change: Pick<SignOffRound, 'status' | 'closedAt' | 'closeReason'>, meta: ChangeMeta): Promise<boolean>;
 }
@@ -381,11 +414,23 @@ export type Notification =
       /** Sections changed since the last signed version; null when nothing was signed before. */
       readonly changedSince: readonly string[] | null;
       readonly reminder: boolean;
+      /** Which round this is, and what changed since the round before. */
+      readonly context?: RoundContext;
     }
   | { readonly kind: 'signoff-voided'; readonly round: SignOffRound; readonly newVersion: number }
-  | { readonly kind: 'signoff-question'; readonly round: SignOffRound; readonly fromName: string; readonly roleTitle: string; readonly text: string }
-  | { readonly kind: 'signoff-decided'; readonly round: SignOffRound; readonly name: string; readonly roleTitle: string; readonly decision: 'signed' | 'declined'; readonly reason: string | null }
-  | { readonly kind: 'signoff-complete'; readonly round: SignOffRound }
+  | { readonly kind: 'signoff-question'; readonly round: SignOffRound; readonly fromName: string; readonly roleTitle: string; readonly text: string; readonly questionId?: string }
+  | {
+      readonly kind: 'signoff-decided';
+      readonly round: SignOffRound;
+      readonly name: string;
+      readonly roleTitle: string;
+      readonly decision: 'signed' | 'declined';
+      readonly reason: string | null;
+      /** The statutory signatories still to sign after this decision, as "Name (role)". */
+      readonly stillToSign?: readonly string[];
+    }
+  | { readonly kind: 'signoff-answer'; readonly round: SignOffRound; readonly question: SignOffQuestion }
+  | { readonly kind: 'signoff-complete'; readonly round: SignOffRound; readonly lastSigner?: { readonly name: string; readonly roleTitle: string } }
   | { readonly kind: 'feedback-new'; readonly item: FeedbackItem }
   | { readonly kind: 'feedback-routed'; readonly item: FeedbackItem; readonly routedByName: string }
   | { readonly kind: 'feedback-answered'; readonly item: FeedbackItem }

@@ -16,6 +16,7 @@ import { DocumentExportService } from './document-export.service';
 import { DocumentVerifyService } from './document-verify.service';
 import { SpendActualService } from './spend-actual.service';
 import { OutboxDispatcher } from './outbox.service';
+import { SignOffQuestionService } from './sign-off-questions.service';
 
 /** Every journey, wired to one store, plan, clock and notifier. */
 export interface Services {
@@ -37,6 +38,7 @@ export interface Services {
   readonly spend: SpendActualService;
   /** Sends the notifications queued with changes; the periodic tick sends what is left. */
   readonly outbox: OutboxDispatcher;
+  readonly signOffQuestions: SignOffQuestionService;
 }
 
 export const createServices = (deps: {
@@ -77,5 +79,6 @@ export const createServices = (deps: {
     verify: new DocumentVerifyService(store, exports, signOff),
     spend,
     outbox,
+    signOffQuestions: new SignOffQuestionService(store, clock, outbox, signOff),
   };
 };

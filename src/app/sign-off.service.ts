@@ -7,8 +7,11 @@ import { sectionLabel, SECTIONS } from '../domain/plan.sections';
 import { assessReadiness, type ReadinessReport } from '../domain/readiness';
 import { nextRequestState, nextRoundState } from '../domain/sign-off.machine';
 import type { PlanDocumentService } from './plan-document.service';
-import { notReached, outboxMessage, type OutboxDispatcher } from './outbox.service';
-import type { ChangeMeta, Clock, Notifier, PlanSnapshot, RoundWithRequests, SignOffRequest, SignOffRound, Store } from './ports';
+import { roundContext, type RoundContext } from './sign-off-changes';
+import { notReached, outboxId, outboxMessage, type OutboxDispatcher } from './outbox.service';
+import type { ChangeMeta, Clock, Notifier, PlanSnapshot, RoundWithRequests, SignOffQuestion, SignOffRequest, SignOffRound, Store } from './ports';
+
+const isCoSigner = (p: Person) => p.roles.some((g) => g.role === 'signatory' && g.signatoryRole === 'co-signer');
 
 export const roleTitle = (role: SignatoryRole): string => REQUIRED_SIGNATORY_ROLES.find((r) => r.id === role)?.title ?? 'Co-signer';
 
@@ -30,6 +33,28 @@ export interface RequestResult {
 }
 
 export type Decision = 'approve' | 'decline' | 'question';
+
+/** Everything the sign-off status shows: the latest round, and who holds each role on the roster now. */
+export interface SignOffOverview {
+  readonly current: RoundWithRequests | null;
+  /** The five statutory roles in order, with who holds each on the roster; null where nobody does. */
+  readonly holders: readonly { readonly role: SignatoryRole; readonly person: Person | null }[];
+  readonly coSigners: readonly Person[];
+  /** Whether each request in the current round has reached its signatory, by `reachKey`. */
+  readonly reach: ReadonlyMap<string, Reach>;
+  /** The current round's questions and answers, oldest first. */
+  readonly questions: readonly SignOffQuestion[];
+  /** The rounds before the current one, oldest first. */
+  readonly earlier: readonly SignOffRound[];
+}
+
+/**
+ * Whether a request's card has reached its signatory: 'delivered'; 'sending' (Teams asked us to
+ * wait); 'no-conversation' (they have never opened the bot); 'ready' (they have opened it since, so
+ * Resend will reach them); 'refused' (Teams refused it: they may have removed the app).
+ */
+export type Reach = 'delivered' | 'sending' | 'no-conversation' | 'ready' | 'refused';
+export const reachKey = (r: Pick<SignOffRequest, 'role' | 'personId'>) => `${r.role}/${r.personId}`;
 
 /**
  * Sign-off by the five statutory signatories, bound to the exact compiled text: a round
@@ -54,7 +79,7 @@ export class SignOffService {
       snapshot,
       readiness,
       signatories: REQUIRED_SIGNATORY_ROLES.map((r) => ({ role: r.id, person: this.holder(people, r.id) })),
-      coSignerCandidates: people.filter((p) => p.roles.some((g) => g.role === 'signatory' && g.signatoryRole === 'co-signer')),
+      coSignerCandidates: people.filter(isCoSigner),
       current: await this.latest(),
     };
   }
@@ -110,8 +135,9 @@ export class SignOffService {
       if (!requests.some((q) => q.personId === person.id)) requests.push(pending('co-signer', person, false));
     }
     const changedSince = await this.changedSinceLastSigned(snapshot.version);
+    const context = await this.context(round);
     // The cards are queued with the round, in its transaction, and sent once it has committed.
-    const cards = requests.map((request) => outboxMessage(round.id, request.personId, { kind: 'signoff-request', round, request, requestedByName: sro.name, changedSince, reminder: false }));
+    const cards = requests.map((request) => outboxMessage(round.id, request.personId, { kind: 'signoff-request', round, request, requestedByName: sro.name, changedSince, reminder: false, context }));
     try {
       await this.store.createRound(round, requests, { ...meta, notify: cards });
     } catch (error) {
@@ -121,16 +147,23 @@ export class SignOffService {
       throw error;
     }
     const outcomes = await this.outbox.dispatch(cards.map((c) => c.id));
+    const at = this.clock.now().toISOString();
+    for (const [i, request] of requests.entries()) if (outcomes.get(cards[i]!.id) === 'sent') await this.store.noteDelivery(round.id, request.role, request.personId, at);
     const unreachable = requests.filter((_request, i) => notReached(outcomes.get(cards[i]!.id)));
     return { round, requests, unreachable, missingRoles };
   }
 
-  /** Approve, decline (with a reason) or ask the SRO a question, from the signatory's own card. */
-  async decide(person: Person, input: { roundId: string; role: SignatoryRole; cardVersion: number; decision: Decision; text: unknown }, requestId: string): Promise<RoundWithRequests> {
-    const found = await this.store.loadRound(input.roundId);
-    if (!found) throw new DomainError('SIGNOFF.NO_ROUND', 'That sign-off request is not one I know.');
+  /**
+   * A signatory's answer from their own card, checked: the round is known and still open (after
+   * voiding it if the plan has changed), the request is theirs, the card is for this version, and
+   * the text is not too long.
+   */
+  async checked(person: Person, input: { roundId: string; role: SignatoryRole; cardVersion: number; text: unknown }): Promise<{ found: RoundWithRequests; request: SignOffRequest; text: string }> {
+    const known = await this.store.loadRound(input.roundId);
+    if (!known) throw new DomainError('SIGNOFF.NO_ROUND', 'That sign-off request is not one I know.');
     await this.voidIfChanged(await this.snapshot());
-    const { round, requests } = (await this.store.loadRound(input.roundId))!;
+    const found = (await this.store.loadRound(input.roundId))!;
+    const { round, requests } = found;
     const request = requests.find((r) => r.role === input.role && r.personId === person.id);
     if (!request) {
       const holder = requests.find((r) => r.role === input.role);
@@ -148,26 +181,31 @@ export class SignOffService {
     }
     const text = typeof input.text === 'string' ? input.text.trim() : '';
     if (text.length > 2000) throw new DomainError('INPUT.INVALID', 'That is too long: the most is 2,000 characters.');
+    return { found, request, text };
+  }
+
+  /** Approve, or decline with a reason, from the signatory's own card. */
+  async decide(person: Person, input: { roundId: string; role: SignatoryRole; cardVersion: number; decision: Exclude<Decision, 'question'>; text: unknown }, requestId: string): Promise<RoundWithRequests> {
+    const { found, request, text } = await this.checked(person, input);
+    const { round, requests } = found;
     const sro = await this.store.findPerson(round.requestedBy);
     const meta: ChangeMeta = { actorId: person.id, summary: `${person.name} (${roleTitle(input.role)}): ${input.decision}`, requestId };
-    if (input.decision === 'question') {
-      if (!text) throw new DomainError('INPUT.INVALID', 'Type your question first.');
-      const cards = sro ? [outboxMessage(`question:${requestId}`, sro.id, { kind: 'signoff-question', round, fromName: person.name, roleTitle: roleTitle(input.role), text })] : [];
-      await this.store.updateRequest(round.id, request.role, person.id, request.state, {}, { ...meta, summary: `${person.name} asked: ${text}`, notify: cards });
-      await this.outbox.dispatch(cards.map((c) => c.id));
-      return (await this.store.loadRound(round.id))!;
-    }
     if (input.decision === 'decline' && !text) throw new DomainError('INPUT.INVALID', 'Please give a reason for declining, so the SRO knows what to change.');
     const next = nextRequestState(request.state, input.decision);
-    const decided = sro
-      ? [outboxMessage(`decide:${requestId}`, sro.id, { kind: 'signoff-decided', round, name: person.name, roleTitle: roleTitle(input.role), decision: next === 'signed' ? 'signed' : 'declined', reason: text || null })]
-      : [];
+    const required = requests.filter((r) => r.required);
+    const stillToSign = required.filter((r) => r !== request && r.state === 'pending').map((r) => `${r.name} (${roleTitle(r.role)})`);
+    // The last of the five gets one card to the SRO, the completion, rather than a "who is still to sign" as well.
+    const completes = next === 'signed' && request.required && required.length === REQUIRED_SIGNATORY_ROLES.length && required.every((r) => r === request || r.state === 'signed');
+    const decided =
+      sro && !completes
+        ? [outboxMessage(`decide:${requestId}`, sro.id, { kind: 'signoff-decided', round, name: person.name, roleTitle: roleTitle(input.role), decision: next === 'signed' ? 'signed' : 'declined', reason: text || null, stillToSign })]
+        : [];
     const moved = await this.store.updateRequest(round.id, request.role, person.id, request.state, { state: next, decidedAt: this.clock.now().toISOString(), reason: text || null }, { ...meta, notify: decided });
     if (!moved) throw new DomainError('SIGNOFF.INVALID_TRANSITION', 'This request has already been answered.');
     await this.outbox.dispatch(decided.map((c) => c.id));
     const after = (await this.store.loadRound(round.id))!;
     if (after.requests.filter((r) => r.required).length === REQUIRED_SIGNATORY_ROLES.length && after.requests.filter((r) => r.required).every((r) => r.state === 'signed')) {
-      const complete = sro ? [outboxMessage(`complete:${round.id}`, sro.id, { kind: 'signoff-complete', round })] : [];
+      const complete = sro ? [outboxMessage(`complete:${round.id}`, sro.id, { kind: 'signoff-complete', round, lastSigner: { name: person.name, roleTitle: roleTitle(input.role) } })] : [];
       const done = await this.store.updateRound(round.id, 'open', { status: nextRoundState('open', 'all-required-signed'), closedAt: this.clock.now().toISOString(), closeReason: null }, { ...meta, notify: complete });
       if (done) await this.outbox.dispatch(complete.map((c) => c.id));
       return (await this.store.loadRound(round.id))!;
@@ -195,11 +233,41 @@ export class SignOffService {
     return last ? this.store.loadRound(last.id) : null;
   }
 
-  async status(person: Person): Promise<RoundWithRequests | null> {
+  async status(person: Person): Promise<SignOffOverview> {
     if (!hasRole(person, 'sro') && !hasRole(person, 'signatory')) {
       throw new DomainError('AUTH.FORBIDDEN', 'Sign-off status is for the SRO and the signatories.');
     }
-    return this.latest();
+    return this.overview();
+  }
+
+  async overview(): Promise<SignOffOverview> {
+    const people = await this.store.listPeople();
+    const current = await this.latest();
+    return {
+      current,
+      holders: REQUIRED_SIGNATORY_ROLES.map((r) => ({ role: r.id, person: this.holder(people, r.id) })),
+      coSigners: people.filter(isCoSigner),
+      reach: current ? await this.reachOf(current) : new Map(),
+      questions: current ? await this.store.listQuestions(current.round.id) : [],
+      earlier: (await this.store.listRounds(this.planId)).filter((r) => r.id !== current?.round.id),
+    };
+  }
+
+  /** Read from the request and the outbox row of its first card, which the periodic dispatch may have sent since. */
+  private async reachOf({ round, requests }: RoundWithRequests): Promise<Map<string, Reach>> {
+    const ids = requests.map((r) => outboxId(round.id, r.personId, 'signoff-request'));
+    const rows = new Map((await this.store.listNotifications(undefined, ids)).map((row) => [row.id, row]));
+    const reach = new Map<string, Reach>();
+    for (const [i, request] of requests.entries()) {
+      const row = rows.get(ids[i]!);
+      let state: Reach;
+      if (request.deliveredAt || row?.status === 'sent') state = 'delivered';
+      else if (row && (row.status === 'pending' || row.status === 'sending')) state = 'sending';
+      else if (!(await this.store.loadConversation(request.personId))) state = 'no-conversation';
+      else state = row?.lastError === 'no-conversation' ? 'ready' : 'refused';
+      reach.set(reachKey(request), state);
+    }
+    return reach;
   }
 
   /** The signed record for a plan version, for the exported signatories table. */
@@ -216,28 +284,43 @@ export class SignOffService {
   }
 
   /** Chase pending signatories every `days` days; `personId` resends to one now (SRO only). */
-  async remind(options: { days: number; sro?: Person; personId?: string }): Promise<{ sent: string[]; unreachable: string[] }> {
+  /**
+   * Chase pending signatories every `days` days; `personId` resends to one now (SRO only). Someone
+   * no card has reached yet is tried on every call, and their first card is the request itself:
+   * `firstTime` names them once it has reached them.
+   */
+  async remind(options: { days: number; sro?: Person; personId?: string }): Promise<{ sent: string[]; unreachable: string[]; firstTime: string[] }> {
     if (options.sro) this.mustBeSro(options.sro);
     const latest = await this.latest();
-    const result = { sent: [] as string[], unreachable: [] as string[] };
+    const result = { sent: [] as string[], unreachable: [] as string[], firstTime: [] as string[] };
     if (!latest || latest.round.status !== 'open') return result;
     const now = this.clock.now();
     const requester = await this.store.findPerson(latest.round.requestedBy);
     const changedSince = await this.changedSinceLastSigned(latest.round.planVersion);
+    const context = await this.context(latest.round);
+    const reach = await this.reachOf(latest);
     for (const request of latest.requests.filter((r) => r.state === 'pending')) {
       if (options.personId && request.personId !== options.personId) continue;
+      const reached = reach.get(reachKey(request)) === 'delivered';
       const last = Date.parse(request.lastRemindedAt ?? latest.round.requestedAt);
-      if (!options.personId && now.getTime() - last < options.days * 24 * 3600 * 1000) continue;
+      if (!options.personId && reached && now.getTime() - last < options.days * 24 * 3600 * 1000) continue;
+      // Nothing to say to someone who has still never opened the bot: the status shows them as not reachable.
+      if (!options.personId && !reached && !(await this.store.loadConversation(request.personId))) continue;
       const delivery = await this.notifier.notify(request.personId, {
         kind: 'signoff-request',
         round: latest.round,
         request,
         requestedByName: requester?.name ?? 'The SRO',
         changedSince,
-        reminder: true,
+        reminder: reached,
+        context,
       });
       if (delivery === 'sent') {
-        await this.store.noteReminder(latest.round.id, request.role, request.personId, now.toISOString());
+        if (reached) await this.store.noteReminder(latest.round.id, request.role, request.personId, now.toISOString());
+        else {
+          await this.store.noteDelivery(latest.round.id, request.role, request.personId, now.toISOString());
+          result.firstTime.push(request.name);
+        }
         result.sent.push(request.name);
       } else result.unreachable.push(request.name);
     }
@@ -246,6 +329,21 @@ export class SignOffService {
 
   private async closeRound(round: SignOffRound, event: 'plan-changed' | 'new-round', reason: string, meta: ChangeMeta): Promise<boolean> {
     return this.store.updateRound(round.id, 'open', { status: nextRoundState('open', event), closedAt: this.clock.now().toISOString(), closeReason: reason }, meta);
+  }
+
+  /** Which round `round` is (or, not yet stored, would be), and what changed since the one before. */
+  async context(round: SignOffRound): Promise<RoundContext> {
+    const rounds = await this.store.listRounds(this.planId);
+    const index = rounds.findIndex((r) => r.id === round.id);
+    const previous = (index < 0 ? rounds[rounds.length - 1] : rounds[index - 1]) ?? null;
+    if (!previous) return roundContext(round, rounds, null, [], []);
+    // A voided round's requests all read 'voided'; its history still says who declined.
+    const declined = (await this.store.listAudit(this.planId, { keyPrefix: `signoff/${previous.id}`, limit: 1000 }))
+      .filter((e) => e.kind === 'signoff-request' && (e.after as { state?: unknown } | null)?.state === 'declined')
+      .map((e) => String((e.after as { name?: unknown }).name ?? ''))
+      .filter(Boolean);
+    const entries = previous.planVersion < round.planVersion ? await this.store.listAudit(this.planId, { sinceVersion: previous.planVersion, limit: 5000 }) : [];
+    return roundContext(round, rounds, previous, declined, entries);
   }
 
   private async changedSinceLastSigned(version: number): Promise<string[] | null> {

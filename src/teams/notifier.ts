@@ -22,6 +22,15 @@ export interface NotificationContext {
 
 const notice = (style: string, title: string, message: string, items: string[] = [], buttons: unknown[] = []) => renderCard('reminder', { style, title, message, items, buttons });
 
+/** What the SRO needs after one decision: the reason for a decline, and who is still to sign. */
+const decidedWords = (n: Extract<Notification, { kind: 'signoff-decided' }>): string => {
+  if (n.decision === 'declined') {
+    return `Their reason: ${n.reason ?? '(none given)'} This round cannot now be completed: once the plan is changed to answer it, send the new version for sign-off.`;
+  }
+  if (!n.stillToSign) return 'Type "sign-off status" to see who is still to sign.';
+  return n.stillToSign.length ? `Still to sign: ${n.stillToSign.join('; ')}.` : 'Every statutory signatory still asked has answered. Type "sign-off status" for the full picture.';
+};
+
 export const notificationCard = (n: Notification, ctx: NotificationContext): AdaptiveCardJson => {
   const today = ctx.today;
   switch (n.kind) {
@@ -56,6 +65,7 @@ export const notificationCard = (n: Notification, ctx: NotificationContext): Ada
         userIds: ctx.userId ? [ctx.userId] : [],
         canAct: true,
         reminder: n.reminder,
+        context: n.context ?? null,
       });
     case 'signoff-voided':
       return notice(
@@ -66,12 +76,25 @@ export const notificationCard = (n: Notification, ctx: NotificationContext): Ada
         [{ title: 'Sign-off status', verb: VERBS.signoffStatus, data: { verb: VERBS.signoffStatus } }],
       );
     case 'signoff-question':
-      return notice('default', `${n.fromName} (${n.roleTitle}) has a question about version ${n.round.planVersion}`, n.text, [], [{ title: 'Sign-off status', verb: VERBS.signoffStatus, data: { verb: VERBS.signoffStatus } }]);
+      return notice('default', `${n.fromName} (${n.roleTitle}) has a question about version ${n.round.planVersion}`, n.text, [], [
+        ...(n.questionId ? [{ title: 'Answer', verb: VERBS.signoffAnswerForm, data: { verb: VERBS.signoffAnswerForm, question: n.questionId } }] : []),
+        { title: 'Sign-off status', verb: VERBS.signoffStatus, data: { verb: VERBS.signoffStatus } },
+      ]);
+    case 'signoff-answer':
+      return notice(
+        'good',
+        `${n.question.answer?.byName ?? 'The SRO'} answered your question about version ${n.round.planVersion}`,
+        `You asked: “${n.question.question}”\n\n${n.question.answer?.byName ?? 'The SRO'} answered: “${n.question.answer?.text ?? ''}”`,
+        [],
+        [{ title: 'Open your sign-off request', verb: VERBS.signoffRefresh, data: { verb: VERBS.signoffRefresh, round: n.round.id, role: n.question.role, person: n.question.personId } }],
+      );
     case 'signoff-decided':
       return notice(
         n.decision === 'signed' ? 'good' : 'attention',
         `${n.name} has ${n.decision === 'signed' ? 'signed' : 'declined'} version ${n.round.planVersion} as ${n.roleTitle}`,
-        n.reason ? `Their reason: ${n.reason}` : 'Type "sign-off status" to see who is still to sign.',
+        decidedWords(n),
+        [],
+        [{ title: 'Sign-off status', verb: VERBS.signoffStatus, data: { verb: VERBS.signoffStatus } }],
       );
     case 'feedback-new':
       return feedbackItemCard(n.item, [{ title: 'Route it', verb: VERBS.feedbackRouteForm, data: { verb: VERBS.feedbackRouteForm, item: n.item.id } }], 'New feedback from the forum: please route it');
@@ -88,7 +111,13 @@ export const notificationCard = (n: Notification, ctx: NotificationContext): Ada
         [{ title: 'You said, we did', verb: VERBS.feedbackList, data: { verb: VERBS.feedbackList, status: 'new' } }],
       );
     case 'signoff-complete':
-      return notice('good', `Version ${n.round.planVersion} is signed off by all five signatories`, `The exported plan now shows the signatures and the text's fingerprint (SHA-256 ${n.round.planHash.slice(0, 16)}…).`);
+      return notice(
+        'good',
+        `Version ${n.round.planVersion} is signed off by all five signatories`,
+        `${n.lastSigner ? `${n.lastSigner.name} signed last, as ${n.lastSigner.roleTitle}. ` : ''}All five statutory signatories have signed version ${n.round.planVersion}; the plan is signed off. The exported plan now shows the signatures and the text's fingerprint (SHA-256 ${n.round.planHash.slice(0, 16)}…).`,
+        [],
+        [{ title: 'Sign-off status', verb: VERBS.signoffStatus, data: { verb: VERBS.signoffStatus } }],
+      );
   }
 };
 

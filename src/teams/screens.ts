@@ -4,10 +4,12 @@ import type { EditResult } from '../app/section-editing.service';
 import { parseQuarter, quarterOf } from '../domain/quarters';
 import { listCard, reportCard, riskRegisterCard, updateCard, workstreamsToUpdateCard } from './views/progress.view';
 import { VERBS } from './verbs';
-import { DomainError } from '../domain/errors';
+import { DomainError, isDomainError } from '../domain/errors';
 import type { SignatoryRole } from '../domain/plan.schema';
 import type { Decision } from '../app/sign-off.service';
 import { signOffCard, signOffStartCard, signOffStatusCard } from './views/sign-off.view';
+import { threadLines } from './views/sign-off-questions.view';
+import { dateWords } from './words';
 import type { FeedbackFilter } from '../app/feedback.service';
 import { feedbackFormCard, feedbackItemCard, feedbackListCard, itemButtons } from './views/feedback.view';
 import { hasRole, type Person } from '../domain/people.schema';
@@ -90,33 +92,50 @@ export const screens = (s: Services, options: { baseUrl: string } = { baseUrl: '
     signOffStart: async (person: Person) => signOffStartCard(await s.signOff.prepare(person)),
     signOffStatus: async (person: Person) => signOffStatusCard(await s.signOff.status(person), hasRole(person, 'sro')),
     /** The signatory card as this person may see it: buttons only for the signatory, while it is theirs to answer. */
-    signOffView: async (person: Person, roundId: string, role: SignatoryRole, personId: string, notice?: string, teamsUserId?: string) => {
+    signOffView: async (person: Person, roundId: string, role: SignatoryRole, personId: string, notice?: string, teamsUserId?: string, refused?: { error: string; typed: string }) => {
       const found = await s.store.loadRound(roundId);
       const request = found?.requests.find((r) => r.role === role && r.personId === personId);
       if (!found || !request) throw new DomainError('SIGNOFF.NO_ROUND', 'That sign-off request is not one I know.');
       const requester = await s.store.findPerson(found.round.requestedBy);
+      const thread = person.id === personId ? threadLines(await s.signOffQuestions.thread(roundId, personId)) : [];
       return signOffCard({
+        thread,
         round: found.round,
         request,
         requestedByName: requester?.name ?? 'The SRO',
         changedSince: null,
+        context: await s.signOff.context(found.round),
         baseUrl: options.baseUrl,
         userIds: person.id === personId && teamsUserId ? [teamsUserId] : [],
         canAct: person.id === personId,
         notice,
+        ...refused,
       });
     },
     decide: async (ctx: ActionContext, d: { round: string; role: SignatoryRole; version: number }, decision: Decision) => {
-      const after = await s.signOff.decide(ctx.person, { roundId: d.round, role: d.role, cardVersion: d.version, decision, text: ctx.values.text }, ctx.requestId);
+      let after;
+      try {
+        const input = { roundId: d.round, role: d.role, cardVersion: d.version, text: ctx.values.text };
+        if (decision === 'question') {
+          // The request card comes back as it was, emptied, saying where the question went.
+          const { question, sroName } = await s.signOffQuestions.ask(ctx.person, input, ctx.requestId);
+          const sent = `Your question was sent to ${sroName ?? 'the SRO'} on ${dateWords(question.askedAt)}. You can still approve or decline.`;
+          return self.signOffView(ctx.person, d.round, d.role, ctx.person.id, sent, ctx.teamsUserId);
+        }
+        after = await s.signOff.decide(ctx.person, { ...input, decision }, ctx.requestId);
+      } catch (error) {
+        // What they typed was refused (no reason, too long): the request card stays, buttons and all, with the reason beside the box.
+        if (!isDomainError(error, 'INPUT.INVALID')) throw error;
+        const typed = typeof ctx.values.text === 'string' ? ctx.values.text : '';
+        return self.signOffView(ctx.person, d.round, d.role, ctx.person.id, undefined, ctx.teamsUserId, { error: error.message, typed });
+      }
       const words =
-        decision === 'question'
-          ? 'Your question has gone to the SRO. You can still approve or decline.'
-          : decision === 'approve'
+        decision === 'approve'
             ? after.round.status === 'signed'
               ? `You approved version ${after.round.planVersion}. All five signatories have now signed.`
               : `You approved version ${after.round.planVersion}. Thank you.`
             : `You declined version ${after.round.planVersion}. The SRO has your reason.`;
-      return self.signOffView(ctx.person, d.round, d.role, ctx.person.id, decision === 'question' ? undefined : words, ctx.teamsUserId);
+      return self.signOffView(ctx.person, d.round, d.role, ctx.person.id, words, ctx.teamsUserId);
     },
     feedbackForm: async (person: Person, typed: Record<string, unknown> = {}, error = '') => {
       const voices = s.feedback.voicesFor(person);

@@ -51,6 +51,8 @@ export const VERBS = {
   feedbackRoute: 'feedback.route',
   feedbackAnswerForm: 'feedback.answer.form',
   feedbackAnswer: 'feedback.answer',
+  signoffAnswerForm: 'signoff.answer.form',
+  signoffAnswer: 'signoff.answer',
 } as const;
 
 export type Verb = (typeof VERBS)[keyof typeof VERBS];

@@ -346,6 +346,24 @@ export const describeStoreContract = (engine: string, open: () => Promise<StoreH
       expect((await h.store.listRounds(PLAN)).filter((r) => r.status === 'open').map((r) => r.id)).toEqual(['round-c']);
     });
 
+    it("keeps a round's questions, answers each once, and records a request's first delivery once", async () => {
+      await h.store.createPlan(PLAN, demoPlan(), alice);
+      const at = h.clock.now().toISOString();
+      const round = { id: 'round-q', planId: PLAN, planVersion: 1, planHash: 'h', token: 't-q', requestedBy: 'alice', requestedAt: at, status: 'open' as const, closedAt: null, closeReason: null };
+      const request = { roundId: 'round-q', role: 'la-chief-executive' as const, personId: 'bob', name: 'Bob', email: null, required: true, state: 'pending' as const, decidedAt: null, reason: null, remindersSent: 0, lastRemindedAt: null };
+      await h.store.createRound(round, [request], alice);
+      const question = { id: 'q-1', roundId: 'round-q', role: 'la-chief-executive' as const, personId: 'bob', askerName: 'Bob', askedAt: at, question: 'Why?' };
+      await h.store.addQuestion(question, bob);
+      expect(await h.store.addQuestion({ ...question, question: 'Changed?' }, bob)).toMatchObject({ question: 'Why?', answer: null });
+      const answer = { byId: 'alice', byName: 'Alice', at, text: 'Because.', requestId: 'r-1' };
+      expect(await h.store.answerQuestion('q-1', answer, alice)).toBe(true);
+      expect(await h.store.answerQuestion('q-1', { ...answer, text: 'Again.' }, alice)).toBe(false);
+      expect(await (await h.reopen()).listQuestions('round-q')).toEqual([{ ...question, answer }]);
+      await h.store.noteDelivery('round-q', 'la-chief-executive', 'bob', at);
+      await h.store.noteDelivery('round-q', 'la-chief-executive', 'bob', '2030-01-01T00:00:00.000Z');
+      expect((await h.store.loadRound('round-q'))!.requests[0]!.deliveredAt).toBe(at);
+    });
+
     describe('notification outbox', () => {
       const card = (id: string, personId = 'bob') => ({
         id,

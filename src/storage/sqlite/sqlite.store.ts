@@ -23,6 +23,8 @@ import type {
   PlanSnapshot,
   SaveResult,
   Store,
+  SignOffAnswer,
+  SignOffQuestion,
 } from '../../app/ports';
 import { DomainError } from '../../domain/errors';
 import { Person, RoleGrant } from '../../domain/people.schema';
@@ -37,6 +39,7 @@ import type { SpendActual, StoredSpendActual } from '../../domain/spend-actuals.
 import { SqliteDocuments } from './documents.sqlite';
 import { SqliteSpendActuals } from './spend-actuals.sqlite';
 import { SqliteOutbox } from './outbox.sqlite';
+import { SqliteSignOffQuestions } from './signoff-questions.sqlite';
 
 const MIGRATIONS_DIR = fromRoot('src', 'storage', 'migrations', 'sqlite');
 
@@ -164,6 +167,7 @@ interface RequestRow {
   reason: string | null;
   reminders_sent: number;
   last_reminded_at: string | null;
+  delivered_at: string | null;
 }
 const toRound = (r: RoundRow): SignOffRound => ({
   id: r.id,
@@ -189,6 +193,7 @@ const toRequest = (r: RequestRow): SignOffRequest => ({
   reason: r.reason,
   remindersSent: r.reminders_sent,
   lastRemindedAt: r.last_reminded_at,
+  deliveredAt: r.delivered_at,
 });
 /** What the audit log keeps of a round: not the whole document again. */
 const roundSummary = (r: SignOffRound) => ({ id: r.id, planVersion: r.planVersion, planHash: r.planHash, status: r.status, closeReason: r.closeReason });
@@ -273,6 +278,7 @@ export class SqliteStore implements Store {
   private readonly documents: SqliteDocuments;
   private readonly spend: SqliteSpendActuals;
   private readonly outbox: SqliteOutbox;
+  private readonly questions: SqliteSignOffQuestions;
 
   constructor(
     file: string,
@@ -287,6 +293,7 @@ export class SqliteStore implements Store {
     this.documents = new SqliteDocuments(this.db);
     this.spend = new SqliteSpendActuals(this.db, (...args) => this.writeAudit(...args));
     this.outbox = new SqliteOutbox(this.db);
+    this.questions = new SqliteSignOffQuestions(this.db, (...args) => this.writeAudit(...args));
   }
 
   async claimNotifications(now: string, staleClaimBefore: string, limit: number, ids?: readonly string[]): Promise<OutboxRow[]> {
@@ -710,6 +717,26 @@ export class SqliteStore implements Store {
     this.db
       .prepare('UPDATE signoff_requests SET reminders_sent = reminders_sent + 1, last_reminded_at = ? WHERE round_id = ? AND role = ? AND person_id = ?')
       .run(at, roundId, role, personId);
+  }
+
+  async noteDelivery(roundId: string, role: string, personId: string, at: string): Promise<void> {
+    this.db.prepare('UPDATE signoff_requests SET delivered_at = COALESCE(delivered_at, ?) WHERE round_id = ? AND role = ? AND person_id = ?').run(at, roundId, role, personId);
+  }
+
+  async addQuestion(question: Omit<SignOffQuestion, 'answer'>, meta: ChangeMeta): Promise<SignOffQuestion> {
+    return this.questions.add(question, meta, this.now());
+  }
+
+  async loadQuestion(id: string): Promise<SignOffQuestion | null> {
+    return this.questions.load(id);
+  }
+
+  async listQuestions(roundId: string): Promise<SignOffQuestion[]> {
+    return this.questions.list(roundId);
+  }
+
+  async answerQuestion(id: string, answer: SignOffAnswer, meta: ChangeMeta): Promise<boolean> {
+    return this.questions.answer(id, answer, meta, this.now());
   }
 
   async updateRound(id: string, from: SignOffRound['status'], change: Pick<SignOffRound, 'status' | 'closedAt' | 'closeReason'>, meta: ChangeMeta): Promise<boolean> {

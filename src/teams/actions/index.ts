@@ -50,6 +50,8 @@ import { sectionSubmitAction } from './section-submit.action';
 import { sectionsShowAction } from './sections-show.action';
 import { statusShowAction } from './status-show.action';
 import { tasksShowAction } from './tasks-show.action';
+import { signOffAnswerFormAction } from './signoff-answer-form.action';
+import { signOffAnswerAction } from './signoff-answer.action';
 
 /** Every card action the bot answers, one handler per verb. */
 export const CARD_ACTIONS: readonly CardAction<never>[] = [
@@ -104,4 +106,6 @@ export const CARD_ACTIONS: readonly CardAction<never>[] = [
   feedbackRouteAction,
   feedbackAnswerFormAction,
   feedbackAnswerAction,
+  signOffAnswerFormAction,
+  signOffAnswerAction,
 ] as unknown as CardAction<never>[];

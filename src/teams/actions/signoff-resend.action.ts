@@ -8,9 +8,12 @@ export const signOffResendAction = defineAction({
   data: SignOffResendData,
   run: async (ctx, d) => {
     const result = await ctx.services.signOff.remind({ days: 0, sro: ctx.person, personId: d.person });
+    const again = result.sent.filter((name) => !result.firstTime.includes(name));
     const notice = result.sent.length
-      ? { style: 'good', text: `Sent again to ${result.sent.join(', ')}.` }
-      : { style: 'warning', text: `Could not reach ${result.unreachable.join(', ') || 'them'}: they have not talked to the bot yet, or they have already answered.` };
-    return signOffStatusCard(await ctx.services.signOff.latest(), true, notice);
+      ? { style: 'good', text: [result.firstTime.length ? `Sent ${result.firstTime.join(', ')} their request to sign.` : '', again.length ? `Sent again to ${again.join(', ')}.` : ''].filter(Boolean).join(' ') }
+      : result.unreachable.length
+        ? { style: 'warning', text: `Could not reach ${result.unreachable.join(', ')}: they need to open the bot once (say hello to it in Teams), then press Resend.` }
+        : { style: 'warning', text: 'Nothing was sent: they have already answered, or this round is over.' };
+    return signOffStatusCard(await ctx.services.signOff.overview(), true, notice);
   },
 });

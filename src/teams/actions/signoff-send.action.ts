@@ -14,6 +14,6 @@ export const signOffSendAction = defineAction({
     }
     const chosen = typeof ctx.values.coSigners === 'string' && ctx.values.coSigners ? ctx.values.coSigners.split(',') : [];
     const result = await ctx.services.signOff.request(ctx.person, chosen, ctx.requestId);
-    return signOffStatusCard(await ctx.services.signOff.latest(), true, requestSentNotice(result));
+    return signOffStatusCard(await ctx.services.signOff.overview(), true, requestSentNotice(result));
   },
 });

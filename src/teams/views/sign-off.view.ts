@@ -1,9 +1,11 @@
-import type { RoundWithRequests, SignOffRequest, SignOffRound } from '../../app/ports';
-import { roleTitle, type RequestResult, type SignOffPreparation } from '../../app/sign-off.service';
+import type { SignOffRequest, SignOffRound } from '../../app/ports';
+import type { RoundChange, RoundContext } from '../../app/sign-off-changes';
+import { reachKey, roleTitle, type Reach, type RequestResult, type SignOffOverview, type SignOffPreparation } from '../../app/sign-off.service';
 import { renderCard, type AdaptiveCardJson } from '../cards';
 import { VERBS } from '../verbs';
 import { dateWords } from '../words';
-import { listCard } from './progress.view';
+import { listCard, type ListRow } from './progress.view';
+import { threadRows } from './sign-off-questions.view';
 
 export const documentUrl = (baseUrl: string, round: SignOffRound) => `${baseUrl.replace(/\/$/, '')}/signoff/${round.token}/plan.md`;
 
@@ -12,6 +14,42 @@ const STATE: Record<SignOffRequest['state'], { text: string; colour: string }> =
   signed: { text: 'Signed', colour: 'Good' },
   declined: { text: 'Declined', colour: 'Attention' },
   voided: { text: 'No longer valid', colour: 'Default' },
+};
+
+const lowerFirst = (text: string) => text.charAt(0).toLowerCase() + text.slice(1);
+
+const outcomeWords = (outcome: NonNullable<RoundContext['previous']>['outcome']): string => {
+  switch (outcome.kind) {
+    case 'declined':
+      return `declined by ${outcome.names.join(' and ')}`;
+    case 'voided':
+      return `no longer counts (${lowerFirst(outcome.reason ?? 'it was closed')})`;
+    case 'signed':
+      return 'was signed off';
+    case 'open':
+      return 'is replaced by this round';
+  }
+};
+
+const changeLine = (c: RoundChange): string =>
+  c.kind === 'added'
+    ? `- ${c.section}: added ${c.what}`
+    : c.kind === 'removed'
+      ? `- ${c.section}: removed ${c.what}`
+      : c.before !== undefined && c.after !== undefined
+        ? `- ${c.section}: ${c.what} changed from “${c.before}” to “${c.after}”`
+        : `- ${c.section}: ${c.what} changed (too long to show here: read the plan as sent)`;
+
+/** Which round this is and, from the second on, what happened to the last one and what changed since. */
+export const roundWords = (context: RoundContext): { changes: string; changeLines: string[] } => {
+  const p = context.previous;
+  if (!p) return { changes: `Round ${context.number} for sign-off. This is the first version sent for sign-off.`, changeLines: [] };
+  const changes = `Round ${context.number} for sign-off. Version ${p.planVersion} was sent in round ${p.number} on ${dateWords(p.requestedAt)} and ${outcomeWords(p.outcome)}.`;
+  if (!context.changes.length) return { changes: `${changes} Nothing in the plan has changed since round ${p.number}.`, changeLines: [] };
+  return {
+    changes: `${changes} Changed since round ${p.number}:`,
+    changeLines: [...context.changes.map(changeLine), ...(context.more ? [`…and ${context.more} more changes: read the plan as sent.`] : [])],
+  };
 };
 
 /**
@@ -23,11 +61,17 @@ export const signOffCard = (input: {
   request: SignOffRequest;
   requestedByName: string;
   changedSince: readonly string[] | null;
+  context?: RoundContext | null;
   baseUrl: string;
   userIds: readonly string[];
   canAct: boolean;
   reminder?: boolean;
   notice?: string;
+  /** Why what they sent was refused, shown by the box they typed in; `typed` is put back in it. */
+  error?: string;
+  typed?: string;
+  /** Their questions about this round and the answers, as lines. */
+  thread?: readonly string[];
 }): AdaptiveCardJson => {
   const { round, request } = input;
   const open = round.status === 'open';
@@ -42,11 +86,19 @@ export const signOffCard = (input: {
     style: input.reminder ? 'warning' : 'emphasis',
     title: `${input.reminder ? 'Reminder: please' : 'Please'} sign off the Local SEND Reform Plan, version ${round.planVersion}`,
     subtitle: `Requested by ${input.requestedByName} on ${dateWords(round.requestedAt)}. ${request.name} signs as ${roleTitle(request.role)}.`,
-    changes: input.changedSince === null ? 'This is the first version sent for sign-off.' : input.changedSince.length ? `Changed since the last signed version: ${input.changedSince.join(', ')}.` : 'Nothing in the plan has changed since the last signed version.',
+    ...(input.context
+      ? roundWords(input.context)
+      : {
+          changes: input.changedSince === null ? 'This is the first version sent for sign-off.' : input.changedSince.length ? `Changed since the last signed version: ${input.changedSince.join(', ')}.` : 'Nothing in the plan has changed since the last signed version.',
+          changeLines: [],
+        }),
     fingerprint: `Your signature refers to exactly this text: SHA-256 ${round.planHash.slice(0, 16)}…`,
     statusText: input.notice ?? `${request.name}: ${state.text}${request.decidedAt ? ` on ${dateWords(request.decidedAt)}` : ''}${request.reason ? ` – ${request.reason}` : ''}`,
     statusColour: state.colour,
     canAct: act,
+    error: input.error ?? '',
+    thread: input.thread ?? [],
+    typed: (input.typed ?? '').slice(0, 2000),
     documentUrl: documentUrl(input.baseUrl, round),
     buttons: act
       ? [
@@ -80,18 +132,77 @@ export const signOffStartCard = (prep: SignOffPreparation): AdaptiveCardJson => 
   });
 };
 
-export const signOffStatusCard = (found: RoundWithRequests | null, isSro: boolean, notice: { style: string; text: string } | null = null): AdaptiveCardJson => {
+const action = (title: string, verb: string, data: Record<string, unknown> = {}) => ({ title, verb, data: { verb, ...data } });
+
+/** A pending request whose card has not reached its signatory, in words; a delivered one shows its reminders instead. */
+const REACH: Record<Reach, { badge: string; detail: string } | null> = {
+  delivered: null,
+  sending: { badge: 'Sending', detail: 'being delivered: Teams asked us to wait, so it is tried again shortly' },
+  'no-conversation': { badge: 'Not reachable', detail: 'not reachable: they need to open the bot once (say hello to it in Teams), then press Resend' },
+  ready: { badge: 'Not sent yet', detail: 'not sent yet: they have opened the bot since, so press Resend to send their request' },
+  refused: { badge: 'Not reachable', detail: 'not reachable: Teams refused the card (they may have removed the app); ask them to open the bot, then press Resend' },
+};
+
+const earlierRow = (r: SignOffRound, n: number): ListRow => ({
+  text: `Round ${n}: version ${r.planVersion}, sent ${dateWords(r.requestedAt)}`,
+  badge: r.status === 'signed' ? 'Signed off' : r.status === 'voided' ? 'No longer counts' : 'Open',
+  colour: r.status === 'signed' ? 'Good' : 'Default',
+  detail: r.closeReason ?? '',
+});
+
+const MISSING_ROLE = { badge: 'Missing', colour: 'Attention' } as const;
+
+/** Before any round: who will be asked, so a gap on the roster is fixed before sending, not after. */
+const rosterGroups = (overview: SignOffOverview): { heading: string; empty?: string; rows: ListRow[] }[] => [
+  {
+    heading: 'The five statutory signatories',
+    rows: overview.holders.map(({ role, person }) =>
+      person
+        ? { text: `${roleTitle(role)}: ${person.name}`, badge: 'On the roster', colour: 'Good', detail: person.email ?? 'no email on the roster' }
+        : { text: `${roleTitle(role)}: no one on the roster`, ...MISSING_ROLE, detail: 'The SRO must add them to the roster before sending: the plan is signed off only when all five have signed.' },
+    ),
+  },
+  {
+    heading: 'Co-signers',
+    empty: 'Nobody on the roster is a co-signer.',
+    rows: overview.coSigners.map((p) => ({ text: p.name, badge: 'Optional', colour: 'Default', detail: 'The SRO chooses whether to ask them when sending.' })),
+  },
+];
+
+export const signOffStatusCard = (overview: SignOffOverview, isSro: boolean, notice: { style: string; text: string } | null = null): AdaptiveCardJson => {
+  const found = overview.current;
   if (!found) {
-    return listCard({ title: 'Sign-off', notice, groups: [{ heading: 'No sign-off has been requested yet.', rows: [] }], actions: isSro ? [{ title: 'Request sign-off', verb: VERBS.signoffStart, data: { verb: VERBS.signoffStart } }] : [] });
+    return listCard({
+      title: 'Sign-off status',
+      subtitle: 'No sign-off has been requested yet. When the SRO sends the plan, it goes to these people.',
+      notice,
+      groups: rosterGroups(overview),
+      actions: isSro ? [{ title: 'Request sign-off', verb: VERBS.signoffStart, data: { verb: VERBS.signoffStart } }] : [],
+    });
   }
   const { round, requests } = found;
-  const row = (r: SignOffRequest) => ({
+  const row = (r: SignOffRequest): ListRow => {
+    const reach = round.status === 'open' && r.state === 'pending' ? (overview.reach.get(reachKey(r)) ?? 'delivered') : 'delivered';
+    const unreached = REACH[reach];
+    return {
     text: `${roleTitle(r.role)}: ${r.name}`,
-    badge: STATE[r.state].text,
-    colour: STATE[r.state].colour,
-    detail: [r.email ?? 'no email on the roster', r.decidedAt ? `${r.state} ${dateWords(r.decidedAt)}` : '', r.reason ? `reason: ${r.reason}` : '', `reminders sent: ${r.remindersSent}`].filter(Boolean).join(' · '),
-    buttons: isSro && round.status === 'open' && r.state === 'pending' ? [{ title: 'Resend', verb: VERBS.signoffResend, data: { verb: VERBS.signoffResend, person: r.personId } }] : [],
-  });
+    badge: unreached?.badge ?? STATE[r.state].text,
+    colour: unreached ? 'Attention' : STATE[r.state].colour,
+    detail: [
+      r.email ?? 'no email on the roster',
+      r.decidedAt ? `${r.state} ${dateWords(r.decidedAt)}` : '',
+      r.reason ? `reason: ${r.reason}` : '',
+      unreached ? unreached.detail : `reminders sent: ${r.remindersSent}`,
+    ]
+      .filter(Boolean)
+      .join(' · '),
+    buttons: isSro && round.status === 'open' && r.state === 'pending' ? [action('Resend', VERBS.signoffResend, { person: r.personId })] : [],
+    };
+  };
+  // A role nobody held when the round was sent can never be signed in it.
+  const unasked = overview.holders
+    .filter((h) => !requests.some((r) => r.required && r.role === h.role))
+    .map((h): ListRow => ({ text: `${roleTitle(h.role)}: no one on the roster`, ...MISSING_ROLE, detail: `Nobody held this role when version ${round.planVersion} was sent: add them to the roster, then send for sign-off again.` }));
   const headline =
     round.status === 'signed'
       ? `Version ${round.planVersion} is signed off (${dateWords(round.closedAt ?? round.requestedAt)}).`
@@ -103,8 +214,10 @@ export const signOffStatusCard = (found: RoundWithRequests | null, isSro: boolea
     subtitle: `${headline} SHA-256 of the text: ${round.planHash.slice(0, 16)}…`,
     notice,
     groups: [
-      { heading: 'The five required signatories', rows: requests.filter((r) => r.required).map(row) },
+      { heading: 'The five statutory signatories', rows: [...requests.filter((r) => r.required).map(row), ...unasked] },
       { heading: 'Co-signers', empty: 'None asked.', rows: requests.filter((r) => !r.required).map(row) },
+      { heading: 'Questions and answers', empty: 'No questions asked in this round.', rows: threadRows(overview.questions, isSro && round.status === 'open') },
+      ...(overview.earlier.length ? [{ heading: 'Earlier rounds', rows: overview.earlier.map((r, i) => earlierRow(r, i + 1)) }] : []),
     ],
     actions: isSro && round.status !== 'open' ? [{ title: 'Request sign-off again', verb: VERBS.signoffStart, data: { verb: VERBS.signoffStart } }] : [],
   });
