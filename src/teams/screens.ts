@@ -1,7 +1,7 @@
 import type { Services } from '../app/services';
 import { ownsItem } from '../domain/ownership';
 import type { EditResult } from '../app/section-editing.service';
-import { parseQuarter, quarterOf } from '../domain/quarters';
+import { deliveryColumn, parseQuarter, quarterOf } from '../domain/quarters';
 import { listCard, reportCard, riskRegisterCard, updateCard, workstreamsToUpdateCard } from './views/progress.view';
 import { VERBS } from './verbs';
 import { DomainError } from '../domain/errors';
@@ -59,7 +59,7 @@ export const screens = (s: Services, options: { baseUrl: string } = { baseUrl: '
     check: async () => checkCard((await s.overview.readiness()).report),
     /** One workstream: its update form. Several: a choice. */
     update: async (person: Person, workstreamId?: string, quarterId?: string) => {
-      const quarter = quarterId ? parseQuarter(quarterId) : s.updates.currentQuarter();
+      const quarter = await s.updates.quarterToPost(quarterId);
       const mine = await s.updates.postableWorkstreams(person);
       const target = workstreamId ?? (mine.length === 1 ? mine[0]?.id : undefined);
       if (!target) return workstreamsToUpdateCard(mine, quarter);
@@ -68,8 +68,8 @@ export const screens = (s: Services, options: { baseUrl: string } = { baseUrl: '
     /** The update form, with "Record actual spend" for the SRO and the leads in a delivery quarter of the plan's year. */
     updateView: async (person: Person, form: UpdateForm, notice: { style: string; text: string } | null = null) => {
       const mayRecord = hasRole(person, 'sro') || hasRole(person, 'workstream-lead');
-      const planYear = mayRecord && form.quarter.delivery ? Number((await s.overview.current()).plan.meta.reportingYear.slice(0, 4)) : null;
-      return updateCard(form, notice, planYear === form.quarter.year);
+      const inPlan = mayRecord && deliveryColumn((await s.overview.current()).plan.meta.reportingYear, form.quarter) !== null;
+      return updateCard(form, notice, inPlan);
     },
     /** The plan as Annex A: one personal link for the Word file and one for the Markdown. */
     exportPlan: async (person: Person) => {

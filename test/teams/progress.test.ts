@@ -1,3 +1,5 @@
+import { demoPlan } from '../../src/demo/demo-plan';
+import { isDomainError } from '../../src/domain/errors';
 import { VERBS } from '../../src/teams/verbs';
 import { checkCard } from '../support/adaptive-card.validate';
 import { inputs } from '../support/card-inspect';
@@ -130,6 +132,45 @@ describe('quarterly workstream updates', () => {
     expect(cardText(card)).toContain('Your Q3 (Oct–Dec 2026) update is overdue');
     expect(cardText(card)).toContain('It was due by 7 January 2027.');
     expect(cardText(card)).toContain('Post the update for Workstream 3');
+  });
+
+  // The 2026-27 plan's Q2 milestones belong to 2026-Q2 only: another year's Q2 has none.
+  const q2Milestone = demoPlan().deliveryPlan.workstreams.find((w) => w.id === 'ws-3')!.quarters.Q2.milestones[0]!.text;
+
+  it('the report for a quarter outside the plan year says it has no milestones, and shows none of the plan’s', async () => {
+    const card = await bot.executeCard(sro, VERBS.report, { verb: VERBS.report, quarter: '2030-Q2' });
+    expect(checkCard(card).problems).toEqual([]);
+    const words = cardText(card);
+    expect(words).toContain('Highlight report: Q2 (Jul–Sep 2030)');
+    expect(words).toContain('Q2 (Jul–Sep 2030) is outside the 2026-27 plan’s delivery year (July 2026 to March 2027), so the plan has no milestones for it.');
+    expect(words).toContain('None expected: the plan has no milestones for this quarter.');
+    expect(words).not.toContain(q2Milestone);
+    expect(words).not.toMatch(/not rated|Target:/);
+    const inPlan = cardText(await bot.executeCard(sro, VERBS.report, { verb: VERBS.report, quarter: '2026-Q2' }));
+    expect(inPlan).toContain('0 of 4 workstreams have reported.');
+    expect(inPlan).not.toContain('outside');
+  });
+
+  it.each(['2030-Q2', '2027-Q3', '2026-Q1'])('an update for %s is refused in words, and nothing is written', async (quarter) => {
+    const shown = cardText(await bot.executeCard(ANNIE, VERBS.updateShow, { verb: VERBS.updateShow, workstream: 'ws-3', quarter }));
+    expect(shown).toContain('No update is due for that quarter');
+    expect(shown).toContain('There is no update to post for it.');
+    const posted = cardText(await bot.executeCard(ANNIE, VERBS.updatePost, { verb: VERBS.updatePost, workstream: 'ws-3', quarter, 'status.ws-3-q2-m1': 'complete', narrative: 'Done.' }));
+    expect(posted).toContain('No update is due for that quarter');
+    expect(posted).toContain('Nothing has been posted.');
+    expect(await bot.store.listUpdates({ planId: PLAN_ID })).toEqual([]);
+    const lead = (await bot.store.findPerson(ANNIE))!;
+    const refused = await bot.services.updates.post(lead, 'ws-3', quarter, { 'status.ws-3-q2-m1': 'complete' }, 'req-out-of-plan').catch((e: unknown) => e);
+    expect(isDomainError(refused, 'UPDATE.QUARTER_NOT_IN_PLAN')).toBe(true);
+    expect(await bot.store.listUpdates({ planId: PLAN_ID })).toEqual([]);
+  });
+
+  it('a lead of two workstreams is told there is nothing to post, not offered buttons that fail', async () => {
+    bot.clock.advance(Date.parse('2027-08-10T09:00:00Z') - bot.clock.now().getTime());
+    const card = cardText(cardOf((await bot.say(SARAH, 'update'))[0]));
+    expect(card).toContain('No update is due for that quarter');
+    expect(card).toContain('Q2 (Jul–Sep 2027) is outside the 2026-27 plan’s delivery year');
+    expect(card).not.toContain('Post update');
   });
 
   it('a retried post is stored once', async () => {

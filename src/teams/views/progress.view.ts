@@ -325,8 +325,9 @@ export const reportCard = (report: QuarterlyReport): AdaptiveCardJson => {
   const count = (k: string) => report.riskEvents.filter((e) => e.kind === k).length;
   return renderCard('report', {
     title: `Highlight report: ${q.label}`,
-    subtitle: `${report.workstreams.length - report.missing.length} of ${report.workstreams.length} workstreams have reported.`,
-    workstreams: report.workstreams.map((w) => ({
+    subtitle: report.noMilestones ? 'No milestones are planned for this quarter, so no updates are due.' : `${report.workstreams.length - report.missing.length} of ${report.workstreams.length} workstreams have reported.`,
+    noMilestones: report.noMilestones ?? '',
+    workstreams: (report.noMilestones ? [] : report.workstreams).map((w) => ({
       name: `Workstream ${w.workstream.code}: ${w.workstream.name}`,
       green: w.ragCounts.Green,
       amber: w.ragCounts.Amber,
@@ -337,6 +338,7 @@ export const reportCard = (report: QuarterlyReport): AdaptiveCardJson => {
     })),
     riskSummary: `${count('opened')} opened, ${count('re-scored')} re-scored, ${count('closed')} closed.`,
     riskEvents: report.riskEvents.map((e) => `${dateWords(e.at)}: ${e.detail} – ${e.risk.description}`),
+    missingNone: report.noMilestones ? 'None expected: the plan has no milestones for this quarter.' : 'None: every workstream has reported.',
     missing: report.missing.map((w) => `Workstream ${w.code}: ${w.name}${w.lead ? ` (${w.lead})` : ''}`),
     navigation: [button('Download as Word', VERBS.reportDownload, { quarter: q.id }), ...(prev ? [button(`← ${prev.id}`, VERBS.report, { quarter: prev.id })] : []), ...(next ? [button(`${next.id} →`, VERBS.report, { quarter: next.id })] : [])],
   });
