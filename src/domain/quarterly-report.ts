@@ -145,7 +145,7 @@ const milestoneBlocks = (report: QuarterlyReport, names: ReadonlyMap<string, str
     const planned = report.column ? w.workstream.quarters[report.column].milestones : [];
     blocks.push({
       kind: 'paragraph',
-      text: `Posted by ${names.get(w.update.authorId) ?? w.update.authorId} on ${w.update.at.slice(0, 10)} (update ${w.update.sequence} for the quarter).`,
+      text: `Posted by ${names.get(w.update.authorId) ?? 'someone no longer on the roster'} on ${w.update.at.slice(0, 10)} (update ${w.update.sequence} for the quarter).`,
     });
     blocks.push({
       kind: 'table',

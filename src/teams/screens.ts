@@ -2,7 +2,8 @@ import type { Services } from '../app/services';
 import { ownsItem } from '../domain/ownership';
 import type { EditResult } from '../app/section-editing.service';
 import { deliveryColumn, parseQuarter, quarterOf } from '../domain/quarters';
-import { listCard, reportCard, riskRegisterCard, updateCard, workstreamsToUpdateCard } from './views/progress.view';
+import { listCard, riskRegisterCard, updateCard, workstreamsToUpdateCard } from './views/progress.view';
+import { reportCard } from './views/report.view';
 import { VERBS } from './verbs';
 import { DomainError } from '../domain/errors';
 import type { SignatoryRole } from '../domain/plan.schema';
@@ -86,7 +87,7 @@ export const screens = (s: Services, options: { baseUrl: string } = { baseUrl: '
     spend: async (person: Person, quarterId?: string) => spendFormCard(await s.spend.form(person, quarterId), await names()),
     risks: async (person: Person, notice: { style: string; text: string } | null = null, page = 0) =>
       riskRegisterCard(await s.risks.register(), hasRole(person, 'sro') || hasRole(person, 'workstream-lead'), notice, page, (item) => ownsItem(person, item.owner)),
-    report: async (quarterId?: string) => reportCard((await s.reports.report(quarterId)).report),
+    report: async (quarterId?: string) => reportCard((await s.reports.report(quarterId)).report, await names()),
     signOffStart: async (person: Person) => signOffStartCard(await s.signOff.prepare(person)),
     signOffStatus: async (person: Person) => signOffStatusCard(await s.signOff.status(person), hasRole(person, 'sro')),
     /** The signatory card as this person may see it: buttons only for the signatory, while it is theirs to answer. */

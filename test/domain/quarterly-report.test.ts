@@ -53,3 +53,14 @@ describe('the highlight report for a quarter the plan has no milestones for', ()
     expect(report.workstreams.reduce((n, w) => n + w.ragCounts.none, 0)).toBe(q2Milestones.length);
   });
 });
+
+describe('the highlight report document', () => {
+  it('names who posted an update, and never shows an internal id for someone no longer on the roster', () => {
+    const update = { ...strayUpdate('2026-Q2'), authorId: '00000000-0000-0000-0000-000000000099' };
+    const report = buildQuarterlyReport(plan, parseQuarter('2026-Q2'), [update], []);
+    expect(text(reportDocument(plan, report, new Map([[update.authorId, 'Annie Williams']])).blocks)).toContain('Posted by Annie Williams on 2030-08-01');
+    const doc = text(reportDocument(plan, report, new Map()).blocks);
+    expect(doc).not.toContain(update.authorId);
+    expect(doc).toContain('Posted by someone no longer on the roster');
+  });
+});
