@@ -2,7 +2,7 @@ import { DomainError } from '../domain/errors';
 import { formatPence, parsePounds } from '../domain/money';
 import { hasRole, type Person } from '../domain/people.schema';
 import type { Plan } from '../domain/plan.schema';
-import { parseQuarter, quarterOf, type Quarter } from '../domain/quarters';
+import { deliveryColumn, parseQuarter, planYear as yearOf, quarterOf, type Quarter } from '../domain/quarters';
 import { MAX_SPEND_PENCE, type SpendActual, type StoredSpendActual } from '../domain/spend-actuals.schema';
 import type { Clock, Store } from './ports';
 
@@ -78,6 +78,7 @@ export class SpendActualService {
 
   private async buildForm(plan: Plan, quarter: Quarter, errors: Record<string, string>, typed: Readonly<Record<string, unknown>> | null): Promise<SpendForm> {
     const [version, actuals] = await Promise.all([this.store.spendActualsVersion(this.planId, quarter.id), this.store.listSpendActuals(this.planId, quarter.id)]);
+    const column = deliveryColumn(plan.meta.reportingYear, quarter);
     const cells = plan.deliveryPlan.spend.flatMap((line) =>
       plan.deliveryPlan.fundingSources.map((source): SpendCell => {
         const field = spendField(line.id, source.id);
@@ -87,7 +88,7 @@ export class SpendActualService {
           category: line.category,
           sourceId: source.id,
           source: source.name,
-          projectedPence: quarter.delivery ? (line.amounts[quarter.delivery][source.id] ?? null) : null,
+          projectedPence: column ? (line.amounts[column][source.id] ?? null) : null,
           actual: actuals.find((a) => a.lineId === line.id && a.sourceId === source.id) ?? null,
           error: errors[field] ?? null,
         };
@@ -99,8 +100,8 @@ export class SpendActualService {
   /** Actuals belong to a delivery quarter of the plan's own year: elsewhere there is no projection to set them beside. */
   private deliveryQuarter(plan: Plan, quarterId: string | undefined): Quarter {
     const quarter = quarterId ? parseQuarter(quarterId) : quarterOf(this.clock.now());
-    const planYear = Number(plan.meta.reportingYear.slice(0, 4));
-    if (quarter.year !== planYear || !quarter.delivery) {
+    const planYear = yearOf(plan.meta.reportingYear);
+    if (!deliveryColumn(plan.meta.reportingYear, quarter)) {
       throw new DomainError('INPUT.INVALID', `${quarter.label} is not a delivery quarter of the ${plan.meta.reportingYear} plan, so it has no spend to record. Choose Q2, Q3 or Q4 of ${planYear}.`);
     }
     return quarter;

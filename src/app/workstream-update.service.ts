@@ -1,7 +1,7 @@
 import { DomainError } from '../domain/errors';
 import { hasRole, type Person } from '../domain/people.schema';
 import type { Workstream } from '../domain/plan.schema';
-import { parseQuarter, quarterOf, type Quarter } from '../domain/quarters';
+import { deliveryColumn, noMilestonesReason, parseQuarter, quarterOf, type Quarter } from '../domain/quarters';
 import { defaultRag, MilestoneStatus, WorkstreamUpdate, type MilestoneProgress, type StoredUpdate } from '../domain/workstream-update.schema';
 import { RagRating } from '../domain/plan.schema';
 import type { Clock, Store } from './ports';
@@ -53,14 +53,12 @@ export class WorkstreamUpdateService {
 
   async form(person: Person, workstreamId: string, quarterId?: string): Promise<UpdateForm> {
     const workstream = await this.mayPost(person, workstreamId);
-    const quarter = quarterId ? parseQuarter(quarterId) : this.currentQuarter();
-    return this.buildForm(workstream, quarter, {}, null);
+    return this.buildForm(workstream, await this.quarterToPost(quarterId), {}, null);
   }
 
   async post(person: Person, workstreamId: string, quarterId: string, values: Readonly<Record<string, unknown>>, requestId: string): Promise<{ stored: StoredUpdate } | { form: UpdateForm }> {
     const workstream = await this.mayPost(person, workstreamId);
-    const quarter = parseQuarter(quarterId);
-    if (!quarter.delivery) throw new DomainError('INPUT.INVALID', `${quarter.label} is the planning quarter: the delivery plan has no milestones for it.`);
+    const quarter = await this.quarterToPost(quarterId);
     const base = await this.buildForm(workstream, quarter, {}, null);
     const errors: Record<string, string> = {};
     const milestones: MilestoneProgress[] = [];
@@ -120,6 +118,14 @@ export class WorkstreamUpdateService {
     return snapshot.plan;
   }
 
+  /** Updates report on milestones, so only a quarter the plan has milestones for can have one (this quarter when none is named). */
+  async quarterToPost(quarterId?: string): Promise<Quarter> {
+    const quarter = quarterId ? parseQuarter(quarterId) : this.currentQuarter();
+    const reason = noMilestonesReason((await this.plan()).meta.reportingYear, quarter);
+    if (reason) throw new DomainError('UPDATE.QUARTER_NOT_IN_PLAN', `${reason} There is no update to post for it.`, { quarter: quarter.id });
+    return quarter;
+  }
+
   private async mayPost(person: Person, workstreamId: string): Promise<Workstream> {
     const plan = await this.plan();
     const workstream = plan.deliveryPlan.workstreams.find((w) => w.id === workstreamId);
@@ -134,12 +140,13 @@ export class WorkstreamUpdateService {
     const posts = await this.store.listUpdates({ planId: this.planId, workstreamId: workstream.id });
     const lastFor = (milestoneId: string) => [...posts].reverse().flatMap((p) => p.milestones).find((m) => m.milestoneId === milestoneId) ?? null;
     const thisQuarter = posts.filter((p) => p.quarter === quarter.id);
-    const planned = quarter.delivery ? workstream.quarters[quarter.delivery].milestones : [];
+    const column = deliveryColumn((await this.plan()).meta.reportingYear, quarter);
+    const planned = column ? workstream.quarters[column].milestones : [];
     return {
       workstream,
       quarter,
       milestones: planned.map((m) => ({ id: m.id, text: m.text, previous: lastFor(m.id), error: errors[m.id] ?? null })),
-      target: quarter.delivery ? workstream.quarters[quarter.delivery].trajectory.text : null,
+      target: column ? workstream.quarters[column].trajectory.text : null,
       last: thisQuarter[thisQuarter.length - 1] ?? posts[posts.length - 1] ?? null,
       errors,
       typed,

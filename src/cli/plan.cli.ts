@@ -80,6 +80,8 @@ export const runPlanCli = async (argv: string[], write: (text: string | Buffer) 
       case 'return': {
         const ret = await services.reports.dataReturn(values.quarter);
         output(values.format === 'xlsx' ? await dataReturnXlsx(ret) : dataReturnCsv(ret), `data return for ${ret.quarter.id}`);
+        // On stdout the note is already a row of the CSV; beside a file, say it here too.
+        if (values.out && ret.milestonesNote) write(`${ret.milestonesNote}\n`);
         return 0;
       }
       case 'report': {

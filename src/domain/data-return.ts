@@ -1,5 +1,5 @@
 import type { Plan, RagRating, RiskScale } from './plan.schema';
-import type { Quarter } from './quarters';
+import { deliveryColumn, noMilestonesReason, type Quarter } from './quarters';
 import type { StoredSpendActual } from './spend-actuals.schema';
 import { MILESTONE_STATUSES, type StoredUpdate } from './workstream-update.schema';
 
@@ -63,6 +63,8 @@ export interface DataReturn {
   readonly partnership: { readonly localAuthority: string | null; readonly integratedCareBoard: string | null };
   readonly plan: { readonly title: string; readonly reportingYear: string };
   readonly quarter: { readonly id: string; readonly label: string };
+  /** Why there are no milestone rows, in words (the planning quarter, or outside the plan's year); null when there are. */
+  readonly milestonesNote: string | null;
   readonly milestones: readonly MilestoneRow[];
   readonly risks: readonly RiskRow[];
   readonly spend: readonly SpendRow[];
@@ -90,12 +92,7 @@ const subtract = (actual: number | null, projected: number | null): number | nul
 const sumKnown = (values: readonly (number | null)[]): number | null =>
   values.reduce<number | null>((sum, v) => (v === null ? sum : (sum ?? 0) + v), null);
 
-/**
- * The plan's delivery columns belong to its first year: "Q3" of a 2026-27 plan is 2026-Q3 only.
- * Any other quarter has nothing planned, so reporting against the Q3 column would mislead.
- */
-const planColumn = (plan: Plan, quarter: Quarter) =>
-  quarter.delivery !== null && quarter.year === Number(plan.meta.reportingYear.slice(0, 4)) ? quarter.delivery : null;
+const planColumn = (plan: Plan, quarter: Quarter) => deliveryColumn(plan.meta.reportingYear, quarter);
 
 const milestoneRows = (plan: Plan, quarter: Quarter, latest: readonly StoredUpdate[]): MilestoneRow[] => {
   const column = planColumn(plan, quarter);
@@ -213,6 +210,7 @@ export const buildDataReturn = ({ plan, quarter, latest, spendActuals }: DataRet
   partnership: { localAuthority: plan.header.localAuthority, integratedCareBoard: plan.header.integratedCareBoard },
   plan: { title: plan.meta.title, reportingYear: plan.meta.reportingYear },
   quarter: { id: quarter.id, label: quarter.label },
+  milestonesNote: noMilestonesReason(plan.meta.reportingYear, quarter),
   milestones: milestoneRows(plan, quarter, latest),
   risks: riskRows(plan),
   spend: spendRows(plan, quarter, spendActuals),

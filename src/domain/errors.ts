@@ -16,6 +16,7 @@ export const ERROR_CODES = [
   'AUTH.FORBIDDEN',
   'INPUT.INVALID',
   'DOCUMENT.NOT_FOUND',
+  'UPDATE.QUARTER_NOT_IN_PLAN',
 ] as const;
 
 export type ErrorCode = (typeof ERROR_CODES)[number];

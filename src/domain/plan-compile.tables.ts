@@ -1,5 +1,5 @@
 import { ANNEX_C_RISK_MATRIX, BLUEPRINT_TABLE, DELIVERY_PLAN_TABLE, GOVERNANCE_TABLE, ROADMAP_TABLE, SPEND_TABLE, type HeaderCell } from './annex-a.text';
-import { quarterLabel } from './calendar';
+import { deliveryQuarter } from './quarters';
 import { MISSING_TEXT, type Block, type Cell, type CellSpec, type Run } from './document.model';
 import { formatPence } from './money';
 import { BUILDING_BLOCKS, DELIVERY_QUARTERS, type Plan, type SuccessMeasure } from './plan.schema';
@@ -120,7 +120,7 @@ export const spendTable = ({ deliveryPlan: d, meta }: Plan): Block => {
     kind: 'table',
     wide: true,
     header: [
-      [shaded(SPEND_TABLE.heading.title), ...DELIVERY_QUARTERS.map((q) => shaded(quarterLabel(meta.reportingYear, q), sources.length))],
+      [shaded(SPEND_TABLE.heading.title), ...DELIVERY_QUARTERS.map((q) => shaded(deliveryQuarter(meta.reportingYear, q).label, sources.length))],
       [{ text: SPEND_TABLE.heading.help ?? '', shade: 'header' }, ...DELIVERY_QUARTERS.flatMap(() => sources.map((s) => s.name))],
     ],
     widths: [3, ...DELIVERY_QUARTERS.flatMap(() => sources.map(() => 1))],

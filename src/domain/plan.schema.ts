@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { isCalendarDate } from './quarters';
 
 /**
  * The Local SEND Reform Plan (Annex A) as one typed record.
@@ -64,14 +65,8 @@ export const SignatoryRole = z.enum([
 ]);
 export type SignatoryRole = z.infer<typeof SignatoryRole>;
 
-/** True only for a real calendar date written YYYY-MM-DD: 2027-02-30 and 2026-13-01 are not dates. */
-export const isCalendarDate = (text: string): boolean => {
-  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(text);
-  if (!m) return false;
-  const [year, month, day] = [Number(m[1]), Number(m[2]), Number(m[3])];
-  const date = new Date(Date.UTC(year, month - 1, day));
-  return year >= 1000 && date.getUTCFullYear() === year && date.getUTCMonth() === month - 1 && date.getUTCDate() === day;
-};
+// Re-exported where the schema has always offered it; the sum itself lives with the other date arithmetic.
+export { isCalendarDate };
 export const NO_SUCH_DATE = 'There is no such date: check the day and month, for example 2026-06-19';
 export const IsoDate = z
   .string()

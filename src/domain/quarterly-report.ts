@@ -1,7 +1,7 @@
 import type { Block, DocumentModel } from './document.model';
 import { formatPence } from './money';
-import type { Plan, RagRating, Risk, Workstream } from './plan.schema';
-import type { Quarter } from './quarters';
+import type { DeliveryQuarter, Plan, RagRating, Risk, Workstream } from './plan.schema';
+import { deliveryColumn, noMilestonesReason, type Quarter } from './quarters';
 import type { ChartData } from './report-charts.model';
 import type { StoredSpendActual } from './spend-actuals.schema';
 import { MILESTONE_STATUSES, type StoredUpdate } from './workstream-update.schema';
@@ -34,6 +34,10 @@ export interface WorkstreamProgress {
 
 export interface QuarterlyReport {
   readonly quarter: Quarter;
+  /** The plan's delivery column for the quarter: null for the planning quarter and for other years. */
+  readonly column: DeliveryQuarter | null;
+  /** Why the quarter has no milestones, in words; null when it has. */
+  readonly noMilestones: string | null;
   readonly workstreams: readonly WorkstreamProgress[];
   readonly riskEvents: readonly RiskEvent[];
   readonly missing: readonly Workstream[];
@@ -61,22 +65,25 @@ const classify = (c: RiskChange): RiskEvent | null => {
 
 /** Progress for a quarter: each workstream's latest update against its milestones, and what happened to risks. */
 export const buildQuarterlyReport = (plan: Plan, quarter: Quarter, latest: readonly StoredUpdate[], riskChanges: readonly RiskChange[]): QuarterlyReport => {
+  const column = deliveryColumn(plan.meta.reportingYear, quarter);
   const workstreams = plan.deliveryPlan.workstreams.map((workstream): WorkstreamProgress => {
     const update = latest.find((u) => u.workstreamId === workstream.id && u.quarter === quarter.id) ?? null;
-    const planned = quarter.delivery ? workstream.quarters[quarter.delivery].milestones : [];
+    const planned = column ? workstream.quarters[column].milestones : [];
     const counts = { Red: 0, Amber: 0, Green: 0, none: 0 };
     for (const m of planned) {
       const rag = update?.milestones.find((p) => p.milestoneId === m.id)?.rag ?? null;
       counts[rag ?? 'none'] += 1;
     }
-    return { workstream, update, ragCounts: counts, target: quarter.delivery ? workstream.quarters[quarter.delivery].trajectory.text : null };
+    return { workstream, update, ragCounts: counts, target: column ? workstream.quarters[column].trajectory.text : null };
   });
   const inQuarter = riskChanges.filter((c) => c.at.slice(0, 10) >= quarter.start && c.at.slice(0, 10) <= quarter.end);
   return {
     quarter,
+    column,
+    noMilestones: noMilestonesReason(plan.meta.reportingYear, quarter),
     workstreams,
     riskEvents: inQuarter.map(classify).filter((e): e is RiskEvent => e !== null),
-    missing: workstreams.filter((w) => !w.update && quarter.delivery !== null).map((w) => w.workstream),
+    missing: workstreams.filter((w) => !w.update && column !== null).map((w) => w.workstream),
   };
 };
 
@@ -87,8 +94,7 @@ const statusTitle = (id: string) => MILESTONE_STATUSES.find((s) => s.id === id)?
 const chartOf = (charts: readonly ChartData[], type: ChartData['type']): Block[] => charts.filter((c) => c.type === type).map((chart) => ({ kind: 'chart', chart }));
 
 /** Projected against actual spend for the quarter, per category and funding source, with the variance. */
-const spendBlocks = (plan: Plan, quarter: Quarter, actuals: readonly StoredSpendActual[]): Block[] => {
-  const column = quarter.delivery;
+const spendBlocks = (plan: Plan, quarter: Quarter, column: DeliveryQuarter | null, actuals: readonly StoredSpendActual[]): Block[] => {
   if (!column) return [{ kind: 'paragraph', text: 'This quarter has no projected spend in the plan.' }];
   const mine = actuals.filter((a) => a.quarter === quarter.id);
   const money = (pence: number | null) => (pence === null ? '' : formatPence(pence));
@@ -108,13 +114,9 @@ export interface ReportExtras {
   readonly spendActuals?: readonly StoredSpendActual[];
 }
 
-export const reportDocument = (plan: Plan, report: QuarterlyReport, names: ReadonlyMap<string, string>, extras: ReportExtras = {}): DocumentModel => {
-  const { quarter } = report;
-  const charts = extras.charts ?? [];
-  const title = `Quarterly highlight report ${quarter.id}: ${quarter.label}`;
+/** The milestones table, its charts, then each workstream's update against its milestones. */
+const milestoneBlocks = (report: QuarterlyReport, names: ReadonlyMap<string, string>, charts: readonly ChartData[]): Block[] => {
   const blocks: Block[] = [
-    { kind: 'heading', level: 1, text: title },
-    { kind: 'paragraph', text: `${plan.header.localAuthority ?? 'Local area partnership'} – ${plan.meta.title} ${plan.meta.reportingYear}` },
     { kind: 'heading', level: 2, text: 'Milestones by RAG' },
     {
       kind: 'table',
@@ -140,10 +142,10 @@ export const reportDocument = (plan: Plan, report: QuarterlyReport, names: Reado
       blocks.push({ kind: 'paragraph', text: 'No update posted for this quarter yet.', missing: true });
       continue;
     }
-    const planned = quarter.delivery ? w.workstream.quarters[quarter.delivery].milestones : [];
+    const planned = report.column ? w.workstream.quarters[report.column].milestones : [];
     blocks.push({
       kind: 'paragraph',
-      text: `Posted by ${names.get(w.update.authorId) ?? w.update.authorId} on ${w.update.at.slice(0, 10)} (update ${w.update.sequence} for the quarter).`,
+      text: `Posted by ${names.get(w.update.authorId) ?? 'someone no longer on the roster'} on ${w.update.at.slice(0, 10)} (update ${w.update.sequence} for the quarter).`,
     });
     blocks.push({
       kind: 'table',
@@ -160,6 +162,19 @@ export const reportDocument = (plan: Plan, report: QuarterlyReport, names: Reado
     blocks.push({ kind: 'field', label: 'Blockers', value: w.update.blockers });
     blocks.push({ kind: 'field', label: 'Support needed', value: w.update.supportNeeded });
   }
+  return blocks;
+};
+
+export const reportDocument = (plan: Plan, report: QuarterlyReport, names: ReadonlyMap<string, string>, extras: ReportExtras = {}): DocumentModel => {
+  const { quarter } = report;
+  const charts = extras.charts ?? [];
+  const title = `Quarterly highlight report ${quarter.id}: ${quarter.label}`;
+  const blocks: Block[] = [
+    { kind: 'heading', level: 1, text: title },
+    { kind: 'paragraph', text: `${plan.header.localAuthority ?? 'Local area partnership'} – ${plan.meta.title} ${plan.meta.reportingYear}` },
+  ];
+  if (report.noMilestones) blocks.push({ kind: 'heading', level: 2, text: 'Milestones' }, { kind: 'paragraph', text: report.noMilestones });
+  else blocks.push(...milestoneBlocks(report, names, charts));
   blocks.push({ kind: 'heading', level: 2, text: 'Risks this quarter' });
   const count = (k: RiskEventKind) => report.riskEvents.filter((e) => e.kind === k).length;
   blocks.push({ kind: 'paragraph', text: `${count('opened')} opened, ${count('re-scored')} re-scored, ${count('closed')} closed, ${count('changed')} otherwise changed.` });
@@ -173,13 +188,13 @@ export const reportDocument = (plan: Plan, report: QuarterlyReport, names: Reado
   }
   blocks.push(...chartOf(charts, 'risk-heatmap'));
   blocks.push({ kind: 'heading', level: 2, text: 'Spend: projected and actual' });
-  blocks.push(...spendBlocks(plan, quarter, extras.spendActuals ?? []));
+  blocks.push(...spendBlocks(plan, quarter, report.column, extras.spendActuals ?? []));
   blocks.push(...chartOf(charts, 'spend'));
   blocks.push({ kind: 'heading', level: 2, text: 'Updates still missing' });
   blocks.push(
     report.missing.length
       ? { kind: 'list', items: report.missing.map((w) => `Workstream ${w.code}: ${w.name}${w.lead ? ` (${w.lead})` : ''}`) }
-      : { kind: 'paragraph', text: 'None: every workstream has reported.' },
+      : { kind: 'paragraph', text: report.noMilestones ? 'None expected: the plan has no milestones for this quarter.' : 'None: every workstream has reported.' },
   );
   return { title, blocks };
 };

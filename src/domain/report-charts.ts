@@ -1,5 +1,5 @@
 import type { Plan, RiskScale, Workstream } from './plan.schema';
-import { deliveryQuarters, type Quarter } from './quarters';
+import { deliveryColumn, deliveryQuarters, type Quarter } from './quarters';
 import type { ChartData, RagBucket } from './report-charts.model';
 import type { RiskMatrix } from './risk-rating';
 import type { StoredSpendActual } from './spend-actuals.schema';
@@ -53,7 +53,8 @@ const milestonesByRag = ({ plan, quarter, latest }: ReportChartsInput): Chart<'m
   type: 'milestones-by-rag',
   title: `Milestones by RAG rating, ${quarter.label}`,
   rows: plan.deliveryPlan.workstreams.flatMap((w) => {
-    const planned = quarter.delivery ? w.quarters[quarter.delivery].milestones : [];
+    const column = deliveryColumn(plan.meta.reportingYear, quarter);
+    const planned = column ? w.quarters[column].milestones : [];
     const update = latestFor(latest, w.id, quarter.id);
     const counts: Record<RagBucket, number> = { Green: 0, Amber: 0, Red: 0, 'Not rated': 0 };
     for (const m of planned) counts[update?.milestones.find((p) => p.milestoneId === m.id)?.rag ?? 'Not rated'] += 1;
@@ -65,8 +66,7 @@ const trajectory = ({ plan, quarter, latest }: ReportChartsInput): Chart<'trajec
   const quarters = deliveryQuarters(plan.meta.reportingYear).filter(upTo(quarter));
   const rows = plan.deliveryPlan.workstreams.flatMap((w) =>
     quarters.flatMap((q) => {
-      if (!q.delivery) return [];
-      const t = w.quarters[q.delivery].trajectory;
+      const t = w.quarters[q.column].trajectory;
       const actual = parseActual(latestFor(latest, w.id, q.id)?.actual ?? null, t.metric, t.unit);
       const base = { workstream: workstreamLabel(w), quarter: q.label, unit: t.unit };
       return [
@@ -112,8 +112,7 @@ const riskHeatmap = ({ plan, matrices }: ReportChartsInput): Chart<'risk-heatmap
 const spend = ({ plan, quarter, spendActuals }: ReportChartsInput): Chart<'spend'> => {
   const { spend: lines, fundingSources } = plan.deliveryPlan;
   const rows = deliveryQuarters(plan.meta.reportingYear).flatMap((q) => {
-    if (!q.delivery) return [];
-    const d = q.delivery;
+    const d = q.column;
     const projected = lines.reduce((sum, line) => sum + fundingSources.reduce((s, src) => s + (line.amounts[d][src.id] ?? 0), 0), 0);
     const actuals = spendActuals.filter((a) => a.quarter === q.id);
     // No entries is "not recorded yet", not "spent nothing": leave the bar out rather than draw a zero.

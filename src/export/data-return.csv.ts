@@ -116,7 +116,9 @@ const line = (values: readonly Value[], numeric: readonly boolean[]): string =>
 
 /** The return as one RFC 4180 table (CRLF, header row), filterable by its first column. */
 export const dataReturnCsv = (ret: DataReturn): string => {
-  const records = [...ret.milestones.map(milestone), ...ret.risks.map(risk), ...ret.spend.map(spend)];
+  // A quarter with nothing planned says why in the file itself, so an empty milestone section is never a mystery.
+  const note: CsvRecord[] = ret.milestonesNote ? [{ section: 'note', note: ret.milestonesNote }] : [];
+  const records = [...note, ...ret.milestones.map(milestone), ...ret.risks.map(risk), ...ret.spend.map(spend)];
   const numeric = DATA_RETURN_COLUMNS.map((c) => NUMERIC.has(c));
   const rows = records.map((r) => line(DATA_RETURN_COLUMNS.map((c) => (c === 'quarter' ? ret.quarter.id : (r[c] ?? null))), numeric));
   return [toCsv(DATA_RETURN_COLUMNS, []).slice(0, -2), ...rows].join('\r\n') + '\r\n';

@@ -124,7 +124,7 @@ const addAbout = (workbook: ExcelJS.Workbook, ret: DataReturn): void => {
     ['Integrated care board', ret.partnership.integratedCareBoard ?? 'Not given'],
     ['Plan', `${ret.plan.title} ${ret.plan.reportingYear}`],
     ['Quarter', `${ret.quarter.id}: ${ret.quarter.label}`],
-    ['Milestones', `${ret.milestones.length} milestones planned for the quarter, with the latest update on each ("Not reported" where there is none).`],
+    ['Milestones', ret.milestonesNote ?? `${ret.milestones.length} milestones planned for the quarter, with the latest update on each ("Not reported" where there is none).`],
     ['Risks', `${ret.risks.length} risks, open and closed.`],
     ['Spend', 'Projected (from the plan) and actual spend per category and funding source, in pounds. Variance is actual minus projected: below zero is an underspend.'],
   ];

@@ -104,3 +104,6 @@ export function renderCard(name: CardName, data: object, record = true): Adaptiv
   if (bytes > MAX_CARD_BYTES) throw new CardTooLargeError(name, bytes);
   return card;
 }
+
+/** Whether a card fits the budget with every text whole: for views that choose how much to carry before anything is cut. */
+export const cardFitsWhole = (name: CardName, data: object): boolean => expand(name, data).bytes <= CARD_BUDGET_BYTES;

@@ -1,8 +1,9 @@
 import type { Services } from '../app/services';
 import { ownsItem } from '../domain/ownership';
 import type { EditResult } from '../app/section-editing.service';
-import { parseQuarter, quarterOf } from '../domain/quarters';
-import { listCard, reportCard, riskRegisterCard, updateCard, workstreamsToUpdateCard } from './views/progress.view';
+import { deliveryColumn, parseQuarter, quarterOf } from '../domain/quarters';
+import { listCard, riskRegisterCard, updateCard, workstreamsToUpdateCard } from './views/progress.view';
+import { reportCard } from './views/report.view';
 import { VERBS } from './verbs';
 import { DomainError, isDomainError } from '../domain/errors';
 import type { SignatoryRole } from '../domain/plan.schema';
@@ -61,7 +62,7 @@ export const screens = (s: Services, options: { baseUrl: string } = { baseUrl: '
     check: async () => checkCard((await s.overview.readiness()).report),
     /** One workstream: its update form. Several: a choice. */
     update: async (person: Person, workstreamId?: string, quarterId?: string) => {
-      const quarter = quarterId ? parseQuarter(quarterId) : s.updates.currentQuarter();
+      const quarter = await s.updates.quarterToPost(quarterId);
       const mine = await s.updates.postableWorkstreams(person);
       const target = workstreamId ?? (mine.length === 1 ? mine[0]?.id : undefined);
       if (!target) return workstreamsToUpdateCard(mine, quarter);
@@ -70,8 +71,8 @@ export const screens = (s: Services, options: { baseUrl: string } = { baseUrl: '
     /** The update form, with "Record actual spend" for the SRO and the leads in a delivery quarter of the plan's year. */
     updateView: async (person: Person, form: UpdateForm, notice: { style: string; text: string } | null = null) => {
       const mayRecord = hasRole(person, 'sro') || hasRole(person, 'workstream-lead');
-      const planYear = mayRecord && form.quarter.delivery ? Number((await s.overview.current()).plan.meta.reportingYear.slice(0, 4)) : null;
-      return updateCard(form, notice, planYear === form.quarter.year);
+      const inPlan = mayRecord && deliveryColumn((await s.overview.current()).plan.meta.reportingYear, form.quarter) !== null;
+      return updateCard(form, notice, inPlan);
     },
     /** The plan as Annex A: one personal link for the Word file and one for the Markdown. */
     exportPlan: async (person: Person) => {
@@ -88,7 +89,7 @@ export const screens = (s: Services, options: { baseUrl: string } = { baseUrl: '
     spend: async (person: Person, quarterId?: string) => spendFormCard(await s.spend.form(person, quarterId), await names()),
     risks: async (person: Person, notice: { style: string; text: string } | null = null, page = 0) =>
       riskRegisterCard(await s.risks.register(), hasRole(person, 'sro') || hasRole(person, 'workstream-lead'), notice, page, (item) => ownsItem(person, item.owner)),
-    report: async (quarterId?: string) => reportCard((await s.reports.report(quarterId)).report),
+    report: async (quarterId?: string) => reportCard((await s.reports.report(quarterId)).report, await names()),
     signOffStart: async (person: Person) => signOffStartCard(await s.signOff.prepare(person)),
     signOffStatus: async (person: Person) => signOffStatusCard(await s.signOff.status(person), hasRole(person, 'sro')),
     /** The signatory card as this person may see it: buttons only for the signatory, while it is theirs to answer. */

@@ -60,6 +60,8 @@ export const noticeForError = (error: unknown): Notice => {
       case 'PLAN.INVALID':
       case 'PLAN.DUPLICATE_ID':
         return { style: 'attention', title: "Some of that isn't right", message: error.message, hint: 'Nothing has been changed.' };
+      case 'UPDATE.QUARTER_NOT_IN_PLAN':
+        return { style: 'warning', title: 'No update is due for that quarter', message: error.message, hint: 'Nothing has been posted.' };
       default:
         break;
     }

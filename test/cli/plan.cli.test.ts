@@ -55,6 +55,24 @@ describe('npm run plan', () => {
     expect(md).toContain('## Updates still missing');
   });
 
+  it('a report for a quarter outside the plan year says it has no milestones, and lists none of the plan’s', async () => {
+    const { code, out } = await run('report', '--quarter', '2030-Q2');
+    expect(code).toBe(0);
+    expect(out).toContain('# Quarterly highlight report 2030-Q2: Q2 (Jul–Sep 2030)');
+    expect(out).toContain('Q2 (Jul–Sep 2030) is outside the 2026-27 plan’s delivery year (July 2026 to March 2027), so the plan has no milestones for it.');
+    expect(out).not.toContain('## Milestones by RAG');
+    expect(out).not.toContain('No update posted for this quarter yet.');
+    expect(out).toContain('None expected: the plan has no milestones for this quarter.');
+  });
+
+  it('a data return for a quarter outside the plan year says so beside the file', async () => {
+    const file = join(dir, 'return.csv');
+    const { code, out } = await run('return', '--quarter', '2030-Q2', '--format', 'csv', '--out', file);
+    expect(code).toBe(0);
+    expect(out).toContain('so the plan has no milestones for it.');
+    expect(readFileSync(file, 'utf8')).toContain('so the plan has no milestones for it.');
+  });
+
   it('exports the feedback log as CSV', async () => {
     const file = join(dir, 'feedback.csv');
     const { code, out } = await run('feedback', '--format', 'csv', '--out', file);

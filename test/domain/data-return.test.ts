@@ -109,6 +109,17 @@ describe('the quarterly data return', () => {
     });
 
     it.each([
+      ['2026-Q1', 'Q1 (Apr–Jun 2026) is the planning quarter of the 2026-27 plan'],
+      ['2030-Q2', 'Q2 (Jul–Sep 2030) is outside the 2026-27 plan’s delivery year (July 2026 to March 2027), so the plan has no milestones for it.'],
+    ])('says why %s has no milestone rows', (quarterId, why) => {
+      expect(build(quarterId, []).milestonesNote).toContain(why);
+    });
+
+    it('has no note when the quarter has milestones', () => {
+      expect(build('2026-Q3').milestonesNote).toBeNull();
+    });
+
+    it.each([
       ['2026-Q2', 12],
       ['2026-Q3', 7],
       ['2026-Q4', 8],

@@ -317,3 +317,22 @@ describe('the data return as a workbook', () => {
     expect(workbook.modified.toISOString()).toBe('2026-12-31T00:00:00.000Z');
   });
 });
+
+describe('the data return for a quarter the plan has no milestones for', () => {
+  const ret = buildDataReturn({ plan: demoPlan(), quarter: parseQuarter('2030-Q2'), latest: [], spendActuals: [] });
+  const why = 'Q2 (Jul–Sep 2030) is outside the 2026-27 plan’s delivery year (July 2026 to March 2027), so the plan has no milestones for it.';
+
+  it('says why in a note row of the CSV, before the risks and spend', () => {
+    const [header, ...rows] = parseCsv(dataReturnCsv(ret));
+    expect(rows.filter((r) => r[0] === 'milestone')).toEqual([]);
+    expect(rows[0]?.[0]).toBe('note');
+    expect(rows[0]?.[header!.indexOf('note')]).toBe(why);
+  });
+
+  it('says why on the workbook’s About sheet', async () => {
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.load((await dataReturnXlsx(ret)) as unknown as ExcelJS.Buffer);
+    const about = workbook.getWorksheet('About')!.getSheetValues().flat().filter((v): v is string => typeof v === 'string');
+    expect(about).toContain(why);
+  });
+});

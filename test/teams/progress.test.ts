@@ -1,7 +1,41 @@
+import { demoPlan } from '../../src/demo/demo-plan';
+import { isDomainError } from '../../src/domain/errors';
+import type { Plan } from '../../src/domain/plan.schema';
+import { buildQuarterlyReport } from '../../src/domain/quarterly-report';
+import { parseQuarter } from '../../src/domain/quarters';
+import type { StoredUpdate } from '../../src/domain/workstream-update.schema';
+import { MAX_CARD_BYTES } from '../../src/teams/cards';
+import { reportCard } from '../../src/teams/views/report.view';
 import { VERBS } from '../../src/teams/verbs';
 import { checkCard } from '../support/adaptive-card.validate';
 import { inputs } from '../support/card-inspect';
 import { cardOf, cardText, createBotHarness, PLAN_ID, PLAYGROUND_USERS } from '../support/bot.harness';
+
+type Node = Record<string, unknown>;
+const walk = (node: unknown, visit: (n: Node) => void): void => {
+  if (Array.isArray(node)) node.forEach((n) => walk(n, visit));
+  else if (node && typeof node === 'object') {
+    visit(node as Node);
+    Object.values(node).forEach((n) => walk(n, visit));
+  }
+};
+const hiddenContainers = (card: unknown): Node[] => {
+  const out: Node[] = [];
+  walk(card, (n) => n.type === 'Container' && n.isVisible === false && out.push(n));
+  return out;
+};
+const toggleActions = (card: unknown): { title: string; targetElements: string[] }[] => {
+  const out: { title: string; targetElements: string[] }[] = [];
+  walk(card, (n) => {
+    if (n.type === 'Action.ToggleVisibility') out.push({ title: String(n.title), targetElements: (n.targetElements as unknown[]).map((t) => (typeof t === 'string' ? t : String((t as Node).elementId))) });
+  });
+  return out;
+};
+const elementIds = (card: unknown): string[] => {
+  const out: string[] = [];
+  walk(card, (n) => typeof n.id === 'string' && typeof n.type === 'string' && !n.type.startsWith('Input.') && out.push(n.id));
+  return out;
+};
 
 const SARAH = PLAYGROUND_USERS.lead; // leads 1a and 1
 const ANNIE = '00000000-0000-0000-0000-0000000000025'; // leads 3
@@ -58,6 +92,61 @@ describe('quarterly workstream updates', () => {
     expect(words).toMatch(/Workstream 3: EHCP Timeliness\n0 green\n1 amber\n0 red\n0 not rated\nTarget: 20 week timescale: 50% · Actual: 20 week timescale: 46%/);
     expect(words).toContain('Support needed: Agency cover for six weeks.');
     expect(words).toContain('Workstream 1a: Experts at Hand Offer (EAHO) – Year 1 implementation (Sarah Court)');
+  });
+
+  it('the report card shows each milestone’s status and note and the lead’s progress, under its workstream', async () => {
+    await post(ANNIE, 'ws-3', '2026-Q3', {
+      'status.ws-3-q3-m1': 'at-risk',
+      'note.ws-3-q3-m1': 'Two case officers off sick.',
+      narrative: 'Aged cases cleared; BAU handover under way.',
+      blockers: 'Recruitment freeze.',
+    });
+    const card = cardOf((await bot.say(sro, 'report'))[0]);
+    expect(checkCard(card).problems).toEqual([]);
+    const words = cardText(card);
+    const ws3 = words.slice(words.indexOf('Workstream 3: EHCP Timeliness'), words.indexOf('Risks this quarter'));
+    expect(ws3).toContain('Posted 27 November 2026 by Annie Williams (update 1)');
+    expect(ws3).toMatch(/Shift from "project mode" to controlled BAU; quality holds at good\+ with 100% QA\.\nAt risk \(Amber\)\nTwo case officers off sick\./);
+    expect(ws3).toContain('Progress: Aged cases cleared; BAU handover under way.');
+    expect(ws3).toContain('Blockers: Recruitment freeze.');
+    // Short enough to read in place: nothing hidden behind a button.
+    expect(hiddenContainers(card)).toEqual([]);
+    const ws2 = words.slice(words.indexOf('Workstream 2:'), words.indexOf('Workstream 3:'));
+    expect(ws2).toContain('No update posted yet.');
+  });
+
+  it('a long workstream part folds away behind "Show milestones and progress", and opens in place', async () => {
+    const long = 'We recruited two specialist teachers and rolled the offer out to the second locality. '.repeat(6).trim();
+    await post(SARAH, 'ws-1', '2026-Q3', {
+      'status.ws-1-q3-m1': 'complete',
+      'status.ws-1-q3-m2': 'on-track',
+      'note.ws-1-q3-m2': 'Training booked for January.',
+      'status.ws-1-q3-m3': 'off-track',
+      'note.ws-1-q3-m3': 'Capital bid refused.',
+      narrative: long,
+    });
+    await post(ANNIE, 'ws-3', '2026-Q3', { 'status.ws-3-q3-m1': 'on-track' });
+    const card = cardOf((await bot.say(sro, 'report'))[0]);
+    expect(checkCard(card).problems).toEqual([]);
+    const hidden = hiddenContainers(card);
+    expect(hidden).toHaveLength(1);
+    const folded = cardText(hidden[0]);
+    expect(folded).toContain('Off track (Red)\nCapital bid refused.');
+    expect(folded).toContain('On track (Green)\nTraining booked for January.');
+    expect(folded).toContain(`Progress: ${long}`);
+    // The button names what it opens, and shows the folded part and its own "Hide" twin.
+    const toggles = toggleActions(card);
+    const show = toggles.find((t) => t.title === 'Show milestones and progress for Workstream 1');
+    expect(show?.targetElements).toContain(hidden[0]!.id);
+    expect(toggles.find((t) => t.title === 'Hide milestones and progress for Workstream 1')?.targetElements).toContain(hidden[0]!.id);
+    const ids = elementIds(card);
+    expect(new Set(ids).size).toBe(ids.length);
+    for (const t of toggles) for (const target of t.targetElements) expect(ids).toContain(target);
+    // What the SRO most needs stays in sight: counts, trajectory and blockers are outside the fold.
+    const words = cardText(card);
+    expect(words).toMatch(/Workstream 1: Inclusive Practice\n2 green\n0 amber\n1 red\n0 not rated/);
+    // Workstream 3 is short: shown in place.
+    expect(words).toMatch(/Workstream 3: EHCP Timeliness[\s\S]*On track \(Green\)/);
   });
 
   it('someone who is not the lead or a delegate is refused, and nothing is posted', async () => {
@@ -130,6 +219,45 @@ describe('quarterly workstream updates', () => {
     expect(cardText(card)).toContain('Your Q3 (Oct–Dec 2026) update is overdue');
     expect(cardText(card)).toContain('It was due by 7 January 2027.');
     expect(cardText(card)).toContain('Post the update for Workstream 3');
+  });
+
+  // The 2026-27 plan's Q2 milestones belong to 2026-Q2 only: another year's Q2 has none.
+  const q2Milestone = demoPlan().deliveryPlan.workstreams.find((w) => w.id === 'ws-3')!.quarters.Q2.milestones[0]!.text;
+
+  it('the report for a quarter outside the plan year says it has no milestones, and shows none of the plan’s', async () => {
+    const card = await bot.executeCard(sro, VERBS.report, { verb: VERBS.report, quarter: '2030-Q2' });
+    expect(checkCard(card).problems).toEqual([]);
+    const words = cardText(card);
+    expect(words).toContain('Highlight report: Q2 (Jul–Sep 2030)');
+    expect(words).toContain('Q2 (Jul–Sep 2030) is outside the 2026-27 plan’s delivery year (July 2026 to March 2027), so the plan has no milestones for it.');
+    expect(words).toContain('None expected: the plan has no milestones for this quarter.');
+    expect(words).not.toContain(q2Milestone);
+    expect(words).not.toMatch(/not rated|Target:/);
+    const inPlan = cardText(await bot.executeCard(sro, VERBS.report, { verb: VERBS.report, quarter: '2026-Q2' }));
+    expect(inPlan).toContain('0 of 4 workstreams have reported.');
+    expect(inPlan).not.toContain('outside');
+  });
+
+  it.each(['2030-Q2', '2027-Q3', '2026-Q1'])('an update for %s is refused in words, and nothing is written', async (quarter) => {
+    const shown = cardText(await bot.executeCard(ANNIE, VERBS.updateShow, { verb: VERBS.updateShow, workstream: 'ws-3', quarter }));
+    expect(shown).toContain('No update is due for that quarter');
+    expect(shown).toContain('There is no update to post for it.');
+    const posted = cardText(await bot.executeCard(ANNIE, VERBS.updatePost, { verb: VERBS.updatePost, workstream: 'ws-3', quarter, 'status.ws-3-q2-m1': 'complete', narrative: 'Done.' }));
+    expect(posted).toContain('No update is due for that quarter');
+    expect(posted).toContain('Nothing has been posted.');
+    expect(await bot.store.listUpdates({ planId: PLAN_ID })).toEqual([]);
+    const lead = (await bot.store.findPerson(ANNIE))!;
+    const refused = await bot.services.updates.post(lead, 'ws-3', quarter, { 'status.ws-3-q2-m1': 'complete' }, 'req-out-of-plan').catch((e: unknown) => e);
+    expect(isDomainError(refused, 'UPDATE.QUARTER_NOT_IN_PLAN')).toBe(true);
+    expect(await bot.store.listUpdates({ planId: PLAN_ID })).toEqual([]);
+  });
+
+  it('a lead of two workstreams is told there is nothing to post, not offered buttons that fail', async () => {
+    bot.clock.advance(Date.parse('2027-08-10T09:00:00Z') - bot.clock.now().getTime());
+    const card = cardText(cardOf((await bot.say(SARAH, 'update'))[0]));
+    expect(card).toContain('No update is due for that quarter');
+    expect(card).toContain('Q2 (Jul–Sep 2027) is outside the 2026-27 plan’s delivery year');
+    expect(card).not.toContain('Post update');
   });
 
   it('a retried post is stored once', async () => {
@@ -246,5 +374,53 @@ describe('risk register', () => {
     const words = cardText(cardOf((await bot.say(sro, 'report'))[0]));
     expect(words).toContain('1 opened, 1 re-scored, 1 closed.');
     expect(words).toContain('Re-scored: High × High (Red) → Medium × Medium (Amber)');
+  });
+});
+
+describe('the highlight report card on a large plan', () => {
+  /** Twelve workstreams of five milestones each, every text typed to its limit: the worst a partnership could post. */
+  const bigPlan = (): Plan => {
+    const plan = demoPlan();
+    const base = plan.deliveryPlan.workstreams[0]!;
+    plan.deliveryPlan.workstreams = Array.from({ length: 12 }, (_, i) => ({
+      ...base,
+      id: `ws-big-${i}`,
+      code: `${i + 1}`,
+      name: `Workstream number ${i + 1} with a long descriptive name for the partnership board`,
+      quarters: {
+        ...base.quarters,
+        Q3: { ...base.quarters.Q3, milestones: Array.from({ length: 5 }, (_, m) => ({ id: `ws-big-${i}-m${m}`, text: `Milestone ${m + 1} of workstream ${i + 1}: ${'deliver the agreed change '.repeat(12)}` })) },
+      },
+    }));
+    return plan;
+  };
+  const updates = (plan: Plan): StoredUpdate[] =>
+    plan.deliveryPlan.workstreams.map((w, i) => ({
+      id: `upd-${i}`,
+      workstreamId: w.id,
+      quarter: '2026-Q3',
+      sequence: 1,
+      authorId: 'someone',
+      at: '2026-12-01T10:00:00.000Z',
+      milestones: w.quarters.Q3.milestones.map((m, k) => ({ milestoneId: m.id, status: k === 0 ? ('off-track' as const) : ('on-track' as const), rag: k === 0 ? ('Red' as const) : ('Green' as const), note: `Note ${k}: ${'x'.repeat(1990)}` })),
+      actual: '50%',
+      narrative: `Progress ${i}: ${'words '.repeat(330)}`,
+      blockers: `Blocker ${i}: ${'b'.repeat(1990)}`,
+      supportNeeded: null,
+    }));
+
+  it('stays a valid card under the Teams limit, names every workstream, and points to the Word report for the rest', () => {
+    const plan = bigPlan();
+    const report = buildQuarterlyReport(plan, parseQuarter('2026-Q3'), updates(plan), []);
+    const card = reportCard(report, new Map([['someone', 'Sam Lead']]));
+    const check = checkCard(card);
+    expect(check.problems).toEqual([]);
+    expect(check.bytes).toBeLessThan(MAX_CARD_BYTES);
+    const words = cardText(card);
+    for (const w of plan.deliveryPlan.workstreams) expect(words).toContain(`Workstream ${w.code}: ${w.name}`);
+    // An off-track milestone is the last thing to be dropped.
+    expect(words).toContain('Off track (Red)');
+    expect(words).toContain('Download as Word');
+    expect(words).toMatch(/full detail .*in the Word report/i);
   });
 });

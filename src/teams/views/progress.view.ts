@@ -4,8 +4,7 @@ import type { FieldSpec } from '../../app/questionnaire/section-forms';
 import type { UpdateForm } from '../../app/workstream-update.service';
 import type { Person } from '../../domain/people.schema';
 import type { Dependency, Plan, Risk } from '../../domain/plan.schema';
-import type { QuarterlyReport } from '../../domain/quarterly-report';
-import { quarter as makeQuarter, type Quarter } from '../../domain/quarters';
+import type { Quarter } from '../../domain/quarters';
 import type { RiskMatrix } from '../../domain/risk-rating';
 import { MILESTONE_STATUSES, type StoredUpdate } from '../../domain/workstream-update.schema';
 import { renderCard, type AdaptiveCardJson } from '../cards';
@@ -317,27 +316,3 @@ export const changeHistoryCard = (title: string, entries: readonly AuditEntry[],
     })),
     paging,
   );
-
-export const reportCard = (report: QuarterlyReport): AdaptiveCardJson => {
-  const q = report.quarter;
-  const prev = q.number > 1 ? makeQuarter(q.year, (q.number - 1) as 1 | 2 | 3) : null;
-  const next = q.number < 4 ? makeQuarter(q.year, (q.number + 1) as 2 | 3 | 4) : null;
-  const count = (k: string) => report.riskEvents.filter((e) => e.kind === k).length;
-  return renderCard('report', {
-    title: `Highlight report: ${q.label}`,
-    subtitle: `${report.workstreams.length - report.missing.length} of ${report.workstreams.length} workstreams have reported.`,
-    workstreams: report.workstreams.map((w) => ({
-      name: `Workstream ${w.workstream.code}: ${w.workstream.name}`,
-      green: w.ragCounts.Green,
-      amber: w.ragCounts.Amber,
-      red: w.ragCounts.Red,
-      none: w.ragCounts.none,
-      trajectory: `Target: ${w.target ?? 'none set'} · Actual: ${w.update ? (w.update.actual ?? 'not given') : 'no update yet'}`,
-      detail: [w.update?.blockers ? `Blockers: ${w.update.blockers}` : '', w.update?.supportNeeded ? `Support needed: ${w.update.supportNeeded}` : ''].filter(Boolean).join(' · '),
-    })),
-    riskSummary: `${count('opened')} opened, ${count('re-scored')} re-scored, ${count('closed')} closed.`,
-    riskEvents: report.riskEvents.map((e) => `${dateWords(e.at)}: ${e.detail} – ${e.risk.description}`),
-    missing: report.missing.map((w) => `Workstream ${w.code}: ${w.name}${w.lead ? ` (${w.lead})` : ''}`),
-    navigation: [button('Download as Word', VERBS.reportDownload, { quarter: q.id }), ...(prev ? [button(`← ${prev.id}`, VERBS.report, { quarter: prev.id })] : []), ...(next ? [button(`${next.id} →`, VERBS.report, { quarter: next.id })] : [])],
-  });
-};
