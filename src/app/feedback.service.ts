@@ -10,6 +10,7 @@ import {
   type FeedbackItem,
 } from '../domain/feedback.schema';
 import { hasRole, type Person } from '../domain/people.schema';
+import { aboutWords } from '../domain/feedback-about';
 import { SECTION_KEYS } from '../domain/plan.schema';
 import { notReached, outboxMessage, type OutboxDispatcher } from './outbox.service';
 import type { Clock, Notifier, Store } from './ports';
@@ -84,18 +85,19 @@ export class FeedbackService {
       flaggedAt: null,
     };
     const retried = await this.store.loadFeedback(item.id);
-    if (retried) return retried;
-    const cards = (await this.store.listPeople()).filter((p) => hasRole(p, 'sro')).map((sro) => outboxMessage(item.id, sro.id, { kind: 'feedback-new', item }));
+    if (retried) return (await this.described([retried]))[0]!;
+    const [described] = await this.described([item]);
+    const cards = (await this.store.listPeople()).filter((p) => hasRole(p, 'sro')).map((sro) => outboxMessage(item.id, sro.id, { kind: 'feedback-new', item: described! }));
     const stored = await this.store.addFeedback(item, { actorId: person.id, summary: `${person.name} submitted feedback`, notify: cards });
     await this.outbox.dispatch(cards.map((c) => c.id));
-    return stored;
+    return (await this.described([stored]))[0]!;
   }
 
   async route(sro: Person, itemId: string, ownerId: unknown): Promise<{ item: FeedbackItem; owner: Person; delivery: 'sent' | 'no-conversation' | 'unreachable' }> {
     if (!hasRole(sro, 'sro')) throw new DomainError('AUTH.FORBIDDEN', "Only the plan's Senior Responsible Officer routes feedback.");
     const item = await this.load(itemId);
     const owner = typeof ownerId === 'string' ? await this.store.findPerson(ownerId) : null;
-    if (!owner) throw new DomainError('INPUT.INVALID', 'Choose who should answer it, from the roster.');
+    if (!owner) throw new DomainError('INPUT.INVALID', 'Choose who should answer it, from the roster.', { fields: { owner: 'Choose who should answer it, from the roster.' } });
     if (item.status !== 'new' && item.status !== 'routed') throw new DomainError('INPUT.INVALID', 'This feedback has already been answered.');
     const change = { status: 'routed' as const, ownerId: owner.id, routedAt: this.clock.now().toISOString() };
     const card = outboxMessage(`route:${item.id}`, owner.id, { kind: 'feedback-routed', item: { ...item, ...change }, routedByName: sro.name });
@@ -138,13 +140,13 @@ export class FeedbackService {
     const ownOnly = !staff;
     const visible = all.filter((i) => !ownOnly || i.submitterId === person.id || (i.publish && i.answer !== null));
     const items = visible.filter((i) => (!filter.theme || i.theme === filter.theme) && (!filter.voice || i.voice === filter.voice) && (!filter.status || i.status === filter.status));
-    return { items: items.reverse(), counts: countFeedback(visible), ownOnly };
+    return { items: await this.described(items.reverse()), counts: countFeedback(visible), ownOnly };
   }
 
   async load(id: string): Promise<FeedbackItem> {
     const item = await this.store.loadFeedback(id);
     if (!item || item.planId !== this.planId) throw new DomainError('INPUT.INVALID', 'That feedback is not one I know.');
-    return item;
+    return (await this.described([item]))[0]!;
   }
 
   /** Tell the SRO, once per item, about feedback nobody has answered after `days` days. */
@@ -164,17 +166,24 @@ export class FeedbackService {
   /** Published items for the plan's co-production annex, with names taken off where asked. */
   async published(): Promise<{ items: FeedbackItem[]; counts: FeedbackCounts }> {
     const all = await this.store.listFeedback(this.planId);
-    return { items: all.filter((i) => i.publish), counts: countFeedback(all) };
+    return { items: await this.described(all.filter((i) => i.publish)), counts: countFeedback(all) };
   }
 
   async all(): Promise<FeedbackItem[]> {
-    return this.store.listFeedback(this.planId);
+    return this.described(await this.store.listFeedback(this.planId));
+  }
+
+  /** Items with what they are about named from the current plan. */
+  private async described(items: readonly FeedbackItem[]): Promise<FeedbackItem[]> {
+    if (!items.some((i) => i.concerns)) return items.map((i) => ({ ...i, about: null }));
+    const plan = (await this.store.loadPlan(this.planId))?.plan ?? null;
+    return items.map((i) => ({ ...i, about: aboutWords(plan, i.concerns) }));
   }
 
   private async knownConcern(concerns: string | null): Promise<void> {
     if (!concerns) return;
     const plan = (await this.store.loadPlan(this.planId))?.plan;
     const known = [...SECTION_KEYS, ...(plan?.deliveryPlan.workstreams.map((w) => w.id) ?? [])] as string[];
-    if (!known.includes(concerns)) throw new DomainError('INPUT.INVALID', 'Choose the part of the plan from the list.');
+    if (!known.includes(concerns)) throw new DomainError('INPUT.INVALID', 'Choose the part of the plan from the list.', { fields: { concerns: 'Choose the part of the plan from the list.' } });
   }
 }

@@ -26,7 +26,9 @@ export const VOICE_WORDS: Record<Voice, string> = { 'parent-carer': 'Parent or c
 export const STATUS_WORDS: Record<FeedbackStatus, string> = { new: 'Waiting for the SRO', routed: 'With the person answering', answered: 'Answered', closed: 'Closed' };
 export const ANSWER_WORDS: Record<AnswerKind, string> = { done: 'Done', planned: 'Planned', 'not-possible': 'Not possible' };
 
-const text = (max: number) => z.string().trim().min(1, 'This one is needed.').max(max, `Too long: the most is ${max.toLocaleString('en-GB')} characters.`);
+const text = (max: number, needed: string) => z.string().trim().min(1, needed).max(max, `Too long: the most is ${max.toLocaleString('en-GB')} characters.`);
+/** A choice the card must have made: any complaint about it is this one sentence. */
+const chosen = <T extends [string, ...string[]]>(values: T, message: string) => z.enum(values, { errorMap: () => ({ message }) });
 const optional = (max: number) =>
   z
     .string()
@@ -36,11 +38,11 @@ const optional = (max: number) =>
 
 /** What a forum representative submits. Text is kept exactly as typed and never treated as markup. */
 export const FeedbackSubmission = z.object({
-  voice: Voice,
-  theme: FeedbackTheme,
+  voice: chosen(Voice.options, 'Choose whose voice it is.'),
+  theme: chosen(FeedbackTheme.options, 'Choose what it is about.'),
   /** A section key or workstream id the feedback is about, if any. */
   concerns: z.string().max(64).regex(/^[A-Za-z0-9-]+$/, 'Choose the part of the plan from the list').nullable(),
-  said: text(2000),
+  said: text(2000, 'Say what was said.'),
   groupsReached: optional(LIMITS.short),
   publish: z.boolean(),
   anonymous: z.boolean(),
@@ -49,8 +51,8 @@ export type FeedbackSubmission = z.infer<typeof FeedbackSubmission>;
 
 export const FeedbackAnswer = z
   .object({
-    kind: AnswerKind,
-    text: text(2000),
+    kind: chosen(AnswerKind.options, 'Choose what happened.'),
+    text: text(2000, 'Say what was done, what will be done, or why it is not possible.'),
     plannedFor: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'Choose a date').refine(isCalendarDate, NO_SUCH_DATE).nullable(),
     close: z.boolean(),
   })
@@ -58,6 +60,8 @@ export const FeedbackAnswer = z
 export type FeedbackAnswer = z.infer<typeof FeedbackAnswer>;
 
 export interface FeedbackItem extends FeedbackSubmission {
+  /** What it is about in words (see feedback-about.ts), filled in when it is read; never stored. */
+  readonly about?: string | null;
   readonly id: string;
   readonly planId: string;
   readonly submitterId: string;

@@ -10,7 +10,7 @@ export const feedbackCsv = (items: readonly FeedbackItem[], names: ReadonlyMap<s
       i.createdAt,
       VOICE_WORDS[i.voice],
       themeTitle(i.theme),
-      i.concerns,
+      i.about ?? null,
       i.said,
       i.groupsReached,
       i.publish ? 'yes' : 'no',

@@ -97,11 +97,11 @@ export const notificationCard = (n: Notification, ctx: NotificationContext): Ada
         [{ title: 'Sign-off status', verb: VERBS.signoffStatus, data: { verb: VERBS.signoffStatus } }],
       );
     case 'feedback-new':
-      return feedbackItemCard(n.item, [{ title: 'Route it', verb: VERBS.feedbackRouteForm, data: { verb: VERBS.feedbackRouteForm, item: n.item.id } }], 'New feedback from the forum: please route it');
+      return feedbackItemCard(n.item, [{ title: 'Route it', verb: VERBS.feedbackRouteForm, data: { verb: VERBS.feedbackRouteForm, item: n.item.id } }], 'staff', 'New feedback from the forum: please route it');
     case 'feedback-routed':
-      return feedbackItemCard(n.item, [{ title: 'Answer: we did', verb: VERBS.feedbackAnswerForm, data: { verb: VERBS.feedbackAnswerForm, item: n.item.id } }], `${n.routedByName} asks you to answer this feedback`);
+      return feedbackItemCard(n.item, [{ title: 'Answer: we did', verb: VERBS.feedbackAnswerForm, data: { verb: VERBS.feedbackAnswerForm, item: n.item.id } }], 'staff', `${n.routedByName} asks you to answer this feedback`);
     case 'feedback-answered':
-      return feedbackItemCard(n.item, [{ title: 'You said, we did', verb: VERBS.feedbackList, data: { verb: VERBS.feedbackList } }], 'Your feedback has an answer', 'good');
+      return feedbackItemCard(n.item, [{ title: 'You said, we did', verb: VERBS.feedbackList, data: { verb: VERBS.feedbackList } }], 'submitter', 'Your feedback has an answer', 'good');
     case 'feedback-overdue':
       return notice(
         'warning',

@@ -138,10 +138,10 @@ export const screens = (s: Services, options: { baseUrl: string } = { baseUrl: '
             : `You declined version ${after.round.planVersion}. The SRO has your reason.`;
       return self.signOffView(ctx.person, d.round, d.role, ctx.person.id, words, ctx.teamsUserId);
     },
-    feedbackForm: async (person: Person, typed: Record<string, unknown> = {}, error = '') => {
+    feedbackForm: async (person: Person, typed: Record<string, unknown> = {}, error = '', errors: Readonly<Record<string, string>> = {}) => {
       const voices = s.feedback.voicesFor(person);
       if (!voices.length) throw new DomainError('AUTH.FORBIDDEN', "Feedback is submitted by the Parent Carer Forum's and the children and young people's forum representatives. You can read it with \"you said we did\".");
-      return feedbackFormCard(person, voices, (await s.overview.current()).plan, typed, error);
+      return feedbackFormCard(person, voices, (await s.overview.current()).plan, typed, error, errors);
     },
     feedbackList: async (person: Person, filter: FeedbackFilter = {}, page = 0) =>
       feedbackListCard(await s.feedback.list(person, filter), filter, s.feedback.voicesFor(person).length > 0, page),
@@ -150,7 +150,8 @@ export const screens = (s: Services, options: { baseUrl: string } = { baseUrl: '
       const isSro = hasRole(person, 'sro');
       const mayRead = isSro || item.ownerId === person.id || item.submitterId === person.id || (await s.feedback.list(person)).items.some((i) => i.id === id);
       if (!mayRead) throw new DomainError('AUTH.FORBIDDEN', 'That feedback is not yours to read.');
-      return feedbackItemCard(item, itemButtons(item, person, isSro));
+      const audience = isSro || item.ownerId === person.id ? 'staff' : item.submitterId === person.id ? 'submitter' : 'reader';
+      return feedbackItemCard(item, itemButtons(item, person, isSro), audience);
     },
     history: async (page = 0) => {
       const { snapshot } = await s.risks.register();

@@ -139,9 +139,9 @@ describe('co-production feedback: you said, we did', () => {
   });
 
   it.each([
-    ['no words', { theme: 'other', said: '   ', publish: 'no', anonymous: 'no' }, /This one is needed/],
+    ['no words', { theme: 'other', said: '   ', publish: 'no', anonymous: 'no' }, /Say what was said/],
     ['too many words', { theme: 'other', said: 'x'.repeat(2001), publish: 'no', anonymous: 'no' }, /the most is 2,000 characters/],
-    ['an unknown theme', { theme: 'weather', said: 'Hello', publish: 'no', anonymous: 'no' }, /Invalid enum value|Choose/],
+    ['an unknown theme', { theme: 'weather', said: 'Hello', publish: 'no', anonymous: 'no' }, /Choose what it is about/],
     ['a part of the plan that is not in it', { theme: 'other', said: 'Hello', concerns: 'ws-99', publish: 'no', anonymous: 'no' }, /Choose the part of the plan/],
   ])('refuses feedback with %s on the same form, keeping what was typed', async (_what, fields, message) => {
     const card = await submit(PCF, fields);

@@ -1,6 +1,6 @@
 import { isDomainError } from '../../domain/errors';
 import { VERBS } from '../verbs';
-import { answerFormCard, feedbackItemCard } from '../views/feedback.view';
+import { answerFormCard, feedbackItemCard, fieldErrors, FIX_FIELDS } from '../views/feedback.view';
 import { defineAction } from './action.types';
 import { FeedbackItemData } from './feedback-data';
 
@@ -11,12 +11,11 @@ export const feedbackAnswerAction = defineAction({
     const values = Object.fromEntries(['kind', 'text', 'plannedFor', 'close'].map((k) => [k, ctx.values[`f.${k}`]]));
     try {
       const item = await ctx.services.feedback.answer(ctx.person, d.item, values);
-      return feedbackItemCard(item, [], 'Answered: the person who passed it on has been told', 'good');
+      return feedbackItemCard(item, [], 'staff', 'Answered: the person who passed it on has been told', 'good');
     } catch (error) {
       if (!isDomainError(error, 'INPUT.INVALID')) throw error;
-      const fields = (error.details.fields ?? {}) as Record<string, unknown>;
-      const errors = Object.fromEntries(Object.entries(fields).filter((e): e is [string, string] => typeof e[1] === 'string'));
-      return answerFormCard(await ctx.services.feedback.load(d.item), { ...ctx.values }, error.message, errors);
+      const errors = fieldErrors(error.details);
+      return answerFormCard(await ctx.services.feedback.load(d.item), { ...ctx.values }, Object.keys(errors).length ? FIX_FIELDS : error.message, errors);
     }
   },
 });

@@ -1,6 +1,6 @@
 import { isDomainError } from '../../domain/errors';
 import { VERBS } from '../verbs';
-import { feedbackItemCard, routeFormCard } from '../views/feedback.view';
+import { feedbackItemCard, fieldErrors, FIX_FIELDS, routeFormCard } from '../views/feedback.view';
 import { defineAction } from './action.types';
 import { FeedbackItemData } from './feedback-data';
 
@@ -11,10 +11,11 @@ export const feedbackRouteAction = defineAction({
     try {
       const { item, owner, delivery } = await ctx.services.feedback.route(ctx.person, d.item, ctx.values['f.owner']);
       const reached = delivery === 'sent' ? `${owner.name} has been sent it.` : `${owner.name} could not be reached in a 1:1 chat with the bot, so was not messaged; ask them to type "you said we did".`;
-      return feedbackItemCard(item, [], `Routed to ${owner.name}. ${reached}`, delivery === 'sent' ? 'good' : 'warning');
+      return feedbackItemCard(item, [], 'staff', `Routed to ${owner.name}. ${reached}`, delivery === 'sent' ? 'good' : 'warning');
     } catch (error) {
       if (!isDomainError(error, 'INPUT.INVALID')) throw error;
-      return routeFormCard(await ctx.services.feedback.load(d.item), await ctx.services.store.listPeople(), error.message);
+      const errors = fieldErrors(error.details);
+      return routeFormCard(await ctx.services.feedback.load(d.item), await ctx.services.store.listPeople(), Object.keys(errors).length ? FIX_FIELDS.replace('sent', 'routed') : error.message, errors);
     }
   },
 });

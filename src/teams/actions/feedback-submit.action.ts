@@ -1,6 +1,6 @@
 import { isDomainError } from '../../domain/errors';
 import { VERBS } from '../verbs';
-import { feedbackItemCard } from '../views/feedback.view';
+import { feedbackItemCard, fieldErrors, FIX_FIELDS } from '../views/feedback.view';
 import { defineAction } from './action.types';
 import { NoData } from './card-data';
 
@@ -13,10 +13,12 @@ export const feedbackSubmitAction = defineAction({
     const values = Object.fromEntries(FIELDS.map((k) => [k, ctx.values[`f.${k}`]]));
     try {
       const item = await ctx.services.feedback.submit(ctx.person, values, ctx.requestId);
-      return feedbackItemCard(item, [], 'Thank you: your feedback has gone to the SRO', 'good');
+      return feedbackItemCard(item, [], 'submitter', 'Thank you: your feedback has gone to the SRO', 'good');
     } catch (error) {
       if (!isDomainError(error, 'INPUT.INVALID')) throw error;
-      return ctx.screens.feedbackForm(ctx.person, { ...ctx.values }, `Please put right: ${error.message} Nothing has been sent.`);
+      const errors = fieldErrors(error.details);
+      const marked = Object.keys(errors).some((k) => FIELDS.includes(k as never));
+      return ctx.screens.feedbackForm(ctx.person, { ...ctx.values }, marked ? FIX_FIELDS : `${error.message} Nothing has been sent.`, errors);
     }
   },
 });
