@@ -1,6 +1,7 @@
 import { ReminderService } from './app/reminder.service';
 import { systemClock } from './app/ports';
-import { assertCanServe, ConfigError, loadConfig } from './config';
+import { assertCanServe, loadConfig } from './config';
+import { oneLineError } from './one-line-error';
 import { openConfiguredStore } from './composition';
 import { createLogger, routeConsoleTo } from './logger';
 import { createServer, listen } from './server';
@@ -58,6 +59,6 @@ const main = async (): Promise<void> => {
 };
 
 main().catch((error: unknown) => {
-  process.stderr.write(`${error instanceof ConfigError ? error.message : ((error as Error).stack ?? String(error))}\n`);
+  process.stderr.write(`${oneLineError(error)}\n`);
   process.exit(1);
 });

@@ -8,9 +8,9 @@ import { QuarterId } from '../domain/quarters';
 import { feedbackCsv } from '../export/feedback.csv';
 import { dataReturnCsv } from '../export/data-return.csv';
 import { dataReturnXlsx } from '../export/data-return.xlsx';
-import { ConfigError, loadConfig } from '../config';
+import { loadConfig } from '../config';
+import { oneLineError } from '../one-line-error';
 import { openConfiguredStore } from '../composition';
-import { isDomainError } from '../domain/errors';
 import { readRiskMatrices } from '../storage/risk-matrix-file';
 import { readinessText } from './readiness.text';
 
@@ -37,17 +37,21 @@ const BINARY = new Set(['docx', 'xlsx']);
 /** A mistake on the command line: one clear line, exit code 2. */
 class UsageError extends Error {}
 
-export const runPlanCli = async (argv: string[], write: (text: string | Buffer) => void = (t) => process.stdout.write(t)): Promise<number> => {
+const toStdout = (t: string | Buffer) => void process.stdout.write(t);
+const toStderr = (t: string | Buffer) => void process.stderr.write(t);
+
+/** Output goes to `write`; mistakes go to `fail` (stderr when run as a command), so a pipe only ever gets output. */
+export const runPlanCli = async (argv: string[], write: (text: string | Buffer) => void = toStdout, fail: (text: string) => void = write === toStdout ? toStderr : write): Promise<number> => {
   let parsed: ReturnType<typeof parse>;
   try {
     parsed = parse(argv);
   } catch (error) {
-    write(`${(error as Error).message}\n`);
+    fail(`${(error as Error).message}\n`);
     return 2;
   }
   const { command, values, file } = parsed;
   if (values.help || !command) {
-    write(`${USAGE}\n`);
+    (values.help ? write : fail)(`${USAGE}\n`);
     return values.help ? 0 : 2;
   }
   const config = loadConfig();
@@ -130,8 +134,7 @@ if (require.main === module) {
       process.exitCode = code;
     },
     (error: unknown) => {
-      if (error instanceof ConfigError || isDomainError(error)) process.stderr.write(`${error.message}\n`);
-      else process.stderr.write(`${(error as Error).stack ?? String(error)}\n`);
+      process.stderr.write(`${oneLineError(error)}\n`);
       process.exitCode = 1;
     },
   );
