@@ -65,6 +65,8 @@ export interface ConflictView {
   readonly changes: readonly ChangeView[];
   /** The person's own unsaved answers, so nothing they typed is lost. */
   readonly mine: readonly { readonly label: string; readonly value: string }[];
+  /** Whether the person's draft holds their work (a submit), or the card's typing is all there is. */
+  readonly draftKept: boolean;
 }
 
 export interface SavedView {
@@ -328,7 +330,9 @@ export class SectionEditingService {
     if (at.baseVersion !== snapshot.version) {
       const changes = await this.changesSince(at.section, at.baseVersion);
       if (changes.length) {
-        const typed = SECTION_FORMS[at.section].steps[at.step]?.fields ?? [];
+        // A step's fields, or the row being saved: whatever was typed is shown back, never dropped.
+        const step = SECTION_FORMS[at.section].steps[at.step];
+        const typed = [...(step?.fields ?? []), ...(step?.table?.columns(snapshot.plan[at.section]) ?? [])];
         return {
           kind: 'done',
           result: {
@@ -337,6 +341,7 @@ export class SectionEditingService {
             currentVersion: snapshot.version,
             changes: await this.describe(changes),
             mine: typed.map((f) => ({ label: f.label, value: typeof values[inputId(f)] === 'string' ? (values[inputId(f)] as string) : '' })).filter((m) => m.value),
+            draftKept: false,
           },
         };
       }
@@ -411,7 +416,7 @@ export class SectionEditingService {
 
   private async conflict(person: Person, section: SectionKey, content: unknown, currentVersion: number, changes: AuditEntry[]): Promise<ConflictView> {
     const mine = SECTION_FORMS[section].steps.flatMap((s) => s.fields ?? []).map((f) => ({ label: f.label, value: displayValue(f, getAt(content, f.path)) }));
-    return { kind: 'conflict', section, currentVersion, changes: await this.describe(changes), mine: mine.filter((m) => m.value) };
+    return { kind: 'conflict', section, currentVersion, changes: await this.describe(changes), mine: mine.filter((m) => m.value), draftKept: true };
   }
 
   private async formView(

@@ -157,3 +157,33 @@ describe('sections, status and the questionnaire as people walk them', () => {
     expect(lines.filter((l) => l === 'Signatories')).toHaveLength(1);
   });
 });
+
+describe('a row saved on a card someone else has since changed', () => {
+  let bot: Awaited<ReturnType<typeof createBotHarness>>;
+  beforeEach(async () => {
+    bot = await createBotHarness();
+  });
+  afterEach(async () => {
+    await bot.close();
+  });
+
+  it('shows the typed row back, claims no draft, and offers the latest version', async () => {
+    const tableStep = validCard(await bot.executeCard(sro, VERBS.open, { verb: VERBS.open, section: 'governance' }));
+    const row = validCard(await bot.executeCard(sro, String(button(tableStep, 'Edit').verb), { ...button(tableStep, 'Edit') }));
+    // Someone else saves the section meanwhile.
+    const before = (await bot.store.loadPlan(PLAN_ID))!;
+    const plan = structuredClone(before.plan);
+    plan.governance.sroPosition = 'Changed by a colleague.';
+    await bot.store.savePlan(PLAN_ID, before.version, plan, { actorId: PLAYGROUND_USERS.lead, summary: 'Sarah changed Q14' });
+
+    const purpose = Object.keys(inputs(row)).find((k) => k.endsWith('purpose'))!;
+    const typed = 'A purpose I typed on the old card.';
+    const answer = validCard(await bot.executeCard(sro, String(button(row, /^Save/).verb), { ...inputs(row), [purpose]: typed, ...button(row, /^Save/) }));
+    const words = cardText(answer);
+    expect(words).toContain(typed);
+    expect(words).not.toContain('Your changes are in your draft');
+    expect(words).toContain('Nothing was saved from that card');
+    expect(findButton(answer, 'Keep my draft and check it against the latest')).toBeUndefined();
+    expect(button(answer, 'Open the latest version')).toMatchObject({ verb: VERBS.open, section: 'governance' });
+  });
+});

@@ -141,6 +141,7 @@ export const conflictCard = (view: ConflictView): AdaptiveCardJson =>
     currentVersion: view.currentVersion,
     changes: view.changes.map((c) => ({ heading: `${c.who}, ${dateWords(c.at)}${c.version ? ` (version ${c.version})` : ''}`, lines: c.lines })),
     mine: view.mine,
+    draftKept: view.draftKept,
     verbs: VERBS,
   });
 
