@@ -289,10 +289,10 @@ export class SignOffService {
    * no card has reached yet is tried on every call, and their first card is the request itself:
    * `firstTime` names them once it has reached them.
    */
-  async remind(options: { days: number; sro?: Person; personId?: string }): Promise<{ sent: string[]; unreachable: string[]; firstTime: string[] }> {
+  async remind(options: { days: number; sro?: Person; personId?: string }): Promise<{ sent: string[]; unreachable: string[]; firstTime: string[]; sending: string[] }> {
     if (options.sro) this.mustBeSro(options.sro);
     const latest = await this.latest();
-    const result = { sent: [] as string[], unreachable: [] as string[], firstTime: [] as string[] };
+    const result = { sent: [] as string[], unreachable: [] as string[], firstTime: [] as string[], sending: [] as string[] };
     if (!latest || latest.round.status !== 'open') return result;
     const now = this.clock.now();
     const requester = await this.store.findPerson(latest.round.requestedBy);
@@ -301,9 +301,17 @@ export class SignOffService {
     const reach = await this.reachOf(latest);
     for (const request of latest.requests.filter((r) => r.state === 'pending')) {
       if (options.personId && request.personId !== options.personId) continue;
-      const reached = reach.get(reachKey(request)) === 'delivered';
-      const last = Date.parse(request.lastRemindedAt ?? latest.round.requestedAt);
-      if (!options.personId && reached && now.getTime() - last < options.days * 24 * 3600 * 1000) continue;
+      const state = reach.get(reachKey(request));
+      const reached = state === 'delivered';
+      // The outbox is still delivering their card (Teams asked us to wait): a second copy would follow it.
+      if (state === 'sending') {
+        result.sending.push(request.name);
+        continue;
+      }
+      // Counted from their last card, or from when the first one reached them, however late that was.
+      const last = Date.parse(request.lastRemindedAt ?? request.deliveredAt ?? latest.round.requestedAt);
+      // Only someone who has opened the bot since is tried at once; a refusal waits like a reminder.
+      if (!options.personId && state !== 'ready' && now.getTime() - last < options.days * 24 * 3600 * 1000) continue;
       // Nothing to say to someone who has still never opened the bot: the status shows them as not reachable.
       if (!options.personId && !reached && !(await this.store.loadConversation(request.personId))) continue;
       const delivery = await this.notifier.notify(request.personId, {

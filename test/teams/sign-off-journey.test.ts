@@ -86,6 +86,53 @@ describe('sign-off journey', () => {
     });
   });
 
+  describe('reminders after a late first card, while Teams asks us to wait, and after a refusal (review)', () => {
+    const DAY = 86_400_000;
+    it('a first card that reached someone late is not followed by a reminder at the next tick', async () => {
+      const fresh = await createBotHarness();
+      try {
+        const f = signOffDriver(fresh);
+        await f.start();
+        fresh.clock.advance(5 * DAY);
+        await fresh.say(SIGNATORIES['icb-place-director'], 'hello');
+        expect((await fresh.services.signOff.remind({ days: 3 })).sent).toEqual(['Vanessa Whatley']);
+        fresh.clock.advance(60_000);
+        expect((await fresh.services.signOff.remind({ days: 3 })).sent).toEqual([]);
+        expect(f.cardsTo(SIGNATORIES['icb-place-director'])).toHaveLength(1);
+        // Three days after that first card, the reminder is due.
+        fresh.clock.advance(3 * DAY);
+        expect((await fresh.services.signOff.remind({ days: 3 })).sent).toEqual(['Vanessa Whatley']);
+        expect(cardText(f.cardsTo(SIGNATORIES['icb-place-director'])[1])).toContain('Reminder');
+      } finally {
+        await fresh.close();
+      }
+    });
+
+    it('no one gets a second copy of a request the outbox is still delivering', async () => {
+      bot.throttle(100);
+      await so.start();
+      const result = await bot.services.signOff.remind({ days: 3 });
+      expect(result.sent).toEqual([]);
+      expect(result.sending).toHaveLength(5);
+      bot.throttle(0);
+      await bot.services.outbox.dispatch();
+      bot.clock.advance(10 * 60_000);
+      await bot.services.outbox.dispatch();
+      for (const role of ROLES) expect(so.cardsTo(SIGNATORIES[role]).filter((c) => cardText(c).includes('Please sign off'))).toHaveLength(1);
+    });
+
+    it('someone Teams refused is not tried again at every tick', async () => {
+      bot.removeApp(SIGNATORIES['director-of-childrens-services']);
+      await so.start();
+      const tries = () => bot.services.signOff.remind({ days: 3 });
+      expect((await tries()).unreachable).toEqual([]);
+      bot.clock.advance(5 * 60_000);
+      expect((await tries()).unreachable).toEqual([]);
+      bot.clock.advance(3 * DAY);
+      expect((await tries()).unreachable).toEqual(['David Shaw']);
+    });
+  });
+
   describe('a signatory the bot could never reach', () => {
     it('shows as not reachable, and their first card after Resend is a request, not a reminder', async () => {
       const fresh = await createBotHarness();

@@ -11,7 +11,9 @@ export const signOffResendAction = defineAction({
     const again = result.sent.filter((name) => !result.firstTime.includes(name));
     const notice = result.sent.length
       ? { style: 'good', text: [result.firstTime.length ? `Sent ${result.firstTime.join(', ')} their request to sign.` : '', again.length ? `Sent again to ${again.join(', ')}.` : ''].filter(Boolean).join(' ') }
-      : result.unreachable.length
+      : result.sending.length
+        ? { style: 'default', text: `${result.sending.join(', ')}: their card is still being delivered (Teams asked us to wait), so it was not sent twice.` }
+        : result.unreachable.length
         ? { style: 'warning', text: `Could not reach ${result.unreachable.join(', ')}: they need to open the bot once (say hello to it in Teams), then press Resend.` }
         : { style: 'warning', text: 'Nothing was sent: they have already answered, or this round is over.' };
     return signOffStatusCard(await ctx.services.signOff.overview(), true, notice);
