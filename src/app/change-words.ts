@@ -35,5 +35,7 @@ export const fieldChanges = (before: unknown, after: unknown): FieldChange[] => 
 /** What a row is called, for "Added: …" and "Removed: …". */
 export const rowWords = (row: unknown): string => {
   const r = (row ?? {}) as Json;
-  return valueWords(r.name ?? r.title ?? r.description ?? r.text ?? r.area ?? r.id);
+  // Never the id: a row nobody named is "a row".
+  const code = typeof r.code === 'string' && r.code ? `Workstream ${r.code}` : null;
+  return valueWords(r.name ?? r.title ?? r.category ?? r.description ?? r.text ?? r.area ?? r.purpose ?? code ?? 'a row');
 };

@@ -28,6 +28,8 @@ export interface RoundChange {
   readonly kind: 'changed' | 'added' | 'removed';
   readonly before?: string;
   readonly after?: string;
+  /** Named only because its text is long (rather than a list or table, which has no one line). */
+  readonly long?: boolean;
 }
 
 export const MAX_CHANGES = 12;
@@ -38,6 +40,7 @@ type Json = Record<string, unknown>;
 
 const label = (key: string) => fieldLabel(key).replace(/\bsro\b/i, 'SRO');
 const raw = (v: unknown) => valueWords(v, Number.MAX_SAFE_INTEGER);
+const isStructured = (v: unknown) => v !== null && typeof v === 'object';
 const isShort = (v: unknown) => raw(v).length <= SHORT_VALUE && (v === null || typeof v !== 'object');
 
 const describe = (key: string, before: unknown, after: unknown): RoundChange[] => {
@@ -51,7 +54,11 @@ const describe = (key: string, before: unknown, after: unknown): RoundChange[] =
   const prefix = isRow ? `${rowWords(after)}: ` : '';
   return [...new Set([...Object.keys(b), ...Object.keys(a)])]
     .filter((k) => k !== 'id' && JSON.stringify(b[k]) !== JSON.stringify(a[k]))
-    .map((k) => (isShort(b[k]) && isShort(a[k]) ? { section, what: `${prefix}${label(k)}`, kind: 'changed' as const, before: raw(b[k]), after: raw(a[k]) } : { section, what: `${prefix}${label(k)}`, kind: 'changed' as const }));
+    .map((k) =>
+      isShort(b[k]) && isShort(a[k])
+        ? { section, what: `${prefix}${label(k)}`, kind: 'changed' as const, before: raw(b[k]), after: raw(a[k]) }
+        : { section, what: `${prefix}${label(k)}`, kind: 'changed' as const, long: !isStructured(b[k]) && !isStructured(a[k]) },
+    );
 };
 
 /** The net change to each part between two versions: its first before and its last after. */

@@ -31,7 +31,10 @@ const round = (rid: string, planVersion: number, status: SignOffRound['status'] 
 describe('what changed between two rounds', () => {
   it.each([
     ['a short field: before and after', [entry(2, 'header', { sroName: 'A' }, { sroName: 'B' })], [{ section: 'Partnership and SRO', what: 'SRO name', kind: 'changed', before: 'A', after: 'B' }]],
-    ['a long field: named only', [entry(2, 'executiveSummary', { changeStory: 'x'.repeat(121) }, { changeStory: 'y' })], [{ section: 'Executive summary', what: 'Change story', kind: 'changed' }]],
+    ['a long field: named only', [entry(2, 'executiveSummary', { changeStory: 'x'.repeat(121) }, { changeStory: 'y' })], [{ section: 'Executive summary', what: 'Change story', kind: 'changed', long: true }]],
+    ['a list or table value: named, not called long', [entry(2, 'risks/r-1', { id: 'r-1', description: 'Risk', owner: { kind: 'sro' } }, { id: 'r-1', description: 'Risk', owner: { kind: 'workstream', id: 'ws-2' } })], [{ section: 'Q10 Risks', what: 'Risk: Owner', kind: 'changed', long: false }]],
+    ['a row with no name: never its id', [entry(2, 'deliveryPlan/spend-oversight', { id: 'spend-oversight', category: 'Oversight', amounts: { Q2: 1 } }, { id: 'spend-oversight', category: 'Oversight', amounts: { Q2: 2 } })], [{ section: 'Q6 First-year delivery plan', what: 'Oversight: Amounts', kind: 'changed', long: false }]],
+    ['a row with nothing to call it by: "a row"', [entry(2, 'deliveryPlan/x-1', { id: 'x-1', amounts: 1 }, { id: 'x-1', amounts: 2 })], [{ section: 'Q6 First-year delivery plan', what: 'a row: Amounts', kind: 'changed', before: '1', after: '2' }]],
     ['a row added', [entry(2, 'risks/r-9', null, { id: 'r-9', description: 'New risk' })], [{ section: 'Q10 Risks', what: 'New risk', kind: 'added' }]],
     ['a row removed', [entry(3, 'risks/r-1', { id: 'r-1', description: 'Old risk' }, null)], [{ section: 'Q10 Risks', what: 'Old risk', kind: 'removed' }]],
     ['a row field, named with its row', [entry(2, 'risks/r-1', { id: 'r-1', description: 'Risk', rag: 'Red' }, { id: 'r-1', description: 'Risk', rag: 'Amber' })], [{ section: 'Q10 Risks', what: 'Risk: RAG', kind: 'changed', before: 'Red', after: 'Amber' }]],

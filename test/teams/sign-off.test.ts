@@ -174,7 +174,7 @@ describe('sign-off', () => {
     const reminders = bot.proactive.slice(before).map((p) => cardText(cardOf(p.activity)));
     expect(reminders).toHaveLength(3);
     expect(reminders.every((t) => t.includes('Reminder: please sign off the Local SEND Reform Plan, version 1'))).toBe(true);
-    expect(await bot.services.signOff.remind({ days: 3 })).toEqual({ sent: [], unreachable: [], firstTime: [] });
+    expect(await bot.services.signOff.remind({ days: 3 })).toEqual({ sent: [], unreachable: [], firstTime: [], sending: [] });
     const status = cardOf((await bot.say(sro, 'sign-off status'))[0]);
     expect(cardText(status)).toMatch(/Duncan Whitfield\nWaiting\n[^\n]*reminders sent: 1/);
     const resent = await bot.executeCard(sro, VERBS.signoffResend, { ...button(status, 'Resend') });

@@ -38,7 +38,9 @@ const changeLine = (c: RoundChange): string =>
       ? `- ${c.section}: removed ${c.what}`
       : c.before !== undefined && c.after !== undefined
         ? `- ${c.section}: ${c.what} changed from “${c.before}” to “${c.after}”`
-        : `- ${c.section}: ${c.what} changed (too long to show here: read the plan as sent)`;
+        : c.long
+          ? `- ${c.section}: ${c.what} changed (too long to show here: read the plan as sent)`
+          : `- ${c.section}: ${c.what} changed: read the plan as sent`;
 
 /** Which round this is and, from the second on, what happened to the last one and what changed since. */
 export const roundWords = (context: RoundContext): { changes: string; changeLines: string[] } => {
