@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { defaultOwner, itemChangeRefusal, workstreamChangeRefusal } from '../domain/ownership';
 import { sectionCompleteness, type SectionCompleteness } from '../domain/completeness';
+import { canonicalJson } from '../domain/document.model';
 import { DomainError } from '../domain/errors';
 import { hasRole, type Person } from '../domain/people.schema';
 import { Plan, type SectionKey } from '../domain/plan.schema';
@@ -478,10 +479,6 @@ export class SectionEditingService {
 }
 
 /** Whether two section contents hold the same answers, whatever order their keys were set in. */
-const sameContent = (a: unknown, b: unknown): boolean => stableJson(a) === stableJson(b);
-const stableJson = (v: unknown): string =>
-  JSON.stringify(v, (_k, value: unknown) =>
-    value && typeof value === 'object' && !Array.isArray(value) ? Object.fromEntries(Object.entries(value).sort(([x], [y]) => (x < y ? -1 : x > y ? 1 : 0))) : value,
-  );
+const sameContent = (a: unknown, b: unknown): boolean => canonicalJson(a) === canonicalJson(b);
 
 const FIX_NOTICE = { style: 'attention' as const, text: 'Please put right the answers marked below. Nothing has been saved.' };

@@ -97,22 +97,24 @@ export const textBlocks = (text: string | null): Block[] => {
   return blocks;
 };
 
-/**
- * The canonical form of a document: the text a fingerprint is taken of. Keys are written in
- * sorted order so the same document always gives the same text, whoever built the objects.
- */
-export const canonicalForm = (document: DocumentModel): string => {
-  const sortKeys = (value: unknown): unknown => {
-    if (Array.isArray(value)) return value.map(sortKeys);
-    if (value && typeof value === 'object') {
+/** JSON with keys in sorted order (undefined left out): the same value always gives the same text. */
+export const canonicalJson = (value: unknown): string => {
+  const sortKeys = (v: unknown): unknown => {
+    if (Array.isArray(v)) return v.map(sortKeys);
+    if (v && typeof v === 'object') {
       return Object.fromEntries(
-        Object.keys(value)
-          .filter((k) => (value as Record<string, unknown>)[k] !== undefined)
+        Object.keys(v)
+          .filter((k) => (v as Record<string, unknown>)[k] !== undefined)
           .sort()
-          .map((k) => [k, sortKeys((value as Record<string, unknown>)[k])]),
+          .map((k) => [k, sortKeys((v as Record<string, unknown>)[k])]),
       );
     }
-    return value;
+    return v;
   };
-  return JSON.stringify(sortKeys(document));
+  return JSON.stringify(sortKeys(value));
 };
+
+/**
+ * The canonical form of a document: the text a fingerprint is taken of, whoever built the objects.
+ */
+export const canonicalForm = (document: DocumentModel): string => canonicalJson(document);

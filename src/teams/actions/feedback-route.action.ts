@@ -1,6 +1,6 @@
 import { isDomainError } from '../../domain/errors';
 import { VERBS } from '../verbs';
-import { feedbackItemCard, fieldErrors, FIX_FIELDS, routeFormCard } from '../views/feedback.view';
+import { feedbackItemCard, fieldErrors, FIX_ROUTE, routeFormCard } from '../views/feedback.view';
 import { defineAction } from './action.types';
 import { FeedbackItemData } from './feedback-data';
 
@@ -15,7 +15,7 @@ export const feedbackRouteAction = defineAction({
     } catch (error) {
       if (!isDomainError(error, 'INPUT.INVALID')) throw error;
       const errors = fieldErrors(error.details);
-      return routeFormCard(await ctx.services.feedback.load(d.item), await ctx.services.store.listPeople(), Object.keys(errors).length ? FIX_FIELDS.replace('sent', 'routed') : error.message, errors);
+      return routeFormCard(await ctx.services.feedback.load(d.item), await ctx.services.store.listPeople(), Object.keys(errors).length ? FIX_ROUTE : error.message, errors);
     }
   },
 });

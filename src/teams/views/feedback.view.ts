@@ -99,6 +99,7 @@ export const feedbackItemCard = (
 
 /** What a form says above its fields when some of them need putting right. */
 export const FIX_FIELDS = 'Please put right the answers marked below. Nothing has been sent.';
+export const FIX_ROUTE = 'Please put right the answer marked below. Nothing has been routed.';
 
 /** Field messages from an INPUT.INVALID error's details, by field name. */
 export const fieldErrors = (details: Readonly<Record<string, unknown>>): Record<string, string> =>
