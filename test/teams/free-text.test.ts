@@ -74,4 +74,62 @@ describe('free text: what people type in their own words', () => {
     const command = cardText(await onlyCard(bot, lead, 'feedback'));
     expect(typed).toBe(command);
   });
+
+  it('"which risks are red" shows the register with only the red risks, saying so', async () => {
+    const all = cardText(await onlyCard(bot, sro, 'risks'));
+    const red = cardText(await onlyCard(bot, sro, 'which risks are red'));
+    expect(red).toContain('Showing the open risks rated red only');
+    const badges = (text: string) => text.split('\n').filter((l) => ['Red', 'Amber', 'Green'].includes(l));
+    expect(new Set(badges(red))).toEqual(new Set(['Red']));
+    expect(badges(all).length).toBeGreaterThan(badges(red).length);
+    expect(all.length).toBeGreaterThan(red.length);
+  });
+
+  it('a drafting request says drafting help is not set up, and changes nothing', async () => {
+    const text = cardText(await onlyCard(bot, sro, 'draft the executive summary from the plan'));
+    expect(text).toContain('No AI model is configured for drafting help: ask your administrator to set one up. Everything else works as usual.');
+  });
+
+  it.each([
+    [sro, "Who hasn't signed?", 'Sign-off status'],
+    [lead, 'Post my update', 'Your workstreams'],
+    [signatory, 'Approve', 'Nothing is waiting for you'],
+    [pcf, 'Give feedback', 'You said: give feedback'],
+  ])('the help card offers %s tappable examples for their role; "%s" opens %s', async (who, example, opens) => {
+    const help = await onlyCard(bot, who, 'help');
+    const data = findButton(help, example);
+    expect(data?.verb).toBe(VERBS.intentChoose);
+    expect(cardText(await bot.executeCard(who, VERBS.intentChoose, data!))).toContain(opens);
+  });
+
+  it('the help card offers a pcf rep no sign-off examples, and an SRO no feedback form', async () => {
+    expect(findButton(await onlyCard(bot, pcf, 'help'), 'Approve')).toBeUndefined();
+    expect(findButton(await onlyCard(bot, sro, 'help'), 'Give feedback')).toBeUndefined();
+  });
+
+  it('an unrecognised message suggests three to five things this person can do, as buttons', async () => {
+    const card = await onlyCard(bot, pcf, 'flibble wobble');
+    expect(cardText(card)).toContain("I didn't recognise that");
+    expect(findButton(card, 'Try it')?.intent).toBe('feedback.give');
+    const tries = cardText(card).split('\n').filter((l) => l === 'Try it');
+    expect(tries.length).toBeGreaterThanOrEqual(3);
+    expect(tries.length).toBeLessThanOrEqual(5);
+  });
+
+  it('an unsure reading offers the two best guesses as buttons that open them', async () => {
+    const card = await onlyCard(bot, sro, 'statusy help please');
+    expect(cardText(card)).toContain('Did you mean one of these?');
+    const guess = findButton(card, 'This one');
+    expect(guess).toMatchObject({ verb: VERBS.intentChoose });
+    expect(cardText(card).split('\n').filter((l) => l === 'This one')).toHaveLength(2);
+    expect(cardText(await bot.executeCard(sro, VERBS.intentChoose, guess!))).not.toContain('Did you mean');
+  });
+
+  it.each([
+    ['an unknown intent', { intent: 'plan.delete' }],
+    ['a made-up section', { intent: 'section.open', section: 'nonsense' }],
+    ['free text riding on the button', { intent: 'feedback.give', said: 'x', extra: 1, quarter: 'next year' }],
+  ])('a guess button with %s is refused without changing anything', async (_what, data) => {
+    expect(cardText(await bot.executeCard(sro, VERBS.intentChoose, data))).toContain('That card sent something I did not recognise');
+  });
 });
