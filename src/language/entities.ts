@@ -28,7 +28,8 @@ const SECTION_WORDS: readonly [SectionKey, readonly string[]][] = [
   ['supportingDocuments', ['supporting documents', 'annex b']],
 ];
 
-const ORDINALS: Record<string, number> = { first: 1, '1st': 1, second: 2, '2nd': 2, third: 3, '3rd': 3, fourth: 4, fifth: 5 };
+/** Compiled once: a message is read against every one. */
+const SECTION_PATTERNS: readonly [SectionKey, RegExp][] = SECTION_WORDS.map(([key, phrases]) => [key, new RegExp(`\\b(${phrases.join('|')})\\b`)]);
 
 /** Signatory roles as people say them; the ICB's are looked for before the council's. */
 const ROLE_WORDS: readonly [SignatoryRole, RegExp][] = [
@@ -38,6 +39,8 @@ const ROLE_WORDS: readonly [SignatoryRole, RegExp][] = [
   ['la-chief-finance-officer', /\b(section |s)?151( officer)?\b|\bcfo\b|\bchief financ(e|ial) officer\b|\bfinance director\b/],
   ['la-chief-executive', /\b(la |council |local authority )?(ceo|chief exec(utive)?)\b/],
 ];
+
+const ROLE_WORDS_ALL = ROLE_WORDS.map(([, re]) => new RegExp(re.source, 'g'));
 
 const THEME_WORDS: readonly [FeedbackTheme, RegExp][] = [
   ['ehcp-timeliness', /\behcps?\b|\beducation health and care\b|\bannual reviews?\b|\bneeds assessments?\b/],
@@ -71,9 +74,8 @@ export const sectionIn = (t: string): { section: SectionKey; step?: number } | u
   const goal = /\b(first|second|third|fourth|fifth|1st|2nd|3rd) goal\b|\bgoals?\b/.exec(t);
   if (goal && !byNumber) return { section: 'visionAndGoals', step: 1 };
   if (byNumber) return { section: byNumber.key };
-  for (const [key, phrases] of SECTION_WORDS) if (phrases.some((p) => new RegExp(`\\b${p}\\b`).test(t))) return { section: key };
-  void ORDINALS;
-  return undefined;
+  const key = SECTION_PATTERNS.find(([, re]) => re.test(t))?.[0];
+  return key ? { section: key } : undefined;
 };
 
 export const workstreamIn = (t: string, vocabulary: PlanVocabulary | undefined): string | undefined => {
@@ -89,11 +91,23 @@ export const workstreamIn = (t: string, vocabulary: PlanVocabulary | undefined):
   return undefined;
 };
 
+/** Risk descriptions change rarely; their words are worked out once each. */
+const riskWords = new Map<string, Set<string>>();
+const wordsOfRisk = (description: string) => {
+  let found = riskWords.get(description);
+  if (!found) {
+    if (riskWords.size > 500) riskWords.clear();
+    found = significant(description);
+    riskWords.set(description, found);
+  }
+  return found;
+};
+
 export const riskIn = (t: string, vocabulary: PlanVocabulary | undefined): string | undefined => {
   const said = significant(t);
   let best: { id: string; hits: number } | undefined;
   for (const r of vocabulary?.risks ?? []) {
-    const hits = [...significant(r.description)].filter((w) => said.has(w)).length;
+    const hits = [...wordsOfRisk(r.description)].filter((w) => said.has(w)).length;
     if (hits >= 2 && (!best || hits > best.hits)) best = { id: r.id, hits };
   }
   return best?.id;
@@ -137,7 +151,7 @@ export const masked = (t: string, vocabulary: PlanVocabulary | undefined): strin
     .replace(/\bquarter [1-4]\b|\bq[1-4]\b/g, 'quarter')
     .replace(/\b(?:q|question )(1[0-5]|[5-9])\b/g, 'section')
     .replace(/\bsection (1[0-5]|[1-9])\b/g, 'section');
-  for (const [, re] of ROLE_WORDS) out = out.replace(new RegExp(re.source, 'g'), 'signatory');
+  for (const re of ROLE_WORDS_ALL) out = out.replace(re, 'signatory');
   for (const w of vocabulary?.workstreams ?? []) {
     const name = tidy(w.name.split(/[–(]/)[0] ?? w.name);
     if (name.length > 3) out = out.split(name).join('workstream');

@@ -48,7 +48,8 @@ export const createNlpUnderstanding = async (): Promise<Understanding> => {
       for (const w of plan?.workstreams ?? []) words(w.name).forEach((x) => vocabulary.add(x));
       const t = correct(tidy(text).replace(POLITE, ' ').trim());
       const entities = entitiesIn(t === tidy(text) ? text : t, plan);
-      const result = await nlp.process('en', masked(t, plan) || t);
+      // The classifier alone: nlp.js's own entity, sentiment and answer stages are not used here and cost twice as much.
+      const result = await nlp.nluManager.process('en', masked(t, plan) || t);
       const ranked = (result.classifications ?? []).filter((c) => isIntent(c.intent)).map((c) => ({ intent: c.intent as IntentName, score: c.score }));
       const top = ranked[0];
       const intent = top && result.intent !== 'None' ? top.intent : 'none';

@@ -19,6 +19,7 @@ declare module '@nlpjs/nlp' {
     addDocument(locale: string, utterance: string, intent: string): void;
     train(): Promise<void>;
     process(locale: string, utterance: string): Promise<NlpResult>;
+    readonly nluManager: { process(locale: string, utterance: string): Promise<NlpResult> };
   }
 }
 declare module '@nlpjs/lang-en-min' {
