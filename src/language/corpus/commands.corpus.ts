@@ -7,7 +7,7 @@ import type { IntentName } from '../../app/understanding.port';
 export const COMMAND_CORPUS: Partial<Record<IntentName, readonly string[]>> = {
   help: [
     'help', 'what can you do', 'what can i do here', 'how does this work', 'show me what you can do', 'i am new here', 'what are the commands',
-    'how do i use this', 'can you help me', 'im stuck', 'what should i type', 'options', 'what can i ask you', 'show me the menu', 'getting started',
+    'how do i use this', 'can you help me', 'im stuck', 'what should i type', 'options', 'what can i ask you', 'show me the menu', 'getting started', 'hi there', 'hello there', 'good morning', 'hey',
   ],
   status: [
     'status', 'plan status', 'how is the plan looking', 'how far along is the plan', 'which sections are complete', 'overall progress',
