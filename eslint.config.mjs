@@ -48,4 +48,16 @@ export default tseslint.config(
     files: ['**/*.mjs', '**/*.js'],
     languageOptions: { globals: { process: 'readonly', console: 'readonly', module: 'writable', require: 'readonly', __dirname: 'readonly', URL: 'readonly', setTimeout: 'readonly' } },
   },
+  {
+    // The language layer reads words into intents over the domain; it never touches Teams or storage.
+    files: ['src/language/**/*.ts'],
+    rules: {
+      'no-restricted-imports': ['error', {
+        patterns: [
+          ...teamsOnly.patterns,
+          { group: ['better-sqlite3', 'pg', 'restify', 'openai', '../storage/*', '../teams/*', '../export/*', '../../storage/*', '../../teams/*'], message: 'src/language depends on the domain and the understanding port only.' },
+        ],
+      }],
+    },
+  },
 );

@@ -6,6 +6,8 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
+import { setFlagsFromString } from 'node:v8';
+import { runInNewContext } from 'node:vm';
 import { systemClock } from '../src/app/ports';
 import { demoPlan } from '../src/demo/demo-plan';
 import { planCompleteness } from '../src/domain/completeness';
@@ -19,6 +21,8 @@ import { renderFile } from '../src/export/document-file';
 import { dataReturnXlsx } from '../src/export/data-return.xlsx';
 import { fingerprint } from '../src/export/fingerprint';
 import { syntheticPlan } from './synthetic-plan';
+import { createNlpUnderstanding } from '../src/language/nlp.understanding';
+import { quarter } from '../src/domain/quarters';
 
 const time = async (label: string, runs: number, work: (i: number) => unknown | Promise<unknown>) => {
   for (let i = 0; i < Math.min(5, runs); i++) await work(i);
@@ -28,7 +32,44 @@ const time = async (label: string, runs: number, work: (i: number) => unknown | 
   process.stdout.write(`${label.padEnd(48)} ${ms.toFixed(3).padStart(9)} ms/op  (${runs} runs)\n`);
 };
 
+/** Free text: what training adds to the heap, once at start-up, and how long reading one message takes (p95, goal < 5 ms). */
+const languageBench = async () => {
+  // A collection before each reading, so the figure is what the model keeps, not garbage from training.
+  setFlagsFromString('--expose-gc');
+  const gc = runInNewContext('gc') as (() => void) | undefined;
+  gc?.();
+  const heapBefore = process.memoryUsage().heapUsed;
+  const trainStart = performance.now();
+  const nlu = await createNlpUnderstanding();
+  const trainMs = performance.now() - trainStart;
+  gc?.();
+  const added = (process.memoryUsage().heapUsed - heapBefore) / 1024 / 1024;
+  const plan = demoPlan();
+  const vocabulary = {
+    workstreams: plan.deliveryPlan.workstreams.map((w) => ({ id: w.id, code: w.code, name: w.name })),
+    risks: plan.risks.risks.map((r) => ({ id: r.id, description: r.description })),
+    currentQuarter: quarter(2026, 3),
+  };
+  const messages = [
+    'change the first goal', 'update workstream 2', "who hasn't signed?", 'send the plan to the signatories', 'approve',
+    'I want to give feedback about EHCP delays', 'parents say EHCPs take too long', 'which risks are red', 'has the ICB CEO signed yet',
+    'please could you shwo me the riks', "summarise this quarter's updates for workstream 3", 'suggest a mitigation for the EP capacity risk', 'flibble wobble',
+  ];
+  for (const m of messages) await nlu.understand(m, vocabulary);
+  const times: number[] = [];
+  for (let i = 0; i < 2000; i++) {
+    const start = performance.now();
+    await nlu.understand(messages[i % messages.length]!, vocabulary);
+    times.push(performance.now() - start);
+  }
+  times.sort((a, b) => a - b);
+  const at = (q: number) => times[Math.min(times.length - 1, Math.floor(q * times.length))]!.toFixed(3);
+  process.stdout.write(`${'language: train once at start-up'.padEnd(48)} ${trainMs.toFixed(1).padStart(9)} ms, heap +${added.toFixed(1)} MiB${gc ? '' : ' (run with --expose-gc for a steadier figure)'}\n`);
+  process.stdout.write(`${'language: read one message (goal p95 < 5 ms)'.padEnd(48)} p50 ${at(0.5)} ms, p95 ${at(0.95)} ms, max ${at(1)} ms  (${times.length} messages)\n`);
+};
+
 const main = async () => {
+  await languageBench();
   const dir = mkdtempSync(join(tmpdir(), 'send-bench-'));
   const store = new SqliteStore(join(dir, 'bench.db'), systemClock);
   try {

@@ -6,6 +6,7 @@ import { openConfiguredStore } from './composition';
 import { createLogger, routeConsoleTo } from './logger';
 import { createServer, listen } from './server';
 import { readRiskMatrices } from './storage/risk-matrix-file';
+import { sharedUnderstanding } from './language/nlp.understanding';
 
 const main = async (): Promise<void> => {
   const config = loadConfig();
@@ -17,7 +18,10 @@ const main = async (): Promise<void> => {
   const { store, bootstrap } = await openConfiguredStore(config);
   logger.info({ planId: config.planId, ...bootstrap }, bootstrap.seeded ? 'empty database: demo plan loaded' : 'store ready');
   if (!config.microsoftApp) logger.warn('ALLOW_UNAUTHENTICATED: requests are not authenticated; listening on 127.0.0.1 only (local use)');
-  const { server, notifier, services } = createServer({ config, store, logger, matrices });
+  // Free text is understood by a model trained here, once, from the corpus in src/language: before listening, so no message waits for it.
+  const understanding = await sharedUnderstanding();
+  logger.info('language model trained');
+  const { server, notifier, services } = createServer({ config, store, logger, matrices, understanding });
   const port = await listen(server, config.port, config.listenHost);
   logger.info({ port, host: config.listenHost ?? 'all interfaces' }, `Bot listening on http://${config.listenHost ?? 'localhost'}:${port}/api/messages`);
 

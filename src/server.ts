@@ -7,6 +7,7 @@ import type { RiskScale } from './domain/plan.schema';
 import type { RiskMatrix } from './domain/risk-rating';
 import type { OpenedLink } from './app/document-export.service';
 import { createTeamsRuntime } from './teams/http.handler';
+import type { Understanding } from './app/understanding.port';
 
 /** Activities are small; a larger body is refused before any work is done. */
 const MAX_BODY_BYTES = 512 * 1024;
@@ -18,6 +19,8 @@ export interface ServerDependencies {
   readonly matrices?: Readonly<Record<RiskScale, RiskMatrix>>;
   /** The system clock unless a test moves time on (link expiry, reminders). */
   readonly clock?: Clock;
+  /** Reads free text: trained once at start-up (index.ts); trained on first use when absent. */
+  readonly understanding?: Understanding;
 }
 
 /** The client address a limit is kept for (the socket's: a forwarded-for header is the client's say-so). */
@@ -91,6 +94,7 @@ export const createServer = (deps: ServerDependencies) => {
     baseUrl: deps.config.publicBaseUrl,
     linkDays: deps.config.downloadLinkDays,
     clock: deps.clock,
+    understanding: deps.understanding,
   });
 
   const sendFile = (res: restify.Response, opened: OpenedLink) => {

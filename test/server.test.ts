@@ -1,4 +1,5 @@
 import { createServer as createHttpServer, type IncomingMessage, type Server } from 'node:http';
+import type { Understanding } from '../src/app/understanding.port';
 import type { AddressInfo } from 'node:net';
 import type restify from 'restify';
 import { bootstrapStore } from '../src/app/bootstrap.service';
@@ -68,11 +69,11 @@ describe('the bot over HTTP', () => {
   let base: string;
   let channel: Awaited<ReturnType<typeof startChannel>>;
 
-  const start = async (env: NodeJS.ProcessEnv) => {
+  const start = async (env: NodeJS.ProcessEnv, understanding?: Understanding) => {
     const config = loadConfig({ PORT: '0', ALLOW_UNAUTHENTICATED: 'true', ...env });
     store = new SqliteStore(':memory:', new ManualClock());
     await bootstrapStore(store, { planId: config.planId, roster: readRosterFile(fromRoot('config', 'roster.demo.json')), seedPlan: demoPlan });
-    server = createServer({ config, store, logger: createLogger({ logLevel: "silent" }) }).server;
+    server = createServer({ config, store, logger: createLogger({ logLevel: "silent" }), understanding }).server;
     base = `http://127.0.0.1:${await listen(server, 0)}`;
   };
 
@@ -105,6 +106,18 @@ describe('the bot over HTTP', () => {
     const card = reply?.body.attachments?.[0]?.content;
     expect(checkCard(card).problems).toEqual([]);
     expect(cardText(card)).toContain('Hello Natasha Moody');
+  });
+
+  it('reads free text with the language model it was given at start-up', async () => {
+    const given: Understanding = { understand: async () => ({ intent: 'risks', score: 1, entities: { rag: 'Red' }, alternatives: [] }) };
+    await start({}, given);
+    await fetch(`${base}/api/messages`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify(activity(channel.url, 'anything at all', '00000000-0000-0000-0000-0000000000020')),
+    });
+    const [reply] = await channel.next(1);
+    expect(cardText(reply?.body.attachments?.[0]?.content)).toContain('Showing the open risks rated red only');
   });
 
   it('refuses an unsigned request when Microsoft app credentials are configured', async () => {

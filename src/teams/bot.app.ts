@@ -16,7 +16,12 @@ import { matchCommand, quarterNamed, type CommandName } from './commands';
 import { TeamsNotifier, type ProactiveSend, type RetryPolicy } from './notifier';
 import { screens as makeScreens } from './screens';
 import { noticeCard } from './views/notice.view';
-import { noticeForError, UNKNOWN_COMMAND } from './words';
+import { noticeForError } from './words';
+import type { Understanding, Understood } from '../app/understanding.port';
+import { sharedUnderstanding } from '../language/nlp.understanding';
+import { examplesFor } from './intent.examples';
+import { routeIntent } from './intent.router';
+import { didYouMeanCard, notRecognisedCard } from './views/intent.view';
 
 export interface BotDependencies {
   readonly store: Store;
@@ -32,6 +37,8 @@ export interface BotDependencies {
   readonly linkDays?: number;
   /** How a proactive card is retried when Teams answers 429 or 5xx. */
   readonly notifyRetry?: RetryPolicy;
+  /** Reads free text; trained once per process when not given. */
+  readonly understanding?: Understanding;
 }
 
 export interface Bot {
@@ -90,6 +97,11 @@ export const SAVED_FALLBACK = {
   hint: '',
 } as const;
 
+/** How sure the classifier must be before a message opens a screen by itself. */
+export const CONFIDENT = 0.7;
+/** How likely a guess must be to be offered as "did you mean". */
+const GUESS = 0.1;
+
 const sendCard = (context: TurnContext, card: AdaptiveCardJson) => context.sendActivity({ attachments: [CardFactory.adaptiveCard(card)] });
 
 /**
@@ -132,6 +144,28 @@ export const createBot = (deps: BotDependencies, adapter?: TeamsAdapter): Bot =>
     spend: (person, text) => screens.spend(person, quarterFrom(text)),
   };
 
+  // Trained now, at start-up, so no message waits for it (and no message trains it again).
+  const understanding = deps.understanding ? Promise.resolve(deps.understanding) : sharedUnderstanding();
+  const understand = async (text: string): Promise<Understood> => {
+    const { plan } = await services.overview.current();
+    return (await understanding).understand(text, {
+      workstreams: plan.deliveryPlan.workstreams.map((w) => ({ id: w.id, code: w.code, name: w.name })),
+      risks: plan.risks.risks.filter((r) => r.status === 'open').map((r) => ({ id: r.id, description: r.description })),
+      currentQuarter: services.updates.currentQuarter(),
+    });
+  };
+  /** Free text: the screen it asks for when I am sure, the two best guesses when I am not, else what this person can do. */
+  const fromWords = async (person: Person, text: string, teamsUserId: string | undefined): Promise<AdaptiveCardJson> => {
+    const understood = await understand(text);
+    if (understood.intent !== 'none' && understood.score >= CONFIDENT) {
+      return routeIntent({ person, services, screens, teamsUserId }, understood.intent, understood.entities);
+    }
+    const ranked = understood.intent === 'none' ? understood.alternatives : [{ intent: understood.intent, score: understood.score }, ...understood.alternatives];
+    const guesses = ranked.filter((a) => a.score >= GUESS).slice(0, 2);
+    const examples = examplesFor(person);
+    return guesses.length ? didYouMeanCard(guesses.map((g) => ({ intent: g.intent, entities: understood.entities })), examples) : notRecognisedCard(examples);
+  };
+
   /** Every failure a person can cause ends as a notice card; nothing is written on the way. */
   const answer = async (context: TurnContext, work: () => Promise<AdaptiveCardJson>, turn?: { wrote: boolean }): Promise<AdaptiveCardJson> => {
     try {
@@ -158,7 +192,8 @@ export const createBot = (deps: BotDependencies, adapter?: TeamsAdapter): Bot =>
     const card = await answer(context, async () => {
       const person = await identity.identify(context.activity.from?.aadObjectId);
       const command = matchCommand(context.activity.text ?? '');
-      return command ? commands[command](person, context.activity.text ?? '') : noticeCard(UNKNOWN_COMMAND);
+      if (command) return commands[command](person, context.activity.text ?? '');
+      return fromWords(person, context.activity.text ?? '', context.activity.from?.id);
     });
     await sendCard(context, card);
   });

@@ -6,7 +6,10 @@ import { listCard, riskRegisterCard, updateCard, workstreamsToUpdateCard } from 
 import { reportCard } from './views/report.view';
 import { VERBS } from './verbs';
 import { DomainError, isDomainError } from '../domain/errors';
-import type { SignatoryRole } from '../domain/plan.schema';
+import type { RagRating, SignatoryRole } from '../domain/plan.schema';
+import type { AssistRequest } from '../app/assist.types';
+import { ASSIST_NOT_SET_UP } from './words';
+import { noticeCard } from './views/notice.view';
 import type { Decision } from '../app/sign-off.service';
 import { signOffCard, signOffStartCard, signOffStatusCard } from './views/sign-off.view';
 import { threadLines } from './views/sign-off-questions.view';
@@ -87,8 +90,13 @@ export const screens = (s: Services, options: { baseUrl: string } = { baseUrl: '
     },
     /** The actual spend form for a delivery quarter (this quarter when none is named). */
     spend: async (person: Person, quarterId?: string) => spendFormCard(await s.spend.form(person, quarterId), await names()),
-    risks: async (person: Person, notice: { style: string; text: string } | null = null, page = 0) =>
-      riskRegisterCard(await s.risks.register(), hasRole(person, 'sro') || hasRole(person, 'workstream-lead'), notice, page, (item) => ownsItem(person, item.owner)),
+    risks: async (person: Person, notice: { style: string; text: string } | null = null, page = 0, rag?: RagRating) => {
+      const register = await s.risks.register();
+      // "Which risks are red": the open risks of that rating only, saying so.
+      const shown = rag ? { ...register, headline: register.headline.filter((r) => r.rag === rag), others: register.others.filter((r) => r.rag === rag) } : register;
+      const said = rag ? { style: 'default', text: `Showing the open risks rated ${rag.toLowerCase()} only. Type "risks" for the whole register.` } : notice;
+      return riskRegisterCard(shown, hasRole(person, 'sro') || hasRole(person, 'workstream-lead'), said, page, (item) => ownsItem(person, item.owner));
+    },
     report: async (quarterId?: string) => reportCard((await s.reports.report(quarterId)).report, await names()),
     signOffStart: async (person: Person) => signOffStartCard(await s.signOff.prepare(person)),
     signOffStatus: async (person: Person) => signOffStatusCard(await s.signOff.status(person), hasRole(person, 'sro')),
@@ -168,6 +176,8 @@ export const screens = (s: Services, options: { baseUrl: string } = { baseUrl: '
         ],
       });
     },
+    /** Drafting help: without a model configured, it says so. */
+    assist: async (_person: Person, _request: AssistRequest): Promise<AdaptiveCardJson> => noticeCard(ASSIST_NOT_SET_UP),
     edit: async (result: EditResult): Promise<AdaptiveCardJson> => {
       switch (result.kind) {
         case 'form':

@@ -53,6 +53,7 @@ export const VERBS = {
   feedbackAnswer: 'feedback.answer',
   signoffAnswerForm: 'signoff.answer.form',
   signoffAnswer: 'signoff.answer',
+  intentChoose: 'intent.choose',
 } as const;
 
 export type Verb = (typeof VERBS)[keyof typeof VERBS];

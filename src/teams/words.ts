@@ -133,3 +133,66 @@ export const varianceWords = (projectedPence: number | null, actualPence: number
   if (difference === 0) return { text: 'On projection', colour: 'Good' };
   return difference > 0 ? { text: `${formatPence(difference)} over`, colour: 'Attention' } : { text: `${formatPence(-difference)} under`, colour: 'Warning' };
 };
+
+/** What each understood request is called on a "did you mean" button. */
+export const INTENT_WORDS: Record<import('../app/understanding.port').IntentName, string> = {
+  help: 'What I can do',
+  status: 'Plan status',
+  sections: 'The plan, section by section',
+  tasks: 'My tasks',
+  check: 'Readiness for sign-off',
+  update: 'Post a workstream update',
+  risks: 'The risk register',
+  report: 'The highlight report',
+  history: 'Change history',
+  'signoff.start': 'Send the plan for sign-off',
+  'signoff.status': 'Sign-off status',
+  'signoff.approve': 'Approve the plan',
+  'signoff.decline': 'Decline the plan',
+  'feedback.give': 'Give feedback',
+  'feedback.list': 'You said, we did',
+  export: 'The plan in Word',
+  spend: 'Record actual spend',
+  'section.open': 'Open a section',
+  'assist.draft': 'Draft a section',
+  'assist.summarise': 'Summarise the updates',
+  'assist.mitigation': 'Suggest a mitigation',
+  'assist.plain': 'Rewrite in plain English',
+};
+
+export const DID_YOU_MEAN = { title: 'Did you mean one of these?', subtitle: 'I was not sure what you meant. Choose one, or type **help** to see everything I can do.' } as const;
+
+export const TRY_TYPING = 'Or try one of these:';
+
+export const NOTHING_TO_SIGN: Notice = {
+  style: 'default',
+  title: 'Nothing is waiting for you',
+  message: 'There is no sign-off request waiting for your answer. When the SRO sends the plan for sign-off, its card comes to you here.',
+  hint: 'Type "sign-off status" to see who has signed.',
+};
+
+export const NOT_A_SIGNATORY: Notice = {
+  style: 'default',
+  title: 'Approving the plan is for the signatories',
+  message: 'Only the five signatories (and any co-signers) approve or decline the plan. Type "status" to see where the plan stands.',
+  hint: '',
+};
+
+export const ASSIST_NOT_SET_UP: Notice = {
+  style: 'default',
+  title: 'Drafting help is not set up',
+  message: 'No AI model is configured for drafting help: ask your administrator to set one up. Everything else works as usual.',
+  hint: '',
+};
+
+/** "Has the ICB chief executive signed?", answered in one line above the status. */
+export const signatoryStateWords = (roleTitle: string, name: string | null, state: 'pending' | 'signed' | 'declined' | 'voided' | 'none'): string =>
+  !name
+    ? `Nobody has been asked to sign as ${roleTitle} yet.`
+    : state === 'signed'
+      ? `${name} (${roleTitle}) has signed.`
+      : state === 'declined'
+        ? `${name} (${roleTitle}) has declined.`
+        : state === 'pending'
+          ? `${name} (${roleTitle}) has not signed yet.`
+          : `${name} (${roleTitle}) has no request in this round.`;

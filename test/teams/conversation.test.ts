@@ -75,7 +75,7 @@ describe('chatting with the bot', () => {
   });
 
   it('an unrecognised message gets a pointer to help, not a guess', async () => {
-    expect(cardText(onlyCard(await bot.say(PLAYGROUND_USERS.sro, 'statusy help please')))).toContain("I didn't recognise that");
+    expect(cardText(onlyCard(await bot.say(PLAYGROUND_USERS.sro, 'flibble wobble')))).toContain("I didn't recognise that");
   });
 
   it('the status button answers with the status card through Action.Execute', async () => {

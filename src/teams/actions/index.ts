@@ -52,6 +52,7 @@ import { statusShowAction } from './status-show.action';
 import { tasksShowAction } from './tasks-show.action';
 import { signOffAnswerFormAction } from './signoff-answer-form.action';
 import { signOffAnswerAction } from './signoff-answer.action';
+import { intentChooseAction } from './intent-choose.action';
 
 /** Every card action the bot answers, one handler per verb. */
 export const CARD_ACTIONS: readonly CardAction<never>[] = [
@@ -108,4 +109,5 @@ export const CARD_ACTIONS: readonly CardAction<never>[] = [
   feedbackAnswerAction,
   signOffAnswerFormAction,
   signOffAnswerAction,
+  intentChooseAction,
 ] as unknown as CardAction<never>[];

@@ -3,6 +3,8 @@ import type { Plan } from '../../domain/plan.schema';
 import { renderCard, type AdaptiveCardJson } from '../cards';
 import { VERBS } from '../verbs';
 import { roleNote, rolesText } from '../words';
+import { examplesFor } from '../intent.examples';
+import { exampleButtons } from './intent.view';
 
 export interface CommandSummary {
   readonly name: string;
@@ -19,4 +21,6 @@ export const helpCard = (person: Person, plan: Plan | null, commands: readonly C
     roleNotes: person.roles.map((grant) => ({ text: roleNote(grant, plan) })),
     commands: commands.filter((c) => !c.roles || c.roles.some((role) => hasRole(person, role))).map((c) => ({ name: c.name, description: c.description })),
     statusVerb: VERBS.showStatus,
+    // Buttons that run what this person's roles do most, as if they had typed it.
+    examples: exampleButtons(examplesFor(person)),
   });

@@ -1,0 +1,101 @@
+import { roleTitle } from '../app/sign-off.service';
+import type { AssistRequest } from '../app/assist.types';
+import type { IntentName, UnderstoodEntities } from '../app/understanding.port';
+import { DomainError } from '../domain/errors';
+import { hasRole, type Person } from '../domain/people.schema';
+import type { AdaptiveCardJson } from './cards';
+import type { Screens, Services } from './screens';
+import { noticeCard } from './views/notice.view';
+import { signOffStatusCard } from './views/sign-off.view';
+import { NOT_A_SIGNATORY, NOTHING_TO_SIGN, signatoryStateWords } from './words';
+
+export interface IntentContext {
+  readonly person: Person;
+  readonly services: Services;
+  readonly screens: Screens;
+  readonly teamsUserId: string | undefined;
+}
+
+/** The feedback form's typed values: what was said and its theme, prefilled, never submitted. */
+const feedbackTyped = (e: UnderstoodEntities): Record<string, unknown> => ({
+  ...(e.said ? { 'f.said': e.said } : {}),
+  ...(e.theme ? { 'f.theme': e.theme } : {}),
+});
+
+/** The signatory's own waiting request card, or a notice that nothing waits. */
+const pendingRequest = async ({ person, services, screens, teamsUserId }: IntentContext): Promise<AdaptiveCardJson> => {
+  if (!hasRole(person, 'signatory')) return noticeCard(NOT_A_SIGNATORY);
+  const latest = await services.signOff.latest();
+  const request = latest?.round.status === 'open' ? latest.requests.find((r) => r.personId === person.id && r.state === 'pending') : undefined;
+  if (!latest || !request) return noticeCard(NOTHING_TO_SIGN);
+  return screens.signOffView(person, latest.round.id, request.role, person.id, undefined, teamsUserId);
+};
+
+const signOffStatus = async ({ person, services }: IntentContext, e: UnderstoodEntities): Promise<AdaptiveCardJson> => {
+  const overview = await services.signOff.status(person);
+  let notice: { style: string; text: string } | null = null;
+  if (e.signatoryRole) {
+    const request = overview.current?.requests.find((r) => r.role === e.signatoryRole);
+    const holder = overview.holders.find((h) => h.role === e.signatoryRole)?.person ?? null;
+    const name = request?.name ?? holder?.name ?? null;
+    notice = { style: 'default', text: signatoryStateWords(roleTitle(e.signatoryRole), overview.current ? name : null, request?.state ?? 'none') };
+  }
+  return signOffStatusCard(overview, hasRole(person, 'sro'), notice);
+};
+
+const assist = (ctx: IntentContext, request: AssistRequest) => ctx.screens.assist(ctx.person, request);
+
+/**
+ * The screen an understood message (or its "did you mean" button) opens. Every one is a read or
+ * a card whose own button writes: nothing typed is ever saved by itself. Roles are the screens' own.
+ */
+export const routeIntent = async (ctx: IntentContext, intent: IntentName, e: UnderstoodEntities): Promise<AdaptiveCardJson> => {
+  const { person, screens, services } = ctx;
+  switch (intent) {
+    case 'help':
+      return screens.help(person);
+    case 'status':
+      return screens.status();
+    case 'sections':
+      return screens.sections(person);
+    case 'tasks':
+      return screens.tasks(person);
+    case 'check':
+      return screens.check();
+    case 'update':
+      return screens.update(person, e.workstreamId, e.quarter);
+    case 'risks':
+      return screens.risks(person, null, 0, e.rag);
+    case 'report':
+      return screens.report(e.quarter);
+    case 'history':
+      return screens.history();
+    case 'signoff.start':
+      return screens.signOffStart(person);
+    case 'signoff.status':
+      return signOffStatus(ctx, e);
+    case 'signoff.approve':
+    case 'signoff.decline':
+      return pendingRequest(ctx);
+    case 'feedback.give':
+      return screens.feedbackForm(person, feedbackTyped(e));
+    case 'feedback.list':
+      return screens.feedbackList(person);
+    case 'export':
+      return screens.exportPlan(person);
+    case 'spend':
+      return screens.spend(person, e.quarter);
+    case 'section.open':
+      return e.section ? screens.edit(await services.editing.open(person, e.section, e.step)) : screens.sections(person);
+    case 'assist.draft':
+      return e.section ? assist(ctx, { kind: 'draft-section', section: e.section }) : screens.sections(person);
+    case 'assist.summarise':
+      return assist(ctx, { kind: 'summarise-updates', workstreamId: e.workstreamId ?? null, quarter: e.quarter ?? null });
+    case 'assist.mitigation':
+      return assist(ctx, { kind: 'suggest-mitigation', riskId: e.riskId ?? null });
+    case 'assist.plain':
+      return assist(ctx, { kind: 'plain-english', text: null });
+    default:
+      throw new DomainError('INPUT.INVALID', 'That is not something I know how to do.');
+  }
+};
