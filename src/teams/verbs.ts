@@ -53,6 +53,10 @@ export const VERBS = {
   feedbackAnswer: 'feedback.answer',
   signoffAnswerForm: 'signoff.answer.form',
   signoffAnswer: 'signoff.answer',
+  assistSuggest: 'assist.suggest',
+  suggestionUse: 'suggestion.use',
+  suggestionEdit: 'suggestion.edit',
+  suggestionDiscard: 'suggestion.discard',
 } as const;
 
 export type Verb = (typeof VERBS)[keyof typeof VERBS];

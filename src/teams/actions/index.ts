@@ -52,6 +52,10 @@ import { statusShowAction } from './status-show.action';
 import { tasksShowAction } from './tasks-show.action';
 import { signOffAnswerFormAction } from './signoff-answer-form.action';
 import { signOffAnswerAction } from './signoff-answer.action';
+import { assistSuggestAction } from './assist-suggest.action';
+import { suggestionUseAction } from './suggestion-use.action';
+import { suggestionEditAction } from './suggestion-edit.action';
+import { suggestionDiscardAction } from './suggestion-discard.action';
 
 /** Every card action the bot answers, one handler per verb. */
 export const CARD_ACTIONS: readonly CardAction<never>[] = [
@@ -108,4 +112,8 @@ export const CARD_ACTIONS: readonly CardAction<never>[] = [
   feedbackAnswerAction,
   signOffAnswerFormAction,
   signOffAnswerAction,
+  assistSuggestAction,
+  suggestionUseAction,
+  suggestionEditAction,
+  suggestionDiscardAction,
 ] as unknown as CardAction<never>[];
