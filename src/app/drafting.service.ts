@@ -19,7 +19,7 @@ export type SuggestFor = { readonly kind: 'section'; readonly section: SectionKe
 const MAX_SUGGESTION_CHARS = 6000;
 
 /** The first free-text field of a section: where a drafted section goes. */
-const mainField = (section: SectionKey): { path: string; label: string; intro: string } | null => {
+export const draftTarget = (section: SectionKey): { path: string; label: string; intro: string } | null => {
   for (const step of SECTION_FORMS[section].steps) {
     const field = step.fields?.find((f) => f.kind === 'multiline');
     if (field) return { path: field.path, label: field.label, intro: step.intro ?? '' };
@@ -99,7 +99,7 @@ export class DraftingService {
   }
 
   private async draftSection(person: Person, plan: Plan, section: SectionKey, requestId?: string): Promise<Suggestion> {
-    const field = mainField(section);
+    const field = draftTarget(section);
     const info = sectionInfo(section);
     const current = field ? getAt(plan[section], field.path) : null;
     return this.ask(

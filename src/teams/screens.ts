@@ -228,7 +228,7 @@ export const screens = (s: Services, options: { baseUrl: string } = { baseUrl: '
       else {
         const item = await s.feedback.load(t.feedbackId);
         if (item.ownerId !== person.id && !hasRole(person, 'sro')) throw new DomainError('AUTH.FORBIDDEN', 'Only the person this feedback was routed to, or the SRO, can answer it.');
-        card = answerFormCard(item, { text: suggestion.text }, 'The AI suggestion is in the answer box below. Check it and change anything that is not right, then send it. Nothing is sent until you do.');
+        card = answerFormCard(item, { 'f.text': suggestion.text }, 'The AI suggestion is in the answer box below. Check it and change anything that is not right, then send it. Nothing is sent until you do.');
       }
       await s.drafting.markUsed(person, id);
       return card;

@@ -132,6 +132,51 @@ describe('drafting help through an OpenAI-compatible model', () => {
     expect(systemMessage(server.seen[0]!.body)).toContain(readFileSync(fromRoot('prompts', 'suggest-mitigation', 'skprompt.txt'), 'utf8').split('Task:')[1]!.split('\n')[0]!.trim());
   });
 
+  it('offers "Suggest a draft" on the executive summary step, carrying ids only', async () => {
+    server.reply(completion(SUGGESTED));
+    const form = validCard(await h.executeCard(PLAYGROUND_USERS.sro, VERBS.open, { section: 'executiveSummary' }));
+    const suggest = button(form, 'Suggest a draft');
+    expect(Object.keys(suggest).sort()).toEqual(['baseVersion', 'section', 'step', 'verb']);
+    expect(cardText(await h.executeCard(PLAYGROUND_USERS.sro, suggest.verb as string, suggest))).toContain(SUGGESTED);
+  });
+
+  it('suggests a risk’s mitigation from its row, and Use puts it in the row in the person’s draft', async () => {
+    const mitigation = 'Recruit two trainee educational psychologists and buy in assessment capacity while they qualify.';
+    server.reply(completion(mitigation));
+    const snapshot = (await h.store.loadPlan(PLAN_ID))!;
+    const risk = snapshot.plan.risks.risks[0]!;
+    const row = validCard(await h.executeCard(PLAYGROUND_USERS.sro, VERBS.rowOpen, { section: 'risks', step: 0, baseVersion: snapshot.version, rowId: risk.id }));
+    const suggest = button(row, 'Suggest a draft');
+    expect(suggest).toEqual({ verb: VERBS.assistSuggest, section: 'risks', rowId: risk.id });
+    const card = validCard(await h.executeCard(PLAYGROUND_USERS.sro, VERBS.assistSuggest, suggest));
+    expect(cardText(card)).toContain(`Suggested mitigation: ${risk.description}`);
+    expect(systemMessage(server.seen[0]!.body)).toContain(risk.description);
+    const filled = validCard(await h.executeCard(PLAYGROUND_USERS.sro, VERBS.suggestionEdit, button(card, 'Edit')));
+    expect(inputs(filled)['f.mitigation']).toBe(mitigation);
+    expect(cardText(filled)).toContain('for you to edit');
+    expect((await h.store.loadPlan(PLAN_ID))!.plan.risks.risks[0]!.mitigation).toBe(risk.mitigation);
+    const draft = (await h.store.loadDraft(PLAYGROUND_USERS.sro, PLAN_ID, 'risks'))!.content as { risks: { id: string; mitigation: string }[] };
+    expect(draft.risks.find((r) => r.id === risk.id)?.mitigation).toBe(mitigation);
+  });
+
+  it('rewrites a feedback answer in plain English from the answer form, and Use puts it back in the answer box unsent', async () => {
+    const plain = 'We have hired two more EHCP officers, so you should hear from us within four weeks.';
+    server.reply(completion(plain));
+    const pcf = (await h.store.findPerson(PLAYGROUND_USERS.pcf))!;
+    const item = await h.services.feedback.submit(pcf, { theme: 'ehcp-timeliness', said: 'Parents cannot find out where their EHCP is.', publish: 'yes', anonymous: 'no' }, 'req-fb-1');
+    const form = validCard(await h.executeCard(PLAYGROUND_USERS.sro, VERBS.feedbackAnswerForm, { item: item.id }));
+    const suggest = button(form, 'Suggest a draft');
+    expect(suggest).toEqual({ verb: VERBS.assistSuggest, item: item.id });
+    const card = validCard(await h.executeCard(PLAYGROUND_USERS.sro, VERBS.assistSuggest, { ...suggest, 'f.text': 'Additional EHCP coordinator capacity has been procured to remediate timeliness.' }));
+    const system = systemMessage(server.seen[0]!.body);
+    expect(system).toContain('Additional EHCP coordinator capacity has been procured');
+    expect(system).toContain('Parents cannot find out where their EHCP is.');
+    expect(JSON.stringify(server.seen[0]!.body)).not.toContain(pcf.name);
+    const answerForm = validCard(await h.executeCard(PLAYGROUND_USERS.sro, VERBS.suggestionUse, button(card, 'Use')));
+    expect(inputs(answerForm)['f.text']).toBe(plain);
+    expect((await h.store.loadFeedback(item.id))!.answer).toBeNull();
+  });
+
   const failures: [string, Reply, string][] = [
     ['a 429', { status: 429, body: { error: { message: 'Rate limit reached', type: 'requests', code: 'rate_limit_exceeded' } } }, 'The drafting help is busy'],
     ['a filtered answer', completion(null, 'content_filter'), 'No suggestion this time'],

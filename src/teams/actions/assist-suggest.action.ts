@@ -8,7 +8,7 @@ export const assistSuggestAction = defineAction({
   data: SuggestData,
   run: async (ctx, d) => {
     // What the person had typed in the answer box is text to rewrite, never an instruction.
-    const typed = typeof ctx.values.text === 'string' ? ctx.values.text : null;
+    const typed = typeof ctx.values['f.text'] === 'string' ? ctx.values['f.text'] : null;
     const target = d.item
       ? ({ kind: 'feedback', feedbackId: d.item } as const)
       : d.section === 'risks' && d.rowId
