@@ -158,7 +158,10 @@ export class DraftingService {
     const id = requestId ? `sg-${requestId}`.slice(0, 64) : `sg-${randomBytes(8).toString('hex')}`;
     // A retried card action gets the suggestion it already made, without asking the model again.
     const existing = await this.store.loadSuggestion(id);
-    if (existing && existing.personId === person.id) return existing;
+    if (existing) {
+      if (existing.personId !== person.id) throw new DomainError('AUTH.FORBIDDEN', 'That suggestion was made for someone else.');
+      return existing;
+    }
     const { text } = await this.model.complete(promptName, variables);
     const clean = text.trim().slice(0, MAX_SUGGESTION_CHARS);
     if (!clean) throw new DomainError('AI.FAILED', 'The model answered with no text.');

@@ -177,6 +177,28 @@ describe('drafting help through an OpenAI-compatible model', () => {
     expect((await h.store.loadFeedback(item.id))!.answer).toBeNull();
   });
 
+  it('summarises a quarter’s updates for one workstream as a card to read, without who posted them', async () => {
+    server.reply(completion('Workstream 3 cut the assessment backlog by a third.'));
+    const lead = (await h.store.findPerson(PLAYGROUND_USERS.lead))!;
+    const workstream = lead.roles.flatMap((r) => (r.role === 'workstream-lead' ? r.workstreams : []))[0]!;
+    const quarter = h.services.updates.currentQuarter().id;
+    await h.store.addUpdate(
+      PLAN_ID,
+      { workstreamId: workstream, quarter, milestones: [], actual: '47%', narrative: 'Backlog down by a third after the summer push.', blockers: null, supportNeeded: null },
+      { id: 'upd-1', authorId: lead.id },
+      { actorId: lead.id, summary: 'setup' },
+    );
+    const sro = (await h.store.findPerson(PLAYGROUND_USERS.sro))!;
+    const card = validCard(await makeScreens(h.services).assist(sro, { kind: 'summarise-updates', workstreamId: workstream, quarter: null }));
+    expect(cardText(card)).toContain('Workstream 3 cut the assessment backlog by a third.');
+    expect(findButton(card, 'Use')).toBeUndefined();
+    expect(findButton(card, 'Discard')).toBeDefined();
+    const sent = JSON.stringify(server.seen[0]!.body);
+    expect(sent).toContain('Backlog down by a third after the summer push.');
+    expect(sent).not.toContain(lead.id);
+    expect(sent).not.toContain(lead.name);
+  });
+
   const failures: [string, Reply, string][] = [
     ['a 429', { status: 429, body: { error: { message: 'Rate limit reached', type: 'requests', code: 'rate_limit_exceeded' } } }, 'The drafting help is busy'],
     ['a filtered answer', completion(null, 'content_filter'), 'No suggestion this time'],
