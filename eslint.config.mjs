@@ -45,6 +45,19 @@ export default tseslint.config(
     },
   },
   {
+    // Only the drafting adapter talks to a language model (a separate rule, so the layer rules above still apply).
+    files: ['src/**/*.ts'],
+    ignores: ['src/teams/ai/**'],
+    rules: {
+      '@typescript-eslint/no-restricted-imports': ['error', {
+        paths: [
+          { name: '@microsoft/teams-ai', importNames: ['OpenAIModel', 'AzureOpenAIModelOptions', 'OpenAIModelOptions', 'PromptManager', 'ActionPlanner'], message: 'Only src/teams/ai/ talks to a language model.' },
+          { name: 'openai', message: 'Only src/teams/ai/ talks to a language model.' },
+        ],
+      }],
+    },
+  },
+  {
     files: ['**/*.mjs', '**/*.js'],
     languageOptions: { globals: { process: 'readonly', console: 'readonly', module: 'writable', require: 'readonly', __dirname: 'readonly', URL: 'readonly', setTimeout: 'readonly' } },
   },

@@ -89,6 +89,9 @@ const main = async () => {
   const item = await services.feedback.submit(pcf, { theme: 'ehcp-timeliness', said: 'Parents want to know where their EHCP is without chasing.', publish: 'yes', anonymous: 'yes' }, 'sample-5');
   await s.feedbackItem(sro, item.id);
   await s.feedbackList(sro);
+  // Drafting help: a suggestion card, from a stand-in model.
+  const drafting = screens(createServices({ store, planId, clock, notifier: { notify: async () => 'sent' }, draftingModel: { complete: async () => ({ text: 'Shropshire’s partnership will make support for children and young people with SEND timelier and closer to home. [add the current EHCP timeliness figure]' }) } }));
+  await drafting.assist(sro, { kind: 'draft-section', section: 'executiveSummary' }, 'sample-7');
   for (const [name, data] of samples) writeFileSync(fromRoot('adaptive-cards', `${name}.data.json`), `${JSON.stringify(data, null, 2)}\n`);
   process.stdout.write(`Wrote samples for: ${[...samples.keys()].join(', ')}\n`);
   await store.close();

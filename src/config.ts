@@ -47,6 +47,14 @@ const EnvSchema = z
     ALLOWED_TENANT_IDS: optionalText,
     RATE_LIMIT_PER_PERSON: z.coerce.number().int().min(1).max(1_000_000).default(60),
     RATE_LIMIT_PER_IP: z.coerce.number().int().min(1).max(1_000_000).default(300),
+    AZURE_OPENAI_ENDPOINT: z.string().url('AZURE_OPENAI_ENDPOINT must be a full address such as https://my-resource.openai.azure.com').optional(),
+    AZURE_OPENAI_API_KEY: optionalText,
+    AZURE_OPENAI_DEPLOYMENT: optionalText,
+    AZURE_OPENAI_API_VERSION: optionalText,
+    OPENAI_API_KEY: optionalText,
+    OPENAI_MODEL: optionalText,
+    OPENAI_BASE_URL: z.string().url('OPENAI_BASE_URL must be a full address such as https://api.openai.com/v1').optional(),
+    AI_TIMEOUT_SECONDS: z.coerce.number().min(0.1).max(600).default(30),
   })
   .superRefine((env, ctx) => {
     if (Boolean(env.MICROSOFT_APP_ID) !== Boolean(env.MICROSOFT_APP_PASSWORD) && env.MICROSOFT_APP_TYPE !== 'UserAssignedMSI') {
@@ -64,6 +72,16 @@ const EnvSchema = z
     }
     if (env.MICROSOFT_APP_TYPE === 'SingleTenant' && env.MICROSOFT_APP_ID && !env.MICROSOFT_APP_TENANT_ID) {
       ctx.addIssue({ code: 'custom', path: ['MICROSOFT_APP_TENANT_ID'], message: 'A SingleTenant bot needs MICROSOFT_APP_TENANT_ID' });
+    }
+    const azure = [env.AZURE_OPENAI_ENDPOINT, env.AZURE_OPENAI_API_KEY, env.AZURE_OPENAI_DEPLOYMENT];
+    if (azure.some(Boolean) && !azure.every(Boolean)) {
+      ctx.addIssue({ code: 'custom', path: ['AZURE_OPENAI_ENDPOINT'], message: 'For drafting help with Azure OpenAI set AZURE_OPENAI_ENDPOINT, AZURE_OPENAI_API_KEY and AZURE_OPENAI_DEPLOYMENT together, or none of them' });
+    }
+    if (Boolean(env.OPENAI_API_KEY) !== Boolean(env.OPENAI_MODEL)) {
+      ctx.addIssue({ code: 'custom', path: ['OPENAI_API_KEY'], message: 'For drafting help with OpenAI set both OPENAI_API_KEY and OPENAI_MODEL, or neither' });
+    }
+    if (azure.every(Boolean) && env.OPENAI_API_KEY) {
+      ctx.addIssue({ code: 'custom', path: ['OPENAI_API_KEY'], message: 'Drafting help uses one model: set the Azure OpenAI settings or the OpenAI ones, not both' });
     }
   });
 
@@ -98,7 +116,13 @@ export interface Config {
   readonly rateLimits: { readonly perPersonPerMinute: number; readonly perIpPerMinute: number };
   /** The interface the server binds to: loopback only unless requests are authenticated. */
   readonly listenHost: string | undefined;
+  /** The AI model for drafting help; absent: drafting help says it is not switched on. */
+  readonly drafting?: DraftingModelConfig;
 }
+
+export type DraftingModelConfig =
+  | { readonly kind: 'azure'; readonly endpoint: string; readonly apiKey: string; readonly deployment: string; readonly apiVersion: string; readonly timeoutMs: number }
+  | { readonly kind: 'openai'; readonly apiKey: string; readonly model: string; readonly baseUrl?: string; readonly timeoutMs: number };
 
 export class ConfigError extends Error {
   constructor(readonly problems: string[]) {
@@ -141,6 +165,12 @@ export const loadConfig = (env: NodeJS.ProcessEnv = process.env): Config => {
     allowedTenantIds: tenantList(e.ALLOWED_TENANT_IDS).length ? tenantList(e.ALLOWED_TENANT_IDS).map((t) => t.toLowerCase()) : e.MICROSOFT_APP_TENANT_ID ? [e.MICROSOFT_APP_TENANT_ID.toLowerCase()] : [],
     rateLimits: { perPersonPerMinute: e.RATE_LIMIT_PER_PERSON, perIpPerMinute: e.RATE_LIMIT_PER_IP },
     listenHost: e.MICROSOFT_APP_ID ? undefined : '127.0.0.1',
+    drafting:
+      e.AZURE_OPENAI_ENDPOINT && e.AZURE_OPENAI_API_KEY && e.AZURE_OPENAI_DEPLOYMENT
+        ? { kind: 'azure', endpoint: e.AZURE_OPENAI_ENDPOINT, apiKey: e.AZURE_OPENAI_API_KEY, deployment: e.AZURE_OPENAI_DEPLOYMENT, apiVersion: e.AZURE_OPENAI_API_VERSION ?? '2024-06-01', timeoutMs: e.AI_TIMEOUT_SECONDS * 1000 }
+        : e.OPENAI_API_KEY && e.OPENAI_MODEL
+          ? { kind: 'openai', apiKey: e.OPENAI_API_KEY, model: e.OPENAI_MODEL, baseUrl: e.OPENAI_BASE_URL, timeoutMs: e.AI_TIMEOUT_SECONDS * 1000 }
+          : undefined,
   };
 };
 

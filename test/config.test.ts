@@ -94,4 +94,19 @@ describe('configuration', () => {
     expect(Object.keys(example).sort()).toEqual([...SETTING_NAMES].sort());
     expect(loadConfig(example).port).toBe(3978);
   });
+
+  it('drafting help has no model unless one is configured, and a half-configured model is refused', () => {
+    expect(loadConfig({}).drafting).toBeUndefined();
+    expect(loadConfig({ OPENAI_API_KEY: 'k', OPENAI_MODEL: 'gpt-4o-mini', AI_TIMEOUT_SECONDS: '12' }).drafting).toEqual({ kind: 'openai', apiKey: 'k', model: 'gpt-4o-mini', baseUrl: undefined, timeoutMs: 12_000 });
+    expect(loadConfig({ AZURE_OPENAI_ENDPOINT: 'https://x.openai.azure.com', AZURE_OPENAI_API_KEY: 'k', AZURE_OPENAI_DEPLOYMENT: 'gpt4o' }).drafting).toEqual({
+      kind: 'azure',
+      endpoint: 'https://x.openai.azure.com',
+      apiKey: 'k',
+      deployment: 'gpt4o',
+      apiVersion: '2024-06-01',
+      timeoutMs: 30_000,
+    });
+    expect(problemsOf({ AZURE_OPENAI_ENDPOINT: 'https://x.openai.azure.com' })).toEqual([expect.stringMatching(/^AZURE_OPENAI_ENDPOINT: .*together/)]);
+    expect(problemsOf({ OPENAI_API_KEY: 'k' })).toEqual([expect.stringMatching(/^OPENAI_API_KEY: .*both/)]);
+  });
 });

@@ -9,7 +9,7 @@ import { sectionInfo } from '../domain/plan.sections';
 import { fieldChanges, rowWords } from './change-words';
 import { displayValue, getAt, issueMessage, parseInput, setAt } from './questionnaire/form-values';
 import { SECTION_FORMS, type FieldSpec, type StepSpec, type TableSpec } from './questionnaire/section-forms';
-import type { Assignment, AuditEntry, Draft, PlanSnapshot, Store } from './ports';
+import { systemClock, type Assignment, type AuditEntry, type Clock, type Draft, type PlanSnapshot, type Store, type Suggestion } from './ports';
 
 export interface FieldView {
   readonly spec: FieldSpec;
@@ -47,7 +47,7 @@ export interface RowFormView {
   readonly rowId: string;
   readonly isNew: boolean;
   readonly fields: readonly FieldView[];
-  readonly notice: { readonly style: 'attention'; readonly text: string } | null;
+  readonly notice: { readonly style: 'good' | 'attention' | 'warning'; readonly text: string } | null;
   /** Shown whole to read, for someone who may not change it. */
   readonly readOnly: boolean;
 }
@@ -108,6 +108,7 @@ export class SectionEditingService {
   constructor(
     private readonly store: Store,
     private readonly planId: string,
+    private readonly clock: Clock = systemClock,
   ) {}
 
   async canEdit(person: Person, section: SectionKey): Promise<boolean> {
@@ -175,8 +176,11 @@ export class SectionEditingService {
       });
     }
     const label = sectionInfo(at.section).shortName;
-    const saved = await this.store.savePlan(this.planId, snapshot.version, parsed.data, { actorId: person.id, summary: `${person.name} updated ${label}`, requestId });
+    const suggested = await this.usedSuggestions(person, at.section);
+    const aiNote = suggested.length ? ' (used an AI suggestion)' : '';
+    const saved = await this.store.savePlan(this.planId, snapshot.version, parsed.data, { actorId: person.id, summary: `${person.name} updated ${label}${aiNote}`, requestId });
     await this.store.deleteDraft(person.id, this.planId, at.section);
+    await this.settleSuggestions(suggested);
     if (tasks.length) await this.store.completeAssignments(tasks.map((t) => t.id), { actorId: person.id, summary: `${person.name} submitted ${label}` });
     return {
       kind: 'saved',
@@ -202,6 +206,7 @@ export class SectionEditingService {
 
   async discard(person: Person, section: SectionKey): Promise<FormView> {
     await this.store.deleteDraft(person.id, this.planId, section);
+    await this.settleSuggestions(await this.usedSuggestions(person, section));
     return this.open(person, section, 0, { style: 'good', text: 'Your draft was discarded. This is the latest version.' });
   }
 
@@ -266,6 +271,51 @@ export class SectionEditingService {
       hasDraft: true,
       notice: { style: 'warning', text: removed ? `Removed ${table.rowTitle(removed)} from your draft. Submit to make it final.` : 'Nothing to remove.' },
     });
+  }
+
+  /**
+   * Puts text the person chose (an AI suggestion) into their draft of one field and opens that
+   * step with it filled in. Nothing is submitted: the plan changes only when they submit.
+   */
+  async fillField(person: Person, section: SectionKey, path: string, text: string, notice: FormView['notice']): Promise<FormView> {
+    const { draft, content } = await this.draftToFill(person, section);
+    setAt(content, path, text);
+    const step = Math.max(0, SECTION_FORMS[section].steps.findIndex((s) => s.fields?.some((f) => f.path === path)));
+    await this.store.saveDraft({ personId: person.id, planId: this.planId, section, baseVersion: draft.baseVersion, step, content });
+    return this.formView(person, section, content, draft.baseVersion, step, { hasDraft: true, notice });
+  }
+
+  /** The same for one field of a row (a risk's mitigation): opens the row with it filled in. */
+  async fillRowField(person: Person, section: SectionKey, rowId: string, path: string, text: string, notice: RowFormView['notice']): Promise<RowFormView> {
+    const { draft, content } = await this.draftToFill(person, section);
+    const step = Math.max(0, SECTION_FORMS[section].steps.findIndex((s) => s.table));
+    const table = this.tableOf({ section, step, baseVersion: draft.baseVersion });
+    const row = ((getAt(content, table.path) as Json[]) ?? []).find((r) => r.id === rowId);
+    if (!row) throw new DomainError('INPUT.INVALID', `That ${table.rowNoun} is no longer in the plan or your draft, so the suggestion has nowhere to go.`);
+    setAt(row, path, text);
+    this.assertMayChange(person, section, draft.content, content);
+    const saved = await this.store.saveDraft({ personId: person.id, planId: this.planId, section, baseVersion: draft.baseVersion, step, content });
+    return { ...this.rowView({ section, step, baseVersion: draft.baseVersion }, saved, table, row, false, {}, null), notice };
+  }
+
+  private async draftToFill(person: Person, section: SectionKey): Promise<{ draft: Draft; content: Json }> {
+    if (!(await this.canEdit(person, section))) {
+      throw new DomainError('AUTH.FORBIDDEN', `You can read ${sectionInfo(section).shortName}, but your role does not let you change it, so the suggestion cannot go into it.`);
+    }
+    const snapshot = await this.snapshot();
+    const stored = await this.store.loadDraft(person.id, this.planId, section);
+    const draft: Draft = stored ?? { personId: person.id, planId: this.planId, section, baseVersion: snapshot.version, step: 0, content: clone(snapshot.plan[section]), updatedAt: '' };
+    return { draft, content: clone(draft.content) as Json };
+  }
+
+  /** Suggestions the person put into this section's draft and has not yet submitted or thrown away. */
+  private async usedSuggestions(person: Person, section: SectionKey) {
+    const sectionOf = (t: Suggestion['target']) => (t?.kind === 'section' ? t.section : t?.kind === 'risk' ? 'risks' : null);
+    return (await this.store.listSuggestions(person.id, this.planId)).filter((s) => s.usedAt && !s.settledAt && sectionOf(s.target) === section);
+  }
+
+  private async settleSuggestions(used: readonly Suggestion[]): Promise<void> {
+    for (const s of used) await this.store.markSuggestion(s.id, { settledAt: this.clock.now().toISOString() });
   }
 
   private async readRow(person: Person, at: CardPosition, rowId: string): Promise<EditResult> {

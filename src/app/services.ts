@@ -17,6 +17,8 @@ import { DocumentVerifyService } from './document-verify.service';
 import { SpendActualService } from './spend-actual.service';
 import { OutboxDispatcher } from './outbox.service';
 import { SignOffQuestionService } from './sign-off-questions.service';
+import { DraftingService } from './drafting.service';
+import { unconfiguredDraftingModel, type DraftingModel } from './drafting.port';
 
 /** Every journey, wired to one store, plan, clock and notifier. */
 export interface Services {
@@ -39,6 +41,8 @@ export interface Services {
   /** Sends the notifications queued with changes; the periodic tick sends what is left. */
   readonly outbox: OutboxDispatcher;
   readonly signOffQuestions: SignOffQuestionService;
+  /** AI drafting help: suggestions only, never written to the plan by itself. */
+  readonly drafting: DraftingService;
 }
 
 export const createServices = (deps: {
@@ -49,6 +53,8 @@ export const createServices = (deps: {
   matrices?: Readonly<Record<RiskScale, RiskMatrix>>;
   /** How long a download link works, in days. */
   linkDays?: number;
+  /** The AI model for drafting help; without one, asking for help says it is not switched on. */
+  draftingModel?: DraftingModel;
 }): Services => {
   const { planId, clock } = deps;
   const matrices = deps.matrices ?? DEFAULT_MATRICES;
@@ -61,24 +67,26 @@ export const createServices = (deps: {
   const spend = new SpendActualService(store, planId, clock);
   const reports = new ReportService(store, planId, updates, clock, spend, matrices);
   const exports = new DocumentExportService({ store, planId, clock, documents, signOff, reports, linkDays: deps.linkDays ?? 7 });
+  const feedback = new FeedbackService(store, planId, deps.notifier, clock, outbox);
   return {
     store,
     planId,
     clock,
     overview: new PlanOverviewService(store, planId),
-    editing: new SectionEditingService(store, planId),
+    editing: new SectionEditingService(store, planId, clock),
     assignments: new AssignmentService(store, planId, clock, outbox),
     requirements: new RequirementService(store, planId),
     updates,
     risks: new RiskRegisterService(store, planId, matrices),
     reports,
     signOff,
-    feedback: new FeedbackService(store, planId, deps.notifier, clock, outbox),
+    feedback,
     documents,
     exports,
     verify: new DocumentVerifyService(store, exports, signOff),
     spend,
     outbox,
     signOffQuestions: new SignOffQuestionService(store, clock, outbox, signOff),
+    drafting: new DraftingService(store, planId, clock, feedback, deps.draftingModel ?? unconfiguredDraftingModel),
   };
 };

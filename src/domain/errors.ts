@@ -17,6 +17,11 @@ export const ERROR_CODES = [
   'INPUT.INVALID',
   'DOCUMENT.NOT_FOUND',
   'UPDATE.QUARTER_NOT_IN_PLAN',
+  'AI.NOT_CONFIGURED',
+  'AI.TIMEOUT',
+  'AI.RATE_LIMITED',
+  'AI.CONTENT_FILTERED',
+  'AI.FAILED',
 ] as const;
 
 export type ErrorCode = (typeof ERROR_CODES)[number];

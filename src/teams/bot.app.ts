@@ -5,6 +5,7 @@ import { createHash } from 'node:crypto';
 import { IdentityService } from '../app/identity.service';
 import { systemClock, type Clock, type Notifier, type Store } from '../app/ports';
 import { createServices, type Services } from '../app/services';
+import type { DraftingModel } from '../app/drafting.port';
 import type { RiskScale } from '../domain/plan.schema';
 import type { RiskMatrix } from '../domain/risk-rating';
 import { DomainError } from '../domain/errors';
@@ -39,6 +40,8 @@ export interface BotDependencies {
   readonly notifyRetry?: RetryPolicy;
   /** Reads free text; trained once per process when not given. */
   readonly understanding?: Understanding;
+  /** The AI model for drafting help; without one, asking for help says it is not switched on. */
+  readonly draftingModel?: DraftingModel;
 }
 
 export interface Bot {
@@ -117,7 +120,7 @@ export const createBot = (deps: BotDependencies, adapter?: TeamsAdapter): Bot =>
       throw new Error('No proactive sender configured');
     });
   const notifier = new TeamsNotifier(deps.store, proactive, clock, deps.baseUrl ?? 'http://localhost:3978', deps.notifyRetry, (event) => deps.logger.warn(event, 'proactive message'));
-  const services = createServices({ store: trackingWrites(deps.store), planId: deps.planId, clock, notifier, matrices: deps.matrices, linkDays: deps.linkDays });
+  const services = createServices({ store: trackingWrites(deps.store), planId: deps.planId, clock, notifier, matrices: deps.matrices, linkDays: deps.linkDays, draftingModel: deps.draftingModel });
   const screens = makeScreens(services, { baseUrl: deps.baseUrl ?? 'http://localhost:3978' });
   const app = new Application<TurnState>({ adapter, removeRecipientMention: true, startTypingTimer: false, longRunningMessages: false });
 

@@ -4,6 +4,7 @@ import { z } from 'zod';
 import type { Config } from '../config';
 import { RateLimiter, type RateLimitDecision } from '../rate-limit';
 import { createBot, type BotDependencies } from './bot.app';
+import { TeamsAiDraftingModel } from './ai/drafting.model';
 
 /**
  * The least an activity must be before the adapter sees it: wrong shapes (`{}`, `from: "x"`,
@@ -57,6 +58,7 @@ export const createTeamsRuntime = (config: Config, deps: BotDependencies) => {
   const bot = createBot(
     {
       ...deps,
+      draftingModel: deps.draftingModel ?? (config.drafting ? new TeamsAiDraftingModel(config.drafting) : undefined),
       proactive: (reference, activity) =>
         adapter.continueConversationAsync(app?.id ?? '', reference, async (context) => {
           await context.sendActivity(activity);

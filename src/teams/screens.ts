@@ -7,9 +7,6 @@ import { reportCard } from './views/report.view';
 import { VERBS } from './verbs';
 import { DomainError, isDomainError } from '../domain/errors';
 import type { RagRating, SignatoryRole } from '../domain/plan.schema';
-import type { AssistRequest } from '../app/assist.types';
-import { ASSIST_NOT_SET_UP } from './words';
-import { noticeCard } from './views/notice.view';
 import type { Decision } from '../app/sign-off.service';
 import { signOffCard, signOffStartCard, signOffStatusCard } from './views/sign-off.view';
 import { threadLines } from './views/sign-off-questions.view';
@@ -27,6 +24,21 @@ import { sectionsCard, tasksCard } from './views/work.view';
 import { planDownloadCard, reportDownloadCard } from './views/documents.view';
 import { spendFormCard } from './views/spend.view';
 import type { UpdateForm } from '../app/workstream-update.service';
+import type { AssistRequest } from '../app/assist.types';
+import type { SuggestFor } from '../app/drafting.service';
+import type { Suggestion } from '../app/ports';
+import { SECTION_FORMS } from '../app/questionnaire/section-forms';
+import { sectionLabel } from '../domain/plan.sections';
+import { suggestionCard } from './views/suggestion.view';
+import { noticeCard } from './views/notice.view';
+import { answerFormCard } from './views/feedback.view';
+
+const SUGGESTION_TITLES: Readonly<Record<string, string>> = {
+  'summarise-updates': 'Suggested summary of the quarter’s updates',
+  'plain-english': 'Suggested rewrite, in plain English for families',
+  'draft-section': 'Suggested draft',
+  'suggest-mitigation': 'Suggested mitigation',
+};
 
 
 /** The screens people reach both by typing and by pressing buttons. */
@@ -177,7 +189,6 @@ export const screens = (s: Services, options: { baseUrl: string } = { baseUrl: '
       });
     },
     /** Drafting help: without a model configured, it says so. */
-    assist: async (_person: Person, _request: AssistRequest): Promise<AdaptiveCardJson> => noticeCard(ASSIST_NOT_SET_UP),
     edit: async (result: EditResult): Promise<AdaptiveCardJson> => {
       switch (result.kind) {
         case 'form':
@@ -189,6 +200,48 @@ export const screens = (s: Services, options: { baseUrl: string } = { baseUrl: '
         case 'saved':
           return savedCard(result);
       }
+    },
+    /** Drafting help asked for in words: a suggestion card, or a notice saying why not. */
+    assist: async (person: Person, request: AssistRequest, requestId?: string) => self.suggestionView(await s.drafting.assist(person, request, requestId)),
+    /** "Suggest a draft" pressed beside a field. */
+    suggest: async (person: Person, target: SuggestFor, typed: string | null, requestId: string) => self.suggestionView(await s.drafting.suggest(person, target, typed, requestId)),
+    suggestionView: async (suggestion: Suggestion) => {
+      const plan = (await s.overview.current()).plan;
+      const t = suggestion.target;
+      const risk = t?.kind === 'risk' ? plan.risks.risks.find((r) => r.id === t.riskId) : undefined;
+      const field = t?.kind === 'section' ? SECTION_FORMS[t.section].steps.flatMap((x) => x.fields ?? []).find((f) => f.path === t.path) : undefined;
+      const words =
+        t?.kind === 'section'
+          ? { title: `Suggested draft: ${sectionLabel(t.section)}${field ? ` – ${field.label}` : ''}`, where: `your draft of ${sectionLabel(t.section)}` }
+          : t?.kind === 'risk'
+            ? { title: `Suggested mitigation: ${risk?.description ?? 'a risk'}`, where: 'your draft of the risk register, as this risk’s mitigation' }
+            : t?.kind === 'feedback'
+              ? { title: 'Suggested answer, in plain English', where: 'the answer form for this feedback' }
+              : { title: SUGGESTION_TITLES[suggestion.promptName] ?? 'Suggestion', where: null };
+      return suggestionCard(suggestion, words);
+    },
+    /** Use or Edit: the suggestion goes into the person's own draft (or answer form), never straight into the plan. */
+    useSuggestion: async (person: Person, id: string, mode: 'use' | 'edit'): Promise<AdaptiveCardJson> => {
+      const suggestion = await s.drafting.usable(person, id);
+      const t = suggestion.target!;
+      const notice =
+        mode === 'use'
+          ? { style: 'good' as const, text: 'The AI suggestion is in your draft below. Check it and change anything that is not right, then submit. Nothing is in the plan until you do.' }
+          : { style: 'warning' as const, text: 'The AI suggestion is in your draft below for you to edit. Change it as you need, then save your draft or submit. Nothing is in the plan until you submit.' };
+      let card: AdaptiveCardJson;
+      if (t.kind === 'section') card = await self.edit(await s.editing.fillField(person, t.section, t.path, suggestion.text, notice));
+      else if (t.kind === 'risk') card = await self.edit(await s.editing.fillRowField(person, 'risks', t.riskId, t.field, suggestion.text, notice));
+      else {
+        const item = await s.feedback.load(t.feedbackId);
+        if (item.ownerId !== person.id && !hasRole(person, 'sro')) throw new DomainError('AUTH.FORBIDDEN', 'Only the person this feedback was routed to, or the SRO, can answer it.');
+        card = answerFormCard(item, { 'f.text': suggestion.text }, 'The AI suggestion is in the answer box below. Check it and change anything that is not right, then send it. Nothing is sent until you do.');
+      }
+      await s.drafting.markUsed(person, id);
+      return card;
+    },
+    discardSuggestion: async (person: Person, id: string) => {
+      await s.drafting.discard(person, id);
+      return noticeCard({ style: 'good', title: 'Suggestion discarded', message: 'Nothing was changed. Ask again whenever you want another suggestion.', hint: '' });
     },
   };
   return self;

@@ -54,6 +54,10 @@ export const VERBS = {
   signoffAnswerForm: 'signoff.answer.form',
   signoffAnswer: 'signoff.answer',
   intentChoose: 'intent.choose',
+  assistSuggest: 'assist.suggest',
+  suggestionUse: 'suggestion.use',
+  suggestionEdit: 'suggestion.edit',
+  suggestionDiscard: 'suggestion.discard',
 } as const;
 
 export type Verb = (typeof VERBS)[keyof typeof VERBS];

@@ -62,6 +62,12 @@ export const noticeForError = (error: unknown): Notice => {
         return { style: 'attention', title: "Some of that isn't right", message: error.message, hint: 'Nothing has been changed.' };
       case 'UPDATE.QUARTER_NOT_IN_PLAN':
         return { style: 'warning', title: 'No update is due for that quarter', message: error.message, hint: 'Nothing has been posted.' };
+      case 'AI.NOT_CONFIGURED':
+      case 'AI.TIMEOUT':
+      case 'AI.RATE_LIMITED':
+      case 'AI.CONTENT_FILTERED':
+      case 'AI.FAILED':
+        return { style: 'warning', ...AI_WORDS[error.code], hint: 'Nothing has been changed. You can still write it yourself.' };
       default:
         break;
     }
@@ -178,13 +184,6 @@ export const NOT_A_SIGNATORY: Notice = {
   hint: '',
 };
 
-export const ASSIST_NOT_SET_UP: Notice = {
-  style: 'default',
-  title: 'Drafting help is not set up',
-  message: 'No AI model is configured for drafting help: ask your administrator to set one up. Everything else works as usual.',
-  hint: '',
-};
-
 /** "Has the ICB chief executive signed?", answered in one line above the status. */
 export const signatoryStateWords = (roleTitle: string, name: string | null, state: 'pending' | 'signed' | 'declined' | 'voided' | 'none'): string =>
   !name
@@ -196,3 +195,12 @@ export const signatoryStateWords = (roleTitle: string, name: string | null, stat
         : state === 'pending'
           ? `${name} (${roleTitle}) has not signed yet.`
           : `${name} (${roleTitle}) has no request in this round.`;
+
+/** What each drafting failure means for the person asking; the code decides, never the model's own words. */
+const AI_WORDS: Record<'AI.NOT_CONFIGURED' | 'AI.TIMEOUT' | 'AI.RATE_LIMITED' | 'AI.CONTENT_FILTERED' | 'AI.FAILED', { title: string; message: string }> = {
+  'AI.NOT_CONFIGURED': { title: 'Drafting help is not switched on', message: 'This bot has no AI model set up, so it cannot suggest drafts. Please ask whoever runs the bot if you would like it.' },
+  'AI.TIMEOUT': { title: 'The drafting help took too long', message: 'The AI model did not answer in time. Please try again in a minute.' },
+  'AI.RATE_LIMITED': { title: 'The drafting help is busy', message: 'The AI model is taking too many requests just now. Please try again in a minute or two.' },
+  'AI.CONTENT_FILTERED': { title: 'No suggestion this time', message: "The AI model's safety filter stopped this suggestion. Try asking in different words, or write it yourself." },
+  'AI.FAILED': { title: 'The drafting help is not working just now', message: 'The AI model did not give a suggestion. Please try again later; if it keeps happening, tell whoever runs the bot.' },
+};

@@ -410,5 +410,36 @@ export const describeStoreContract = (engine: string, open: () => Promise<StoreH
         expect((await h.store.listNotifications(PLAN)).map((r) => r.status)).toEqual(['sent', 'sending', 'sending']);
       });
     });
+
+    describe('AI suggestions', () => {
+      const suggestion = (id: string, personId: string, at: string) => ({
+        id,
+        planId: PLAN,
+        personId,
+        target: { kind: 'section' as const, section: 'executiveSummary' as const, path: 'changeStory' },
+        text: `Suggested text ${id}.`,
+        promptName: 'draft-section',
+        createdAt: at,
+      });
+
+      it('keeps a suggestion for its person only, adds an id once, and records use, discard and settling across a restart', async () => {
+        const first = await h.store.addSuggestion(suggestion('sg-1', 'alice', '2026-11-01T10:00:00.000Z'));
+        expect(first).toMatchObject({ id: 'sg-1', usedAt: null, discardedAt: null, settledAt: null, target: { kind: 'section', path: 'changeStory' } });
+        await h.store.addSuggestion({ ...suggestion('sg-1', 'alice', '2026-11-02T10:00:00.000Z'), text: 'A retry.' });
+        await h.store.addSuggestion({ ...suggestion('sg-2', 'alice', '2026-11-03T10:00:00.000Z'), target: null });
+        await h.store.addSuggestion(suggestion('sg-3', 'bob', '2026-11-03T10:00:00.000Z'));
+        await h.store.markSuggestion('sg-1', { usedAt: '2026-11-04T10:00:00.000Z' });
+        await h.store.markSuggestion('sg-2', { discardedAt: '2026-11-04T11:00:00.000Z' });
+        await h.store.markSuggestion('sg-1', { settledAt: '2026-11-05T10:00:00.000Z' });
+        const store = await h.reopen();
+        const mine = await store.listSuggestions('alice', PLAN);
+        expect(mine.map((s) => [s.id, s.text, s.usedAt, s.discardedAt, s.settledAt, s.target])).toEqual([
+          ['sg-1', 'Suggested text sg-1.', '2026-11-04T10:00:00.000Z', null, '2026-11-05T10:00:00.000Z', { kind: 'section', section: 'executiveSummary', path: 'changeStory' }],
+          ['sg-2', 'Suggested text sg-2.', null, '2026-11-04T11:00:00.000Z', null, null],
+        ]);
+        expect((await store.loadSuggestion('sg-3'))?.personId).toBe('bob');
+        expect(await store.loadSuggestion('sg-none')).toBeNull();
+      });
+    });
   });
 };

@@ -1,5 +1,6 @@
 import { TestAdapter, type Activity } from 'botbuilder';
 import type { Store } from '../../src/app/ports';
+import type { DraftingModel } from '../../src/app/drafting.port';
 import { bootstrapStore } from '../../src/app/bootstrap.service';
 import { demoAssignments, demoPlan } from '../../src/demo/demo-plan';
 import { createLogger } from '../../src/logger';
@@ -18,7 +19,7 @@ export const PLAYGROUND_USERS = {
 export const PLAN_ID = 'shropshire-2026-27';
 
 /** The real bot application over a real (in-memory SQLite) store, driven by botbuilder's TestAdapter. */
-export const createBotHarness = async () => {
+export const createBotHarness = async (options: { draftingModel?: DraftingModel } = {}) => {
   const clock = new ManualClock();
   const store: Store = new SqliteStore(':memory:', clock);
   await bootstrapStore(store, { planId: PLAN_ID, roster: readRosterFile(fromRoot('config', 'roster.demo.json')), seedPlan: demoPlan, seedAssignments: demoAssignments });
@@ -31,6 +32,7 @@ export const createBotHarness = async () => {
   const failing = new Map<string, number>();
   const bot = createBot({
     notifyRetry: { attempts: 4, baseDelayMs: 1, maxDelayMs: 5 },
+    draftingModel: options.draftingModel,
     store,
     planId: PLAN_ID,
     clock,

@@ -37,10 +37,10 @@ const SEES: Record<IntentName | 'none', RegExp> = {
   export: new RegExp(`Annex A \\(Word\\)|${REFUSED}`),
   spend: new RegExp(`Actual spend|${REFUSED}`),
   'section.open': /./,
-  'assist.draft': /Drafting help is not set up/,
-  'assist.summarise': /Drafting help is not set up/,
-  'assist.mitigation': /Drafting help is not set up/,
-  'assist.plain': /Drafting help is not set up/,
+  'assist.draft': /Drafting help is not switched on/,
+  'assist.summarise': /Drafting help is not switched on/,
+  'assist.mitigation': /Drafting help is not switched on/,
+  'assist.plain': /Give me the words to rewrite|Drafting help is not switched on/,
   none: /I didn't recognise that|Did you mean one of these\?/,
 };
 

@@ -85,9 +85,9 @@ describe('free text: what people type in their own words', () => {
     expect(all.length).toBeGreaterThan(red.length);
   });
 
-  it('a drafting request says drafting help is not set up, and changes nothing', async () => {
+  it('a drafting request says drafting help is not switched on, and changes nothing', async () => {
     const text = cardText(await onlyCard(bot, sro, 'draft the executive summary from the plan'));
-    expect(text).toContain('No AI model is configured for drafting help: ask your administrator to set one up. Everything else works as usual.');
+    expect(text).toContain('This bot has no AI model set up, so it cannot suggest drafts.');
   });
 
   it.each([

@@ -25,6 +25,7 @@ import type {
   Store,
   SignOffAnswer,
   SignOffQuestion,
+  Suggestion,
 } from '../../app/ports';
 import { DomainError } from '../../domain/errors';
 import { Person, RoleGrant } from '../../domain/people.schema';
@@ -40,6 +41,7 @@ import { SqliteDocuments } from './documents.sqlite';
 import { SqliteSpendActuals } from './spend-actuals.sqlite';
 import { SqliteOutbox } from './outbox.sqlite';
 import { SqliteSignOffQuestions } from './signoff-questions.sqlite';
+import { SqliteSuggestions } from './suggestions.sqlite';
 
 const MIGRATIONS_DIR = fromRoot('src', 'storage', 'migrations', 'sqlite');
 
@@ -279,6 +281,7 @@ export class SqliteStore implements Store {
   private readonly spend: SqliteSpendActuals;
   private readonly outbox: SqliteOutbox;
   private readonly questions: SqliteSignOffQuestions;
+  private readonly suggestions: SqliteSuggestions;
 
   constructor(
     file: string,
@@ -294,6 +297,7 @@ export class SqliteStore implements Store {
     this.spend = new SqliteSpendActuals(this.db, (...args) => this.writeAudit(...args));
     this.outbox = new SqliteOutbox(this.db);
     this.questions = new SqliteSignOffQuestions(this.db, (...args) => this.writeAudit(...args));
+    this.suggestions = new SqliteSuggestions(this.db);
   }
 
   async claimNotifications(now: string, staleClaimBefore: string, limit: number, ids?: readonly string[]): Promise<OutboxRow[]> {
@@ -737,6 +741,22 @@ export class SqliteStore implements Store {
 
   async answerQuestion(id: string, answer: SignOffAnswer, meta: ChangeMeta): Promise<boolean> {
     return this.questions.answer(id, answer, meta, this.now());
+  }
+
+  async addSuggestion(suggestion: Omit<Suggestion, 'usedAt' | 'discardedAt' | 'settledAt'>): Promise<Suggestion> {
+    return this.suggestions.add(suggestion);
+  }
+
+  async loadSuggestion(id: string): Promise<Suggestion | null> {
+    return this.suggestions.load(id);
+  }
+
+  async listSuggestions(personId: string, planId: string): Promise<Suggestion[]> {
+    return this.suggestions.list(personId, planId);
+  }
+
+  async markSuggestion(id: string, change: Partial<Pick<Suggestion, 'usedAt' | 'discardedAt' | 'settledAt'>>): Promise<void> {
+    this.suggestions.mark(id, change);
   }
 
   async updateRound(id: string, from: SignOffRound['status'], change: Pick<SignOffRound, 'status' | 'closedAt' | 'closeReason'>, meta: ChangeMeta): Promise<boolean> {

@@ -53,6 +53,10 @@ import { tasksShowAction } from './tasks-show.action';
 import { signOffAnswerFormAction } from './signoff-answer-form.action';
 import { signOffAnswerAction } from './signoff-answer.action';
 import { intentChooseAction } from './intent-choose.action';
+import { assistSuggestAction } from './assist-suggest.action';
+import { suggestionUseAction } from './suggestion-use.action';
+import { suggestionEditAction } from './suggestion-edit.action';
+import { suggestionDiscardAction } from './suggestion-discard.action';
 
 /** Every card action the bot answers, one handler per verb. */
 export const CARD_ACTIONS: readonly CardAction<never>[] = [
@@ -110,4 +114,8 @@ export const CARD_ACTIONS: readonly CardAction<never>[] = [
   signOffAnswerFormAction,
   signOffAnswerAction,
   intentChooseAction,
+  assistSuggestAction,
+  suggestionUseAction,
+  suggestionEditAction,
+  suggestionDiscardAction,
 ] as unknown as CardAction<never>[];

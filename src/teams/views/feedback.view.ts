@@ -139,6 +139,8 @@ export const answerFormCard = (item: FeedbackItem, typed: Record<string, unknown
     ],
     submit: { title: 'Send the answer', verb: VERBS.feedbackAnswer, data: { verb: VERBS.feedbackAnswer, item: item.id } },
     cancel: { verb: VERBS.feedbackShow, data: { verb: VERBS.feedbackShow, item: item.id } },
+    // Drafting help: rewrites what is in the answer box in plain English (or drafts one if it is empty).
+    extra: { title: 'Suggest a draft', verb: VERBS.assistSuggest, data: { verb: VERBS.assistSuggest, item: item.id } },
   });
 
 /** How many feedback items the list shows at once; the rest are a "More" away. */

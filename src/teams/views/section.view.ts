@@ -1,5 +1,6 @@
 import type { Assignment } from '../../app/ports';
 import type { ConflictView, FieldView, FormView, RowFormView, SavedView } from '../../app/section-editing.service';
+import { draftTarget } from '../../app/drafting.service';
 import { inputId } from '../../app/section-editing.service';
 import type { FieldKind } from '../../app/questionnaire/section-forms';
 import { sectionInfo, sectionLabel } from '../../domain/plan.sections';
@@ -58,6 +59,8 @@ const sectionFormData = (view: FormView, currentVersion: number, names: Readonly
           { title: 'Save draft', verb: VERBS.save, step: view.step, style: 'default' },
           { title: 'Submit', verb: VERBS.submit, step: view.step, style: 'positive' },
           ...(view.hasDraft ? [{ title: 'Discard draft', verb: VERBS.discard, step: view.step, style: 'destructive' }] : []),
+          // Drafting help beside the step that holds the section's main text.
+          ...(view.fields.some((f) => f.spec.path === draftTarget(view.section)?.path) ? [{ title: 'Suggest a draft', verb: VERBS.assistSuggest, step: view.step, style: 'default' }] : []),
         ]),
   ];
   // A section such as Signatories is its own question, step and table: say its name once.
@@ -132,6 +135,7 @@ export const rowFormCard = (view: RowFormView): AdaptiveCardJson =>
     isNew: view.isNew,
     rowNoun: view.table.rowNoun,
     verbs: VERBS,
+    suggest: !view.readOnly && !view.isNew && view.section === 'risks',
   });
 
 export const conflictCard = (view: ConflictView): AdaptiveCardJson =>

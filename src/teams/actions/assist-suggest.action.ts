@@ -1,0 +1,22 @@
+import { DomainError } from '../../domain/errors';
+import { VERBS } from '../verbs';
+import { defineAction } from './action.types';
+import { SuggestData } from './assist-data';
+
+export const assistSuggestAction = defineAction({
+  verb: VERBS.assistSuggest,
+  data: SuggestData,
+  run: async (ctx, d) => {
+    // What the person had typed in the answer box is text to rewrite, never an instruction.
+    const typed = typeof ctx.values['f.text'] === 'string' ? ctx.values['f.text'] : null;
+    const target = d.item
+      ? ({ kind: 'feedback', feedbackId: d.item } as const)
+      : d.section === 'risks' && d.rowId
+        ? ({ kind: 'risk', riskId: d.rowId } as const)
+        : d.section
+          ? ({ kind: 'section', section: d.section } as const)
+          : null;
+    if (!target) throw new DomainError('INPUT.INVALID', 'That card did not say what to suggest a draft for. Please open it again.');
+    return ctx.screens.suggest(ctx.person, target, typed, ctx.requestId);
+  },
+});
