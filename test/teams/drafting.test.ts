@@ -140,6 +140,17 @@ describe('drafting help through an OpenAI-compatible model', () => {
     expect(cardText(await h.executeCard(PLAYGROUND_USERS.sro, suggest.verb as string, suggest))).toContain(SUGGESTED);
   });
 
+  it('what was typed on the step is kept in the person’s draft when they ask for a suggestion', async () => {
+    server.reply(completion(SUGGESTED));
+    const form = validCard(await h.executeCard(PLAYGROUND_USERS.sro, VERBS.open, { section: 'executiveSummary' }));
+    const typedText = 'My own opening words, typed before asking for help.';
+    const field = Object.keys(inputs(form)).find((k) => k.startsWith('f.'))!;
+    const suggest = button(form, 'Suggest a draft');
+    await h.executeCard(PLAYGROUND_USERS.sro, suggest.verb as string, { ...inputs(form), [field]: typedText, ...suggest });
+    const draft = await h.store.loadDraft(PLAYGROUND_USERS.sro, PLAN_ID, 'executiveSummary');
+    expect(JSON.stringify(draft?.content)).toContain(typedText);
+  });
+
   it('suggests a risk’s mitigation from its row, and Use puts it in the row in the person’s draft', async () => {
     const mitigation = 'Recruit two trainee educational psychologists and buy in assessment capacity while they qualify.';
     server.reply(completion(mitigation));

@@ -5,6 +5,7 @@ import { Id, SectionKey } from '../../domain/plan.schema';
 export const SuggestData = z.object({
   section: SectionKey.optional(),
   step: z.coerce.number().int().min(0).max(20).optional(),
+  baseVersion: z.coerce.number().int().min(1).optional(),
   rowId: Id.optional(),
   item: z.string().min(1).max(100).optional(),
 });

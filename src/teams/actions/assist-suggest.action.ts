@@ -17,6 +17,12 @@ export const assistSuggestAction = defineAction({
           ? ({ kind: 'section', section: d.section } as const)
           : null;
     if (!target) throw new DomainError('INPUT.INVALID', 'That card did not say what to suggest a draft for. Please open it again.');
+    // Whatever was typed on the step is kept in the person's draft first (only if it changed
+    // anything), so asking for a suggestion never loses it; a typing mistake is shown instead.
+    if (target.kind === 'section' && d.step !== undefined && d.baseVersion !== undefined && Object.keys(ctx.values).some((k) => k.startsWith('f.'))) {
+      const kept = await ctx.services.editing.move(ctx.person, { section: target.section, step: d.step, baseVersion: d.baseVersion }, ctx.values, 'save');
+      if (kept.kind !== 'form' || kept.notice?.style === 'attention') return ctx.screens.edit(kept);
+    }
     return ctx.screens.suggest(ctx.person, target, typed, ctx.requestId);
   },
 });
