@@ -1,9 +1,9 @@
 import type { PlanSnapshot } from '../../app/ports';
 import type { SectionCompleteness } from '../../domain/completeness';
-import { byPart, sectionLabel } from '../../domain/plan.sections';
+import { sectionParts } from './section-parts';
 import { renderCard, type AdaptiveCardJson } from '../cards';
 import { VERBS } from '../verbs';
-import { dateWords, STATE_WORDS } from '../words';
+import { dateWords } from '../words';
 
 const GAPS_SHOWN = 2;
 
@@ -20,19 +20,7 @@ export const statusCard = (snapshot: PlanSnapshot, sections: readonly SectionCom
     title: `${plan.meta.title} ${plan.meta.reportingYear}: ${plan.header.localAuthority ?? 'your partnership'}`,
     versionText: `Version ${snapshot.version}, last changed ${dateWords(snapshot.updatedAt)} by ${updatedByName}`,
     counts: { complete: count('complete'), incomplete: count('incomplete'), missing: count('missing') },
-    parts: byPart(sections, (s) => s.section.key).map((part) => ({
-      heading: part.heading,
-      note: part.note,
-      sections: part.items.map((s) => ({
-        key: s.section.key,
-        label: sectionLabel(s.section.key),
-        stateText: STATE_WORDS[s.state].text,
-        colour: STATE_WORDS[s.state].colour,
-        filled: s.filled,
-        total: s.total,
-        gapsText: gapsText(s.gaps),
-      })),
-    })),
+    parts: sectionParts(sections, (s) => ({ filled: s.filled, total: s.total, gapsText: gapsText(s.gaps) })),
     openVerb: VERBS.open,
     statusVerb: VERBS.showStatus,
   });

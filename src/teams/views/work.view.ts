@@ -2,10 +2,11 @@ import type { Assignment, Draft } from '../../app/ports';
 import type { SectionCompleteness } from '../../domain/completeness';
 import type { Person } from '../../domain/people.schema';
 import type { Plan, SectionKey } from '../../domain/plan.schema';
-import { byPart, sectionLabel } from '../../domain/plan.sections';
+import { sectionLabel } from '../../domain/plan.sections';
+import { sectionParts } from './section-parts';
 import { renderCard, type AdaptiveCardJson } from '../cards';
 import { VERBS } from '../verbs';
-import { dateWords, STATE_WORDS } from '../words';
+import { dateWords } from '../words';
 import { ownersText } from './section.view';
 
 export const sectionsCard = (
@@ -22,22 +23,10 @@ export const sectionsCard = (
     title: `${plan.meta.title} ${plan.meta.reportingYear}: ${plan.header.localAuthority ?? 'your partnership'}`,
     summary: `Version ${version}: ${count('complete')} complete, ${count('incomplete')} incomplete, ${count('missing')} missing. Open a section to read or fill it in.`,
     canAssign,
-    parts: byPart(sections, (s) => s.section.key).map((part) => ({
-      heading: part.heading,
-      note: part.note,
-      sections: part.items.map((s) => ({
-        key: s.section.key,
-        label: sectionLabel(s.section.key),
-        stateText: STATE_WORDS[s.state].text,
-        colour: STATE_WORDS[s.state].colour,
-        detail: [
-          `${s.filled} of ${s.total}`,
-          ownersText(owners.filter((o) => o.section === s.section.key), names),
-          drafts.some((d) => d.section === s.section.key) ? 'You have a draft' : '',
-        ]
-          .filter(Boolean)
-          .join(' · '),
-      })),
+    parts: sectionParts(sections, (s) => ({
+      detail: [`${s.filled} of ${s.total}`, ownersText(owners.filter((o) => o.section === s.section.key), names), drafts.some((d) => d.section === s.section.key) ? 'You have a draft' : '']
+        .filter(Boolean)
+        .join(' · '),
     })),
     verbs: VERBS,
   });
