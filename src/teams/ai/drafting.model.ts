@@ -6,7 +6,7 @@ import { DomainError } from '../../domain/errors';
 import { fromRoot } from '../../paths';
 
 type PromptResponse<T> = Awaited<ReturnType<OpenAIModel['completePrompt']>> & { message?: { content?: T } };
-type Fetch = (url: RequestInfo | URL, init?: RequestInit) => Promise<Response>;
+type Fetch = typeof fetch;
 
 export interface DraftingModelOptions {
   /** The prompt folders (<name>/skprompt.txt and config.json); the repository's prompts/ by default. */
