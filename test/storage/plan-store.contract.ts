@@ -250,6 +250,54 @@ export const describeStoreContract = (engine: string, open: () => Promise<StoreH
       expect(await h.store.loadConversation('bob')).toBeNull();
     });
 
+    describe('workstream updates: the latest post without the history', () => {
+      const post = (workstreamId: string, quarter: string, milestones: [string, 'on-track' | 'at-risk' | 'complete'][], narrative: string) => ({
+        workstreamId,
+        quarter,
+        milestones: milestones.map(([milestoneId, status]) => ({ milestoneId, status, rag: null, note: null })),
+        actual: null,
+        narrative,
+        blockers: null,
+        supportNeeded: null,
+      });
+      const add = (id: string, update: ReturnType<typeof post>) => h.store.addUpdate(PLAN, update, { id, authorId: 'alice' }, alice);
+
+      it('numbers posts per workstream and quarter, and answers the latest by quarter, then sequence, as listUpdates orders them', async () => {
+        await h.store.createPlan(PLAN, demoPlan(), alice);
+        expect(await h.store.latestUpdate({ planId: PLAN, workstreamId: 'ws-1' })).toBeNull();
+        await add('u1', post('ws-1', '2026-Q3', [['m3a', 'on-track'], ['m3b', 'on-track']], 'Q3 first'));
+        await add('u2', post('ws-1', '2026-Q2', [['m2', 'complete']], 'Q2 late'));
+        await add('u3', post('ws-1', '2026-Q3', [['m3a', 'at-risk']], 'Q3 second'));
+        await add('u4', post('ws-2', '2026-Q4', [['m3a', 'complete']], 'Other workstream'));
+        // A retried post is the stored one, not a new one.
+        expect((await add('u3', post('ws-1', '2026-Q3', [['m3a', 'complete']], 'Retried'))).narrative).toBe('Q3 second');
+
+        const latest = await h.store.latestUpdate({ planId: PLAN, workstreamId: 'ws-1' });
+        expect([latest?.id, latest?.sequence, latest?.narrative]).toEqual(['u3', 2, 'Q3 second']);
+        const all = await h.store.listUpdates({ planId: PLAN, workstreamId: 'ws-1' });
+        expect(all.map((u) => u.id)).toEqual(['u2', 'u1', 'u3']);
+        expect(latest).toEqual(all[all.length - 1]);
+
+        expect((await h.store.latestUpdate({ planId: PLAN, workstreamId: 'ws-1', quarter: '2026-Q2' }))?.id).toBe('u2');
+        expect(await h.store.latestUpdate({ planId: PLAN, workstreamId: 'ws-1', quarter: '2026-Q4' })).toBeNull();
+        expect(await h.store.latestUpdate({ planId: 'another-plan', workstreamId: 'ws-1' })).toBeNull();
+      });
+
+      it('answers, per milestone, the latest post reporting on it, passing over later posts that do not', async () => {
+        await h.store.createPlan(PLAN, demoPlan(), alice);
+        await add('u1', post('ws-1', '2026-Q3', [['m3a', 'on-track'], ['m3b', 'on-track']], 'Both'));
+        await add('u2', post('ws-1', '2026-Q3', [['m3a', 'at-risk']], 'Only a'));
+        await add('u3', post('ws-1', '2026-Q2', [['m3b', 'complete']], 'Earlier quarter, posted last'));
+        await add('u4', post('ws-2', '2026-Q4', [['m3b', 'complete']], 'Other workstream'));
+        const of = { planId: PLAN, workstreamId: 'ws-1' };
+        expect((await h.store.latestUpdate({ ...of, milestoneId: 'm3a' }))?.id).toBe('u2');
+        expect((await h.store.latestUpdate({ ...of, milestoneId: 'm3b' }))?.id).toBe('u1');
+        expect((await h.store.latestUpdate({ ...of, milestoneId: 'm3b', quarter: '2026-Q2' }))?.id).toBe('u3');
+        expect(await h.store.latestUpdate({ ...of, milestoneId: 'nowhere' })).toBeNull();
+        expect((await h.store.latestUpdate({ ...of, milestoneId: 'm3a' }))?.milestones).toEqual([{ milestoneId: 'm3a', status: 'at-risk', rag: null, note: null }]);
+      });
+    });
+
     it('filters the audit log by version', async () => {
       const v1 = await h.store.createPlan(PLAN, demoPlan(), alice);
       await h.store.savePlan(PLAN, 1, edit(v1.plan, (p) => (p.engagement.narrative = 'Changed')), bob);

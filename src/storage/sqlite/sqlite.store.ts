@@ -20,6 +20,7 @@ import type {
   SignOffRequest,
   SignOffRound,
   UpdateQuery,
+  LatestUpdateQuery,
   PlanSnapshot,
   SaveResult,
   Store,
@@ -597,6 +598,23 @@ export class SqliteStore implements Store {
     }
     const rows = this.db.prepare(`SELECT * FROM workstream_updates WHERE ${where.join(' AND ')} ORDER BY quarter, workstream_id, sequence`).all(...params) as UpdateRow[];
     return rows.map(toUpdate);
+  }
+
+  async latestUpdate(query: LatestUpdateQuery): Promise<StoredUpdate | null> {
+    // Walks the (plan, workstream, quarter, sequence) index from its newest end and stops at the
+    // first match: the newest post unless a milestone is named that it does not report on.
+    const where = ['plan_id = ?', 'workstream_id = ?'];
+    const params: unknown[] = [query.planId, query.workstreamId];
+    if (query.quarter !== undefined) {
+      where.push('quarter = ?');
+      params.push(query.quarter);
+    }
+    if (query.milestoneId !== undefined) {
+      where.push("EXISTS (SELECT 1 FROM json_each(body, '$.milestones') WHERE json_extract(value, '$.milestoneId') = ?)");
+      params.push(query.milestoneId);
+    }
+    const row = this.db.prepare(`SELECT * FROM workstream_updates WHERE ${where.join(' AND ')} ORDER BY quarter DESC, sequence DESC LIMIT 1`).get(...params) as UpdateRow | undefined;
+    return row ? toUpdate(row) : null;
   }
 
   async addDelegate(planId: string, workstreamId: string, personId: string, meta: ChangeMeta): Promise<void> {
