@@ -137,17 +137,23 @@ export class WorkstreamUpdateService {
   }
 
   private async buildForm(workstream: Workstream, quarter: Quarter, errors: Record<string, string>, typed: Readonly<Record<string, unknown>> | null): Promise<UpdateForm> {
-    const posts = await this.store.listUpdates({ planId: this.planId, workstreamId: workstream.id });
-    const lastFor = (milestoneId: string) => [...posts].reverse().flatMap((p) => p.milestones).find((m) => m.milestoneId === milestoneId) ?? null;
-    const thisQuarter = posts.filter((p) => p.quarter === quarter.id);
+    // Only what the form shows, never the history: the latest post reporting on each milestone,
+    // and the latest post of this quarter (else of any quarter).
     const column = deliveryColumn((await this.plan()).meta.reportingYear, quarter);
     const planned = column ? workstream.quarters[column].milestones : [];
+    const of = { planId: this.planId, workstreamId: workstream.id };
+    const [thisQuarter, latest, ...reported] = await Promise.all([
+      this.store.latestUpdate({ ...of, quarter: quarter.id }),
+      this.store.latestUpdate(of),
+      ...planned.map((m) => this.store.latestUpdate({ ...of, milestoneId: m.id })),
+    ]);
+    const lastFor = (milestoneId: string, i: number) => reported[i]?.milestones.find((m) => m.milestoneId === milestoneId) ?? null;
     return {
       workstream,
       quarter,
-      milestones: planned.map((m) => ({ id: m.id, text: m.text, previous: lastFor(m.id), error: errors[m.id] ?? null })),
+      milestones: planned.map((m, i) => ({ id: m.id, text: m.text, previous: lastFor(m.id, i), error: errors[m.id] ?? null })),
       target: column ? workstream.quarters[column].trajectory.text : null,
-      last: thisQuarter[thisQuarter.length - 1] ?? posts[posts.length - 1] ?? null,
+      last: thisQuarter ?? latest,
       errors,
       typed,
     };

@@ -3,7 +3,7 @@ import { ActivityTypes, CardFactory, TurnContext } from 'botbuilder';
 import { AsyncLocalStorage } from 'node:async_hooks';
 import { createHash } from 'node:crypto';
 import { IdentityService } from '../app/identity.service';
-import { systemClock, type Clock, type Notifier, type Store } from '../app/ports';
+import { systemClock, type Clock, type Notifier, type PlanSnapshot, type Store } from '../app/ports';
 import { createServices, type Services } from '../app/services';
 import type { DraftingModel } from '../app/drafting.port';
 import type { RiskScale } from '../domain/plan.schema';
@@ -64,29 +64,71 @@ export const requestKey = (personId: string, conversationId: string | undefined,
 };
 
 /** Store methods that only read; every other one that returns a promise is a write. */
-const READS = /^(load|list|find|applied|due|spendActualsVersion|close)/;
+const READS = /^(load|list|find|applied|due|latest|spendActualsVersion|close)/;
+/** The writes that change the plan itself: after one (done or refused), the plan is read again. */
+const PLAN_WRITES = new Set(['createPlan', 'savePlan']);
 
-/** Whether the current card action has committed a write yet: per turn, never shared between people. */
-const turnWrites = new AsyncLocalStorage<{ wrote: boolean }>();
+/**
+ * One turn: whether a card action has committed a write yet, and the plan as this turn read it,
+ * so each turn reads and validates the plan once however many journeys look at it. Per turn,
+ * never shared between people or turns.
+ */
+export interface Turn {
+  wrote: boolean;
+  readonly plans: Map<string, Promise<PlanSnapshot | null>>;
+}
+const turns = new AsyncLocalStorage<Turn>();
+export const newTurn = (): Turn => ({ wrote: false, plans: new Map() });
 
-/** The store the journeys use, noting in the current turn when a write has been committed. */
-const trackingWrites = (store: Store): Store =>
+/**
+ * The store the journeys use: inside a turn, the plan is read once and the same snapshot is
+ * answered to every later read (nothing in src/app changes a snapshot in place: a change is made
+ * on a clone and saved); a plan write, done or refused, makes the next read go to the store.
+ * It also notes in the turn when a write has been committed. Outside a turn (the reminder
+ * tick), every call goes straight to the store.
+ */
+export const turnScoped = (store: Store): Store =>
   new Proxy(store, {
     get(target, prop) {
       const value: unknown = Reflect.get(target, prop, target);
       if (typeof value !== 'function') return value;
       const method = value as (...args: unknown[]) => unknown;
+      if (prop === 'loadPlan') {
+        return (planId: string) => {
+          const turn = turns.getStore();
+          if (!turn) return target.loadPlan(planId);
+          let snapshot = turn.plans.get(planId);
+          if (!snapshot) {
+            snapshot = target.loadPlan(planId);
+            turn.plans.set(planId, snapshot);
+            // A failed read is not remembered: the next one tries again.
+            snapshot.catch(() => turn.plans.get(planId) === snapshot && turn.plans.delete(planId));
+          }
+          return snapshot;
+        };
+      }
       if (typeof prop !== 'string' || READS.test(prop)) return method.bind(target);
       return (...args: unknown[]) => {
-        const turn = turnWrites.getStore();
+        const turn = turns.getStore();
         const result = method.apply(target, args);
+        const settled = (committed: boolean) => {
+          if (!turn) return;
+          if (committed) turn.wrote = true;
+          if (PLAN_WRITES.has(prop)) turn.plans.clear();
+        };
         if (result instanceof Promise) {
-          return result.then((r: unknown) => {
-            if (turn) turn.wrote = true;
-            return r;
-          });
+          return result.then(
+            (r: unknown) => {
+              settled(true);
+              return r;
+            },
+            (error: unknown) => {
+              settled(false);
+              throw error;
+            },
+          );
         }
-        if (turn) turn.wrote = true;
+        settled(true);
         return result;
       };
     },
@@ -120,7 +162,7 @@ export const createBot = (deps: BotDependencies, adapter?: TeamsAdapter): Bot =>
       throw new Error('No proactive sender configured');
     });
   const notifier = new TeamsNotifier(deps.store, proactive, clock, deps.baseUrl ?? 'http://localhost:3978', deps.notifyRetry, (event) => deps.logger.warn(event, 'proactive message'));
-  const services = createServices({ store: trackingWrites(deps.store), planId: deps.planId, clock, notifier, matrices: deps.matrices, linkDays: deps.linkDays, draftingModel: deps.draftingModel });
+  const services = createServices({ store: turnScoped(deps.store), planId: deps.planId, clock, notifier, matrices: deps.matrices, linkDays: deps.linkDays, draftingModel: deps.draftingModel });
   const screens = makeScreens(services, { baseUrl: deps.baseUrl ?? 'http://localhost:3978' });
   const app = new Application<TurnState>({ adapter, removeRecipientMention: true, startTypingTimer: false, longRunningMessages: false });
 
@@ -192,12 +234,14 @@ export const createBot = (deps: BotDependencies, adapter?: TeamsAdapter): Bot =>
   });
 
   app.activity(ActivityTypes.Message, async (context) => {
-    const card = await answer(context, async () => {
-      const person = await identity.identify(context.activity.from?.aadObjectId);
-      const command = matchCommand(context.activity.text ?? '');
-      if (command) return commands[command](person, context.activity.text ?? '');
-      return fromWords(person, context.activity.text ?? '', context.activity.from?.id);
-    });
+    const card = await turns.run(newTurn(), () =>
+      answer(context, async () => {
+        const person = await identity.identify(context.activity.from?.aadObjectId);
+        const command = matchCommand(context.activity.text ?? '');
+        if (command) return commands[command](person, context.activity.text ?? '');
+        return fromWords(person, context.activity.text ?? '', context.activity.from?.id);
+      }),
+    );
     await sendCard(context, card);
   });
 
@@ -205,7 +249,7 @@ export const createBot = (deps: BotDependencies, adapter?: TeamsAdapter): Bot =>
     const botId = context.activity.recipient?.id;
     for (const member of context.activity.membersAdded ?? []) {
       if (member.id === botId) continue;
-      const card = await answer(context, async () => screens.help(await identity.identify(member.aadObjectId)));
+      const card = await turns.run(newTurn(), () => answer(context, async () => screens.help(await identity.identify(member.aadObjectId))));
       await sendCard(context, card);
     }
   });
@@ -213,8 +257,8 @@ export const createBot = (deps: BotDependencies, adapter?: TeamsAdapter): Bot =>
   for (const action of CARD_ACTIONS) {
     app.adaptiveCards.actionExecute(action.verb, async (context, _state, data) => {
       // Once a write has committed, no later failure (rendering its answer, say) reads "not completed".
-      const turn = { wrote: false };
-      const card = await turnWrites.run(turn, () => answer(context, async () => {
+      const turn = newTurn();
+      const card = await turns.run(turn, () => answer(context, async () => {
         const person = await identity.identify(context.activity.from?.aadObjectId);
         const values = data && typeof data === 'object' ? (data as Record<string, unknown>) : {};
         const parsed = action.data.safeParse(values);

@@ -20,14 +20,15 @@ export class CardTooLargeError extends Error {
   }
 }
 
-const templates = new Map<CardName, unknown>();
+/** Each template read and its expressions parsed once per process; a Template binds to any data again and again. */
+const templates = new Map<CardName, Template>();
 
 export const templatePath = (name: CardName): string => fromRoot('adaptive-cards', `${name}.json`);
 
-const loadTemplate = (name: CardName): unknown => {
+const loadTemplate = (name: CardName): Template => {
   let template = templates.get(name);
   if (!template) {
-    template = JSON.parse(readFileSync(templatePath(name), 'utf8'));
+    template = new Template(JSON.parse(readFileSync(templatePath(name), 'utf8')));
     templates.set(name, template);
   }
   return template;
@@ -74,7 +75,7 @@ const shortenStrings = (node: unknown, maxBytes: number): unknown => {
 };
 
 const expand = (name: CardName, data: object): { card: AdaptiveCardJson; bytes: number } => {
-  const card = new Template(loadTemplate(name)).expand({ $root: data }) as AdaptiveCardJson;
+  const card = loadTemplate(name).expand({ $root: data }) as AdaptiveCardJson;
   return { card, bytes: utf8Bytes(JSON.stringify(card)) };
 };
 

@@ -19,7 +19,7 @@ export const PLAYGROUND_USERS = {
 export const PLAN_ID = 'shropshire-2026-27';
 
 /** The real bot application over a real (in-memory SQLite) store, driven by botbuilder's TestAdapter. */
-export const createBotHarness = async (options: { draftingModel?: DraftingModel } = {}) => {
+export const createBotHarness = async (options: { draftingModel?: DraftingModel; /** What the bot sees of the store (a counting wrapper, say). */ wrapStore?: (store: Store) => Store } = {}) => {
   const clock = new ManualClock();
   const store: Store = new SqliteStore(':memory:', clock);
   await bootstrapStore(store, { planId: PLAN_ID, roster: readRosterFile(fromRoot('config', 'roster.demo.json')), seedPlan: demoPlan, seedAssignments: demoAssignments });
@@ -33,7 +33,7 @@ export const createBotHarness = async (options: { draftingModel?: DraftingModel 
   const bot = createBot({
     notifyRetry: { attempts: 4, baseDelayMs: 1, maxDelayMs: 5 },
     draftingModel: options.draftingModel,
-    store,
+    store: options.wrapStore ? options.wrapStore(store) : store,
     planId: PLAN_ID,
     clock,
     logger: createLogger({ logLevel: 'silent' }),

@@ -1,0 +1,92 @@
+import type { Store } from '../../src/app/ports';
+import { VERBS } from '../../src/teams/verbs';
+import { cardOf, cardText, createBotHarness } from '../support/bot.harness';
+
+const ANNIE = '00000000-0000-0000-0000-0000000000025'; // leads workstream 3
+
+/** Every store call the bot makes, by method name. Counted, never timed. */
+const counting = () => {
+  const calls = new Map<string, number>();
+  const wrap = (store: Store): Store =>
+    new Proxy(store, {
+      get(target, prop) {
+        const value: unknown = Reflect.get(target, prop, target);
+        if (typeof value !== 'function' || typeof prop !== 'string') return value;
+        return (...args: unknown[]) => {
+          calls.set(prop, (calls.get(prop) ?? 0) + 1);
+          return (value as (...a: unknown[]) => unknown).apply(target, args);
+        };
+      },
+    });
+  const take = () => {
+    const out = Object.fromEntries([...calls].sort(([a], [b]) => a.localeCompare(b)));
+    calls.clear();
+    return out;
+  };
+  return { wrap, take };
+};
+
+const submission = (i: number) => ({ verb: VERBS.updatePost, workstream: 'ws-3', quarter: '2026-Q3', 'status.ws-3-q3-m1': i % 2 ? 'on-track' : 'at-risk', narrative: `Update ${i}` });
+
+describe('the cost of a turn does not grow with history', () => {
+  it('a submission reads the plan once and the same store calls with 1 or 300 updates stored', async () => {
+    const count = counting();
+    const bot = await createBotHarness({ wrapStore: count.wrap });
+    try {
+      const submit = async (i: number) => {
+        count.take();
+        const text = cardText(await bot.executeCard(ANNIE, VERBS.updatePost, submission(i)));
+        return { text, calls: count.take() };
+      };
+      const first = await submit(1);
+      expect(first.text).toContain('Posted: update 1 for Q3');
+      for (let i = 0; i < 300; i++) {
+        await bot.store.addUpdate('shropshire-2026-27', { workstreamId: 'ws-3', quarter: i % 2 ? '2026-Q3' : '2026-Q4', milestones: [], actual: null, narrative: `Stored ${i}`, blockers: null, supportNeeded: null }, { id: `stored-${i}`, authorId: ANNIE }, { actorId: ANNIE, summary: 'stored' });
+      }
+      const later = await submit(2);
+      expect(later.text).toContain('Posted: update 152 for Q3');
+      expect(later.calls).toEqual(first.calls);
+      expect(later.calls.loadPlan).toBe(1);
+      expect(later.calls.listUpdates).toBeUndefined();
+      // What the form shows is still the latest post that reported on the milestone.
+      expect(later.text).toContain('Update 2');
+    } finally {
+      await bot.close();
+    }
+  });
+
+  it('help, and a form opened by typing, read the plan once a turn', async () => {
+    const count = counting();
+    const bot = await createBotHarness({ wrapStore: count.wrap });
+    try {
+      count.take();
+      expect(cardOf((await bot.say(ANNIE, 'help'))[0])).toBeDefined();
+      expect(count.take().loadPlan).toBe(1);
+      expect(cardText(cardOf((await bot.say(ANNIE, 'update'))[0]))).toContain('Q3 (Oct–Dec 2026) update: Workstream 3');
+      expect(count.take().loadPlan).toBe(1);
+    } finally {
+      await bot.close();
+    }
+  });
+
+  it('a plan change in a turn is read back from the store, not from what the turn read before it', async () => {
+    const count = counting();
+    const bot = await createBotHarness({ wrapStore: count.wrap });
+    const SRO = '00000000-0000-0000-0000-0000000000020';
+    try {
+      const before = (await bot.store.loadPlan('shropshire-2026-27'))!;
+      const risk = before.plan.risks.risks[0]!;
+      count.take();
+      expect(cardText(await bot.executeCard(SRO, VERBS.risks, { verb: VERBS.risks }))).toContain('Nothing closed yet.');
+      count.take();
+      const card = cardText(await bot.executeCard(SRO, VERBS.riskSave, { verb: VERBS.riskSave, mode: 'close', risk: risk.id, baseVersion: before.version, 'f.reason': 'Mitigated in full.' }));
+      expect((await bot.store.loadPlan('shropshire-2026-27'))!.version).toBe(before.version + 1);
+      // The register after the change shows it closed: read after the write, not from the turn's first read.
+      expect(card).toContain('Saved.');
+      expect(card).not.toContain('Nothing closed yet.');
+      expect(count.take().loadPlan).toBe(2);
+    } finally {
+      await bot.close();
+    }
+  });
+});
