@@ -158,6 +158,8 @@ export interface LatestUpdateQuery {
   readonly planId: string;
   readonly workstreamId: string;
   readonly quarter?: string;
+  /** Only posts for this quarter or an earlier one. */
+  readonly throughQuarter?: string;
   /** Only posts whose milestones include this one. */
   readonly milestoneId?: string;
 }

@@ -137,15 +137,15 @@ export class WorkstreamUpdateService {
   }
 
   private async buildForm(workstream: Workstream, quarter: Quarter, errors: Record<string, string>, typed: Readonly<Record<string, unknown>> | null): Promise<UpdateForm> {
-    // Only what the form shows, never the history: the latest post reporting on each milestone,
-    // and the latest post of this quarter (else of any quarter).
+    // Only what the form shows, never the history: per milestone, the latest post of this quarter
+    // or an earlier one that reported on it; and the latest post of this quarter (else of any).
     const column = deliveryColumn((await this.plan()).meta.reportingYear, quarter);
     const planned = column ? workstream.quarters[column].milestones : [];
     const of = { planId: this.planId, workstreamId: workstream.id };
     const [thisQuarter, latest, ...reported] = await Promise.all([
       this.store.latestUpdate({ ...of, quarter: quarter.id }),
       this.store.latestUpdate(of),
-      ...planned.map((m) => this.store.latestUpdate({ ...of, milestoneId: m.id })),
+      ...planned.map((m) => this.store.latestUpdate({ ...of, milestoneId: m.id, throughQuarter: quarter.id })),
     ]);
     const lastFor = (milestoneId: string, i: number) => reported[i]?.milestones.find((m) => m.milestoneId === milestoneId) ?? null;
     return {

@@ -294,6 +294,11 @@ export const describeStoreContract = (engine: string, open: () => Promise<StoreH
         expect((await h.store.latestUpdate({ ...of, milestoneId: 'm3b' }))?.id).toBe('u1');
         expect((await h.store.latestUpdate({ ...of, milestoneId: 'm3b', quarter: '2026-Q2' }))?.id).toBe('u3');
         expect(await h.store.latestUpdate({ ...of, milestoneId: 'nowhere' })).toBeNull();
+        expect((await h.store.latestUpdate({ ...of, throughQuarter: '2026-Q2' }))?.id).toBe('u3');
+        expect((await h.store.latestUpdate({ ...of, milestoneId: 'm3a', throughQuarter: '2026-Q2' }))).toBeNull();
+        expect((await h.store.latestUpdate({ ...of, milestoneId: 'm3b', throughQuarter: '2026-Q4' }))?.id).toBe('u1');
+        // Part of another milestone's id is not that milestone.
+        expect(await h.store.latestUpdate({ ...of, milestoneId: 'm3' })).toBeNull();
         expect((await h.store.latestUpdate({ ...of, milestoneId: 'm3a' }))?.milestones).toEqual([{ milestoneId: 'm3a', status: 'at-risk', rag: null, note: null }]);
       });
     });

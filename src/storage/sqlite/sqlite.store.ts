@@ -609,9 +609,14 @@ export class SqliteStore implements Store {
       where.push('quarter = ?');
       params.push(query.quarter);
     }
+    if (query.throughQuarter !== undefined) {
+      where.push('quarter <= ?');
+      params.push(query.throughQuarter);
+    }
     if (query.milestoneId !== undefined) {
-      where.push("EXISTS (SELECT 1 FROM json_each(body, '$.milestones') WHERE json_extract(value, '$.milestoneId') = ?)");
-      params.push(query.milestoneId);
+      // The text test passes over most posts without parsing them; json_each then makes sure.
+      where.push("instr(body, ?) > 0 AND EXISTS (SELECT 1 FROM json_each(body, '$.milestones') WHERE json_extract(value, '$.milestoneId') = ?)");
+      params.push(`"milestoneId":${JSON.stringify(query.milestoneId)}`, query.milestoneId);
     }
     const row = this.db.prepare(`SELECT * FROM workstream_updates WHERE ${where.join(' AND ')} ORDER BY quarter DESC, sequence DESC LIMIT 1`).get(...params) as UpdateRow | undefined;
     return row ? toUpdate(row) : null;
