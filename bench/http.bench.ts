@@ -128,9 +128,8 @@ const memory = (pid: number | undefined): { rss: number; peak: number } => {
   }
 };
 
-const agent = new Agent({ keepAlive: true, maxSockets: 64 });
-
-const post = (port: number, body: string): Promise<{ status: number; text: string }> =>
+/** A keep-alive agent per round: a socket left idle between rounds may be closed by the server as it is reused. */
+const post = (agent: Agent, port: number, body: string): Promise<{ status: number; text: string }> =>
   new Promise((resolve, reject) => {
     const req = request(
       { host: '127.0.0.1', port, path: '/api/messages', method: 'POST', agent, headers: { 'content-type': 'application/json', 'content-length': Buffer.byteLength(body) } },
@@ -150,6 +149,7 @@ const drive = async (ports: readonly number[], n: number, concurrency: number, b
   let next = 0;
   let errors = 0;
   let firstError: string | undefined;
+  const agent = new Agent({ keepAlive: true, maxSockets: concurrency });
   const began = performance.now();
   const cutOff = began + ROUND_SECONDS * 1000;
   const worker = async () => {
@@ -157,7 +157,7 @@ const drive = async (ports: readonly number[], n: number, concurrency: number, b
       const i = next++;
       const t0 = performance.now();
       try {
-        const res = await post(ports[i % ports.length]!, body(i));
+        const res = await post(agent, ports[i % ports.length]!, body(i));
         latencies.push(performance.now() - t0);
         if (!ok(res.status, res.text)) {
           errors++;
@@ -171,6 +171,7 @@ const drive = async (ports: readonly number[], n: number, concurrency: number, b
   };
   await Promise.all(Array.from({ length: concurrency }, worker));
   const seconds = (performance.now() - began) / 1000;
+  agent.destroy();
   latencies.sort((a, b) => a - b);
   const at = (q: number) => latencies[Math.min(latencies.length - 1, Math.floor(q * latencies.length))] ?? NaN;
   return { done: latencies.length, errors, seconds, perSecond: latencies.length / seconds, p50: at(0.5), p95: at(0.95), p99: at(0.99), firstError };

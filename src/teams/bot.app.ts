@@ -1,4 +1,7 @@
-import { Application, TurnState, type TeamsAdapter } from '@microsoft/teams-ai';
+// From their own modules rather than the package index, which would load every AI model and tokenizer too.
+import { Application } from '@microsoft/teams-ai/lib/Application';
+import { TurnState } from '@microsoft/teams-ai/lib/TurnState';
+import type { TeamsAdapter } from '@microsoft/teams-ai/lib/TeamsAdapter';
 import { ActivityTypes, CardFactory, TurnContext } from 'botbuilder';
 import { AsyncLocalStorage } from 'node:async_hooks';
 import { createHash } from 'node:crypto';

@@ -1,10 +1,11 @@
-import { TeamsAdapter } from '@microsoft/teams-ai';
+import { TeamsAdapter } from '@microsoft/teams-ai/lib/TeamsAdapter';
 import type { Request, Response } from 'botbuilder';
 import { z } from 'zod';
 import type { Config } from '../config';
 import { RateLimiter, type RateLimitDecision } from '../rate-limit';
 import { createBot, type BotDependencies } from './bot.app';
-import { TeamsAiDraftingModel } from './ai/drafting.model';
+import type { DraftingModel } from '../app/drafting.port';
+import type { DraftingModelConfig } from '../config';
 
 /**
  * The least an activity must be before the adapter sees it: wrong shapes (`{}`, `from: "x"`,
@@ -30,6 +31,17 @@ export const tenantAllowed = (allowed: readonly string[], activity: ActivityShap
   if (allowed.length === 0) return true;
   const claimed = [activity.conversation?.tenantId, activity.channelData?.tenant?.id].filter((t): t is string => typeof t === 'string' && t.length > 0);
   return claimed.length > 0 && claimed.every((t) => allowed.includes(t.toLowerCase()));
+};
+
+/** The configured AI model, loaded (teams-ai's models and tokenizers with it) only when first asked for a draft. */
+const lazyDraftingModel = (config: DraftingModelConfig): DraftingModel => {
+  let model: Promise<DraftingModel> | undefined;
+  return {
+    complete: async (promptName, variables) => {
+      model ??= import('./ai/drafting.model').then((m) => new m.TeamsAiDraftingModel(config));
+      return (await model).complete(promptName, variables);
+    },
+  };
 };
 
 /** What /api/messages answers; the body is always one of ours, never an internal message. */
@@ -58,7 +70,7 @@ export const createTeamsRuntime = (config: Config, deps: BotDependencies) => {
   const bot = createBot(
     {
       ...deps,
-      draftingModel: deps.draftingModel ?? (config.drafting ? new TeamsAiDraftingModel(config.drafting) : undefined),
+      draftingModel: deps.draftingModel ?? (config.drafting ? lazyDraftingModel(config.drafting) : undefined),
       proactive: (reference, activity) =>
         adapter.continueConversationAsync(app?.id ?? '', reference, async (context) => {
           await context.sendActivity(activity);
