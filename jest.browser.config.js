@@ -2,4 +2,4 @@
 // eslint-disable-next-line @typescript-eslint/no-require-imports -- jest configs are CommonJS
 const base = require('./jest.config');
 
-module.exports = { ...base, testMatch: ['**/*.browser.ts'], testTimeout: 60000 };
+module.exports = { ...base, testMatch: ['**/*.browser.ts'], testTimeout: 60000, globalSetup: undefined, globalTeardown: undefined };

@@ -12,4 +12,7 @@ module.exports = {
     '^.+\\.ts$': ['ts-jest', { diagnostics: false }],
   },
   testTimeout: 20000,
+  // PostgreSQL for the store contract and the two-instance tests (see test/support/postgres.ts).
+  globalSetup: '<rootDir>/test/support/postgres.global-setup.js',
+  globalTeardown: '<rootDir>/test/support/postgres.global-teardown.js',
 };

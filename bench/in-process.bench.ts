@@ -13,7 +13,7 @@ import { demoPlan } from '../src/demo/demo-plan';
 import { planCompleteness } from '../src/domain/completeness';
 import { compileAnnexA } from '../src/domain/plan.compile';
 import { renderMarkdown } from '../src/export/markdown.renderer';
-import { SqliteStore } from '../src/storage/sqlite/sqlite.store';
+import { SqliteStore } from '../src/storage/sql/sql.store';
 import { statusCard } from '../src/teams/views/status.view';
 import { createServices } from '../src/app/services';
 import { canonicalForm } from '../src/domain/document.model';

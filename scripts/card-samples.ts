@@ -10,7 +10,7 @@ import { SectionEditingService } from '../src/app/section-editing.service';
 import { demoAssignments, demoPlan } from '../src/demo/demo-plan';
 import { fromRoot } from '../src/paths';
 import { readRosterFile } from '../src/storage/roster-file';
-import { SqliteStore } from '../src/storage/sqlite/sqlite.store';
+import { SqliteStore } from '../src/storage/sql/sql.store';
 import { sampleRecorder, type CardName } from '../src/teams/cards';
 import { screens } from '../src/teams/screens';
 import { assignedCard, assignCard } from '../src/teams/views/work.view';

@@ -18,7 +18,7 @@ import { createLogger } from '../src/logger';
 import { fromRoot } from '../src/paths';
 import { createServer, listen } from '../src/server';
 import { readRosterFile } from '../src/storage/roster-file';
-import { SqliteStore } from '../src/storage/sqlite/sqlite.store';
+import { SqliteStore } from '../src/storage/sql/sql.store';
 import { VERBS } from '../src/teams/verbs';
 
 const COUNT = Number(process.argv[2] ?? 10_000);

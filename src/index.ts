@@ -1,5 +1,4 @@
-import { ReminderService } from './app/reminder.service';
-import { systemClock } from './app/ports';
+import { startBackgroundWork } from './background-work';
 import { assertCanServe, loadConfig } from './config';
 import { oneLineError } from './one-line-error';
 import { openConfiguredStore } from './composition';
@@ -26,36 +25,12 @@ const main = async (): Promise<void> => {
   logger.info({ port, host: config.listenHost ?? 'all interfaces' }, `Bot listening on http://${config.listenHost ?? 'localhost'}:${port}/api/messages`);
 
   // Reminders live in the database; each tick schedules what is missing and sends what is due,
-  // so ones that fell due while the bot was down go out now, once.
-  const reminders = new ReminderService(store, config.planId, notifier, systemClock, config.reminders);
-  let ticking = false;
-  const tick = async () => {
-    if (ticking) return;
-    ticking = true;
-    try {
-      // Notifications queued with a change but not sent yet (a crash after commit, Teams answering 429).
-      const outbox = [...(await services.outbox.dispatch()).values()];
-      if (outbox.length) logger.info({ sent: outbox.filter((o) => o === 'sent').length, retrying: outbox.filter((o) => o === 'retrying').length, notSent: outbox.filter((o) => o !== 'sent' && o !== 'retrying').length }, 'outbox');
-      const result = await reminders.tick();
-      if (result.sent || result.retrying) logger.info(result, 'reminders');
-      const signOff = await services.signOff.remind({ days: config.signOffReminderDays });
-      if (signOff.sent.length) logger.info(signOff, 'sign-off reminders');
-      const flagged = await services.feedback.flagUnanswered(config.feedbackAnswerDays);
-      if (flagged) logger.info({ flagged }, 'unanswered feedback flagged to the SRO');
-    } catch (error) {
-      logger.error({ err: error }, 'reminder tick failed');
-    } finally {
-      ticking = false;
-    }
-  };
-  void tick();
-  const timer = setInterval(() => void tick(), config.reminders.intervalSeconds * 1000);
-  timer.unref();
+  // so ones that fell due while the bot was down go out now, once, whichever instance sends them.
+  const background = startBackgroundWork({ config, store, services, notifier, logger });
 
   const stop = (signal: string) => {
     logger.info({ signal }, 'shutting down');
-    clearInterval(timer);
-    server.close(() => void store.close().then(() => process.exit(0)));
+    server.close(() => void background.stop().then(() => store.close()).then(() => process.exit(0)));
     setTimeout(() => process.exit(0), 5000).unref();
   };
   process.once('SIGINT', () => stop('SIGINT'));

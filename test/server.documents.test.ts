@@ -8,7 +8,7 @@ import { createLogger } from '../src/logger';
 import { fromRoot } from '../src/paths';
 import { createServer, listen } from '../src/server';
 import { readRosterFile } from '../src/storage/roster-file';
-import { SqliteStore } from '../src/storage/sqlite/sqlite.store';
+import { SqliteStore } from '../src/storage/sql/sql.store';
 import { ManualClock } from './support/memory.clock';
 
 const SRO = '00000000-0000-0000-0000-0000000000020';

@@ -10,7 +10,7 @@ import { createLogger } from '../src/logger';
 import { fromRoot } from '../src/paths';
 import { createServer, listen } from '../src/server';
 import { readRosterFile } from '../src/storage/roster-file';
-import { SqliteStore } from '../src/storage/sqlite/sqlite.store';
+import { SqliteStore } from '../src/storage/sql/sql.store';
 import { checkCard } from './support/adaptive-card.validate';
 import { cardText } from './support/bot.harness';
 import { ManualClock } from './support/memory.clock';

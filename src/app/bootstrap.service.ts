@@ -25,7 +25,15 @@ export const bootstrapStore = async (
   const existing = await store.loadPlan(options.planId);
   if (existing || !options.seedPlan) return { seeded: false, planVersion: existing?.version ?? null, roster };
   const meta = { actorId: SYSTEM_ACTOR, summary: 'Demo plan loaded into an empty database' };
-  const created = await store.createPlan(options.planId, options.seedPlan(), meta);
+  let created;
+  try {
+    created = await store.createPlan(options.planId, options.seedPlan(), meta);
+  } catch (error) {
+    // Two instances starting on one empty database: the other one seeded it first.
+    const seededByAnother = await store.loadPlan(options.planId);
+    if (seededByAnother) return { seeded: false, planVersion: seededByAnother.version, roster };
+    throw error;
+  }
   const sro = options.roster.find((p) => p.roles.some((r) => r.role === 'sro'));
   for (const seed of options.seedAssignments ?? []) {
     if (!options.roster.some((p) => p.id === seed.assigneeId)) continue;

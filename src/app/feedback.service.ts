@@ -156,11 +156,14 @@ export class FeedbackService {
       (i) => (i.status === 'new' || i.status === 'routed') && !i.flaggedAt && now.getTime() - Date.parse(i.createdAt) >= days * 86_400_000,
     );
     if (!overdue.length) return 0;
+    const flagged: FeedbackItem[] = [];
     for (const item of overdue) {
-      await this.store.updateFeedback(item.id, item.status, { flaggedAt: now.toISOString() }, { actorId: 'system', summary: `Feedback unanswered after ${days} days: flagged to the SRO` });
+      // Only items this call flagged: another instance may have flagged (and told the SRO about) some already.
+      if (await this.store.updateFeedback(item.id, item.status, { flaggedAt: now.toISOString() }, { actorId: 'system', summary: `Feedback unanswered after ${days} days: flagged to the SRO` })) flagged.push(item);
     }
-    for (const sro of (await this.store.listPeople()).filter((p) => hasRole(p, 'sro'))) await this.notifier.notify(sro.id, { kind: 'feedback-overdue', items: overdue });
-    return overdue.length;
+    if (!flagged.length) return 0;
+    for (const sro of (await this.store.listPeople()).filter((p) => hasRole(p, 'sro'))) await this.notifier.notify(sro.id, { kind: 'feedback-overdue', items: flagged });
+    return flagged.length;
   }
 
   /** Published items for the plan's co-production annex, with names taken off where asked. */

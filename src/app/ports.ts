@@ -301,7 +301,7 @@ export interface FeedbackRepository {
   addFeedback(item: FeedbackItem, meta: ChangeMeta): Promise<FeedbackItem>;
   loadFeedback(id: string): Promise<FeedbackItem | null>;
   listFeedback(planId: string): Promise<FeedbackItem[]>;
-  /** Changes an item only if it is still in `from`; false when someone got there first. */
+  /** Changes an item only if it is still in `from` (and, when flagging, not flagged yet); false when someone got there first. */
   updateFeedback(id: string, from: FeedbackStatus, change: Partial<Pick<FeedbackItem, 'status' | 'ownerId' | 'routedAt' | 'answer' | 'flaggedAt'>>, meta: ChangeMeta): Promise<boolean>;
 }
 
@@ -396,8 +396,19 @@ export interface OutboxRepository {
   listNotifications(planId?: string, ids?: readonly string[]): Promise<OutboxRow[]>;
 }
 
+/**
+ * Background work that must run on one instance at a time (reminder ticks): whoever holds the
+ * named lease does it. A lease ends when it expires, so a crashed holder does not keep it.
+ */
+export interface LeaseRepository {
+  /** True when `holder` now holds `name` until `until` (it was free, had expired by `now`, or was already `holder`'s). */
+  acquireLease(name: string, holder: string, now: string, until: string): Promise<boolean>;
+  releaseLease(name: string, holder: string): Promise<void>;
+}
+
 export interface Store
   extends PlanRepository,
+    LeaseRepository,
     OutboxRepository,
     DocumentRepository,
     SpendActualRepository,

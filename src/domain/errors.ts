@@ -22,6 +22,7 @@ export const ERROR_CODES = [
   'AI.RATE_LIMITED',
   'AI.CONTENT_FILTERED',
   'AI.FAILED',
+  'STORE.UNAVAILABLE',
 ] as const;
 
 export type ErrorCode = (typeof ERROR_CODES)[number];

@@ -1,13 +1,16 @@
 import type { Clock, Store } from '../app/ports';
-import { DomainError } from '../domain/errors';
+import { databaseUnavailable } from './database-unavailable';
 import { parseDatabaseUrl } from './database-url';
-import { SqliteStore } from './sqlite/sqlite.store';
+import { PostgresStore, SqliteStore } from './sql/sql.store';
 
-/** The one place that turns DATABASE_URL into a store. */
+/** The one place that turns DATABASE_URL into a store; it answers once the schema is up to date. */
 export const openStore = async (databaseUrl: string, clock: Clock): Promise<Store> => {
   const target = parseDatabaseUrl(databaseUrl);
-  if (target.engine === 'postgres') {
-    throw new DomainError('INPUT.INVALID', 'PostgreSQL is not available in this version yet: use a SQLite DATABASE_URL such as sqlite:./data/send-plan.db');
+  const store = target.engine === 'postgres' ? new PostgresStore(target.url, clock) : new SqliteStore(target.file, clock);
+  try {
+    return await store.open();
+  } catch (error) {
+    await store.close().catch(() => undefined);
+    throw databaseUnavailable(error, databaseUrl);
   }
-  return new SqliteStore(target.file, clock);
 };

@@ -4,7 +4,7 @@ import { OutboxDispatcher, outboxMessage } from '../../src/app/outbox.service';
 import type { Notification, Notifier, Store } from '../../src/app/ports';
 import { demoPlan } from '../../src/demo/demo-plan';
 import type { Person } from '../../src/domain/people.schema';
-import { SqliteStore } from '../../src/storage/sqlite/sqlite.store';
+import { SqliteStore } from '../../src/storage/sql/sql.store';
 import { TeamsNotifier } from '../../src/teams/notifier';
 import { ManualClock } from '../support/memory.clock';
 

@@ -8,7 +8,7 @@ import { WorkstreamUpdateService } from '../../src/app/workstream-update.service
 import { demoPlan } from '../../src/demo/demo-plan';
 import { fromRoot } from '../../src/paths';
 import { readRosterFile } from '../../src/storage/roster-file';
-import { SqliteStore } from '../../src/storage/sqlite/sqlite.store';
+import { SqliteStore } from '../../src/storage/sql/sql.store';
 import { ManualClock } from '../support/memory.clock';
 
 const PLAN = 'shropshire-2026-27';

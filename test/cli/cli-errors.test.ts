@@ -57,7 +57,7 @@ describe('the command line and the bot, started wrongly', () => {
   it.each<[string, string[], Record<string, string>, RegExp, number]>([
     ['--out into a folder that does not exist', ['export', '--out', '/no/such/folder/plan.md'], {}, /^The folder \/no\/such\/folder does not exist\.$/, 2],
     ['--out naming a folder', ['export', '--out', '/tmp'], {}, /^\/tmp is a folder: give a file name\.$/, 1],
-    ['a PostgreSQL DATABASE_URL', ['export'], { DATABASE_URL: 'postgres://someone@localhost/plans' }, /^PostgreSQL is not available in this version yet/, 1],
+    ['a PostgreSQL server that is not there', ['export'], { DATABASE_URL: 'postgres://someone:secret@127.0.0.1:1/plans' }, /^Cannot reach the PostgreSQL server at 127\.0\.0\.1:1 \(connection refused\): check DATABASE_URL and that the server is running\.$/, 1],
     ['an unknown format', ['export', '--format', 'pdf'], {}, /^Unknown format "pdf" for export: use md or docx\.$/, 2],
   ])('%s: one clear line on stderr, nothing on stdout', (_what, args, extra, message, code) => {
     const run = runCli(args, { ...env, ...extra });
@@ -84,11 +84,12 @@ describe('the command line and the bot, started wrongly', () => {
       expect(run.stderr.trim().split('\n')).toEqual([`Port ${port} is already in use (127.0.0.1:${port}): stop whatever is using it, or set PORT to a free port.`]);
     }, 90_000);
 
-    it('with a PostgreSQL DATABASE_URL says so in one line and exits 1', async () => {
-      const run = await runBot({ DATABASE_URL: 'postgres://someone@localhost/plans', PORT: String(port + 1) });
+    it('with a PostgreSQL server that is not there says so in one line, without the password, and exits 1', async () => {
+      const run = await runBot({ DATABASE_URL: 'postgres://someone:secret@127.0.0.1:1/plans', PORT: String(port + 1) });
       expect(run.code).toBe(1);
       expect(run.stderr).not.toMatch(STACK);
-      expect(run.stderr.trim().split('\n')).toEqual([expect.stringMatching(/^PostgreSQL is not available in this version yet/)]);
+      expect(run.stderr).not.toContain('secret');
+      expect(run.stderr.trim().split('\n')).toEqual([expect.stringMatching(/^Cannot reach the PostgreSQL server at 127\.0\.0\.1:1 \(connection refused\)/)]);
     }, 90_000);
   });
 });

@@ -2,7 +2,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Store } from '../../src/app/ports';
-import { SqliteStore } from '../../src/storage/sqlite/sqlite.store';
+import { SqliteStore } from '../../src/storage/sql/sql.store';
 import { ManualClock } from '../support/memory.clock';
 import { describeStoreContract } from './plan-store.contract';
 

@@ -5,7 +5,7 @@ import { bootstrapStore } from '../../src/app/bootstrap.service';
 import { demoAssignments, demoPlan } from '../../src/demo/demo-plan';
 import { createLogger } from '../../src/logger';
 import { readRosterFile } from '../../src/storage/roster-file';
-import { SqliteStore } from '../../src/storage/sqlite/sqlite.store';
+import { SqliteStore } from '../../src/storage/sql/sql.store';
 import { createBot } from '../../src/teams/bot.app';
 import { fromRoot } from '../../src/paths';
 import { ManualClock } from './memory.clock';

@@ -1,0 +1,138 @@
+import Database from 'better-sqlite3';
+import { CompiledQuery, Kysely, PostgresDialect, SqliteDialect, type Transaction } from 'kysely';
+import { mkdirSync } from 'node:fs';
+import { dirname } from 'node:path';
+import pg from 'pg';
+
+export type Dialect = 'sqlite' | 'postgres';
+
+/**
+ * The one query layer both databases share. Statements are written once, with `?` for each
+ * value; Kysely runs them on SQLite (better-sqlite3) or PostgreSQL (pg), pinning one
+ * connection per transaction. Where the two dialects differ, the difference is a named
+ * fragment here, never a second copy of a query.
+ */
+export interface Sql {
+  readonly dialect: Dialect;
+  all<T>(text: string, ...params: unknown[]): Promise<T[]>;
+  get<T>(text: string, ...params: unknown[]): Promise<T | undefined>;
+  /** Runs a write; answers how many rows it changed. */
+  run(text: string, ...params: unknown[]): Promise<number>;
+  /** ` FOR UPDATE` on PostgreSQL: the rows read are this transaction's until it ends. SQLite has one writer anyway. */
+  readonly forUpdate: string;
+  /** ` FOR UPDATE SKIP LOCKED`: rows another instance is claiming are passed over, not waited for. */
+  readonly skipLocked: string;
+  /**
+   * A condition on a row holding a workstream update's JSON in `body`: its milestones include the
+   * one given. Two values: the text `"milestoneId":<id as JSON>` (a quick test that passes over
+   * most rows without parsing them), then the id itself.
+   */
+  readonly bodyReportsMilestone: string;
+  /**
+   * Holds `key` until the transaction ends, so concurrent writers of the same thing (the next
+   * update number of a workstream's quarter, say) take turns. A no-op on SQLite, whose
+   * transactions already run one at a time.
+   */
+  lock(key: string): Promise<void>;
+  /** A migration file: several statements, no parameters. */
+  script(text: string): Promise<void>;
+}
+
+export interface SqlDb extends Sql {
+  transaction<T>(work: (tx: Sql) => Promise<T>): Promise<T>;
+  close(): Promise<void>;
+}
+
+type Runner = Kysely<unknown> | Transaction<unknown>;
+
+/** `?` placeholders become `$1, $2, …` for PostgreSQL; the statements contain no literal `?`. */
+const numbered = (text: string): string => {
+  let n = 0;
+  return text.replace(/\?/g, () => `$${++n}`);
+};
+
+class KyselySql implements Sql {
+  readonly forUpdate: string;
+  readonly skipLocked: string;
+  readonly bodyReportsMilestone: string;
+
+  constructor(
+    readonly dialect: Dialect,
+    protected readonly runner: Runner,
+    private readonly sqliteScript?: (text: string) => void,
+  ) {
+    this.forUpdate = dialect === 'postgres' ? ' FOR UPDATE' : '';
+    this.skipLocked = dialect === 'postgres' ? ' FOR UPDATE SKIP LOCKED' : '';
+    this.bodyReportsMilestone =
+      dialect === 'postgres'
+        ? "strpos(body, ?) > 0 AND EXISTS (SELECT 1 FROM jsonb_array_elements(body::jsonb -> 'milestones') AS m WHERE m ->> 'milestoneId' = ?)"
+        : "instr(body, ?) > 0 AND EXISTS (SELECT 1 FROM json_each(body, '$.milestones') WHERE json_extract(value, '$.milestoneId') = ?)";
+  }
+
+  private async execute<T>(text: string, params: unknown[]) {
+    const query = CompiledQuery.raw(this.dialect === 'postgres' ? numbered(text) : text, params);
+    return this.runner.executeQuery<T>(query);
+  }
+
+  async all<T>(text: string, ...params: unknown[]): Promise<T[]> {
+    return (await this.execute<T>(text, params)).rows as T[];
+  }
+
+  async get<T>(text: string, ...params: unknown[]): Promise<T | undefined> {
+    return (await this.execute<T>(text, params)).rows[0];
+  }
+
+  async run(text: string, ...params: unknown[]): Promise<number> {
+    return Number((await this.execute(text, params)).numAffectedRows ?? 0);
+  }
+
+  async lock(key: string): Promise<void> {
+    if (this.dialect === 'postgres') await this.execute('SELECT pg_advisory_xact_lock(hashtext(?))', [key]);
+  }
+
+  async script(text: string): Promise<void> {
+    // better-sqlite3 prepares one statement at a time; its exec runs a file, on the same (only) connection.
+    if (this.sqliteScript) this.sqliteScript(text);
+    // Without parameters pg uses the simple protocol, which runs several statements in one go.
+    else await this.runner.executeQuery(CompiledQuery.raw(text, []));
+  }
+}
+
+class KyselyDb extends KyselySql implements SqlDb {
+  constructor(
+    dialect: Dialect,
+    private readonly kysely: Kysely<unknown>,
+    private readonly exec?: (text: string) => void,
+  ) {
+    super(dialect, kysely, exec);
+  }
+
+  transaction<T>(work: (tx: Sql) => Promise<T>): Promise<T> {
+    return this.kysely.transaction().execute((trx) => work(new KyselySql(this.dialect, trx, this.exec)));
+  }
+
+  close(): Promise<void> {
+    return this.kysely.destroy();
+  }
+}
+
+export const openSqlite = (file: string): SqlDb => {
+  if (file !== ':memory:') mkdirSync(dirname(file), { recursive: true });
+  const db = new Database(file);
+  db.pragma('journal_mode = WAL');
+  db.pragma('foreign_keys = ON');
+  db.pragma('busy_timeout = 5000');
+  const kysely = new Kysely<unknown>({ dialect: new SqliteDialect({ database: db }) });
+  return new KyselyDb('sqlite', kysely, (text) => void db.exec(text));
+};
+
+// PostgreSQL's BIGINT (COUNT, SUM) arrives as a string by default; every count here fits a number.
+pg.types.setTypeParser(pg.types.builtins.INT8, (v) => Number(v));
+
+export const openPostgres = (url: string, poolSize = 10): SqlDb => {
+  const pool = new pg.Pool({ connectionString: url, max: poolSize, connectionTimeoutMillis: 15_000 });
+  // An idle connection the server drops (a restart, a failover) must not take the bot down; the pool reconnects.
+  pool.on('error', () => undefined);
+  const kysely = new Kysely<unknown>({ dialect: new PostgresDialect({ pool }) });
+  return new KyselyDb('postgres', kysely);
+};
