@@ -1,3 +1,4 @@
+/* eslint-disable @typescript-eslint/no-require-imports -- jest loads global setup as CommonJS */
 // jest globalSetup: when no TEST_POSTGRES_URL is given and PostgreSQL is installed, start a
 // throwaway cluster for this run (scripts/pg-cluster.sh), so `npm test` covers both databases.
 const { execFileSync } = require('node:child_process');

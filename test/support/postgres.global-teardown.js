@@ -1,3 +1,4 @@
+/* eslint-disable @typescript-eslint/no-require-imports -- jest loads global setup as CommonJS */
 // jest globalTeardown: stop the cluster the global setup started, if it started one.
 const { execFileSync } = require('node:child_process');
 const { join } = require('node:path');
