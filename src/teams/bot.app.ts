@@ -79,9 +79,22 @@ const PLAN_WRITES = new Set(['createPlan', 'savePlan']);
 export interface Turn {
   wrote: boolean;
   readonly plans: Map<string, Promise<PlanSnapshot | null>>;
+  /** People looked up this turn (the person acting, mostly, who is looked up more than once). */
+  readonly people: Map<string, Promise<Person | null>>;
 }
 const turns = new AsyncLocalStorage<Turn>();
-export const newTurn = (): Turn => ({ wrote: false, plans: new Map() });
+export const newTurn = (): Turn => ({ wrote: false, plans: new Map(), people: new Map() });
+
+/** Answers a read once per turn and key; a failed read is not remembered, so the next one tries again. */
+const once = <T>(cache: Map<string, Promise<T>>, key: string, read: () => Promise<T>): Promise<T> => {
+  let answer = cache.get(key);
+  if (!answer) {
+    answer = read();
+    cache.set(key, answer);
+    answer.catch(() => cache.get(key) === answer && cache.delete(key));
+  }
+  return answer;
+};
 
 /**
  * The store the journeys use: inside a turn, the plan is read once and the same snapshot is
@@ -99,15 +112,13 @@ export const turnScoped = (store: Store): Store =>
       if (prop === 'loadPlan') {
         return (planId: string) => {
           const turn = turns.getStore();
-          if (!turn) return target.loadPlan(planId);
-          let snapshot = turn.plans.get(planId);
-          if (!snapshot) {
-            snapshot = target.loadPlan(planId);
-            turn.plans.set(planId, snapshot);
-            // A failed read is not remembered: the next one tries again.
-            snapshot.catch(() => turn.plans.get(planId) === snapshot && turn.plans.delete(planId));
-          }
-          return snapshot;
+          return turn ? once(turn.plans, planId, () => target.loadPlan(planId)) : target.loadPlan(planId);
+        };
+      }
+      if (prop === 'findPerson') {
+        return (id: string) => {
+          const turn = turns.getStore();
+          return turn ? once(turn.people, id, () => target.findPerson(id)) : target.findPerson(id);
         };
       }
       if (typeof prop !== 'string' || READS.test(prop)) return method.bind(target);
@@ -118,6 +129,7 @@ export const turnScoped = (store: Store): Store =>
           if (!turn) return;
           if (committed) turn.wrote = true;
           if (PLAN_WRITES.has(prop)) turn.plans.clear();
+          if (prop === 'replaceRoster') turn.people.clear();
         };
         if (result instanceof Promise) {
           return result.then(
@@ -231,7 +243,10 @@ export const createBot = (deps: BotDependencies, adapter?: TeamsAdapter): Bot =>
     const id = context.activity.from?.aadObjectId;
     const personal = context.activity.conversation?.conversationType === 'personal';
     if (id && personal && context.activity.conversation?.id && (await deps.store.findPerson(id))) {
-      await deps.store.saveConversation(id, TurnContext.getConversationReference(context.activity));
+      // Where to reach them later, not which message they last sent: without the activity id the
+      // reference stays the same from turn to turn, and the store need not write it again.
+      const { activityId: _lastActivity, ...reference } = TurnContext.getConversationReference(context.activity);
+      await deps.store.saveConversation(id, reference);
     }
     return true;
   });

@@ -125,8 +125,9 @@ export const roleNote = (grant: RoleGrant, plan: Plan | null): string => {
 export const rolesText = (person: Person): string => listWords([...new Set(person.roles.map((r) => ROLE_LABELS[r.role]))]);
 
 /** "27 November 2026", as people in England write dates. */
-export const dateWords = (iso: string): string =>
-  new Date(iso).toLocaleDateString('en-GB', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'Europe/London' });
+// One formatter for the process: toLocaleDateString builds a new one on every call, which is slow.
+const LONDON_DATE = new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'Europe/London' });
+export const dateWords = (iso: string): string => LONDON_DATE.format(new Date(iso));
 
 /** The start of a document's SHA-256, enough to compare with a file's footer: "3f2a9c0d1b4e5f60…". */
 export const fingerprintWords = (hash: string): string => `${hash.slice(0, 16)}…`;

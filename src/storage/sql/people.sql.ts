@@ -6,6 +6,9 @@ import type { Sql, SqlDb } from './sql-db';
 
 /** The roster (people and their roles) and where each person can be reached. */
 export class SqlPeople {
+  /** The conversation this instance last kept for each person. */
+  private readonly conversations = new Map<string, string>();
+
   constructor(
     private readonly db: SqlDb,
     private readonly clock: Clock,
@@ -53,17 +56,28 @@ export class SqlPeople {
     return people.map((p) => Person.parse({ ...p, roles: (byPerson.get(p.id) ?? []).map((r) => RoleGrant.parse({ role: r.role, ...JSON.parse(r.details) })) }));
   }
 
+  /**
+   * Every turn passes its conversation here, and it is almost always the one already kept: that
+   * is written only when it changed (another instance may have kept a newer one, so the check is
+   * made by the database, after a cheap one here).
+   */
   async saveConversation(personId: string, reference: unknown): Promise<void> {
+    const json = JSON.stringify(reference);
+    if (this.conversations.get(personId) === json) return;
     await this.db.run(
-      'INSERT INTO conversations (person_id, reference, updated_at) VALUES (?, ?, ?) ON CONFLICT (person_id) DO UPDATE SET reference = excluded.reference, updated_at = excluded.updated_at',
+      `INSERT INTO conversations (person_id, reference, updated_at) VALUES (?, ?, ?)
+       ON CONFLICT (person_id) DO UPDATE SET reference = excluded.reference, updated_at = excluded.updated_at WHERE conversations.reference <> excluded.reference`,
       personId,
-      JSON.stringify(reference),
+      json,
       this.clock.now().toISOString(),
     );
+    if (this.conversations.size >= 10_000) this.conversations.clear();
+    this.conversations.set(personId, json);
   }
 
   async loadConversation(personId: string): Promise<unknown | null> {
     const row = await this.db.get<{ reference: string }>('SELECT reference FROM conversations WHERE person_id = ?', personId);
+    if (row) this.conversations.set(personId, row.reference);
     return row ? JSON.parse(row.reference) : null;
   }
 }

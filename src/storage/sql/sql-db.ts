@@ -23,12 +23,6 @@ export interface Sql {
   /** ` FOR UPDATE SKIP LOCKED`: rows another instance is claiming are passed over, not waited for. */
   readonly skipLocked: string;
   /**
-   * A condition on a row holding a workstream update's JSON in `body`: its milestones include the
-   * one given. Two values: the text `"milestoneId":<id as JSON>` (a quick test that passes over
-   * most rows without parsing them), then the id itself.
-   */
-  readonly bodyReportsMilestone: string;
-  /**
    * Holds `key` until the transaction ends, so concurrent writers of the same thing (the next
    * update number of a workstream's quarter, say) take turns. A no-op on SQLite, whose
    * transactions already run one at a time.
@@ -54,7 +48,6 @@ const numbered = (text: string): string => {
 class KyselySql implements Sql {
   readonly forUpdate: string;
   readonly skipLocked: string;
-  readonly bodyReportsMilestone: string;
 
   constructor(
     readonly dialect: Dialect,
@@ -63,10 +56,6 @@ class KyselySql implements Sql {
   ) {
     this.forUpdate = dialect === 'postgres' ? ' FOR UPDATE' : '';
     this.skipLocked = dialect === 'postgres' ? ' FOR UPDATE SKIP LOCKED' : '';
-    this.bodyReportsMilestone =
-      dialect === 'postgres'
-        ? "strpos(body, ?) > 0 AND EXISTS (SELECT 1 FROM jsonb_array_elements(body::jsonb -> 'milestones') AS m WHERE m ->> 'milestoneId' = ?)"
-        : "instr(body, ?) > 0 AND EXISTS (SELECT 1 FROM json_each(body, '$.milestones') WHERE json_extract(value, '$.milestoneId') = ?)";
   }
 
   private async execute<T>(text: string, params: unknown[]) {
@@ -122,7 +111,23 @@ export const openSqlite = (file: string): SqlDb => {
   db.pragma('journal_mode = WAL');
   db.pragma('foreign_keys = ON');
   db.pragma('busy_timeout = 5000');
-  const kysely = new Kysely<unknown>({ dialect: new SqliteDialect({ database: db }) });
+  // Kysely prepares each statement afresh; the statements here are a fixed set, so each is
+  // prepared once and reused (one connection, used by one query at a time).
+  const statements = new Map<string, Database.Statement>();
+  const database = {
+    close: () => db.close(),
+    prepare: (text: string) => {
+      let statement = statements.get(text);
+      if (!statement) {
+        // Statements built with a variable number of values (id lists) are many; keep the cache bounded.
+        if (statements.size >= 1000) statements.clear();
+        statement = db.prepare(text);
+        statements.set(text, statement);
+      }
+      return statement;
+    },
+  };
+  const kysely = new Kysely<unknown>({ dialect: new SqliteDialect({ database }) });
   return new KyselyDb('sqlite', kysely, (text) => void db.exec(text));
 };
 

@@ -87,6 +87,17 @@ export class SqlUpdates {
         at,
         JSON.stringify(valid),
       );
+      for (const milestoneId of new Set(valid.milestones.map((m) => m.milestoneId))) {
+        await tx.run(
+          'INSERT INTO workstream_update_milestones (plan_id, workstream_id, milestone_id, quarter, sequence, update_id) VALUES (?, ?, ?, ?, ?, ?)',
+          planId,
+          valid.workstreamId,
+          milestoneId,
+          valid.quarter,
+          next,
+          post.id,
+        );
+      }
       const stored: StoredUpdate = { ...valid, id: post.id, sequence: next, authorId: post.authorId, at };
       await this.audit(tx, planId, null, at, meta, [
         { action: 'create', key: `updates/${valid.workstreamId}/${valid.quarter}/${next}`, kind: 'workstream-update', before: null, after: stored },
@@ -111,25 +122,28 @@ export class SqlUpdates {
   }
 
   /**
-   * Walks the (plan, workstream, quarter, sequence) index from its newest end and stops at the
-   * first match: the newest post unless a milestone is named that it does not report on.
+   * Walks an index from its newest end and stops at the first row: (plan, workstream, quarter,
+   * sequence) for the latest post, (plan, workstream, milestone, quarter, sequence) for the latest
+   * post reporting on a milestone. Its cost does not grow with the number of posts.
    */
   async latestUpdate(query: LatestUpdateQuery): Promise<StoredUpdate | null> {
-    const where = ['plan_id = ?', 'workstream_id = ?'];
+    const by = query.milestoneId === undefined ? 'u' : 'm';
+    const where = [`${by}.plan_id = ?`, `${by}.workstream_id = ?`];
     const params: unknown[] = [query.planId, query.workstreamId];
+    if (query.milestoneId !== undefined) {
+      where.push('m.milestone_id = ?');
+      params.push(query.milestoneId);
+    }
     if (query.quarter !== undefined) {
-      where.push('quarter = ?');
+      where.push(`${by}.quarter = ?`);
       params.push(query.quarter);
     }
     if (query.throughQuarter !== undefined) {
-      where.push('quarter <= ?');
+      where.push(`${by}.quarter <= ?`);
       params.push(query.throughQuarter);
     }
-    if (query.milestoneId !== undefined) {
-      where.push(this.db.bodyReportsMilestone);
-      params.push(`"milestoneId":${JSON.stringify(query.milestoneId)}`, query.milestoneId);
-    }
-    const row = await this.db.get<UpdateRow>(`SELECT * FROM workstream_updates WHERE ${where.join(' AND ')} ORDER BY quarter DESC, sequence DESC LIMIT 1`, ...params);
+    const from = query.milestoneId === undefined ? 'workstream_updates u' : 'workstream_update_milestones m JOIN workstream_updates u ON u.id = m.update_id';
+    const row = await this.db.get<UpdateRow>(`SELECT u.* FROM ${from} WHERE ${where.join(' AND ')} ORDER BY ${by}.quarter DESC, ${by}.sequence DESC LIMIT 1`, ...params);
     return row ? toUpdate(row) : null;
   }
 

@@ -1,0 +1,15 @@
+-- Which milestones each workstream update reports on, so "the last progress reported for this
+-- milestone" is one index lookup however many updates are stored.
+CREATE TABLE workstream_update_milestones (
+  plan_id       TEXT NOT NULL,
+  workstream_id TEXT NOT NULL,
+  milestone_id  TEXT NOT NULL,
+  quarter       TEXT NOT NULL,
+  sequence      INTEGER NOT NULL,
+  update_id     TEXT NOT NULL REFERENCES workstream_updates(id) ON DELETE CASCADE,
+  PRIMARY KEY (plan_id, workstream_id, milestone_id, quarter, sequence)
+);
+INSERT OR IGNORE INTO workstream_update_milestones (plan_id, workstream_id, milestone_id, quarter, sequence, update_id)
+  SELECT u.plan_id, u.workstream_id, json_extract(m.value, '$.milestoneId'), u.quarter, u.sequence, u.id
+  FROM workstream_updates u, json_each(u.body, '$.milestones') m
+  WHERE json_extract(m.value, '$.milestoneId') IS NOT NULL;
