@@ -116,11 +116,19 @@ describe('Dockerfile', () => {
     beforeAll(async () => {
       server = createServer((req, res) => {
         asked.push(req.url ?? '');
-        res.writeHead(status).end('{}');
+        // Not chained: restify, loaded by other tests in the same worker, replaces writeHead with one that returns nothing.
+        res.statusCode = status;
+        res.end('{}');
       });
       await new Promise<void>((done) => server.listen(0, '127.0.0.1', done));
     });
-    afterAll(() => new Promise<void>((done) => server.close(() => done())));
+    afterAll(
+      () =>
+        new Promise<void>((done) => {
+          server.closeAllConnections();
+          server.close(() => done());
+        }),
+    );
     beforeEach(() => {
       asked = [];
     });
