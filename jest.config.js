@@ -7,6 +7,8 @@ module.exports = {
   moduleNameMapper: {
     // adaptivecards' main entry is ESM; its UMD build loads in jest's CommonJS world.
     '^adaptivecards$': 'adaptivecards/dist/adaptivecards.js',
+    // @microsoft/app-manifest requires strip-bom 5, an ES module: a CommonJS copy of it.
+    '^strip-bom$': '<rootDir>/test/support/strip-bom.js',
   },
   transform: {
     '^.+\\.ts$': ['ts-jest', { diagnostics: false }],

@@ -12,8 +12,17 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { resolve } from 'node:path';
 import { configSlug, describePerson, findPerson, playgroundConfig } from '../src/cli/playground-user';
+import { loadEnvFile } from '../src/env-file';
 import { fromRoot } from '../src/paths';
 import { readRosterFile } from '../src/storage/roster-file';
+
+// Settings from ./.env first (variables set in the environment win); the bot started below inherits them.
+try {
+  loadEnvFile();
+} catch (error) {
+  console.error((error as Error).message);
+  process.exit(2);
+}
 
 const args = process.argv.slice(2);
 const asIndex = args.indexOf('--as');

@@ -91,8 +91,10 @@ export interface Config {
   readonly logLevel: z.infer<typeof EnvSchema>['LOG_LEVEL'];
   readonly databaseUrl: string;
   readonly planId: string;
-  /** Load the demo plan into an empty database. On unless switched off, except in production. */
+  /** Load the demo plan into an empty database. On unless switched off; never in production, whatever SEED_DEMO_PLAN says. */
   readonly seedDemoPlan: boolean;
+  /** Settings that were given but are not followed, each one line for the log at start. */
+  readonly warnings: readonly string[];
   readonly rosterFile: string;
   /** Absent: requests are not authenticated (local Playground only; refused in production). */
   readonly microsoftApp?: { readonly id: string; readonly password?: string; readonly tenantId?: string; readonly type: 'MultiTenant' | 'SingleTenant' | 'UserAssignedMSI' };
@@ -146,8 +148,10 @@ export const loadConfig = (env: NodeJS.ProcessEnv = process.env): Config => {
     logLevel: e.LOG_LEVEL,
     databaseUrl: e.DATABASE_URL,
     planId: e.PLAN_ID,
-    // The demo plan is for local use: never by default in production or for an authenticated bot.
-    seedDemoPlan: e.SEED_DEMO_PLAN ?? (e.NODE_ENV !== 'production' && !e.MICROSOFT_APP_ID),
+    // The demo plan is for local use: never in production (whatever the settings say), and not by
+    // default for an authenticated bot.
+    seedDemoPlan: e.NODE_ENV === 'production' ? false : (e.SEED_DEMO_PLAN ?? !e.MICROSOFT_APP_ID),
+    warnings: e.NODE_ENV === 'production' && e.SEED_DEMO_PLAN ? ['SEED_DEMO_PLAN is ignored in production: the demo plan is never loaded there'] : [],
     rosterFile: e.ROSTER_FILE,
     microsoftApp: e.MICROSOFT_APP_ID
       ? { id: e.MICROSOFT_APP_ID, password: e.MICROSOFT_APP_PASSWORD, tenantId: e.MICROSOFT_APP_TENANT_ID, type: e.MICROSOFT_APP_TYPE }

@@ -1,5 +1,6 @@
 import { startBackgroundWork } from './background-work';
 import { assertCanServe, loadConfig } from './config';
+import { loadEnvFile } from './env-file';
 import { oneLineError } from './one-line-error';
 import { openConfiguredStore } from './composition';
 import { createLogger, routeConsoleTo } from './logger';
@@ -8,11 +9,14 @@ import { readRiskMatrices } from './storage/risk-matrix-file';
 import { sharedUnderstanding } from './language/nlp.understanding';
 
 const main = async (): Promise<void> => {
+  // Settings from ./.env first; variables set in the environment win.
+  loadEnvFile();
   const config = loadConfig();
   // Refuse before opening the database: no credentials and no ALLOW_UNAUTHENTICATED means no bot.
   assertCanServe(config);
   const logger = createLogger(config);
   routeConsoleTo(logger);
+  for (const warning of config.warnings) logger.warn(warning);
   const matrices = readRiskMatrices(config.riskMatrixFile);
   const { store, bootstrap } = await openConfiguredStore(config);
   logger.info({ planId: config.planId, ...bootstrap }, bootstrap.seeded ? 'empty database: demo plan loaded' : 'store ready');

@@ -23,6 +23,7 @@ describe('configuration', () => {
       databaseUrl: 'sqlite:./data/send-plan.db',
       planId: 'shropshire-2026-27',
       seedDemoPlan: true,
+      warnings: [],
       rosterFile: 'config/roster.demo.json',
       microsoftApp: undefined,
       teamsAppId: undefined,
@@ -56,6 +57,18 @@ describe('configuration', () => {
     expect(config.microsoftApp).toEqual({ id: 'app', password: 'secret', tenantId: TENANT, type: 'SingleTenant' });
     expect(config.seedDemoPlan).toBe(false);
     expect(servingProblems(config)).toEqual([]);
+  });
+
+  it('never loads the demo plan in production, whatever SEED_DEMO_PLAN says, and warns that it is ignored', () => {
+    const production = { NODE_ENV: 'production', MICROSOFT_APP_ID: 'app', MICROSOFT_APP_PASSWORD: 'secret', MICROSOFT_APP_TENANT_ID: TENANT };
+    const asked = loadConfig({ ...production, SEED_DEMO_PLAN: 'true' });
+    expect(asked.seedDemoPlan).toBe(false);
+    expect(asked.warnings).toEqual(['SEED_DEMO_PLAN is ignored in production: the demo plan is never loaded there']);
+    expect(loadConfig({ ...production, SEED_DEMO_PLAN: 'false' })).toMatchObject({ seedDemoPlan: false, warnings: [] });
+    expect(loadConfig(production)).toMatchObject({ seedDemoPlan: false, warnings: [] });
+    // Outside production it is still a choice.
+    expect(loadConfig({ SEED_DEMO_PLAN: 'false' }).seedDemoPlan).toBe(false);
+    expect(loadConfig({ MICROSOFT_APP_ID: 'app', MICROSOFT_APP_PASSWORD: 'secret', MICROSOFT_APP_TENANT_ID: TENANT, SEED_DEMO_PLAN: 'true' })).toMatchObject({ seedDemoPlan: true, warnings: [] });
   });
 
   describe('security review (issue 10)', () => {
@@ -93,6 +106,14 @@ describe('configuration', () => {
     const example = Object.fromEntries(lines.map((l) => [l.slice(0, l.indexOf('=')), l.slice(l.indexOf('=') + 1)]));
     expect(Object.keys(example).sort()).toEqual([...SETTING_NAMES].sort());
     expect(loadConfig(example).port).toBe(3978);
+  });
+
+  it("the README's settings table names every setting the bot reads, and no other", () => {
+    const readme = readFileSync(fromRoot('README.md'), 'utf8');
+    const section = readme.slice(readme.indexOf('\n## Settings\n'), readme.indexOf('\n## ', readme.indexOf('\n## Settings\n') + 1));
+    const rows = [...section.matchAll(/^\| `([A-Z_]+)` \|/gm)].map((m) => m[1]);
+    expect([...rows].sort()).toEqual([...SETTING_NAMES].sort());
+    expect(new Set(rows).size).toBe(rows.length);
   });
 
   it('drafting help has no model unless one is configured, and a half-configured model is refused', () => {

@@ -9,6 +9,7 @@ import { feedbackCsv } from '../export/feedback.csv';
 import { dataReturnCsv } from '../export/data-return.csv';
 import { dataReturnXlsx } from '../export/data-return.xlsx';
 import { loadConfig } from '../config';
+import { loadEnvFile } from '../env-file';
 import { oneLineError } from '../one-line-error';
 import { openConfiguredStore } from '../composition';
 import { readRiskMatrices } from '../storage/risk-matrix-file';
@@ -55,6 +56,7 @@ export const runPlanCli = async (argv: string[], write: (text: string | Buffer) 
     return values.help ? 0 : 2;
   }
   const config = loadConfig();
+  for (const warning of config.warnings) fail(`${warning}\n`);
   const { store } = await openConfiguredStore(config);
   try {
     const services = createServices({ store, planId: config.planId, clock: systemClock, notifier: { notify: async () => 'no-conversation' }, matrices: readRiskMatrices(config.riskMatrixFile) });
@@ -128,14 +130,20 @@ const parse = (argv: string[]) => {
 };
 
 if (require.main === module) {
-  runPlanCli(process.argv.slice(2)).then(
-    // exitCode rather than exit(): a piped stdout is flushed before the process ends.
-    (code) => {
-      process.exitCode = code;
-    },
-    (error: unknown) => {
-      process.stderr.write(`${oneLineError(error)}\n`);
-      process.exitCode = 1;
-    },
-  );
+  // Settings from ./.env first (only when run as a program, so importing this never reads one).
+  Promise.resolve()
+    .then(() => {
+      loadEnvFile();
+      return runPlanCli(process.argv.slice(2));
+    })
+    .then(
+      // exitCode rather than exit(): a piped stdout is flushed before the process ends.
+      (code) => {
+        process.exitCode = code;
+      },
+      (error: unknown) => {
+        process.stderr.write(`${oneLineError(error)}\n`);
+        process.exitCode = 1;
+      },
+    );
 }
