@@ -1,6 +1,5 @@
 import type { Block, DocumentModel } from '../domain/document.model';
 import type { ChartPngs } from './docx/docx.renderer';
-import { renderDocx } from './docx/docx.renderer';
 import { renderMarkdown } from './markdown.renderer';
 import type { Provenance } from './provenance';
 
@@ -29,5 +28,7 @@ const drawCharts = async (model: DocumentModel): Promise<ChartPngs> => {
 /** One document model as a file: every format is a rendering of the same model. */
 export const renderFile = async (model: DocumentModel, format: FileFormat, provenance?: Provenance): Promise<RenderedFile> => {
   if (format === 'md') return { body: Buffer.from(renderMarkdown(model, provenance), 'utf8'), contentType: CONTENT_TYPES.md, extension: 'md' };
+  // The Word library is large: loaded when the first Word file is made, not with every bot start.
+  const { renderDocx } = await import('./docx/docx.renderer');
   return { body: await renderDocx(model, { provenance, charts: await drawCharts(model) }), contentType: CONTENT_TYPES.docx, extension: 'docx' };
 };
