@@ -20,6 +20,7 @@ import ts from 'typescript';
 import { systemClock } from '../src/app/ports';
 import { demoPlan } from '../src/demo/demo-plan';
 import { deliveryColumn, deliveryQuarters, parseQuarter } from '../src/domain/quarters';
+import { PRODUCTION_NODE_OPTIONS } from '../src/node-options';
 import { fromRoot } from '../src/paths';
 import { openStore } from '../src/storage/open-store';
 import { readRosterFile } from '../src/storage/roster-file';
@@ -89,7 +90,8 @@ const get = (port: number, path: string): Promise<number> =>
 
 const start = async (name: string, script: string, extraEnv: Record<string, string>): Promise<Target> => {
   const port = await freePort();
-  const nodeArgs = (env.BENCH_BOT_NODE_ARGS && name.startsWith('bot') ? env.BENCH_BOT_NODE_ARGS.split(' ').filter(Boolean) : []);
+  // The bot runs as production runs it (src/node-options.ts) unless BENCH_BOT_NODE_ARGS says otherwise.
+  const nodeArgs = name.startsWith('bot') ? (env.BENCH_BOT_NODE_ARGS ?? PRODUCTION_NODE_OPTIONS).split(' ').filter(Boolean) : [];
   const child = spawn(process.execPath, [...nodeArgs, script], {
     cwd: fromRoot(),
     env: { ...env, ...extraEnv, PORT: String(port), NODE_ENV: 'development' },

@@ -155,6 +155,8 @@ resource webAppSettings 'Microsoft.Web/sites/config@2022-09-01' = {
   name: 'appsettings'
   properties: {
     NODE_ENV: 'production'
+    // The heap cap of src/node-options.ts: the bot stays under 200 MB.
+    NODE_OPTIONS: '--max-old-space-size=128 --max-semi-space-size=8'
     LOG_LEVEL: 'info'
     // The bot's own database on the PostgreSQL server, over TLS.
     DATABASE_URL: 'postgres://${uriComponent(postgresAdminLogin)}:${uriComponent(postgresAdminPassword)}@${postgres.properties.fullyQualifiedDomainName}:5432/${postgresDatabase.name}?sslmode=require'

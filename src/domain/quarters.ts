@@ -51,7 +51,20 @@ export const addDays = (isoDate: string, days: number): string => fromDay(addCal
 /** Quarter 1 of a reporting year starts on 1 April. */
 const firstDay = (year: number, number: QuarterNumber): Date => addMonths(new Date(year, 3, 1), 3 * (number - 1));
 
+// Quarters are asked for on every turn and never change: each is worked out once.
+const QUARTERS = new Map<string, Quarter>();
+
 export const quarter = (year: number, number: QuarterNumber): Quarter => {
+  const key = `${year}-Q${number}`;
+  const known = QUARTERS.get(key);
+  if (known) return known;
+  const made = makeQuarter(year, number);
+  Object.freeze(made);
+  if (QUARTERS.size < 10_000) QUARTERS.set(key, made);
+  return made;
+};
+
+const makeQuarter = (year: number, number: QuarterNumber): Quarter => {
   const start = firstDay(year, number);
   const end = endOfMonth(addMonths(start, 2));
   return {
