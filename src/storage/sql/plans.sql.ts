@@ -4,6 +4,7 @@ import { Plan } from '../../domain/plan.schema';
 import { diffParts } from '../plan-diff';
 import { composePlan, decomposePlan, type PlanPart } from '../plan-parts';
 import type { Audit } from './audit.sql';
+import { deepFreeze } from './deep-freeze';
 import type { Sql, SqlDb } from './sql-db';
 
 interface PartRow {
@@ -23,14 +24,6 @@ interface PlanRow {
 
 const toPart = (r: PartRow): PlanPart => ({ key: r.part_key, parentKey: r.parent_key, field: r.field, position: r.position, kind: r.kind, body: r.body });
 
-/** Frozen all the way down: a cached plan is shared by every reader, so none may change it in place. */
-const deepFreeze = <T>(value: T): T => {
-  if (value && typeof value === 'object' && !Object.isFrozen(value)) {
-    Object.freeze(value);
-    for (const inner of Object.values(value)) deepFreeze(inner);
-  }
-  return value;
-};
 
 /**
  * Plans, kept as parts. Reading a plan costs one small query while its version is unchanged:

@@ -1,6 +1,7 @@
 import type { ChangeMeta, Clock, LatestUpdateQuery, Reminder, UpdateQuery } from '../../app/ports';
 import { WorkstreamUpdate, type StoredUpdate } from '../../domain/workstream-update.schema';
 import type { Audit } from './audit.sql';
+import { deepFreeze } from './deep-freeze';
 import type { SqlDb } from './sql-db';
 
 interface UpdateRow {
@@ -28,7 +29,7 @@ interface ReminderRow {
   recovered: number;
 }
 
-const toUpdate = (r: UpdateRow): StoredUpdate => ({
+const parseUpdate = (r: UpdateRow): StoredUpdate => ({
   ...WorkstreamUpdate.parse(JSON.parse(r.body)),
   id: r.id,
   sequence: r.sequence,
@@ -56,6 +57,21 @@ const REMINDER_COLUMNS: Record<string, string> = { status: 'status', attempts: '
 
 /** Quarterly workstream updates, the people named to post them, and the reminders to do so. */
 export class SqlUpdates {
+  /**
+   * Posts are never changed once stored, so a post read before is not parsed and validated again
+   * (the update form reads the same latest posts on every submission).
+   */
+  private readonly parsed = new Map<string, StoredUpdate>();
+
+  private toUpdate(r: UpdateRow): StoredUpdate {
+    const known = this.parsed.get(r.id);
+    if (known) return known;
+    const update = deepFreeze(parseUpdate(r));
+    if (this.parsed.size >= 2_000) this.parsed.delete(this.parsed.keys().next().value!);
+    this.parsed.set(r.id, update);
+    return update;
+  }
+
   constructor(
     private readonly db: SqlDb,
     private readonly clock: Clock,
@@ -69,7 +85,7 @@ export class SqlUpdates {
       // Writers of one workstream's quarter take turns, so update numbers stay 1, 2, 3… with two instances posting at once.
       await tx.lock(`updates/${planId}/${valid.workstreamId}/${valid.quarter}`);
       const existing = await tx.get<UpdateRow>('SELECT * FROM workstream_updates WHERE id = ?', post.id);
-      if (existing) return toUpdate(existing);
+      if (existing) return this.toUpdate(existing);
       const { next } = (await tx.get<{ next: number }>(
         'SELECT COALESCE(MAX(sequence), 0) + 1 AS next FROM workstream_updates WHERE plan_id = ? AND workstream_id = ? AND quarter = ?',
         planId,
@@ -118,7 +134,7 @@ export class SqlUpdates {
       params.push(value);
     }
     const rows = await this.db.all<UpdateRow>(`SELECT * FROM workstream_updates WHERE ${where.join(' AND ')} ORDER BY quarter, workstream_id, sequence`, ...params);
-    return rows.map(toUpdate);
+    return rows.map((r) => this.toUpdate(r));
   }
 
   /**
@@ -144,7 +160,7 @@ export class SqlUpdates {
     }
     const from = query.milestoneId === undefined ? 'workstream_updates u' : 'workstream_update_milestones m JOIN workstream_updates u ON u.id = m.update_id';
     const row = await this.db.get<UpdateRow>(`SELECT u.* FROM ${from} WHERE ${where.join(' AND ')} ORDER BY ${by}.quarter DESC, ${by}.sequence DESC LIMIT 1`, ...params);
-    return row ? toUpdate(row) : null;
+    return row ? this.toUpdate(row) : null;
   }
 
   addDelegate(planId: string, workstreamId: string, personId: string, meta: ChangeMeta): Promise<void> {
