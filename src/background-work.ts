@@ -33,12 +33,18 @@ export const startBackgroundWork = (options: { config: Config; store: Store; ser
       // Notifications queued with a change but not sent yet (a crash after commit, Teams answering 429).
       const outbox = [...(await services.outbox.dispatch()).values()];
       if (outbox.length) logger.info({ sent: outbox.filter((o) => o === 'sent').length, retrying: outbox.filter((o) => o === 'retrying').length, notSent: outbox.filter((o) => o !== 'sent' && o !== 'retrying').length }, 'outbox');
-      const now = clock.now();
-      if (!(await store.acquireLease('reminders', instance, now.toISOString(), new Date(now.getTime() + leaseMs).toISOString()))) return;
+      // Taken, or renewed, before each part: a slow part cannot run on past the lease into another instance's turn.
+      const hold = () => {
+        const now = clock.now();
+        return store.acquireLease('reminders', instance, now.toISOString(), new Date(now.getTime() + leaseMs).toISOString());
+      };
+      if (!(await hold())) return;
       const result = await reminders.tick();
       if (result.sent || result.retrying) logger.info(result, 'reminders');
+      if (!(await hold())) return;
       const signOff = await services.signOff.remind({ days: config.signOffReminderDays });
       if (signOff.sent.length) logger.info(signOff, 'sign-off reminders');
+      if (!(await hold())) return;
       const flagged = await services.feedback.flagUnanswered(config.feedbackAnswerDays);
       if (flagged) logger.info({ flagged }, 'unanswered feedback flagged to the SRO');
     } catch (error) {

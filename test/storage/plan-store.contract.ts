@@ -358,6 +358,37 @@ export const describeStoreContract = (engine: string, open: () => Promise<StoreH
       ]);
     });
 
+    it('keeps amounts up to the largest the plan allows (a county\'s high-needs line runs to billions of pence)', async () => {
+      await h.store.createPlan(PLAN, demoPlan(), alice);
+      const big = { quarter: '2026-Q3', lineId: 'high-needs', sourceId: 'transformation', amountPence: 3_000_000_000 };
+      await h.store.saveSpendActuals(PLAN, '2026-Q3', 0, [big], alice);
+      expect((await (await h.reopen()).listSpendActuals(PLAN, '2026-Q3')).map((a) => a.amountPence)).toEqual([3_000_000_000]);
+    });
+
+    it('lists people in the same order on every database: letter by letter, capitals first', async () => {
+      await h.store.replaceRoster([person('p3', 'alice'), person('p1', 'Zed'), person('p2', 'Bob'), person('p4', 'Émile')], alice);
+      expect((await h.store.listPeople()).map((p) => p.name)).toEqual(['Bob', 'Zed', 'alice', 'Émile']);
+    });
+
+    it('keeps text with a NUL character in it (a tampered card) the same way on every database', async () => {
+      await h.store.replaceRoster([person('nul', 'Na\u0000me')], alice);
+      expect((await h.store.findPerson('nul'))?.name).toBe('Na\uFFFDme');
+    });
+
+    it('never shows a roster half replaced: reads during a replacement see it before or after', async () => {
+      const many = Array.from({ length: 40 }, (_, i) => person(`p${i}`, `Person ${i}`));
+      let stop = false;
+      const failures: unknown[] = [];
+      const reader = async () => {
+        while (!stop) await h.store.listPeople().then((people) => void (people.length !== 40 && people.length !== 20 && people.length !== 0 && failures.push(people.length)), (e: unknown) => void failures.push(e));
+      };
+      const readers = [reader(), reader(), reader()];
+      for (let i = 0; i < 10; i++) await h.store.replaceRoster(i % 2 ? many.slice(0, 20) : many, alice);
+      stop = true;
+      await Promise.all(readers);
+      expect(failures).toEqual([]);
+    });
+
     it('claims a reminder before it is sent: once from pending, and once more only after a stale claim', async () => {
       const row = { id: 'r1', planId: PLAN, kind: 'update-nudge' as const, quarter: '2026-Q3', personId: 'alice', dueAt: '2026-12-17T09:00:00.000Z' };
       expect(await h.store.scheduleReminders([row])).toBe(1);

@@ -29,7 +29,9 @@ export const freshDatabase = async (serverUrl: string): Promise<{ url: string; d
   const admin = new pg.Client({ connectionString: serverUrl });
   await admin.connect();
   try {
-    await admin.query(`CREATE DATABASE ${name}`);
+    // Sorted as most servers sort (English, ICU) rather than the test cluster's byte order, so
+    // a query that leans on the database's own ordering shows up here.
+    await admin.query(`CREATE DATABASE ${name} TEMPLATE template0 LOCALE_PROVIDER icu ICU_LOCALE 'en-US' LOCALE 'C'`).catch(() => admin.query(`CREATE DATABASE ${name}`));
   } finally {
     await admin.end();
   }

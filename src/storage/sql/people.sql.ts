@@ -6,9 +6,6 @@ import type { Sql, SqlDb } from './sql-db';
 
 /** The roster (people and their roles) and where each person can be reached. */
 export class SqlPeople {
-  /** The conversation this instance last kept for each person. */
-  private readonly conversations = new Map<string, string>();
-
   constructor(
     private readonly db: SqlDb,
     private readonly clock: Clock,
@@ -44,40 +41,38 @@ export class SqlPeople {
     });
   }
 
-  /** Everyone (or one person), with their roles, in two queries however many people there are. */
+  /** Everyone (or one person), with their roles: one statement, so a roster being replaced is seen before or after, never half done. */
   async read(db: Sql = this.db, id?: string): Promise<Person[]> {
-    const people = await db.all<{ id: string; name: string; email: string | null }>(`SELECT id, name, email FROM people ${id ? 'WHERE id = ?' : ''} ORDER BY name, id`, ...(id ? [id] : []));
-    const roles = await db.all<{ person_id: string; role: string; details: string }>(
-      `SELECT person_id, role, details FROM person_roles ${id ? 'WHERE person_id = ?' : ''} ORDER BY person_id, position`,
+    const rows = await db.all<{ id: string; name: string; email: string | null; role: string | null; details: string | null }>(
+      `SELECT p.id, p.name, p.email, r.role, r.details FROM people p LEFT JOIN person_roles r ON r.person_id = p.id
+       ${id ? 'WHERE p.id = ?' : ''} ORDER BY p.name, p.id, r.position`,
       ...(id ? [id] : []),
     );
-    const byPerson = new Map<string, { role: string; details: string }[]>();
-    for (const r of roles) byPerson.set(r.person_id, [...(byPerson.get(r.person_id) ?? []), r]);
-    return people.map((p) => Person.parse({ ...p, roles: (byPerson.get(p.id) ?? []).map((r) => RoleGrant.parse({ role: r.role, ...JSON.parse(r.details) })) }));
+    const people = new Map<string, { id: string; name: string; email: string | null; roles: unknown[] }>();
+    for (const r of rows) {
+      const person = people.get(r.id) ?? { id: r.id, name: r.name, email: r.email, roles: [] };
+      people.set(r.id, person);
+      if (r.role !== null) person.roles.push(RoleGrant.parse({ role: r.role, ...JSON.parse(r.details ?? '{}') }));
+    }
+    return [...people.values()].map((p) => Person.parse(p));
   }
 
   /**
-   * Every turn passes its conversation here, and it is almost always the one already kept: that
-   * is written only when it changed (another instance may have kept a newer one, so the check is
-   * made by the database, after a cheap one here).
+   * Every turn passes its conversation here, and it is almost always the one already kept: the
+   * database changes the row only when it differs.
    */
   async saveConversation(personId: string, reference: unknown): Promise<void> {
-    const json = JSON.stringify(reference);
-    if (this.conversations.get(personId) === json) return;
     await this.db.run(
       `INSERT INTO conversations (person_id, reference, updated_at) VALUES (?, ?, ?)
        ON CONFLICT (person_id) DO UPDATE SET reference = excluded.reference, updated_at = excluded.updated_at WHERE conversations.reference <> excluded.reference`,
       personId,
-      json,
+      JSON.stringify(reference),
       this.clock.now().toISOString(),
     );
-    if (this.conversations.size >= 10_000) this.conversations.clear();
-    this.conversations.set(personId, json);
   }
 
   async loadConversation(personId: string): Promise<unknown | null> {
     const row = await this.db.get<{ reference: string }>('SELECT reference FROM conversations WHERE person_id = ?', personId);
-    if (row) this.conversations.set(personId, row.reference);
     return row ? JSON.parse(row.reference) : null;
   }
 }

@@ -46,7 +46,7 @@ export class SqlPlans {
   async create(planId: string, plan: Plan, meta: ChangeMeta): Promise<PlanSnapshot> {
     const valid = Plan.parse(plan);
     const at = this.now();
-    await this.db.transaction(async (tx) => {
+    const created = await this.db.transaction(async (tx) => {
       await tx.lock(`plan/${planId}`);
       if (await tx.get('SELECT 1 AS found FROM plans WHERE id = ?', planId)) throw new DomainError('PLAN.INVALID', `A plan with id ${planId} already exists`, { planId });
       await tx.run('INSERT INTO plans (id, version, created_at, updated_at, updated_by) VALUES (?, 1, ?, ?, ?)', planId, at, at, meta.actorId);
@@ -54,8 +54,9 @@ export class SqlPlans {
       await this.writeParts(tx, planId, 1, upserts, []);
       await this.audit(tx, planId, 1, at, meta, changes);
       await this.rememberRequest(tx, planId, 1, at, meta);
+      return this.snapshotIn(tx, planId);
     });
-    return this.loadOrThrow(planId);
+    return this.remember(created);
   }
 
   async load(planId: string): Promise<PlanSnapshot | null> {
@@ -81,7 +82,7 @@ export class SqlPlans {
   async save(planId: string, expectedVersion: number, plan: Plan, meta: ChangeMeta): Promise<SaveResult> {
     const valid = Plan.parse(plan);
     const at = this.now();
-    const outcome = await this.db.transaction(async (tx): Promise<{ replayed: boolean; changes: PartChange[] }> => {
+    const outcome = await this.db.transaction(async (tx): Promise<{ replayed: boolean; changes: PartChange[]; snapshot?: PlanSnapshot }> => {
       // The plan row is this writer's until commit: a second instance saving the same plan waits, then finds the version moved on.
       const current = await tx.get<{ version: number }>(`SELECT version FROM plans WHERE id = ?${tx.forUpdate}`, planId);
       if (meta.requestId && (await tx.get('SELECT 1 AS found FROM applied_requests WHERE request_id = ?', meta.requestId))) return { replayed: true, changes: [] };
@@ -101,9 +102,10 @@ export class SqlPlans {
       await this.writeParts(tx, planId, version, diff.upserts, diff.deletes);
       await this.audit(tx, planId, version, at, meta, diff.changes);
       await this.rememberRequest(tx, planId, version, at, meta);
-      return { replayed: false, changes: [...diff.changes] };
+      // The version this save made, read in its own transaction: not a later one another writer made since.
+      return { replayed: false, changes: [...diff.changes], snapshot: await this.snapshotIn(tx, planId) };
     });
-    return { snapshot: await this.loadOrThrow(planId), ...outcome };
+    return { ...outcome, snapshot: outcome.snapshot ? this.remember(outcome.snapshot) : await this.loadOrThrow(planId) };
   }
 
   async appliedRequest(requestId: string): Promise<{ planId: string; version: number } | null> {
@@ -136,6 +138,20 @@ export class SqlPlans {
 
   private async rememberRequest(tx: Sql, planId: string, version: number, at: string, meta: ChangeMeta): Promise<void> {
     if (meta.requestId) await tx.run('INSERT INTO applied_requests (request_id, plan_id, version, at) VALUES (?, ?, ?, ?)', meta.requestId, planId, version, at);
+  }
+
+  /** The plan as this transaction sees it. */
+  private async snapshotIn(tx: Sql, planId: string): Promise<PlanSnapshot> {
+    const row = (await tx.get<PlanRow>('SELECT id, version, updated_at, updated_by FROM plans WHERE id = ?', planId))!;
+    const parts = (await tx.all<PartRow>('SELECT * FROM plan_parts WHERE plan_id = ?', planId)).map(toPart);
+    return deepFreeze({ planId: row.id, version: row.version, plan: Plan.parse(composePlan(parts)), updatedAt: row.updated_at, updatedBy: row.updated_by });
+  }
+
+  /** Kept once committed (a version from a transaction that failed to commit is never cached), unless a newer one is already. */
+  private remember(snapshot: PlanSnapshot): PlanSnapshot {
+    const cached = this.cache.get(snapshot.planId);
+    if (!cached || cached.version < snapshot.version) this.cache.set(snapshot.planId, snapshot);
+    return snapshot;
   }
 
   private async loadOrThrow(planId: string): Promise<PlanSnapshot> {

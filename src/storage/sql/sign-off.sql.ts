@@ -113,11 +113,14 @@ export class SqlSignOff {
     });
   }
 
-  async loadRound(id: string): Promise<RoundWithRequests | null> {
-    const row = await this.db.get<RoundRow>('SELECT * FROM signoff_rounds WHERE id = ?', id);
-    if (!row) return null;
-    const requests = (await this.db.all<RequestRow>('SELECT * FROM signoff_requests WHERE round_id = ? ORDER BY required DESC, seq', id)).map(toRequest);
-    return { round: toRound(row), requests };
+  /** The round and its requests as of one moment: never an open round with voided requests. */
+  loadRound(id: string): Promise<RoundWithRequests | null> {
+    return this.db.snapshot(async (tx) => {
+      const row = await tx.get<RoundRow>('SELECT * FROM signoff_rounds WHERE id = ?', id);
+      if (!row) return null;
+      const requests = (await tx.all<RequestRow>('SELECT * FROM signoff_requests WHERE round_id = ? ORDER BY required DESC, seq', id)).map(toRequest);
+      return { round: toRound(row), requests };
+    });
   }
 
   async findRoundByToken(token: string): Promise<SignOffRound | null> {

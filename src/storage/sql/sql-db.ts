@@ -18,7 +18,10 @@ export interface Sql {
   get<T>(text: string, ...params: unknown[]): Promise<T | undefined>;
   /** Runs a write; answers how many rows it changed. */
   run(text: string, ...params: unknown[]): Promise<number>;
-  /** ` FOR UPDATE` on PostgreSQL: the rows read are this transaction's until it ends. SQLite has one writer anyway. */
+  /**
+   * ` FOR NO KEY UPDATE` on PostgreSQL: the rows read are this transaction's to change until it
+   * ends (rows that refer to them can still be added). SQLite has one writer anyway.
+   */
   readonly forUpdate: string;
   /** ` FOR UPDATE SKIP LOCKED`: rows another instance is claiming are passed over, not waited for. */
   readonly skipLocked: string;
@@ -34,10 +37,18 @@ export interface Sql {
 
 export interface SqlDb extends Sql {
   transaction<T>(work: (tx: Sql) => Promise<T>): Promise<T>;
+  /** Several reads that must see one moment of the database (REPEATABLE READ on PostgreSQL). */
+  snapshot<T>(work: (tx: Sql) => Promise<T>): Promise<T>;
   close(): Promise<void>;
 }
 
 type Runner = Kysely<unknown> | Transaction<unknown>;
+
+/**
+ * PostgreSQL refuses the NUL character in text; SQLite keeps it. Nobody types one, but a
+ * tampered card can send one: both databases keep U+FFFD in its place, so both behave alike.
+ */
+const withoutNul = (value: unknown): unknown => (typeof value === 'string' && value.includes('\u0000') ? value.replaceAll('\u0000', '\uFFFD') : value);
 
 /** `?` placeholders become `$1, $2, …` for PostgreSQL; the statements contain no literal `?`. */
 const numbered = (text: string): string => {
@@ -54,12 +65,12 @@ class KyselySql implements Sql {
     protected readonly runner: Runner,
     private readonly sqliteScript?: (text: string) => void,
   ) {
-    this.forUpdate = dialect === 'postgres' ? ' FOR UPDATE' : '';
+    this.forUpdate = dialect === 'postgres' ? ' FOR NO KEY UPDATE' : '';
     this.skipLocked = dialect === 'postgres' ? ' FOR UPDATE SKIP LOCKED' : '';
   }
 
   private async execute<T>(text: string, params: unknown[]) {
-    const query = CompiledQuery.raw(this.dialect === 'postgres' ? numbered(text) : text, params);
+    const query = CompiledQuery.raw(this.dialect === 'postgres' ? numbered(text) : text, params.map(withoutNul));
     return this.runner.executeQuery<T>(query);
   }
 
@@ -98,6 +109,15 @@ class KyselyDb extends KyselySql implements SqlDb {
 
   transaction<T>(work: (tx: Sql) => Promise<T>): Promise<T> {
     return this.kysely.transaction().execute((trx) => work(new KyselySql(this.dialect, trx, this.exec)));
+  }
+
+  snapshot<T>(work: (tx: Sql) => Promise<T>): Promise<T> {
+    // SQLite's transaction holds its only connection, so it already sees one moment.
+    if (this.dialect === 'sqlite') return this.transaction(work);
+    return this.kysely
+      .transaction()
+      .setIsolationLevel('repeatable read')
+      .execute((trx) => work(new KyselySql(this.dialect, trx, this.exec)));
   }
 
   close(): Promise<void> {

@@ -14,7 +14,7 @@ CREATE INDEX ai_suggestions_seq ON ai_suggestions (seq);
 -- Background work (reminders, sign-off reminders, feedback flags) runs on whichever instance holds
 -- the lease; the others skip that tick.
 CREATE TABLE leases (
-  name        TEXT PRIMARY KEY,
-  holder      TEXT NOT NULL,
-  expires_at  TEXT NOT NULL
+  name        TEXT COLLATE "C" PRIMARY KEY,
+  holder      TEXT COLLATE "C" NOT NULL,
+  expires_at  TEXT COLLATE "C" NOT NULL
 );

@@ -1,12 +1,12 @@
 -- Which milestones each workstream update reports on, so "the last progress reported for this
 -- milestone" is one index lookup however many updates are stored.
 CREATE TABLE workstream_update_milestones (
-  plan_id       TEXT NOT NULL,
-  workstream_id TEXT NOT NULL,
-  milestone_id  TEXT NOT NULL,
-  quarter       TEXT NOT NULL,
+  plan_id       TEXT COLLATE "C" NOT NULL,
+  workstream_id TEXT COLLATE "C" NOT NULL,
+  milestone_id  TEXT COLLATE "C" NOT NULL,
+  quarter       TEXT COLLATE "C" NOT NULL,
   sequence      INTEGER NOT NULL,
-  update_id     TEXT NOT NULL REFERENCES workstream_updates(id) ON DELETE CASCADE,
+  update_id     TEXT COLLATE "C" NOT NULL REFERENCES workstream_updates(id) ON DELETE CASCADE,
   PRIMARY KEY (plan_id, workstream_id, milestone_id, quarter, sequence)
 );
 INSERT INTO workstream_update_milestones (plan_id, workstream_id, milestone_id, quarter, sequence, update_id)
