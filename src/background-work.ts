@@ -7,7 +7,7 @@ import { systemClock, type Clock, type Notifier, type Store } from './app/ports'
 import type { Config } from './config';
 
 /** Which instance this is, in the lease table: host, process and a random part for restarts. */
-export const instanceName = (): string => `${hostname()}:${process.pid}:${randomUUID().slice(0, 8)}`;
+const instanceName = (): string => `${hostname()}:${process.pid}:${randomUUID().slice(0, 8)}`;
 
 export interface BackgroundWork {
   tick(): Promise<void>;

@@ -85,10 +85,6 @@ export class SqlStore implements Store {
     this.leases = new SqlLeases(db);
   }
 
-  get dialect() {
-    return this.db.dialect;
-  }
-
   /** Resolves once the schema is up to date; rejects with why it could not be. */
   async open(): Promise<this> {
     await this.ready;
