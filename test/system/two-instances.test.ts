@@ -26,7 +26,9 @@ const startConnector = async () => {
     req.on('data', (c) => (body += c));
     req.on('end', () => {
       received.push({ path: req.url ?? '', body: body ? JSON.parse(body) : {} });
-      res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify({ id: `sent-${received.length}` }));
+      // Not chained: restify, loaded by another test in the same jest worker, replaces writeHead with one that returns nothing.
+      res.writeHead(200, { 'content-type': 'application/json' });
+      res.end(JSON.stringify({ id: `sent-${received.length}` }));
     });
   });
   await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
