@@ -21,6 +21,8 @@ import { notificationCard } from '../src/teams/notifier';
 import { riskFormCard, updateHistoryCard } from '../src/teams/views/progress.view';
 import { spendSavedCard } from '../src/teams/views/spend.view';
 import { DomainError } from '../src/domain/errors';
+import { channelPostCard, teamWelcomeCard } from '../src/teams/views/team.view';
+import { peopleCard, personCard } from '../src/teams/views/people.view';
 
 const main = async () => {
   const clock = { now: () => new Date('2026-11-27T10:00:00Z') };
@@ -92,6 +94,12 @@ const main = async () => {
   // Drafting help: a suggestion card, from a stand-in model.
   const drafting = screens(createServices({ store, planId, clock, notifier: { notify: async () => 'sent' }, draftingModel: { complete: async () => ({ text: 'Shropshire’s partnership will make support for children and young people with SEND timelier and closer to home. [add the current EHCP timeliness figure]' }) } }));
   await drafting.assist(sro, { kind: 'draft-section', section: 'executiveSummary' }, 'sample-7');
+  // The partnership's team: its welcome, channel posts, and the SRO's people cards.
+  teamWelcomeCard({ teamName: 'Shropshire SEND Partnership', botId: '28:00000000-0000-0000-0000-000000000011', sroNames: [sro.name] });
+  await services.channel.postReport(sro, '2026-Q3', 'sample-8').catch(() => undefined);
+  channelPostCard({ kind: 'plan-signed', version: 3, signedOn: '2026-11-27', hashPrefix: '3f2a9c0d1b4e5f60', signatories: [{ roleTitle: 'Local Authority Chief Executive (CEO)', name: 'Tanya Miles' }] });
+  peopleCard(await services.people.overview(sro));
+  personCard({ kind: 'existing', record: (await store.loadPersonRecord(lead.id))! }, (await store.loadPlan(planId))!.plan);
   for (const [name, data] of samples) writeFileSync(fromRoot('adaptive-cards', `${name}.data.json`), `${JSON.stringify(data, null, 2)}\n`);
   process.stdout.write(`Wrote samples for: ${[...samples.keys()].join(', ')}\n`);
   await store.close();

@@ -10,7 +10,7 @@ export const openConfiguredStore = async (config: Config, clock: Clock = systemC
   const roster = readRosterFile(config.rosterFile);
   const store = await openStore(config.databaseUrl, clock);
   try {
-    const bootstrap = await bootstrapStore(store, { planId: config.planId, roster, seedPlan: config.seedDemoPlan ? demoPlan : undefined, seedAssignments: demoAssignments });
+    const bootstrap = await bootstrapStore(store, { planId: config.planId, roster, rosterSync: config.rosterSync, seedPlan: config.seedDemoPlan ? demoPlan : undefined, seedAssignments: demoAssignments });
     return { store, bootstrap };
   } catch (error) {
     await store.close();

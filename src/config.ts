@@ -29,6 +29,8 @@ const EnvSchema = z
       .default('shropshire-2026-27'),
     SEED_DEMO_PLAN: flag,
     ROSTER_FILE: z.string().trim().min(1).default('config/roster.demo.json'),
+    ROSTER_SYNC: z.enum(['seed', 'replace']).default('seed'),
+    GRAPH_INSTALL_FOR_USERS: flag,
     MICROSOFT_APP_ID: optionalText,
     MICROSOFT_APP_PASSWORD: optionalText,
     MICROSOFT_APP_TENANT_ID: optionalText,
@@ -74,6 +76,13 @@ const EnvSchema = z
       ctx.addIssue({ code: 'custom', path: ['MICROSOFT_APP_TENANT_ID'], message: 'A SingleTenant bot needs MICROSOFT_APP_TENANT_ID' });
     }
     const azure = [env.AZURE_OPENAI_ENDPOINT, env.AZURE_OPENAI_API_KEY, env.AZURE_OPENAI_DEPLOYMENT];
+    if (env.GRAPH_INSTALL_FOR_USERS && !(env.MICROSOFT_APP_ID && env.MICROSOFT_APP_PASSWORD && env.MICROSOFT_APP_TENANT_ID && env.TEAMS_APP_ID)) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['GRAPH_INSTALL_FOR_USERS'],
+        message: 'Installing the app for people through Microsoft Graph needs MICROSOFT_APP_ID, MICROSOFT_APP_PASSWORD, MICROSOFT_APP_TENANT_ID and TEAMS_APP_ID',
+      });
+    }
     if (azure.some(Boolean) && !azure.every(Boolean)) {
       ctx.addIssue({ code: 'custom', path: ['AZURE_OPENAI_ENDPOINT'], message: 'For drafting help with Azure OpenAI set AZURE_OPENAI_ENDPOINT, AZURE_OPENAI_API_KEY and AZURE_OPENAI_DEPLOYMENT together, or none of them' });
     }
@@ -96,6 +105,14 @@ export interface Config {
   /** Settings that were given but are not followed, each one line for the log at start. */
   readonly warnings: readonly string[];
   readonly rosterFile: string;
+  /**
+   * 'seed' (the default): the roster file adds the people it names who are not yet stored, and the
+   * SRO manages people in Teams from then on. 'replace': the file is the roster, made again at
+   * every start, and Teams cannot change it.
+   */
+  readonly rosterSync: 'seed' | 'replace';
+  /** Install the app through Microsoft Graph for someone outside the partnership's team (docs/graph-install.md). */
+  readonly graphInstall?: { readonly tenantId: string; readonly clientId: string; readonly clientSecret: string; readonly teamsAppId: string };
   /** Absent: requests are not authenticated (local Playground only; refused in production). */
   readonly microsoftApp?: { readonly id: string; readonly password?: string; readonly tenantId?: string; readonly type: 'MultiTenant' | 'SingleTenant' | 'UserAssignedMSI' };
   readonly teamsAppId?: string;
@@ -153,6 +170,11 @@ export const loadConfig = (env: NodeJS.ProcessEnv = process.env): Config => {
     seedDemoPlan: e.NODE_ENV === 'production' ? false : (e.SEED_DEMO_PLAN ?? !e.MICROSOFT_APP_ID),
     warnings: e.NODE_ENV === 'production' && e.SEED_DEMO_PLAN ? ['SEED_DEMO_PLAN is ignored in production: the demo plan is never loaded there'] : [],
     rosterFile: e.ROSTER_FILE,
+    rosterSync: e.ROSTER_SYNC,
+    graphInstall:
+      e.GRAPH_INSTALL_FOR_USERS && e.MICROSOFT_APP_ID && e.MICROSOFT_APP_PASSWORD && e.MICROSOFT_APP_TENANT_ID && e.TEAMS_APP_ID
+        ? { tenantId: e.MICROSOFT_APP_TENANT_ID, clientId: e.MICROSOFT_APP_ID, clientSecret: e.MICROSOFT_APP_PASSWORD, teamsAppId: e.TEAMS_APP_ID }
+        : undefined,
     microsoftApp: e.MICROSOFT_APP_ID
       ? { id: e.MICROSOFT_APP_ID, password: e.MICROSOFT_APP_PASSWORD, tenantId: e.MICROSOFT_APP_TENANT_ID, type: e.MICROSOFT_APP_TYPE }
       : undefined,

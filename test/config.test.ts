@@ -25,6 +25,8 @@ describe('configuration', () => {
       seedDemoPlan: true,
       warnings: [],
       rosterFile: 'config/roster.demo.json',
+      rosterSync: 'seed',
+      graphInstall: undefined,
       microsoftApp: undefined,
       teamsAppId: undefined,
       botDomain: undefined,

@@ -1,13 +1,14 @@
 import { DomainError } from '../domain/errors';
 import { hasRole, type Person } from '../domain/people.schema';
 import { isCalendarDate, NO_SUCH_DATE, SectionKey } from '../domain/plan.schema';
-import { notReached, outboxMessage, type OutboxDispatcher } from './outbox.service';
+import { deliveryWord, type DeliveryWord } from './reach';
+import { outboxMessage, type OutboxDispatcher } from './outbox.service';
 import type { Assignment, Clock, Draft, Store } from './ports';
 
 export interface AssignResult {
   readonly assignment: Assignment;
   readonly assignee: Person;
-  readonly delivery: 'sent' | 'no-conversation' | 'unreachable';
+  readonly delivery: DeliveryWord;
 }
 
 const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
@@ -41,7 +42,7 @@ export class AssignmentService {
     });
     const assignment = await this.store.addAssignment(fields, { actorId: sro.id, summary: `${sro.name} assigned a section to ${assignee.name}`, notify: [card] });
     const outcome = (await this.outbox.dispatch([card.id])).get(card.id);
-    const delivery = outcome === 'no-conversation' ? 'no-conversation' : notReached(outcome) ? 'unreachable' : 'sent';
+    const delivery = deliveryWord(outcome);
     return { assignment, assignee, delivery };
   }
 

@@ -14,14 +14,37 @@ export interface BootstrapResult {
 }
 
 /**
- * Start-up: make the stored roster match the roster file, and give an empty database the
- * demo plan so a newcomer has something real to look at.
+ * The roster file at start. 'replace': the stored roster is made equal to the file (a council that
+ * keeps its roster as configuration). 'seed': only people the file names who are not stored yet are
+ * added, so what the SRO changed in Teams is never undone by a restart.
+ */
+const loadRoster = async (store: Store, people: readonly Person[], sync: 'seed' | 'replace') => {
+  if (sync === 'replace') return store.replaceRoster(people, { actorId: SYSTEM_ACTOR, summary: 'Roster loaded from the roster file' });
+  const stored = new Set((await store.listPeople()).map((p) => p.id));
+  let added = 0;
+  // SROs first, so the rule that the roster keeps an SRO holds from the first person on.
+  const order = [...people].sort((a, b) => Number(b.roles.some((r) => r.role === 'sro')) - Number(a.roles.some((r) => r.role === 'sro')));
+  for (const person of order.filter((p) => !stored.has(p.id))) {
+    try {
+      await store.savePerson(person, 0, { actorId: SYSTEM_ACTOR, summary: 'Added from the roster file' });
+      added++;
+    } catch (error) {
+      // Two instances starting together: the other one added them first.
+      if (!(await store.findPerson(person.id))) throw error;
+    }
+  }
+  return { added, changed: 0, removed: 0 };
+};
+
+/**
+ * Start-up: bring the roster file into the stored roster, and give an empty database the demo
+ * plan so a newcomer has something real to look at.
  */
 export const bootstrapStore = async (
   store: Store,
-  options: { planId: string; roster: readonly Person[]; seedPlan?: () => Plan; seedAssignments?: readonly SeedAssignment[] },
+  options: { planId: string; roster: readonly Person[]; rosterSync?: 'seed' | 'replace'; seedPlan?: () => Plan; seedAssignments?: readonly SeedAssignment[] },
 ): Promise<BootstrapResult> => {
-  const roster = await store.replaceRoster(options.roster, { actorId: SYSTEM_ACTOR, summary: 'Roster loaded from the roster file' });
+  const roster = await loadRoster(store, options.roster, options.rosterSync ?? 'seed');
   const existing = await store.loadPlan(options.planId);
   if (existing || !options.seedPlan) return { seeded: false, planVersion: existing?.version ?? null, roster };
   const meta = { actorId: SYSTEM_ACTOR, summary: 'Demo plan loaded into an empty database' };

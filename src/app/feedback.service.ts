@@ -12,7 +12,8 @@ import {
 import { hasRole, type Person } from '../domain/people.schema';
 import { aboutWords } from '../domain/feedback-about';
 import { SECTION_KEYS } from '../domain/plan.schema';
-import { notReached, outboxMessage, type OutboxDispatcher } from './outbox.service';
+import { deliveryWord, type DeliveryWord } from './reach';
+import { outboxMessage, type OutboxDispatcher } from './outbox.service';
 import type { Clock, Notifier, Store } from './ports';
 
 export interface FeedbackFilter {
@@ -93,7 +94,7 @@ export class FeedbackService {
     return (await this.described([stored]))[0]!;
   }
 
-  async route(sro: Person, itemId: string, ownerId: unknown): Promise<{ item: FeedbackItem; owner: Person; delivery: 'sent' | 'no-conversation' | 'unreachable' }> {
+  async route(sro: Person, itemId: string, ownerId: unknown): Promise<{ item: FeedbackItem; owner: Person; delivery: DeliveryWord }> {
     if (!hasRole(sro, 'sro')) throw new DomainError('AUTH.FORBIDDEN', "Only the plan's Senior Responsible Officer routes feedback.");
     const item = await this.load(itemId);
     const owner = typeof ownerId === 'string' ? await this.store.findPerson(ownerId) : null;
@@ -109,7 +110,7 @@ export class FeedbackService {
     if (!moved) throw new DomainError('INPUT.INVALID', 'Someone else changed this feedback first. Open it again.');
     const routed = await this.load(item.id);
     const outcome = (await this.outbox.dispatch([card.id])).get(card.id);
-    const delivery = outcome === 'no-conversation' ? 'no-conversation' : notReached(outcome) ? 'unreachable' : 'sent';
+    const delivery = deliveryWord(outcome);
     return { item: routed, owner, delivery };
   }
 

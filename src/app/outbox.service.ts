@@ -1,14 +1,16 @@
 import { createHash } from 'node:crypto';
 import type { Clock, Notification, Notifier, OutboxMessage, OutboxRow, Store } from './ports';
+import { isNotReachedReason, type NotReachedReason } from './reach';
 
 /**
  * What became of one queued notification:
- * - 'sent', 'no-conversation' (never talked to the bot), 'unreachable' (Teams refused: 403 / 404);
+ * - 'sent', or why it did not reach them (a NotReachedReason: not in the team and never talked to
+ *   the bot, removed or blocked the app, another organisation, or Teams refused otherwise);
  * - 'retrying': Teams kept answering 429 / 5xx (or the send failed): it is tried again later;
  * - 'failed': it kept failing and was given up;
  * - 'pending' / 'sending': not sent by this call (another dispatch has it, or it is not due yet).
  */
-export type OutboxOutcome = OutboxRow['status'] | 'no-conversation' | 'retrying';
+export type OutboxOutcome = OutboxRow['status'] | NotReachedReason | 'retrying';
 
 export interface OutboxPolicy {
   /** The first wait after a transient failure; it doubles with each attempt, up to `maxDelayMs`. */
@@ -36,7 +38,7 @@ export const outboxMessage = (requestKey: string, personId: string, notification
 
 /** Whether an outcome means the person has not been reached (and the actor should be told). */
 export const notReached = (outcome: OutboxOutcome | undefined): boolean =>
-  outcome === 'no-conversation' || outcome === 'unreachable' || outcome === 'retrying' || outcome === 'failed';
+  isNotReachedReason(outcome) || outcome === 'retrying' || outcome === 'failed';
 
 /**
  * Sends what the outbox holds, one recipient at a time, after the change that queued it has
@@ -71,7 +73,7 @@ export class OutboxDispatcher {
     if (rest.length) {
       // Already handled by an earlier request (a retry) or by another dispatch: say what became of it.
       const rows = await this.store.listNotifications(undefined, rest).catch(() => [] as OutboxRow[]);
-      for (const row of rows) outcomes.set(row.id, row.status === 'unreachable' && row.lastError === 'no-conversation' ? 'no-conversation' : row.status === 'pending' && row.attempts > 0 ? 'retrying' : row.status);
+      for (const row of rows) outcomes.set(row.id, row.status === 'unreachable' && isNotReachedReason(row.lastError) ? row.lastError : row.status === 'pending' && row.attempts > 0 ? 'retrying' : row.status);
     }
     return outcomes;
   }

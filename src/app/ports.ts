@@ -7,6 +7,8 @@ import type { FeedbackItem, FeedbackStatus } from '../domain/feedback.schema';
 import type { DocumentModel } from '../domain/document.model';
 import type { SpendActual, StoredSpendActual } from '../domain/spend-actuals.schema';
 import type { RoundContext } from './sign-off-changes';
+import type { ChannelPostRepository, ConversationStateRepository, TeamRepository } from './partnership-team.port';
+import type { NotReachedReason } from './reach';
 
 /** The plan as stored, at one version. */
 export interface PlanSnapshot {
@@ -91,6 +93,24 @@ export interface RosterRepository {
   replaceRoster(people: readonly Person[], meta: ChangeMeta): Promise<{ added: number; changed: number; removed: number }>;
   findPerson(id: string): Promise<Person | null>;
   listPeople(): Promise<Person[]>;
+  /** Everyone, with the version each card about them was made from. */
+  listPersonRecords(): Promise<PersonRecord[]>;
+  loadPersonRecord(id: string): Promise<PersonRecord | null>;
+  /**
+   * Adds (`expectedVersion` 0) or changes one person if they are still at `expectedVersion`
+   * (ROSTER.STALE_VERSION otherwise). Refused with ROSTER.LAST_SRO when it would leave nobody as
+   * SRO. A request id seen before changes nothing and answers the record as it now is (null if
+   * they have since been removed).
+   */
+  savePerson(person: Person, expectedVersion: number, meta: ChangeMeta): Promise<{ record: PersonRecord | null; replayed: boolean }>;
+  /** Removes one person at `expectedVersion`; the same refusals as savePerson. */
+  removePerson(id: string, expectedVersion: number, meta: ChangeMeta): Promise<{ replayed: boolean }>;
+}
+
+export interface PersonRecord {
+  readonly person: Person;
+  /** Goes up by one with every change to the person, whoever makes it (Teams or the roster file). */
+  readonly version: number;
 }
 
 /** A person's unsubmitted answers for one section. */
@@ -420,7 +440,10 @@ export interface Store
     ConversationRepository,
     UpdateRepository,
     ReminderRepository,
-    SuggestionRepository {
+    SuggestionRepository,
+    TeamRepository,
+    ConversationStateRepository,
+    ChannelPostRepository {
   close(): Promise<void>;
 }
 
@@ -471,7 +494,7 @@ export type Notification =
       readonly missing: readonly { readonly workstream: string; readonly lead: string }[];
     };
 
-export type Delivery = 'sent' | 'no-conversation' | 'unreachable';
+export type Delivery = 'sent' | NotReachedReason;
 
 export interface NotifyOptions {
   /**
@@ -484,10 +507,10 @@ export interface NotifyOptions {
 }
 
 export interface Notifier {
-  /** 'no-conversation' when the person has never talked to the bot, so it cannot reach them. */
   /**
-   * Never throws: 'no-conversation' when the person has no 1:1 chat with the bot, 'unreachable'
-   * when Teams refused (they removed the app) or kept failing after retries. A failed recipient
+   * Never throws: 'sent', or why not (see NotReachedReason): 'no-conversation' when the person is
+   * not in the partnership's team and never opened the bot, 'blocked' when they removed or blocked
+   * the app, 'wrong-tenant', or 'unreachable' when Teams refused otherwise or kept failing. A failed recipient
    * never stops the others, nor turns a saved change into an error.
    */
   notify(personId: string, notification: Notification, options?: NotifyOptions): Promise<Delivery>;

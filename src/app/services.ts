@@ -19,6 +19,11 @@ import { OutboxDispatcher } from './outbox.service';
 import { SignOffQuestionService } from './sign-off-questions.service';
 import { DraftingService } from './drafting.service';
 import { unconfiguredDraftingModel, type DraftingModel } from './drafting.port';
+import type { TeamDirectory } from './partnership-team.port';
+import { PartnershipTeamService } from './partnership-team.service';
+import { PeopleService } from './people.service';
+import { ReachService } from './reach.service';
+import { ChannelPostService } from './channel-post.service';
 
 /** Every journey, wired to one store, plan, clock and notifier. */
 export interface Services {
@@ -43,6 +48,11 @@ export interface Services {
   readonly signOffQuestions: SignOffQuestionService;
   /** AI drafting help: suggestions only, never written to the plan by itself. */
   readonly drafting: DraftingService;
+  /** Where each person is reached: their own chat, or one opened through the partnership's team. */
+  readonly reach: ReachService;
+  readonly teams: PartnershipTeamService;
+  readonly people: PeopleService;
+  readonly channel: ChannelPostService;
 }
 
 export const createServices = (deps: {
@@ -55,6 +65,13 @@ export const createServices = (deps: {
   linkDays?: number;
   /** The AI model for drafting help; without one, asking for help says it is not switched on. */
   draftingModel?: DraftingModel;
+  /** How people are reached; made here (with no team directory) when not given. */
+  reach?: ReachService;
+  /** Teams' connector for rosters and channel posts; absent, the bot reaches only people who wrote to it. */
+  directory?: TeamDirectory | null;
+  allowedTenantIds?: readonly string[];
+  /** The roster is kept in a file by an administrator: Teams cannot change it. */
+  rosterManagedByFile?: boolean;
 }): Services => {
   const { planId, clock } = deps;
   const matrices = deps.matrices ?? DEFAULT_MATRICES;
@@ -68,6 +85,7 @@ export const createServices = (deps: {
   const reports = new ReportService(store, planId, updates, clock, spend, matrices);
   const exports = new DocumentExportService({ store, planId, clock, documents, signOff, reports, linkDays: deps.linkDays ?? 7 });
   const feedback = new FeedbackService(store, planId, deps.notifier, clock, outbox);
+  const reach = deps.reach ?? new ReachService(store, deps.directory ?? null, clock, { allowedTenantIds: deps.allowedTenantIds ?? [] });
   return {
     store,
     planId,
@@ -88,5 +106,9 @@ export const createServices = (deps: {
     outbox,
     signOffQuestions: new SignOffQuestionService(store, clock, outbox, signOff),
     drafting: new DraftingService(store, planId, clock, feedback, deps.draftingModel ?? unconfiguredDraftingModel),
+    reach,
+    teams: new PartnershipTeamService(store, deps.allowedTenantIds ?? []),
+    people: new PeopleService(store, planId, reach, { managedByFile: deps.rosterManagedByFile ?? false }),
+    channel: new ChannelPostService(store, deps.directory ?? null, reports, signOff),
   };
 };

@@ -9,6 +9,7 @@ import { nextRequestState, nextRoundState } from '../domain/sign-off.machine';
 import type { PlanDocumentService } from './plan-document.service';
 import { roundContext, type RoundContext } from './sign-off-changes';
 import { notReached, outboxId, outboxMessage, type OutboxDispatcher } from './outbox.service';
+import { deliveryWord, isNotReachedReason, type NotReachedReason } from './reach';
 import type { ChangeMeta, Clock, Notifier, PlanSnapshot, RoundWithRequests, SignOffQuestion, SignOffRequest, SignOffRound, Store } from './ports';
 
 const isCoSigner = (p: Person) => p.roles.some((g) => g.role === 'signatory' && g.signatoryRole === 'co-signer');
@@ -27,8 +28,10 @@ export interface SignOffPreparation {
 export interface RequestResult {
   readonly round: SignOffRound;
   readonly requests: readonly SignOffRequest[];
-  /** Asked, but never talked to the bot, so not reached: the SRO must contact them. */
+  /** Asked, but not reached: the SRO must act (see `reasons`). */
   readonly unreachable: readonly SignOffRequest[];
+  /** Why each of `unreachable` was not reached, by `reachKey`. */
+  readonly reasons: ReadonlyMap<string, NotReachedReason>;
   readonly missingRoles: readonly SignatoryRole[];
 }
 
@@ -50,10 +53,11 @@ export interface SignOffOverview {
 
 /**
  * Whether a request's card has reached its signatory: 'delivered'; 'sending' (Teams asked us to
- * wait); 'no-conversation' (they have never opened the bot); 'ready' (they have opened it since, so
- * Resend will reach them); 'refused' (Teams refused it: they may have removed the app).
+ * wait); 'ready' (they have opened the bot since, so Resend will reach them); or why not (a
+ * NotReachedReason: not in the partnership's team and never opened the bot, removed or blocked the
+ * app, another organisation, or Teams refused).
  */
-export type Reach = 'delivered' | 'sending' | 'no-conversation' | 'ready' | 'refused';
+export type Reach = 'delivered' | 'sending' | 'ready' | NotReachedReason;
 export const reachKey = (r: Pick<SignOffRequest, 'role' | 'personId'>) => `${r.role}/${r.personId}`;
 
 /**
@@ -150,7 +154,11 @@ export class SignOffService {
     const at = this.clock.now().toISOString();
     for (const [i, request] of requests.entries()) if (outcomes.get(cards[i]!.id) === 'sent') await this.store.noteDelivery(round.id, request.role, request.personId, at);
     const unreachable = requests.filter((_request, i) => notReached(outcomes.get(cards[i]!.id)));
-    return { round, requests, unreachable, missingRoles };
+    const reasons = new Map(requests.flatMap((request, i) => {
+      const word = deliveryWord(outcomes.get(cards[i]!.id));
+      return word === 'sent' || word === 'sending' ? [] : [[reachKey(request), word] as const];
+    }));
+    return { round, requests, unreachable, missingRoles, reasons };
   }
 
   /**
@@ -263,8 +271,8 @@ export class SignOffService {
       let state: Reach;
       if (request.deliveredAt || row?.status === 'sent') state = 'delivered';
       else if (row && (row.status === 'pending' || row.status === 'sending')) state = 'sending';
-      else if (!(await this.store.loadConversation(request.personId))) state = 'no-conversation';
-      else state = row?.lastError === 'no-conversation' ? 'ready' : 'refused';
+      else if (row?.lastError === 'no-conversation' && (await this.store.loadConversation(request.personId))) state = 'ready';
+      else state = isNotReachedReason(row?.lastError) ? row.lastError : 'unreachable';
       reach.set(reachKey(request), state);
     }
     return reach;
@@ -289,10 +297,10 @@ export class SignOffService {
    * no card has reached yet is tried on every call, and their first card is the request itself:
    * `firstTime` names them once it has reached them.
    */
-  async remind(options: { days: number; sro?: Person; personId?: string }): Promise<{ sent: string[]; unreachable: string[]; firstTime: string[]; sending: string[] }> {
+  async remind(options: { days: number; sro?: Person; personId?: string }): Promise<{ sent: string[]; unreachable: string[]; firstTime: string[]; sending: string[]; reasons: Record<string, NotReachedReason> }> {
     if (options.sro) this.mustBeSro(options.sro);
     const latest = await this.latest();
-    const result = { sent: [] as string[], unreachable: [] as string[], firstTime: [] as string[], sending: [] as string[] };
+    const result = { sent: [] as string[], unreachable: [] as string[], firstTime: [] as string[], sending: [] as string[], reasons: {} as Record<string, NotReachedReason> };
     if (!latest || latest.round.status !== 'open') return result;
     const now = this.clock.now();
     const requester = await this.store.findPerson(latest.round.requestedBy);
@@ -312,8 +320,6 @@ export class SignOffService {
       const last = Date.parse(request.lastRemindedAt ?? request.deliveredAt ?? latest.round.requestedAt);
       // Only someone who has opened the bot since is tried at once; a refusal waits like a reminder.
       if (!options.personId && state !== 'ready' && now.getTime() - last < options.days * 24 * 3600 * 1000) continue;
-      // Nothing to say to someone who has still never opened the bot: the status shows them as not reachable.
-      if (!options.personId && !reached && !(await this.store.loadConversation(request.personId))) continue;
       const delivery = await this.notifier.notify(request.personId, {
         kind: 'signoff-request',
         round: latest.round,
@@ -330,7 +336,10 @@ export class SignOffService {
           result.firstTime.push(request.name);
         }
         result.sent.push(request.name);
-      } else result.unreachable.push(request.name);
+      } else {
+        result.unreachable.push(request.name);
+        result.reasons[request.name] = delivery;
+      }
     }
     return result;
   }
@@ -364,7 +373,7 @@ export class SignOffService {
   }
 
   private resultOf(found: RoundWithRequests): RequestResult {
-    return { round: found.round, requests: found.requests, unreachable: [], missingRoles: [] };
+    return { round: found.round, requests: found.requests, unreachable: [], missingRoles: [], reasons: new Map() };
   }
 
   private holder(people: readonly Person[], role: SignatoryRole): Person | null {

@@ -6,6 +6,9 @@ import { ActivityTypes, CardFactory, TurnContext } from 'botbuilder';
 import { AsyncLocalStorage } from 'node:async_hooks';
 import { createHash } from 'node:crypto';
 import { IdentityService } from '../app/identity.service';
+import type { AppInstaller } from '../app/app-installer.port';
+import type { TeamDirectory } from '../app/partnership-team.port';
+import { ReachService } from '../app/reach.service';
 import { systemClock, type Clock, type Notifier, type PlanSnapshot, type Store } from '../app/ports';
 import { createServices, type Services } from '../app/services';
 import type { DraftingModel } from '../app/drafting.port';
@@ -26,6 +29,8 @@ import { sharedUnderstanding } from '../language/nlp.understanding';
 import { examplesFor } from './intent.examples';
 import { routeIntent } from './intent.router';
 import { didYouMeanCard, notRecognisedCard } from './views/intent.view';
+import { peopleCard } from './views/people.view';
+import { registerTeamEvents } from './team-events';
 
 export interface BotDependencies {
   readonly store: Store;
@@ -45,6 +50,14 @@ export interface BotDependencies {
   readonly understanding?: Understanding;
   /** The AI model for drafting help; without one, asking for help says it is not switched on. */
   readonly draftingModel?: DraftingModel;
+  /** Teams' connector for team rosters, new 1:1 chats and channel posts. */
+  readonly directory?: TeamDirectory;
+  /** Installs the app for someone outside the partnership's team, where the organisation allows it. */
+  readonly installer?: AppInstaller;
+  /** Tenants whose teams and people the bot serves; empty: any (local use). */
+  readonly allowedTenantIds?: readonly string[];
+  /** The roster is kept in a file by an administrator (ROSTER_SYNC=replace). */
+  readonly rosterManagedByFile?: boolean;
 }
 
 export interface Bot {
@@ -176,8 +189,22 @@ export const createBot = (deps: BotDependencies, adapter?: TeamsAdapter): Bot =>
     (async () => {
       throw new Error('No proactive sender configured');
     });
-  const notifier = new TeamsNotifier(deps.store, proactive, clock, deps.baseUrl ?? 'http://localhost:3978', deps.notifyRetry, (event) => deps.logger.warn(event, 'proactive message'));
-  const services = createServices({ store: turnScoped(deps.store), planId: deps.planId, clock, notifier, matrices: deps.matrices, linkDays: deps.linkDays, draftingModel: deps.draftingModel });
+  const allowedTenantIds = deps.allowedTenantIds ?? [];
+  const reach = new ReachService(deps.store, deps.directory ?? null, clock, { allowedTenantIds, installer: deps.installer ?? null });
+  const notifier = new TeamsNotifier(reach, proactive, clock, deps.baseUrl ?? 'http://localhost:3978', deps.notifyRetry, (event) => deps.logger.warn(event, 'proactive message'));
+  const services = createServices({
+    store: turnScoped(deps.store),
+    planId: deps.planId,
+    clock,
+    notifier,
+    matrices: deps.matrices,
+    linkDays: deps.linkDays,
+    draftingModel: deps.draftingModel,
+    reach,
+    directory: deps.directory ?? null,
+    allowedTenantIds,
+    rosterManagedByFile: deps.rosterManagedByFile,
+  });
   const screens = makeScreens(services, { baseUrl: deps.baseUrl ?? 'http://localhost:3978' });
   const app = new Application<TurnState>({ adapter, removeRecipientMention: true, startTypingTimer: false, longRunningMessages: false });
 
@@ -194,7 +221,7 @@ export const createBot = (deps: BotDependencies, adapter?: TeamsAdapter): Bot =>
     check: () => screens.check(),
     update: (person, text) => screens.update(person, undefined, quarterFrom(text)),
     risks: (person) => screens.risks(person),
-    report: (_person, text) => screens.report(quarterFrom(text)),
+    report: (person, text) => screens.report(quarterFrom(text), person),
     history: () => screens.history(),
     'sign-off': (person) => screens.signOffStart(person),
     'sign-off status': (person) => screens.signOffStatus(person),
@@ -202,6 +229,7 @@ export const createBot = (deps: BotDependencies, adapter?: TeamsAdapter): Bot =>
     'you said we did': (person) => screens.feedbackList(person),
     export: (person) => screens.exportPlan(person),
     spend: (person, text) => screens.spend(person, quarterFrom(text)),
+    people: async (person) => peopleCard(await services.people.overview(person)),
   };
 
   // Trained now, at start-up, so no message waits for it (and no message trains it again).
@@ -263,13 +291,13 @@ export const createBot = (deps: BotDependencies, adapter?: TeamsAdapter): Bot =>
     await sendCard(context, card);
   });
 
-  app.conversationUpdate('membersAdded', async (context) => {
-    const botId = context.activity.recipient?.id;
-    for (const member of context.activity.membersAdded ?? []) {
-      if (member.id === botId) continue;
+  registerTeamEvents(app, {
+    services,
+    logger: deps.logger,
+    personalWelcome: async (context, member) => {
       const card = await turns.run(newTurn(), () => answer(context, async () => screens.help(await identity.identify(member.aadObjectId))));
       await sendCard(context, card);
-    }
+    },
   });
 
   for (const action of CARD_ACTIONS) {

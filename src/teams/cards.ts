@@ -5,7 +5,7 @@ import { fromRoot } from '../paths';
 /** Teams refuses a message whose card is over about 28 KB. */
 export const MAX_CARD_BYTES = 28 * 1024;
 
-export const CARD_NAMES = ['help', 'status', 'notice', 'sections', 'section', 'row', 'conflict', 'saved', 'assign', 'assigned', 'tasks', 'check', 'check-group', 'requirement', 'form', 'history', 'reminder', 'list', 'update', 'report', 'signoff', 'signoff-start', 'feedback-item', 'feedback-list', 'download', 'spend', 'spend-saved', 'suggestion'] as const;
+export const CARD_NAMES = ['help', 'status', 'notice', 'sections', 'section', 'row', 'conflict', 'saved', 'assign', 'assigned', 'tasks', 'check', 'check-group', 'requirement', 'form', 'history', 'reminder', 'list', 'update', 'report', 'signoff', 'signoff-start', 'feedback-item', 'feedback-list', 'download', 'spend', 'spend-saved', 'suggestion', 'team-welcome', 'channel-post', 'people', 'person'] as const;
 export type CardName = (typeof CARD_NAMES)[number];
 
 export type AdaptiveCardJson = Record<string, unknown> & { type: 'AdaptiveCard'; version: string };

@@ -63,7 +63,7 @@ export const COMMANDS = [
     phrases: ['sign off status', 'signoff status', 'who has signed', 'signatures'],
     description: 'Who has signed, declined or is still to sign, with reminders sent',
   },
-  // Both menus already hold the ten commands Teams allows, so these two are typed (and offered on the help card).
+  // Both menus already hold the ten commands Teams allows, so these are typed (and offered on the help card).
   {
     name: 'export', menus: [], roles: ['sro', 'signatory'],
     phrases: ['export the plan', 'download', 'download the plan', 'word', 'word copy', 'word version', 'the plan in word', 'plan in word', 'give me the plan in word', 'annex a'],
@@ -74,6 +74,11 @@ export const COMMANDS = [
     phrases: ['actual spend', 'record spend', 'record actual spend', 'spend actuals', 'enter spend'],
     patterns: [/^(record )?(actual )?spend (for )?q[1-4]$/, /^q[1-4] (actual )?spend$/],
     description: "Record the quarter's actual spend against the plan's projection",
+  },
+  {
+    name: 'people', menus: [], roles: ['sro'],
+    phrases: ['roles', 'roster', 'manage people', 'who can use the bot', 'who can use this', 'add someone', 'add a person', 'add people', 'people and roles', 'give someone a role'],
+    description: 'Who may use the bot and as what: add people from your Teams team and give or take roles (SRO)',
   },
 ] as const satisfies readonly CommandSpec[];
 

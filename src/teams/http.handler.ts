@@ -4,6 +4,8 @@ import { z } from 'zod';
 import type { Config } from '../config';
 import { RateLimiter, type RateLimitDecision } from '../rate-limit';
 import { createBot, type BotDependencies } from './bot.app';
+import { BotFrameworkTeamDirectory } from './team-directory';
+import { GraphAppInstaller } from './graph/graph-app-installer';
 import type { DraftingModel } from '../app/drafting.port';
 import type { DraftingModelConfig } from '../config';
 
@@ -70,6 +72,10 @@ export const createTeamsRuntime = (config: Config, deps: BotDependencies) => {
   const bot = createBot(
     {
       ...deps,
+      directory: deps.directory ?? new BotFrameworkTeamDirectory(adapter, app?.id ?? ''),
+      installer: deps.installer ?? (config.graphInstall ? new GraphAppInstaller(config.graphInstall) : undefined),
+      allowedTenantIds: config.allowedTenantIds,
+      rosterManagedByFile: config.rosterSync === 'replace',
       draftingModel: deps.draftingModel ?? (config.drafting ? lazyDraftingModel(config.drafting) : undefined),
       proactive: (reference, activity) =>
         adapter.continueConversationAsync(app?.id ?? '', reference, async (context) => {

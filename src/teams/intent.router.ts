@@ -67,7 +67,7 @@ export const routeIntent = async (ctx: IntentContext, intent: IntentName, e: Und
     case 'risks':
       return screens.risks(person, null, 0, e.rag);
     case 'report':
-      return screens.report(e.quarter);
+      return screens.report(e.quarter, person);
     case 'history':
       return screens.history();
     case 'signoff.start':

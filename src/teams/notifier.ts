@@ -1,6 +1,7 @@
 import type { Activity, ConversationReference } from 'botbuilder';
 import { CardFactory } from 'botbuilder';
-import type { Clock, Delivery, Notification, Notifier, NotifyOptions, Store } from '../app/ports';
+import type { Clock, Delivery, Notification, Notifier, NotifyOptions } from '../app/ports';
+import type { ReachService } from '../app/reach.service';
 import { renderCard, type AdaptiveCardJson } from './cards';
 import { VERBS } from './verbs';
 import { assignedCard } from './views/work.view';
@@ -116,7 +117,10 @@ export const notificationCard = (n: Notification, ctx: NotificationContext): Ada
         `Version ${n.round.planVersion} is signed off by all five signatories`,
         `${n.lastSigner ? `${n.lastSigner.name} signed last, as ${n.lastSigner.roleTitle}. ` : ''}All five statutory signatories have signed version ${n.round.planVersion}; the plan is signed off. The exported plan now shows the signatures and the text's fingerprint (SHA-256 ${n.round.planHash.slice(0, 16)}…).`,
         [],
-        [{ title: 'Sign-off status', verb: VERBS.signoffStatus, data: { verb: VERBS.signoffStatus } }],
+        [
+          { title: 'Sign-off status', verb: VERBS.signoffStatus, data: { verb: VERBS.signoffStatus } },
+          { title: 'Announce it in the team channel', verb: VERBS.channelPostSigned, data: { verb: VERBS.channelPostSigned } },
+        ],
       );
   }
 };
@@ -153,10 +157,14 @@ export const isTransient = (error: unknown): boolean => {
   return status === undefined || status === 429 || status >= 500;
 };
 
-/** Reaches people only in their own 1:1 chat with the bot, one recipient at a time. */
+/**
+ * Reaches people only in a 1:1 chat with the bot, one recipient at a time: the chat they opened,
+ * or one the bot opens with a member of the partnership's team (ReachService). Finding the chat is
+ * part of delivery: a roster read or a new chat that Teams answers with 429 / 5xx is retried like a send.
+ */
 export class TeamsNotifier implements Notifier {
   constructor(
-    private readonly store: Store,
+    private readonly reach: ReachService,
     private readonly send: ProactiveSend,
     private readonly clock: Clock,
     private readonly baseUrl: string,
@@ -165,9 +173,19 @@ export class TeamsNotifier implements Notifier {
   ) {}
 
   async notify(personId: string, notification: Notification, options: NotifyOptions = {}): Promise<Delivery> {
-    const reference = (await this.store.loadConversation(personId)) as Partial<ConversationReference> | null;
-    if (!reference) return 'no-conversation';
+    const attempt = <T>(work: () => Promise<T>) => this.attempt(work, options);
     let activity: Partial<Activity>;
+    let reference: Partial<ConversationReference>;
+    try {
+      const found = await this.reach.conversationFor(personId, attempt);
+      if ('reason' in found) {
+        this.log({ event: 'notification not delivered', personId, kind: notification.kind, reason: found.reason });
+        return found.reason;
+      }
+      reference = found.reference as Partial<ConversationReference>;
+    } catch (error) {
+      return this.failed(error, personId, notification, options);
+    }
     try {
       const card = notificationCard(notification, { today: this.clock.now().toISOString().slice(0, 10), baseUrl: this.baseUrl, userId: reference.user?.id });
       activity = { type: 'message', attachments: [CardFactory.adaptiveCard(card)] };
@@ -175,21 +193,31 @@ export class TeamsNotifier implements Notifier {
       this.log({ event: 'notification not rendered', personId, kind: notification.kind, error: (error as Error).name });
       return 'unreachable';
     }
+    try {
+      await attempt(() => this.send(reference, activity));
+      return 'sent';
+    } catch (error) {
+      return this.failed(error, personId, notification, options);
+    }
+  }
+
+  /** After the retries: a transient failure is thrown for a caller with a queue of its own; a refusal is named. */
+  private failed(error: unknown, personId: string, notification: Notification, options: NotifyOptions): Delivery {
+    if (isTransient(error) && (options.onTransient === 'throw' || options.onTransient === 'retry-then-throw')) throw error;
+    const status = statusOf(error);
+    this.log({ event: 'notification not delivered', personId, kind: notification.kind, status: status ?? null });
+    return status === 403 ? 'blocked' : 'unreachable';
+  }
+
+  /** One call to Teams, with 429 and 5xx retried (doubling waits, or Teams' Retry-After) unless the caller queues its own retries. */
+  private async attempt<T>(work: () => Promise<T>, options: NotifyOptions): Promise<T> {
     const sleep = this.retry.sleep ?? ((ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms)));
     for (let attempt = 1; ; attempt++) {
       try {
-        await this.send(reference, activity);
-        return 'sent';
+        return await work();
       } catch (error) {
-        const status = statusOf(error);
-        if (isTransient(error) && options.onTransient === 'throw') throw error;
-        if (isTransient(error) && attempt >= this.retry.attempts && options.onTransient === 'retry-then-throw') throw error;
-        if (!isTransient(error) || attempt >= this.retry.attempts) {
-          this.log({ event: 'notification not delivered', personId, kind: notification.kind, status: status ?? null, attempts: attempt });
-          return 'unreachable';
-        }
-        const backoff = Math.min(this.retry.maxDelayMs, Math.max(this.retry.baseDelayMs * 2 ** (attempt - 1), retryAfterMs(error)));
-        await sleep(backoff);
+        if (!isTransient(error) || options.onTransient === 'throw' || attempt >= this.retry.attempts) throw error;
+        await sleep(Math.min(this.retry.maxDelayMs, Math.max(this.retry.baseDelayMs * 2 ** (attempt - 1), retryAfterMs(error))));
       }
     }
   }

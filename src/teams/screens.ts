@@ -109,7 +109,11 @@ export const screens = (s: Services, options: { baseUrl: string } = { baseUrl: '
       const said = rag ? { style: 'default', text: `Showing the open risks rated ${rag.toLowerCase()} only. Type "risks" for the whole register.` } : notice;
       return riskRegisterCard(shown, hasRole(person, 'sro') || hasRole(person, 'workstream-lead'), said, page, (item) => ownsItem(person, item.owner));
     },
-    report: async (quarterId?: string) => reportCard((await s.reports.report(quarterId)).report, await names()),
+    /** The SRO may post an outline of it to the partnership's team channel, once the app is in a team. */
+    report: async (quarterId?: string, person?: Person) => {
+      const canPost = Boolean(person && hasRole(person, 'sro') && (await s.teams.current()));
+      return reportCard((await s.reports.report(quarterId)).report, await names(), { canPost });
+    },
     signOffStart: async (person: Person) => signOffStartCard(await s.signOff.prepare(person)),
     signOffStatus: async (person: Person) => signOffStatusCard(await s.signOff.status(person), hasRole(person, 'sro')),
     /** The signatory card as this person may see it: buttons only for the signatory, while it is theirs to answer. */

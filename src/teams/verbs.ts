@@ -58,6 +58,13 @@ export const VERBS = {
   suggestionUse: 'suggestion.use',
   suggestionEdit: 'suggestion.edit',
   suggestionDiscard: 'suggestion.discard',
+  people: 'people.show',
+  personAdd: 'people.add',
+  personForm: 'people.form',
+  personSave: 'people.save',
+  personRemove: 'people.remove',
+  channelPostReport: 'channel.post.report',
+  channelPostSigned: 'channel.post.signed',
 } as const;
 
 export type Verb = (typeof VERBS)[keyof typeof VERBS];

@@ -3,6 +3,7 @@ import { isDomainError } from '../domain/errors';
 import { formatPence } from '../domain/money';
 import { ROLE_LABELS, type Person, type RoleGrant } from '../domain/people.schema';
 import { REQUIRED_SIGNATORY_ROLES, type Plan } from '../domain/plan.schema';
+import type { DeliveryWord, NotReachedReason } from '../app/reach';
 
 /** Everything the bot says in words lives here, in plain British English. */
 
@@ -38,6 +39,29 @@ export const noticeForError = (error: unknown): Notice => {
           title: 'Someone else changed the plan first',
           message: 'The plan changed after this card was sent, so I have not saved anything from it. Please open it again to see the latest version.',
           hint: 'Nothing has been changed.',
+        };
+      case 'ROSTER.STALE_VERSION':
+        return {
+          style: 'warning',
+          title: 'Someone else changed this person first',
+          message: 'Their roles changed after this card was sent, so I have not saved anything from it. Type **people** to see them as they are now.',
+          hint: 'Nothing has been changed.',
+        };
+      case 'ROSTER.LAST_SRO':
+        return {
+          style: 'warning',
+          title: 'The plan needs its SRO',
+          message: 'The partnership must keep at least one SRO on the bot. Give someone else the SRO role first, then change or remove this one.',
+          hint: 'Nothing has been changed.',
+        };
+      case 'ROSTER.MANAGED_BY_FILE':
+        return { style: 'attention', title: 'People are managed by your administrator', message: error.message, hint: 'Nothing has been changed.' };
+      case 'TEAM.NOT_INSTALLED':
+        return {
+          style: 'attention',
+          title: 'The app is not in the partnership’s team yet',
+          message: 'Add the app to the partnership’s team in Teams (Apps, then Add to a team); then I can post to its channel and reach its members.',
+          hint: 'Nothing has been posted.',
         };
       case 'SIGNOFF.STALE_ROUND':
         return { style: 'warning', title: 'This sign-off request no longer counts', message: error.message, hint: 'Nothing has been signed.' };
@@ -204,4 +228,28 @@ const AI_WORDS: Record<'AI.NOT_CONFIGURED' | 'AI.TIMEOUT' | 'AI.RATE_LIMITED' | 
   'AI.RATE_LIMITED': { title: 'The drafting help is busy', message: 'The AI model is taking too many requests just now. Please try again in a minute or two.' },
   'AI.CONTENT_FILTERED': { title: 'No suggestion this time', message: "The AI model's safety filter stopped this suggestion. Try asking in different words, or write it yourself." },
   'AI.FAILED': { title: 'The drafting help is not working just now', message: 'The AI model did not give a suggestion. Please try again later; if it keeps happening, tell whoever runs the bot.' },
+};
+
+/** Why a card did not reach someone, and what the person who sent it can do about it. */
+export const REACH_WORDS: Readonly<Record<NotReachedReason, { readonly badge: string; readonly why: string; readonly todo: string }>> = {
+  'no-conversation': {
+    badge: 'Not reachable',
+    why: 'they are not a member of the partnership’s team in Teams and have never opened the bot',
+    todo: 'add them to the team the app is installed in (or ask them to say hello to the bot), then try again',
+  },
+  blocked: { badge: 'App removed', why: 'they have removed or blocked the app in Teams', todo: 'ask them to add the app again, then try again' },
+  'wrong-tenant': {
+    badge: 'Other organisation',
+    why: 'their Teams account is in an organisation this bot does not serve (a guest from NHSmail, for example)',
+    todo: 'contact them another way, or ask your administrator to allow their organisation',
+  },
+  unreachable: { badge: 'Not reachable', why: 'Teams refused the message', todo: 'ask them to open the bot, then try again' },
+};
+
+/** One person's delivery, in a sentence: "Louisa Jones has been sent a message in Teams." */
+export const deliverySentence = (name: string, delivery: DeliveryWord, sent = 'has been sent a message in Teams.'): string => {
+  if (delivery === 'sent') return `${name} ${sent}`;
+  if (delivery === 'sending') return `Teams asked me to wait, so my message to ${name} will follow shortly: there is nothing more to do.`;
+  const words = REACH_WORDS[delivery];
+  return `Teams would not deliver my message to ${name}: ${words.why}. To reach them, ${words.todo}.`;
 };

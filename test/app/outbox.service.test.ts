@@ -1,3 +1,4 @@
+import { ReachService } from '../../src/app/reach.service';
 import type { Activity, ConversationReference } from 'botbuilder';
 import { AssignmentService } from '../../src/app/assignment.service';
 import { OutboxDispatcher, outboxMessage } from '../../src/app/outbox.service';
@@ -39,7 +40,7 @@ describe('notification outbox (issue 10, finding #3)', () => {
       if (failure !== undefined) throw Object.assign(new Error(`HTTP ${failure}`), { statusCode: failure });
       sent.push({ conversationId: reference.conversation?.id });
     };
-    notifier = new TeamsNotifier(store, send, clock, 'http://localhost', { attempts: 3, baseDelayMs: 10, maxDelayMs: 40, sleep: async (ms) => void waits.push(ms) });
+    notifier = new TeamsNotifier(new ReachService(store, null, clock), send, clock, 'http://localhost', { attempts: 3, baseDelayMs: 10, maxDelayMs: 40, sleep: async (ms) => void waits.push(ms) });
     dispatcher = new OutboxDispatcher(store, notifier, clock);
   });
   afterEach(async () => {
@@ -75,7 +76,7 @@ describe('notification outbox (issue 10, finding #3)', () => {
   it('a transport that fails on the first send: the assignment is saved, the card stays queued and a later dispatch sends it once', async () => {
     failures = ['hang-up', 'hang-up', 'hang-up'];
     const result = await assignments().assign(SRO, input, 'req-1');
-    expect(result.delivery).toBe('unreachable');
+    expect(result.delivery).toBe('sending');
     expect(await store.listAssignments({ planId: PLAN, assigneeId: LOUISA.id })).toHaveLength(1);
     const [row] = await store.listNotifications(PLAN);
     expect(row).toMatchObject({ status: 'pending', attempts: 1, nextAttemptAt: new Date(clock.now().getTime() + 30_000).toISOString() });
@@ -99,7 +100,7 @@ describe('notification outbox (issue 10, finding #3)', () => {
 
   it('429 on every in-request attempt: queued with growing backoff, then sent once when Teams recovers', async () => {
     failures = [429, 429, 429];
-    expect((await assignments().assign(SRO, input, 'req-busy')).delivery).toBe('unreachable');
+    expect((await assignments().assign(SRO, input, 'req-busy')).delivery).toBe('sending');
     const [row] = await store.listNotifications(PLAN);
     expect(row).toMatchObject({ status: 'pending', attempts: 1, nextAttemptAt: new Date(clock.now().getTime() + 30_000).toISOString() });
     clock.advance(30_000);
@@ -134,9 +135,9 @@ describe('notification outbox (issue 10, finding #3)', () => {
     expect(sent).toHaveLength(1);
   });
 
-  it('someone who removed the app (403) is reported unreachable and never retried', async () => {
+  it('someone who removed the app (403) is reported as having blocked it, and never retried', async () => {
     failures = [403];
-    expect((await assignments().assign(SRO, input, 'req-403')).delivery).toBe('unreachable');
+    expect((await assignments().assign(SRO, input, 'req-403')).delivery).toBe('blocked');
     expect((await store.listNotifications(PLAN))[0]).toMatchObject({ status: 'unreachable', attempts: 1 });
     clock.advance(3_600_000);
     expect(await dispatcher.dispatch()).toEqual(new Map());

@@ -4,6 +4,7 @@ import { isDomainError } from '../../src/domain/errors';
 import type { Person } from '../../src/domain/people.schema';
 import type { Plan } from '../../src/domain/plan.schema';
 import { ManualClock } from '../support/memory.clock';
+import { describeTeamAndPeopleContract } from './team-people.contract';
 
 export interface StoreHarness {
   readonly store: Store;
@@ -447,6 +448,8 @@ export const describeStoreContract = (engine: string, open: () => Promise<StoreH
       await h.store.noteDelivery('round-q', 'la-chief-executive', 'bob', '2030-01-01T00:00:00.000Z');
       expect((await h.store.loadRound('round-q'))!.requests[0]!.deliveredAt).toBe(at);
     });
+
+    describeTeamAndPeopleContract(() => h);
 
     describe('notification outbox', () => {
       const card = (id: string, personId = 'bob') => ({

@@ -1,3 +1,4 @@
+import { ReachService } from '../../src/app/reach.service';
 import type { Activity, ConversationReference } from 'botbuilder';
 import type { Notification, Store } from '../../src/app/ports';
 import { SectionEditingService } from '../../src/app/section-editing.service';
@@ -140,7 +141,7 @@ describe('security review, high findings (issue 10)', () => {
     });
 
     it.each([
-      ['403 (the app was removed)', [403], 'unreachable', 1],
+      ['403 (the app was removed)', [403], 'blocked', 1],
       ['404 (no such conversation)', [404], 'unreachable', 1],
       ['429 then success', [429], 'sent', 2],
       ['502, 503 then success', [502, 503], 'sent', 3],
@@ -150,14 +151,14 @@ describe('security review, high findings (issue 10)', () => {
       const queue = [...failures];
       let tries = 0;
       const waits: number[] = [];
-      const store = { loadConversation: async () => ({ conversation: { id: 'chat-x' }, user: { id: 'user-x' } }) } as unknown as Store;
+      const store = { loadConversationRecord: async () => ({ reference: { conversation: { id: 'chat-x' }, user: { id: 'user-x' } }, removedAt: null }) } as unknown as Store;
       const send = async (_ref: Partial<ConversationReference>, _activity: Partial<Activity>) => {
         tries++;
         const status = queue.shift();
         if (status === undefined) return;
         throw status ? Object.assign(new Error(`HTTP ${status}`), { statusCode: status }) : new Error('socket hang up');
       };
-      const notifier = new TeamsNotifier(store, send, new ManualClock(), 'http://localhost', { attempts: 4, baseDelayMs: 10, maxDelayMs: 40, sleep: async (ms) => void waits.push(ms) });
+      const notifier = new TeamsNotifier(new ReachService(store, null, new ManualClock()), send, new ManualClock(), 'http://localhost', { attempts: 4, baseDelayMs: 10, maxDelayMs: 40, sleep: async (ms) => void waits.push(ms) });
       const notification = { kind: 'signoff-complete', round: { planVersion: 1, planHash: 'a'.repeat(64) } } as unknown as Notification;
       await expect(notifier.notify('someone', notification)).resolves.toBe(outcome);
       expect(tries).toBe(attempts);
@@ -181,7 +182,7 @@ describe('security review, high findings (issue 10)', () => {
     it('someone who has only written in a channel is reported unreachable when a section is assigned to them', async () => {
       await bot.send('demo-louisa-jones', { type: 'message', text: 'help', conversation: { id: 'team-channel', conversationType: 'channel' } as never });
       const done = await bot.executeCard(sro, VERBS.assign, { verb: VERBS.assign, section: 'risks', assignee: 'demo-louisa-jones', dueDate: '2026-12-18' });
-      expect(cardText(done)).toContain('could not message them');
+      expect(cardText(done)).toContain('Teams would not deliver my message to Louisa Jones: they are not a member of the partnership’s team in Teams and have never opened the bot');
       expect(bot.proactive).toHaveLength(0);
     });
   });

@@ -284,7 +284,7 @@ describe('ownership: assigning sections and my tasks', () => {
 
   it('tells the SRO when the assignee has never talked to the bot', async () => {
     const done = await bot.executeCard(sro, VERBS.assign, { verb: VERBS.assign, section: 'risks', assignee: 'demo-david-shaw', dueDate: '2026-12-18' });
-    expect(cardText(done)).toContain('David Shaw has not talked to me yet, so I could not message them');
+    expect(cardText(done)).toContain('Teams would not deliver my message to David Shaw: they are not a member of the partnership’s team in Teams and have never opened the bot');
     expect(bot.proactive).toHaveLength(0);
   });
 

@@ -141,7 +141,7 @@ describe('sign-off journey', () => {
         await fresh.say(SIGNATORIES['la-chief-executive'], 'hello');
         await f.start();
         const status = await f.status();
-        expect(cardText(status)).toMatch(/Integrated Care Board \(ICB\) Chief Executive: Simon Whitehouse\nNot reachable\n[^\n]*not reachable: they need to open the bot once/);
+        expect(cardText(status)).toMatch(/Integrated Care Board \(ICB\) Chief Executive: Simon Whitehouse\nNot reachable\n[^\n]*not reached: they are not a member of the partnership’s team in Teams and have never opened the bot/);
         expect(cardText(status)).not.toMatch(/Simon Whitehouse\nWaiting/);
         // Simon opens the bot; the SRO resends.
         await fresh.say(SIGNATORIES['icb-chief-executive'], 'hello');

@@ -174,7 +174,7 @@ describe('sign-off', () => {
     const reminders = bot.proactive.slice(before).map((p) => cardText(cardOf(p.activity)));
     expect(reminders).toHaveLength(3);
     expect(reminders.every((t) => t.includes('Reminder: please sign off the Local SEND Reform Plan, version 1'))).toBe(true);
-    expect(await bot.services.signOff.remind({ days: 3 })).toEqual({ sent: [], unreachable: [], firstTime: [], sending: [] });
+    expect(await bot.services.signOff.remind({ days: 3 })).toEqual({ sent: [], unreachable: [], firstTime: [], sending: [], reasons: {} });
     const status = cardOf((await bot.say(sro, 'sign-off status'))[0]);
     expect(cardText(status)).toMatch(/Duncan Whitfield\nWaiting\n[^\n]*reminders sent: 1/);
     const resent = await bot.executeCard(sro, VERBS.signoffResend, { ...button(status, 'Resend') });
@@ -188,7 +188,7 @@ describe('sign-off', () => {
       const form = cardOf((await fresh.say(sro, 'sign-off'))[0]);
       const sent = await fresh.executeCard(sro, VERBS.signoffSend, { ...button(form, 'Send for sign-off') });
       expect(cardText(sent)).toContain('Sent version 1 to 1 of 5 signatories.');
-      expect(cardText(sent)).toContain('Not reached, because they have never talked to the bot: Simon Whitehouse (Integrated Care Board (ICB) Chief Executive); David Shaw');
+      expect(cardText(sent)).toContain('Not reached, because they are not a member of the partnership’s team in Teams and have never opened the bot: Simon Whitehouse (Integrated Care Board (ICB) Chief Executive); David Shaw');
     } finally {
       await fresh.close();
     }

@@ -42,6 +42,9 @@ import { SqlSignOffQuestions } from './signoff-questions.sql';
 import { SqlSpendActuals } from './spend-actuals.sql';
 import { openPostgres, openSqlite, type SqlDb } from './sql-db';
 import { SqlSuggestions } from './suggestions.sql';
+import { SqlTeams } from './teams.sql';
+import type { ChannelPostKind, ConversationRecord, PartnershipTeam, TeamInstall } from '../../app/partnership-team.port';
+import type { PersonRecord } from '../../app/ports';
 import { SqlUpdates } from './updates.sql';
 import { SqlWork } from './work.sql';
 
@@ -63,6 +66,7 @@ export class SqlStore implements Store {
   private readonly questions: SqlSignOffQuestions;
   private readonly suggestions: SqlSuggestions;
   private readonly leases: SqlLeases;
+  private readonly teams: SqlTeams;
 
   constructor(
     private readonly db: SqlDb,
@@ -83,6 +87,7 @@ export class SqlStore implements Store {
     this.questions = new SqlSignOffQuestions(db, writeAudit);
     this.suggestions = new SqlSuggestions(db);
     this.leases = new SqlLeases(db);
+    this.teams = new SqlTeams(db, clock, writeAudit);
   }
 
   /** Resolves once the schema is up to date; rejects with why it could not be. */
@@ -148,6 +153,55 @@ export class SqlStore implements Store {
   async loadConversation(personId: string): Promise<unknown | null> {
     await this.ready;
     return this.people.loadConversation(personId);
+  }
+
+  async listPersonRecords(): Promise<PersonRecord[]> {
+    await this.ready;
+    return this.people.records();
+  }
+  async loadPersonRecord(id: string): Promise<PersonRecord | null> {
+    await this.ready;
+    return (await this.people.records(undefined, id))[0] ?? null;
+  }
+  async savePerson(person: Person, expectedVersion: number, meta: ChangeMeta) {
+    await this.ready;
+    return this.people.savePerson(person, expectedVersion, meta);
+  }
+  async removePerson(id: string, expectedVersion: number, meta: ChangeMeta) {
+    await this.ready;
+    return this.people.removePerson(id, expectedVersion, meta);
+  }
+  async loadConversationRecord(personId: string): Promise<ConversationRecord | null> {
+    await this.ready;
+    return this.people.loadConversationRecord(personId);
+  }
+  async markConversationRemoved(personId: string): Promise<void> {
+    await this.ready;
+    return this.people.markConversationRemoved(personId);
+  }
+  async recordTeamInstalled(team: TeamInstall, meta: ChangeMeta) {
+    await this.ready;
+    return this.teams.recordTeamInstalled(team, meta);
+  }
+  async recordTeamRemoved(teamId: string, meta: ChangeMeta): Promise<boolean> {
+    await this.ready;
+    return this.teams.recordTeamRemoved(teamId, meta);
+  }
+  async renameTeam(teamId: string, name: string): Promise<void> {
+    await this.ready;
+    return this.teams.renameTeam(teamId, name);
+  }
+  async listTeams(options?: { includeRemoved?: boolean }): Promise<PartnershipTeam[]> {
+    await this.ready;
+    return this.teams.listTeams(options);
+  }
+  async claimChannelPost(post: { id: string; teamId: string; kind: ChannelPostKind; postedBy: string }) {
+    await this.ready;
+    return this.teams.claimChannelPost(post);
+  }
+  async markChannelPost(id: string, outcome: { status: 'sent' | 'failed'; error?: string }): Promise<void> {
+    await this.ready;
+    return this.teams.markChannelPost(id, outcome);
   }
 
   async loadDraft(personId: string, planId: string, section: SectionKey): Promise<Draft | null> {

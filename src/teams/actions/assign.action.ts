@@ -3,7 +3,7 @@ import { sectionLabel } from '../../domain/plan.sections';
 import { VERBS } from '../verbs';
 import { noticeCard } from '../views/notice.view';
 import { assignCard } from '../views/work.view';
-import { dateWords } from '../words';
+import { dateWords, deliverySentence } from '../words';
 import { defineAction } from './action.types';
 import { SectionData } from './card-data';
 
@@ -23,14 +23,9 @@ export const assignAction = defineAction({
       );
       const due = assignment.dueDate ? `, due ${dateWords(assignment.dueDate)}` : '';
       return noticeCard({
-        style: delivery === 'sent' ? 'good' : 'warning',
+        style: delivery === 'sent' || delivery === 'sending' ? 'good' : 'warning',
         title: `${sectionLabel(d.section)} is assigned to ${assignee.name}${due}`,
-        message:
-          delivery === 'sent'
-            ? `${assignee.name} has been sent a message in Teams.`
-            : delivery === 'unreachable'
-              ? `Teams would not deliver my message to ${assignee.name} (they may have removed the app). The task is saved and waiting in their "my tasks".`
-              : `${assignee.name} has not talked to me yet, so I could not message them. Ask them to say hello to the bot in a 1:1 chat; the task is waiting in their "my tasks".`,
+        message: delivery === 'sent' || delivery === 'sending' ? deliverySentence(assignee.name, delivery) : `${deliverySentence(assignee.name, delivery)} The task is saved and waiting in their "my tasks".`,
         hint: '',
       });
     } catch (error) {

@@ -1,6 +1,7 @@
 import { isDomainError } from '../../domain/errors';
 import { VERBS } from '../verbs';
 import { feedbackItemCard, fieldErrors, FIX_ROUTE, routeFormCard } from '../views/feedback.view';
+import { deliverySentence } from '../words';
 import { defineAction } from './action.types';
 import { FeedbackItemData } from './feedback-data';
 
@@ -10,8 +11,8 @@ export const feedbackRouteAction = defineAction({
   run: async (ctx, d) => {
     try {
       const { item, owner, delivery } = await ctx.services.feedback.route(ctx.person, d.item, ctx.values['f.owner']);
-      const reached = delivery === 'sent' ? `${owner.name} has been sent it.` : `${owner.name} could not be reached in a 1:1 chat with the bot, so was not messaged; ask them to type "you said we did".`;
-      return feedbackItemCard(item, [], 'staff', `Routed to ${owner.name}. ${reached}`, delivery === 'sent' ? 'good' : 'warning');
+      const reached = delivery === 'sent' || delivery === 'sending' ? deliverySentence(owner.name, delivery, 'has been sent it.') : `${deliverySentence(owner.name, delivery)} Meanwhile they can type "you said we did" to find it.`;
+      return feedbackItemCard(item, [], 'staff', `Routed to ${owner.name}. ${reached}`, delivery === 'sent' || delivery === 'sending' ? 'good' : 'warning');
     } catch (error) {
       if (!isDomainError(error, 'INPUT.INVALID')) throw error;
       const errors = fieldErrors(error.details);

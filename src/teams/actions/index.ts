@@ -57,6 +57,12 @@ import { assistSuggestAction } from './assist-suggest.action';
 import { suggestionUseAction } from './suggestion-use.action';
 import { suggestionEditAction } from './suggestion-edit.action';
 import { suggestionDiscardAction } from './suggestion-discard.action';
+import { peopleShowAction } from './people-show.action';
+import { personAddAction } from './people-add.action';
+import { personFormAction } from './people-form.action';
+import { personSaveAction } from './people-save.action';
+import { personRemoveAction } from './people-remove.action';
+import { channelPostReportAction, channelPostSignedAction } from './channel-post.action';
 
 /** Every card action the bot answers, one handler per verb. */
 export const CARD_ACTIONS: readonly CardAction<never>[] = [
@@ -118,4 +124,11 @@ export const CARD_ACTIONS: readonly CardAction<never>[] = [
   suggestionUseAction,
   suggestionEditAction,
   suggestionDiscardAction,
+  peopleShowAction,
+  personAddAction,
+  personFormAction,
+  personSaveAction,
+  personRemoveAction,
+  channelPostReportAction,
+  channelPostSignedAction,
 ] as unknown as CardAction<never>[];

@@ -1,5 +1,6 @@
 import { VERBS } from '../verbs';
 import { signOffStatusCard } from '../views/sign-off.view';
+import { deliverySentence } from '../words';
 import { defineAction } from './action.types';
 import { SignOffResendData } from './signoff-data';
 
@@ -14,7 +15,7 @@ export const signOffResendAction = defineAction({
       : result.sending.length
         ? { style: 'default', text: `${result.sending.join(', ')}: their card is still being delivered (Teams asked us to wait), so it was not sent twice.` }
         : result.unreachable.length
-        ? { style: 'warning', text: `Could not reach ${result.unreachable.join(', ')}: they need to open the bot once (say hello to it in Teams), then press Resend.` }
+        ? { style: 'warning', text: result.unreachable.map((name) => deliverySentence(name, result.reasons[name] ?? 'unreachable')).join(' ') }
         : { style: 'warning', text: 'Nothing was sent: they have already answered, or this round is over.' };
     return signOffStatusCard(await ctx.services.signOff.overview(), true, notice);
   },

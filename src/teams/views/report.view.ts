@@ -76,7 +76,7 @@ const workstreamPart = (w: WorkstreamProgress, column: DeliveryQuarter | null, n
 };
 
 /** The highlight report: per workstream, the RAG counts, trajectory, each milestone's status and note, and the lead's progress. */
-export const reportCard = (report: QuarterlyReport, names: ReadonlyMap<string, string> = new Map()): AdaptiveCardJson => {
+export const reportCard = (report: QuarterlyReport, names: ReadonlyMap<string, string> = new Map(), options: { canPost?: boolean } = {}): AdaptiveCardJson => {
   const q = report.quarter;
   const prev = q.number > 1 ? makeQuarter(q.year, (q.number - 1) as 1 | 2 | 3) : null;
   const next = q.number < 4 ? makeQuarter(q.year, (q.number + 1) as 2 | 3 | 4) : null;
@@ -94,6 +94,7 @@ export const reportCard = (report: QuarterlyReport, names: ReadonlyMap<string, s
     missing: report.missing.map((w) => `Workstream ${w.code}: ${w.name}${w.lead ? ` (${w.lead})` : ''}`),
     navigation: [
       button('Download as Word', VERBS.reportDownload, { quarter: q.id }),
+      ...(options.canPost ? [button('Post to the team channel', VERBS.channelPostReport, { quarter: q.id })] : []),
       ...(prev ? [button(`← ${prev.id}`, VERBS.report, { quarter: prev.id })] : []),
       ...(next ? [button(`${next.id} →`, VERBS.report, { quarter: next.id })] : []),
     ],

@@ -3,7 +3,8 @@ import type { RoundChange, RoundContext } from '../../app/sign-off-changes';
 import { reachKey, roleTitle, type Reach, type RequestResult, type SignOffOverview, type SignOffPreparation } from '../../app/sign-off.service';
 import { renderCard, type AdaptiveCardJson } from '../cards';
 import { VERBS } from '../verbs';
-import { dateWords } from '../words';
+import { dateWords, REACH_WORDS } from '../words';
+import type { NotReachedReason } from '../../app/reach';
 import { listCard, type ListRow } from './progress.view';
 import { threadRows } from './sign-off-questions.view';
 
@@ -137,12 +138,15 @@ export const signOffStartCard = (prep: SignOffPreparation): AdaptiveCardJson => 
 const action = (title: string, verb: string, data: Record<string, unknown> = {}) => ({ title, verb, data: { verb, ...data } });
 
 /** A pending request whose card has not reached its signatory, in words; a delivered one shows its reminders instead. */
+const notReachedRow = (reason: NotReachedReason) => ({ badge: REACH_WORDS[reason].badge, detail: `not reached: ${REACH_WORDS[reason].why}; ${REACH_WORDS[reason].todo.replace(/then try again$/, 'then press Resend')}` });
 const REACH: Record<Reach, { badge: string; detail: string } | null> = {
   delivered: null,
   sending: { badge: 'Sending', detail: 'being delivered: Teams asked us to wait, so it is tried again shortly' },
-  'no-conversation': { badge: 'Not reachable', detail: 'not reachable: they need to open the bot once (say hello to it in Teams), then press Resend' },
   ready: { badge: 'Not sent yet', detail: 'not sent yet: they have opened the bot since, so press Resend to send their request' },
-  refused: { badge: 'Not reachable', detail: 'not reachable: Teams refused the card (they may have removed the app); ask them to open the bot, then press Resend' },
+  'no-conversation': notReachedRow('no-conversation'),
+  blocked: notReachedRow('blocked'),
+  'wrong-tenant': notReachedRow('wrong-tenant'),
+  unreachable: notReachedRow('unreachable'),
 };
 
 const earlierRow = (r: SignOffRound, n: number): ListRow => ({
@@ -221,15 +225,22 @@ export const signOffStatusCard = (overview: SignOffOverview, isSro: boolean, not
       { heading: 'Questions and answers', empty: 'No questions asked in this round.', rows: threadRows(overview.questions, isSro && round.status === 'open') },
       ...(overview.earlier.length ? [{ heading: 'Earlier rounds', rows: overview.earlier.map((r, i) => earlierRow(r, i + 1)) }] : []),
     ],
-    actions: isSro && round.status !== 'open' ? [{ title: 'Request sign-off again', verb: VERBS.signoffStart, data: { verb: VERBS.signoffStart } }] : [],
+    actions: [
+      ...(isSro && round.status !== 'open' ? [{ title: 'Request sign-off again', verb: VERBS.signoffStart, data: { verb: VERBS.signoffStart } }] : []),
+      ...(isSro && round.status === 'signed' ? [{ title: 'Announce it in the team channel', verb: VERBS.channelPostSigned, data: { verb: VERBS.channelPostSigned } }] : []),
+    ],
   });
 };
 
 export const requestSentNotice = (result: RequestResult) => {
   const lines = [`Sent version ${result.round.planVersion} to ${result.requests.length - result.unreachable.length} of ${result.requests.length} signatories.`];
-  if (result.unreachable.length) {
-    lines.push(`Not reached, because they have never talked to the bot: ${result.unreachable.map((r) => `${r.name} (${roleTitle(r.role)})`).join('; ')}. Ask them to say hello to the bot, then use Resend.`);
+  // One sentence per reason, naming who it applies to.
+  const byReason = new Map<NotReachedReason, string[]>();
+  for (const r of result.unreachable) {
+    const reason = result.reasons.get(reachKey(r)) ?? 'unreachable';
+    byReason.set(reason, [...(byReason.get(reason) ?? []), `${r.name} (${roleTitle(r.role)})`]);
   }
+  for (const [reason, names] of byReason) lines.push(`Not reached, because ${REACH_WORDS[reason].why}: ${names.join('; ')}. To reach them, ${REACH_WORDS[reason].todo.replace(/then try again$/, 'then use Resend')}.`);
   if (result.missingRoles.length) lines.push(`Nobody on the roster signs as: ${result.missingRoles.map(roleTitle).join('; ')}.`);
   return { style: result.unreachable.length || result.missingRoles.length ? 'warning' : 'good', text: lines.join(' ') };
 };

@@ -1,0 +1,107 @@
+import type { ChangeMeta } from './ports';
+
+/** A Teams team the app is installed in: the partnership board's team. */
+export interface PartnershipTeam {
+  /** The team's thread id (19:…@thread.tacv2), as Teams sends it in channelData.team.id. */
+  readonly id: string;
+  readonly name: string;
+  /** Where Teams' connector for this team answers: roster look-ups and new chats go there. */
+  readonly serviceUrl: string;
+  readonly tenantId: string;
+  /** The conversation id of the channel the app was added in: where channel posts go. */
+  readonly channelId: string;
+  /** The bot's own id in that tenant (28:<app id> in Teams): new chats are opened from it. */
+  readonly botId: string;
+  readonly status: 'installed' | 'removed';
+  readonly installedAt: string;
+  readonly installedBy: string | null;
+  readonly removedAt: string | null;
+}
+
+export type TeamInstall = Pick<PartnershipTeam, 'id' | 'name' | 'serviceUrl' | 'tenantId' | 'channelId' | 'botId'> & { readonly installedBy: string | null };
+
+/** The teams the app is installed in, kept in the audit as they come and go. */
+export interface TeamRepository {
+  /**
+   * Keeps the team as installed. `welcome` is true only for the call that installed it (first time,
+   * or again after removal): two install events for one install (installationUpdate and
+   * conversationUpdate) give one welcome between them.
+   */
+  recordTeamInstalled(team: TeamInstall, meta: ChangeMeta): Promise<{ team: PartnershipTeam; welcome: boolean }>;
+  /** Marks the team removed; false when it was not installed. */
+  recordTeamRemoved(teamId: string, meta: ChangeMeta): Promise<boolean>;
+  /** A renamed team keeps its id. */
+  renameTeam(teamId: string, name: string): Promise<void>;
+  /** Installed teams first, earliest installed first; removed ones only when asked. */
+  listTeams(options?: { includeRemoved?: boolean }): Promise<PartnershipTeam[]>;
+}
+
+/** Where a person's 1:1 chat with the bot stands. */
+export interface ConversationRecord {
+  readonly reference: unknown;
+  /** Set when they removed or blocked the app: the bot does not write to them there until they add it again. */
+  readonly removedAt: string | null;
+}
+
+export interface ConversationStateRepository {
+  loadConversationRecord(personId: string): Promise<ConversationRecord | null>;
+  /** They removed the app from their 1:1 chat (installationUpdate remove). */
+  markConversationRemoved(personId: string): Promise<void>;
+}
+
+/**
+ * What may be posted to a team channel, and nothing more: counts and titles the whole partnership
+ * may read. No family feedback, no decline reason, no one's tasks, no one's update text.
+ */
+export type ChannelPost =
+  | {
+      readonly kind: 'highlight-report';
+      readonly quarterLabel: string;
+      readonly workstreams: readonly { readonly label: string; readonly posted: boolean; readonly green: number; readonly amber: number; readonly red: number; readonly unrated: number }[];
+      readonly risks: { readonly opened: number; readonly rescored: number; readonly closed: number };
+    }
+  | {
+      readonly kind: 'plan-signed';
+      readonly version: number;
+      readonly signedOn: string;
+      readonly hashPrefix: string;
+      readonly signatories: readonly { readonly roleTitle: string; readonly name: string }[];
+    };
+
+export type ChannelPostKind = ChannelPost['kind'];
+
+/** A post to a team channel, kept by request id so that a retried click posts once. */
+export interface ChannelPostRepository {
+  /** Claims the post for sending; false when this request has already posted it (or is posting it). */
+  claimChannelPost(post: { id: string; teamId: string; kind: ChannelPostKind; postedBy: string }): Promise<'claimed' | 'sent' | 'sending'>;
+  markChannelPost(id: string, outcome: { status: 'sent' | 'failed'; error?: string }): Promise<void>;
+}
+
+/** A member of a team's roster, as Teams gives it. */
+export interface TeamMember {
+  /** The Teams user id (29:…): what a new chat is created with. */
+  readonly teamsId: string;
+  readonly aadObjectId: string;
+  readonly name: string;
+  readonly email: string | null;
+  readonly tenantId: string | null;
+}
+
+/**
+ * Teams' connector, as far as reaching people goes: read a team's roster, open a 1:1 chat with a
+ * member, post to a channel. Failures that may pass (429, 5xx, network) are thrown with their
+ * HTTP status as `statusCode`; so are refusals (403, 404), for the caller to tell apart.
+ */
+export interface TeamDirectory {
+  /** Every member of the team (paged underneath). */
+  listMembers(team: PartnershipTeam): Promise<TeamMember[]>;
+  /** Opens (or finds) the 1:1 chat between the bot and the member: the reference to reach them by. */
+  openPersonalChat(team: PartnershipTeam, member: TeamMember): Promise<unknown>;
+  /** Posts into the team's channel: only the partnership's own news, never anything personal. */
+  postToChannel(team: PartnershipTeam, post: ChannelPost): Promise<void>;
+  /**
+   * The reference to a 1:1 chat known only by its id (one Microsoft Graph made when installing the
+   * app for them), reached through the connector that serves `team`; null without a team to go by.
+   */
+  referenceForChat?(conversationId: string, aadObjectId: string, team?: PartnershipTeam): unknown;
+}

@@ -1,0 +1,39 @@
+-- The partnership's Teams team(s) the app is installed in: where the bot finds people who never
+-- opened it, and where the SRO may post the partnership's own news.
+CREATE TABLE partnership_teams (
+  id           TEXT COLLATE "C" PRIMARY KEY,
+  name         TEXT COLLATE "C" NOT NULL,
+  service_url  TEXT COLLATE "C" NOT NULL,
+  tenant_id    TEXT COLLATE "C" NOT NULL,
+  -- The conversation id of the channel the app was added in (the General channel, for a team).
+  channel_id   TEXT COLLATE "C" NOT NULL,
+  -- The bot's own id in that tenant (28:<app id> in Teams): new chats are opened from it.
+  bot_id       TEXT COLLATE "C" NOT NULL,
+  status       TEXT COLLATE "C" NOT NULL CHECK (status IN ('installed', 'removed')),
+  installed_at TEXT COLLATE "C" NOT NULL,
+  installed_by TEXT COLLATE "C",
+  removed_at   TEXT COLLATE "C",
+  updated_at   TEXT COLLATE "C" NOT NULL
+);
+-- Each person's own version, so two SROs changing one person cannot overwrite each other.
+ALTER TABLE people ADD COLUMN version INTEGER NOT NULL DEFAULT 1;
+-- Roster changes made in Teams: a request seen before is answered, not applied again.
+CREATE TABLE roster_requests (
+  request_id TEXT COLLATE "C" PRIMARY KEY,
+  person_id  TEXT COLLATE "C" NOT NULL,
+  version    INTEGER NOT NULL,
+  at         TEXT COLLATE "C" NOT NULL
+);
+-- When a person removed or blocked the app in their 1:1 chat: the bot stops reaching them there.
+ALTER TABLE conversations ADD COLUMN removed_at TEXT COLLATE "C";
+-- Posts to a team channel, kept by request so a retried click posts once.
+CREATE TABLE channel_posts (
+  id         TEXT COLLATE "C" PRIMARY KEY,
+  team_id    TEXT COLLATE "C" NOT NULL,
+  kind       TEXT COLLATE "C" NOT NULL,
+  status     TEXT COLLATE "C" NOT NULL CHECK (status IN ('sending', 'sent', 'failed')),
+  posted_by  TEXT COLLATE "C" NOT NULL,
+  created_at TEXT COLLATE "C" NOT NULL,
+  sent_at    TEXT COLLATE "C",
+  last_error TEXT COLLATE "C"
+);
