@@ -95,7 +95,12 @@ const main = async () => {
   const drafting = screens(createServices({ store, planId, clock, notifier: { notify: async () => 'sent' }, draftingModel: { complete: async () => ({ text: 'Shropshire’s partnership will make support for children and young people with SEND timelier and closer to home. [add the current EHCP timeliness figure]' }) } }));
   await drafting.assist(sro, { kind: 'draft-section', section: 'executiveSummary' }, 'sample-7');
   // The partnership's team: its welcome, channel posts, and the SRO's people cards.
-  teamWelcomeCard({ teamName: 'Shropshire SEND Partnership', botId: '28:00000000-0000-0000-0000-000000000011', sroNames: [sro.name] });
+  teamWelcomeCard({ teamName: 'Shropshire SEND Partnership', botId: '28:00000000-0000-0000-0000-000000000011', sroNames: [sro.name], confirmed: true });
+  await store.recordTeamInstalled(
+    { id: '19:board@thread.tacv2', name: 'SEND Partnership Board', serviceUrl: 'https://smba.trafficmanager.net/uk/', tenantId: 'tenant', channelId: '19:board@thread.tacv2', botId: '28:bot', installedBy: other.id },
+    { actorId: other.id, summary: 'sample' },
+    { confirmed: false },
+  );
   await services.channel.postReport(sro, '2026-Q3', 'sample-8').catch(() => undefined);
   channelPostCard({ kind: 'plan-signed', version: 3, signedOn: '2026-11-27', hashPrefix: '3f2a9c0d1b4e5f60', signatories: [{ roleTitle: 'Local Authority Chief Executive (CEO)', name: 'Tanya Miles' }] });
   peopleCard(await services.people.overview(sro));

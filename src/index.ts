@@ -20,6 +20,12 @@ const main = async (): Promise<void> => {
   const matrices = readRiskMatrices(config.riskMatrixFile);
   const { store, bootstrap } = await openConfiguredStore(config);
   logger.info({ planId: config.planId, ...bootstrap }, bootstrap.seeded ? 'empty database: demo plan loaded' : 'store ready');
+  if (bootstrap.roster.notInFile > 0) {
+    logger.info(
+      { notInFile: bootstrap.roster.notInFile },
+      'people may use the bot who are not in the roster file: with ROSTER_SYNC=seed the file only adds people; the SRO removes them in Teams ("people"), or set ROSTER_SYNC=replace',
+    );
+  }
   if (!config.microsoftApp) logger.warn('ALLOW_UNAUTHENTICATED: requests are not authenticated; listening on 127.0.0.1 only (local use)');
   // Free text is understood by a model trained here, once, from the corpus in src/language: before listening, so no message waits for it.
   const understanding = await sharedUnderstanding();

@@ -10,7 +10,8 @@ export const SYSTEM_ACTOR = 'system';
 export interface BootstrapResult {
   readonly seeded: boolean;
   readonly planVersion: number | null;
-  readonly roster: { added: number; changed: number; removed: number };
+  /** `notInFile`: with ROSTER_SYNC=seed, people stored (added in Teams, or left out of the file since) whom the file does not name. */
+  readonly roster: { added: number; changed: number; removed: number; notInFile: number };
 }
 
 /**
@@ -19,8 +20,11 @@ export interface BootstrapResult {
  * added, so what the SRO changed in Teams is never undone by a restart.
  */
 const loadRoster = async (store: Store, people: readonly Person[], sync: 'seed' | 'replace') => {
-  if (sync === 'replace') return store.replaceRoster(people, { actorId: SYSTEM_ACTOR, summary: 'Roster loaded from the roster file' });
-  const stored = new Set((await store.listPeople()).map((p) => p.id));
+  if (sync === 'replace') return { ...(await store.replaceRoster(people, { actorId: SYSTEM_ACTOR, summary: 'Roster loaded from the roster file' })), notInFile: 0 };
+  const current = await store.listPeople();
+  // Someone the SRO removed in Teams stays removed: the file only brings in people never seen before.
+  const stored = new Set([...current.map((p) => p.id), ...(await store.removedPersonIds())]);
+  const named = new Set(people.map((p) => p.id));
   let added = 0;
   // SROs first, so the rule that the roster keeps an SRO holds from the first person on.
   const order = [...people].sort((a, b) => Number(b.roles.some((r) => r.role === 'sro')) - Number(a.roles.some((r) => r.role === 'sro')));
@@ -33,7 +37,8 @@ const loadRoster = async (store: Store, people: readonly Person[], sync: 'seed' 
       if (!(await store.findPerson(person.id))) throw error;
     }
   }
-  return { added, changed: 0, removed: 0 };
+  // Said at start: a file edited to remove someone no longer removes them (the SRO does, in Teams).
+  return { added, changed: 0, removed: 0, notInFile: current.filter((p) => !named.has(p.id)).length };
 };
 
 /**

@@ -12,28 +12,37 @@ export interface PartnershipTeam {
   readonly channelId: string;
   /** The bot's own id in that tenant (28:<app id> in Teams): new chats are opened from it. */
   readonly botId: string;
-  readonly status: 'installed' | 'removed';
+  readonly status: TeamStatus;
   readonly installedAt: string;
   readonly installedBy: string | null;
+  /** When the SRO confirmed it as the partnership's team (or an SRO added the app): only then is it used. */
+  readonly confirmedAt: string | null;
+  readonly confirmedBy: string | null;
   readonly removedAt: string | null;
 }
+
+/** 'pending': the app was added by someone who is not the SRO, and waits for the SRO to confirm the team. */
+export type TeamStatus = 'pending' | 'installed' | 'removed';
 
 export type TeamInstall = Pick<PartnershipTeam, 'id' | 'name' | 'serviceUrl' | 'tenantId' | 'channelId' | 'botId'> & { readonly installedBy: string | null };
 
 /** The teams the app is installed in, kept in the audit as they come and go. */
 export interface TeamRepository {
   /**
-   * Keeps the team as installed. `welcome` is true only for the call that installed it (first time,
+   * Keeps the team: installed when `confirmed` (an SRO added the app) or already confirmed, else
+   * pending the SRO's confirmation. `welcome` is true only for the call that added it (first time,
    * or again after removal): two install events for one install (installationUpdate and
    * conversationUpdate) give one welcome between them.
    */
-  recordTeamInstalled(team: TeamInstall, meta: ChangeMeta): Promise<{ team: PartnershipTeam; welcome: boolean }>;
-  /** Marks the team removed; false when it was not installed. */
+  recordTeamInstalled(team: TeamInstall, meta: ChangeMeta, options: { confirmed: boolean }): Promise<{ team: PartnershipTeam; welcome: boolean }>;
+  /** A pending team confirmed by the SRO (an installed one is answered as it is); null when it is not there or was removed. */
+  confirmTeam(teamId: string, meta: ChangeMeta): Promise<PartnershipTeam | null>;
+  /** Marks the team removed; false when it was not there. */
   recordTeamRemoved(teamId: string, meta: ChangeMeta): Promise<boolean>;
   /** A renamed team keeps its id. */
   renameTeam(teamId: string, name: string): Promise<void>;
-  /** Installed teams first, earliest installed first; removed ones only when asked. */
-  listTeams(options?: { includeRemoved?: boolean }): Promise<PartnershipTeam[]>;
+  /** Confirmed teams (earliest confirmed first: channel posts go there); pending or removed ones only when asked for. */
+  listTeams(options?: { include?: readonly TeamStatus[] }): Promise<PartnershipTeam[]>;
 }
 
 /** Where a person's 1:1 chat with the bot stands. */

@@ -8,6 +8,8 @@ import type { ReachService } from './reach.service';
 export interface PeopleOverview {
   readonly records: readonly PersonRecord[];
   readonly team: PartnershipTeam | null;
+  /** Teams the app was added to by someone else, waiting for the SRO to confirm one as the partnership's. */
+  readonly pending: readonly PartnershipTeam[];
   /** Members of the partnership's team not yet on the roster; null when Teams could not be asked. */
   readonly candidates: readonly TeamMember[] | null;
   /** The roster is kept in a file by an administrator (ROSTER_SYNC=replace): Teams cannot change it. */
@@ -29,12 +31,12 @@ export class PeopleService {
     private readonly store: Store,
     private readonly planId: string,
     private readonly reach: ReachService,
-    private readonly options: { readonly managedByFile: boolean },
+    private readonly options: { readonly managedByFile: boolean; readonly allowedTenantIds?: readonly string[] },
   ) {}
 
   async overview(sro: Person): Promise<PeopleOverview> {
     this.mustBeSro(sro);
-    const [records, teams] = await Promise.all([this.store.listPersonRecords(), this.store.listTeams()]);
+    const [records, teams, pending] = await Promise.all([this.store.listPersonRecords(), this.store.listTeams(), this.store.listTeams({ include: ['pending'] })]);
     const team = teams[0] ?? null;
     const onRoster = new Set(records.map((r) => r.person.id.toLowerCase()));
     let candidates: TeamMember[] | null = [];
@@ -45,7 +47,7 @@ export class PeopleService {
     } catch {
       candidates = null;
     }
-    return { records, team, candidates, managedByFile: this.options.managedByFile };
+    return { records, team, pending, candidates, managedByFile: this.options.managedByFile };
   }
 
   /**
@@ -93,7 +95,7 @@ export class PeopleService {
       actorId: sro.id,
       summary: `${sro.name} ${expectedVersion === 0 ? 'added' : 'changed the roles of'} ${person.data.name}`,
       requestId: requestFor(requestId),
-    });
+    }, { actorMustBeSro: true });
     return { record, added: expectedVersion === 0, replayed };
   }
 
@@ -102,16 +104,23 @@ export class PeopleService {
     this.mustBeEditable();
     const current = await this.store.loadPersonRecord(personId);
     const name = current?.person.name ?? 'They';
-    const { replayed } = await this.store.removePerson(personId, expectedVersion, { actorId: sro.id, summary: `${sro.name} removed ${name} from the people who may use the bot`, requestId: requestFor(requestId) });
+    const { replayed } = await this.store.removePerson(personId, expectedVersion, { actorId: sro.id, summary: `${sro.name} removed ${name} from the people who may use the bot`, requestId: requestFor(requestId) }, { actorMustBeSro: true });
     return { name, replayed };
   }
 
+  /** A member of a confirmed team, in a tenant the bot serves. */
   private async findMember(value: string): Promise<TeamMember | null> {
     const wanted = value.toLowerCase();
+    const allowed = this.options.allowedTenantIds ?? [];
     for (const team of await this.store.listTeams()) {
       const members = await this.reach.members(team).catch(() => [] as TeamMember[]);
       const found = members.find((m) => m.aadObjectId.toLowerCase() === wanted || m.teamsId.toLowerCase() === wanted);
-      if (found) return found;
+      if (!found) continue;
+      const tenant = (found.tenantId ?? team.tenantId).toLowerCase();
+      if (allowed.length && !allowed.includes(tenant)) {
+        throw new DomainError('INPUT.INVALID', `${found.name} is in an organisation this bot does not serve, so they cannot be added.`, { fields: { who: 'Another organisation.' } });
+      }
+      return found;
     }
     return null;
   }

@@ -102,9 +102,19 @@ export interface RosterRepository {
    * SRO. A request id seen before changes nothing and answers the record as it now is (null if
    * they have since been removed).
    */
-  savePerson(person: Person, expectedVersion: number, meta: ChangeMeta): Promise<{ record: PersonRecord | null; replayed: boolean }>;
-  /** Removes one person at `expectedVersion`; the same refusals as savePerson. */
-  removePerson(id: string, expectedVersion: number, meta: ChangeMeta): Promise<{ replayed: boolean }>;
+  savePerson(person: Person, expectedVersion: number, meta: ChangeMeta, options?: RosterChangeOptions): Promise<{ record: PersonRecord | null; replayed: boolean }>;
+  /**
+   * Removes one person at `expectedVersion`; the same refusals as savePerson. Their record stays,
+   * removed, so their version never goes back and the roster file does not add them again.
+   */
+  removePerson(id: string, expectedVersion: number, meta: ChangeMeta, options?: RosterChangeOptions): Promise<{ replayed: boolean }>;
+  /** Ids of people who were on the roster and were removed. */
+  removedPersonIds(): Promise<string[]>;
+}
+
+export interface RosterChangeOptions {
+  /** The actor (meta.actorId) must be an SRO on the roster as it stands inside the change (AUTH.FORBIDDEN otherwise). */
+  readonly actorMustBeSro?: boolean;
 }
 
 export interface PersonRecord {

@@ -13,6 +13,9 @@ const statusOf = (error: unknown): number | undefined => {
   return typeof code === 'number' ? code : undefined;
 };
 
+/** 429, 5xx or no answer at all: may pass, so the caller tries again later. */
+const isTransientStatus = (status: number | undefined) => status === undefined || status === 429 || status >= 500;
+
 /** How long a team's roster read from Teams is used before it is read again. */
 const ROSTER_TTL_MS = 60_000;
 
@@ -35,8 +38,17 @@ export class ReachService {
     const record = await this.store.loadConversationRecord(personId);
     if (record) return record.removedAt ? { reason: 'blocked' } : { reference: record.reference };
     if (!this.directory) return { reason: 'no-conversation' };
-    for (const team of await this.store.listTeams()) {
-      const member = (await attempt(() => this.members(team))).find((m) => m.aadObjectId.toLowerCase() === personId.toLowerCase());
+    const teams = await this.store.listTeams();
+    let unread: unknown;
+    for (const team of teams) {
+      let member: TeamMember | undefined;
+      try {
+        member = (await attempt(() => this.members(team))).find((m) => m.aadObjectId.toLowerCase() === personId.toLowerCase());
+      } catch (error) {
+        // One team that cannot be read does not stop the others; if none has them, its failure is the answer.
+        unread ??= error;
+        continue;
+      }
       if (!member) continue;
       if (!this.tenantAllowed(member.tenantId ?? team.tenantId)) return { reason: 'wrong-tenant' };
       let reference: unknown;
@@ -49,7 +61,8 @@ export class ReachService {
       await this.store.saveConversation(personId, reference);
       return { reference };
     }
-    return this.install(personId, attempt);
+    if (unread !== undefined && isTransientStatus(statusOf(unread))) throw unread;
+    return teams.length ? this.install(personId, teams[0]!, attempt) : { reason: 'no-conversation' };
   }
 
   /** The members of a team, read from Teams at most once a minute (a round of five cards reads it once). */
@@ -74,13 +87,12 @@ export class ReachService {
     return tenantId !== null && this.options.allowedTenantIds.includes(tenantId.toLowerCase());
   }
 
-  private async install(personId: string, attempt: Attempt): Promise<Found> {
+  /** Where the organisation allows it: the app installed for them by Microsoft Graph, reached through the team's connector. */
+  private async install(personId: string, team: PartnershipTeam, attempt: Attempt): Promise<Found> {
     const installer = this.options.installer;
     if (!installer || !this.directory?.referenceForChat) return { reason: 'no-conversation' };
     const outcome = await attempt(() => installer.installFor(personId));
     if (outcome.kind === 'refused') return { reason: outcome.reason === 'wrong-tenant' ? 'wrong-tenant' : 'no-conversation' };
-    // Graph's chat is reached through the same connector (service URL, bot id) as the partnership's team.
-    const team = (await this.store.listTeams({ includeRemoved: true }))[0];
     const reference = this.directory.referenceForChat(outcome.conversationId, personId, team);
     if (!reference) return { reason: 'no-conversation' };
     await this.store.saveConversation(personId, reference);

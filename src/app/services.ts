@@ -108,7 +108,7 @@ export const createServices = (deps: {
     drafting: new DraftingService(store, planId, clock, feedback, deps.draftingModel ?? unconfiguredDraftingModel),
     reach,
     teams: new PartnershipTeamService(store, deps.allowedTenantIds ?? []),
-    people: new PeopleService(store, planId, reach, { managedByFile: deps.rosterManagedByFile ?? false }),
+    people: new PeopleService(store, planId, reach, { managedByFile: deps.rosterManagedByFile ?? false, allowedTenantIds: deps.allowedTenantIds ?? [] }),
     channel: new ChannelPostService(store, deps.directory ?? null, reports, signOff),
   };
 };

@@ -31,6 +31,8 @@ import { routeIntent } from './intent.router';
 import { didYouMeanCard, notRecognisedCard } from './views/intent.view';
 import { peopleCard } from './views/people.view';
 import { registerTeamEvents } from './team-events';
+import { isShared, SHARED_COMMANDS, SHARED_INTENTS, SHARED_VERBS } from './shared-conversation';
+import { oneToOneCard } from './views/team.view';
 
 export interface BotDependencies {
   readonly store: Store;
@@ -279,11 +281,23 @@ export const createBot = (deps: BotDependencies, adapter?: TeamsAdapter): Bot =>
     return true;
   });
 
+  /** In a channel or group chat: only what the whole partnership may read; anything else in a 1:1 chat. */
+  const inSharedConversation = async (context: TurnContext, person: Person, command: CommandName | null): Promise<AdaptiveCardJson> => {
+    const text = context.activity.text ?? '';
+    if (command) return SHARED_COMMANDS.has(command) ? commands[command](person, text) : oneToOneCard(context.activity.recipient?.id ?? '');
+    const understood = await understand(text);
+    if (understood.intent !== 'none' && understood.score >= CONFIDENT && SHARED_INTENTS.has(understood.intent)) {
+      return routeIntent({ person, services, screens, teamsUserId: context.activity.from?.id }, understood.intent, understood.entities);
+    }
+    return oneToOneCard(context.activity.recipient?.id ?? '');
+  };
+
   app.activity(ActivityTypes.Message, async (context) => {
     const card = await turns.run(newTurn(), () =>
       answer(context, async () => {
         const person = await identity.identify(context.activity.from?.aadObjectId);
         const command = matchCommand(context.activity.text ?? '');
+        if (isShared(context)) return inSharedConversation(context, person, command);
         if (command) return commands[command](person, context.activity.text ?? '');
         return fromWords(person, context.activity.text ?? '', context.activity.from?.id);
       }),
@@ -306,6 +320,7 @@ export const createBot = (deps: BotDependencies, adapter?: TeamsAdapter): Bot =>
       const turn = newTurn();
       const card = await turns.run(turn, () => answer(context, async () => {
         const person = await identity.identify(context.activity.from?.aadObjectId);
+        if (isShared(context) && !SHARED_VERBS.has(action.verb)) return oneToOneCard(context.activity.recipient?.id ?? '');
         const values = data && typeof data === 'object' ? (data as Record<string, unknown>) : {};
         const parsed = action.data.safeParse(values);
         if (!parsed.success) throw new DomainError('INPUT.INVALID', 'That card sent something I did not recognise, so I have not changed anything. Please open it again.');

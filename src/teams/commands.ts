@@ -31,7 +31,7 @@ export const COMMANDS = [
     phrases: ['show me the plan', 'show the plan', 'the plan', 'plan', 'whats missing', 'what is missing', 'edit', 'edit the plan', 'fill in'],
     description: 'Open any section of the plan to read it or fill it in',
   },
-  { name: 'my tasks', menus: ['personal', 'team'], phrases: ['tasks', 'my task', 'todo', 'to do', 'what do i need to do'], description: 'Sections assigned to you, due dates first, and your drafts' },
+  { name: 'my tasks', menus: ['personal'], phrases: ['tasks', 'my task', 'todo', 'to do', 'what do i need to do'], description: 'Sections assigned to you, due dates first, and your drafts' },
   {
     name: 'check', menus: ['personal', 'team'],
     phrases: ['readiness', 'check readiness', 'are we ready', 'is the plan ready', 'ready for sign-off', 'ready for sign off'],
@@ -54,16 +54,17 @@ export const COMMANDS = [
   { name: 'sign-off', menus: ['personal'], phrases: ['sign off', 'signoff', 'request sign-off', 'request sign off', 'send for sign-off', 'send for sign off'], description: 'Send the current version to the five signatories (SRO)' },
   { name: 'feedback', menus: ['personal'], phrases: ['give feedback', 'submit feedback', 'you said', 'send feedback'], description: 'Parent Carer Forum and CYP forum: pass on what families and young people said' },
   {
-    name: 'you said we did', menus: ['personal', 'team'],
+    name: 'you said we did', menus: ['personal'],
     phrases: ['ysww', 'you said and we did', 'feedback log', 'show feedback'],
     description: 'Every piece of feedback and its answer, by theme, voice and status',
   },
   {
-    name: 'sign-off status', menus: ['team'],
+    name: 'sign-off status', menus: [],
     phrases: ['sign off status', 'signoff status', 'who has signed', 'signatures'],
     description: 'Who has signed, declined or is still to sign, with reminders sent',
   },
-  // Both menus already hold the ten commands Teams allows, so these are typed (and offered on the help card).
+  // The personal menu already holds the ten commands Teams allows, and what is personal is never
+  // offered in a team's menu, so these are typed (and offered on the help card).
   {
     name: 'export', menus: [], roles: ['sro', 'signatory'],
     phrases: ['export the plan', 'download', 'download the plan', 'word', 'word copy', 'word version', 'the plan in word', 'plan in word', 'give me the plan in word', 'annex a'],

@@ -5,6 +5,8 @@ import type { Config } from '../config';
 import { RateLimiter, type RateLimitDecision } from '../rate-limit';
 import { createBot, type BotDependencies } from './bot.app';
 import { BotFrameworkTeamDirectory } from './team-directory';
+import { continueConversation } from './proactive';
+import { isTeamsServiceUrl, refuseServiceUrl } from './service-url';
 import { GraphAppInstaller } from './graph/graph-app-installer';
 import type { DraftingModel } from '../app/drafting.port';
 import type { DraftingModelConfig } from '../config';
@@ -69,18 +71,22 @@ export const createTeamsRuntime = (config: Config, deps: BotDependencies) => {
         }
       : {},
   );
+  // Locally (Agents Playground, tests) the connector is on this machine and no token is sent.
+  const serviceUrlAllowed = (url: unknown) => !app || isTeamsServiceUrl(url);
   const bot = createBot(
     {
       ...deps,
-      directory: deps.directory ?? new BotFrameworkTeamDirectory(adapter, app?.id ?? ''),
+      directory: deps.directory ?? new BotFrameworkTeamDirectory(adapter, app?.id ?? '', serviceUrlAllowed),
       installer: deps.installer ?? (config.graphInstall ? new GraphAppInstaller(config.graphInstall) : undefined),
       allowedTenantIds: config.allowedTenantIds,
       rosterManagedByFile: config.rosterSync === 'replace',
       draftingModel: deps.draftingModel ?? (config.drafting ? lazyDraftingModel(config.drafting) : undefined),
-      proactive: (reference, activity) =>
-        adapter.continueConversationAsync(app?.id ?? '', reference, async (context) => {
+      proactive: async (reference, activity) => {
+        if (!serviceUrlAllowed(reference.serviceUrl)) refuseServiceUrl(reference.serviceUrl);
+        await continueConversation(adapter, app?.id ?? '', reference, async (context) => {
           await context.sendActivity(activity);
-        }),
+        });
+      },
     },
     adapter,
   );
@@ -112,7 +118,14 @@ export const createTeamsRuntime = (config: Config, deps: BotDependencies) => {
     try {
       await adapter.process(req, capture, async (context) => {
         turnStarted = true;
-        // Authenticated now: the tenant is checked before anything else is done with the activity.
+        // Authenticated now: the channel and the tenant are checked before anything else is done with
+        // the activity. Only Teams, and only Teams' own connector: the service URL is where replies,
+        // and the bot's token, go.
+        if (app && (parsed.data.channelId !== 'msteams' || !isTeamsServiceUrl(parsed.data.serviceUrl))) {
+          wrongTenant = true;
+          deps.logger.warn({ channelId: parsed.data.channelId ?? null }, 'activity from a channel or service URL that is not Teams: refused');
+          return;
+        }
         if (!tenantAllowed(config.allowedTenantIds, parsed.data)) {
           wrongTenant = true;
           deps.logger.warn({ tenantId: parsed.data.conversation?.tenantId ?? parsed.data.channelData?.tenant?.id ?? null }, 'activity from a tenant that is not allowed');

@@ -2,6 +2,8 @@ import type { CloudAdapterBase } from 'botbuilder';
 import { CardFactory, TeamsInfo, type ConversationReference } from 'botbuilder';
 import type { ChannelPost, PartnershipTeam, TeamDirectory, TeamMember } from '../app/partnership-team.port';
 import { channelPostCard } from './views/team.view';
+import { continueConversation } from './proactive';
+import { refuseServiceUrl } from './service-url';
 
 /** The audience of Bot Framework's public cloud, where Teams' connector lives. */
 const TO_CHANNEL_AUDIENCE = 'https://api.botframework.com';
@@ -26,11 +28,18 @@ export class BotFrameworkTeamDirectory implements TeamDirectory {
   constructor(
     private readonly adapter: CloudAdapterBase,
     private readonly appId: string,
+    /** Whether the bot may send to a service URL (its token goes with every request). */
+    private readonly serviceUrlAllowed: (url: unknown) => boolean = () => true,
   ) {}
+
+  private checked(team: PartnershipTeam): PartnershipTeam {
+    if (!this.serviceUrlAllowed(team.serviceUrl)) refuseServiceUrl(team.serviceUrl);
+    return team;
+  }
 
   async listMembers(team: PartnershipTeam): Promise<TeamMember[]> {
     const members: TeamMember[] = [];
-    await this.adapter.continueConversationAsync(this.appId, channelReference(team), async (context) => {
+    await continueConversation(this.adapter, this.appId, channelReference(this.checked(team)), async (context) => {
       let token: string | undefined;
       do {
         const page = await TeamsInfo.getPagedTeamMembers(context, team.id, PAGE_SIZE, token);
@@ -61,7 +70,7 @@ export class BotFrameworkTeamDirectory implements TeamDirectory {
     await this.adapter.createConversationAsync(
       this.appId,
       'msteams',
-      team.serviceUrl,
+      this.checked(team).serviceUrl,
       TO_CHANNEL_AUDIENCE,
       // One-to-one, never a group: the same member and bot always give the same chat.
       { isGroup: false, bot: { id: team.botId, name: '' }, members: [{ id: member.teamsId, name: member.name }], tenantId: team.tenantId, channelData: { tenant: { id: team.tenantId } } } as never,
@@ -81,7 +90,7 @@ export class BotFrameworkTeamDirectory implements TeamDirectory {
 
   async postToChannel(team: PartnershipTeam, post: ChannelPost): Promise<void> {
     const card = channelPostCard(post);
-    await this.adapter.continueConversationAsync(this.appId, channelReference(team), async (context) => {
+    await continueConversation(this.adapter, this.appId, channelReference(this.checked(team)), async (context) => {
       await context.sendActivity({ attachments: [CardFactory.adaptiveCard(card)] });
     });
   }

@@ -36,7 +36,7 @@ export const registerTeamEvents = (app: Application<TurnState>, deps: { services
     const actor = a.from?.aadObjectId ? await services.store.findPerson(a.from.aadObjectId) : null;
     const result = await services.teams.installed(
       { id: team.team.id, name: team.team.name?.trim() || 'the partnership’s team', serviceUrl: a.serviceUrl, tenantId, channelId: a.conversation.id, botId: a.recipient.id, installedBy: actor?.id ?? null },
-      actor?.name ?? null,
+      actor,
     );
     if (!result.kept) {
       logger.warn({ tenantId }, 'app added to a team in a tenant the bot does not serve: not kept');
@@ -44,8 +44,10 @@ export const registerTeamEvents = (app: Application<TurnState>, deps: { services
     }
     services.reach.forgetRosters();
     if (!result.welcome) return;
-    const sros = (await services.store.listPeople()).filter((p) => hasRole(p, 'sro')).map((p) => p.name);
-    await context.sendActivity({ attachments: [CardFactory.adaptiveCard(teamWelcomeCard({ teamName: result.team.name, botId: a.recipient.id, sroNames: sros }))] });
+    // Names only in a team the SRO has confirmed: any team owner can add the app to their own team.
+    const confirmed = result.team.status === 'installed';
+    const sros = confirmed ? (await services.store.listPeople()).filter((p) => hasRole(p, 'sro')).map((p) => p.name) : [];
+    await context.sendActivity({ attachments: [CardFactory.adaptiveCard(teamWelcomeCard({ teamName: result.team.name, botId: a.recipient.id, sroNames: sros, confirmed }))] });
   };
 
   app.activity(ActivityTypes.InstallationUpdate, async (context) => {

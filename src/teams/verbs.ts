@@ -65,6 +65,7 @@ export const VERBS = {
   personRemove: 'people.remove',
   channelPostReport: 'channel.post.report',
   channelPostSigned: 'channel.post.signed',
+  teamConfirm: 'team.confirm',
 } as const;
 
 export type Verb = (typeof VERBS)[keyof typeof VERBS];

@@ -33,7 +33,7 @@ describe('where a person is reached', () => {
     reads = 0;
     opened = [];
     members = [member('anna'), member('guest', 'tenant-b')];
-    await store.recordTeamInstalled(TEAM, { actorId: 'x', summary: 'installed' });
+    await store.recordTeamInstalled(TEAM, { actorId: 'x', summary: 'installed' }, { confirmed: true });
   });
   afterEach(() => store.close());
 

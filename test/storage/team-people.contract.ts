@@ -58,6 +58,25 @@ export const describeTeamAndPeopleContract = (harness: () => { store: Store; clo
       expect(await codeOf(change(store()))).toBe('no error');
     });
 
+    it('a removed person keeps their version: added again, a card from before the removal is stale, and they are listed as removed', async () => {
+      await store().savePerson(sro('natasha', 'Natasha Moody'), 0, meta());
+      await store().savePerson(lead('annie', 'Annie Williams'), 0, meta());
+      await store().removePerson('annie', 1, meta());
+      expect(await store().removedPersonIds()).toEqual(['annie']);
+      expect(await store().loadPersonRecord('annie')).toBeNull();
+      expect((await store().savePerson(lead('annie', 'Annie Williams'), 0, meta())).record?.version).toBe(3);
+      expect(await codeOf(store().removePerson('annie', 1, meta()))).toBe('ROSTER.STALE_VERSION');
+      expect(await store().removedPersonIds()).toEqual([]);
+    });
+
+    it('an actor who is no longer SRO when the change is made is refused, however the card was opened', async () => {
+      await store().savePerson(sro('natasha', 'Natasha Moody'), 0, meta());
+      await store().savePerson(sro('david', 'David Shaw'), 0, meta());
+      await store().savePerson(lead('david', 'David Shaw'), 1, { actorId: 'natasha', summary: 'demote' }, { actorMustBeSro: true });
+      expect(await codeOf(store().savePerson(sro('annie', 'Annie Williams'), 0, { actorId: 'david', summary: 'promote' }, { actorMustBeSro: true }))).toBe('AUTH.FORBIDDEN');
+      expect(await store().findPerson('annie')).toBeNull();
+    });
+
     it('a roster file replacing the roster moves each changed person to a new version, so an older card is refused', async () => {
       await store().replaceRoster([sro('natasha', 'Natasha Moody'), lead('annie', 'Annie Williams')], meta());
       await store().replaceRoster([sro('natasha', 'Natasha Moody'), { ...lead('annie', 'Annie Williams'), name: 'Annie Williams-Jones' }], meta());
@@ -67,20 +86,34 @@ export const describeTeamAndPeopleContract = (harness: () => { store: Store; clo
   });
 
   describe('the partnership team and 1:1 chats', () => {
+    const SRO_ADDED = { confirmed: true };
+    const OTHER_ADDED = { confirmed: false };
+
     it('keeps a team once: the first install welcomes, the same install seen again does not, a removal and a new install do', async () => {
-      expect((await store().recordTeamInstalled(TEAM, meta())).welcome).toBe(true);
-      expect((await store().recordTeamInstalled({ ...TEAM, serviceUrl: 'https://smba.example/emea/' }, meta())).welcome).toBe(false);
-      expect(await store().listTeams()).toEqual([expect.objectContaining({ id: TEAM.id, serviceUrl: 'https://smba.example/emea/', status: 'installed', botId: '28:bot' })]);
+      expect((await store().recordTeamInstalled(TEAM, meta(), SRO_ADDED)).welcome).toBe(true);
+      expect((await store().recordTeamInstalled({ ...TEAM, serviceUrl: 'https://smba.example/emea/' }, meta(), OTHER_ADDED)).welcome).toBe(false);
+      expect(await store().listTeams()).toEqual([expect.objectContaining({ id: TEAM.id, serviceUrl: 'https://smba.example/emea/', status: 'installed', botId: '28:bot', confirmedBy: 'natasha' })]);
       expect(await store().recordTeamRemoved(TEAM.id, meta())).toBe(true);
       expect(await store().recordTeamRemoved(TEAM.id, meta())).toBe(false);
       expect(await store().listTeams()).toEqual([]);
-      expect(await store().listTeams({ includeRemoved: true })).toEqual([expect.objectContaining({ status: 'removed', removedAt: harness().clock.now().toISOString() })]);
-      expect((await store().recordTeamInstalled(TEAM, meta())).welcome).toBe(true);
+      expect(await store().listTeams({ include: ['removed'] })).toEqual([expect.objectContaining({ status: 'removed', removedAt: harness().clock.now().toISOString() })]);
+      expect((await store().recordTeamInstalled(TEAM, meta(), SRO_ADDED)).welcome).toBe(true);
       expect((await store().listAudit(null)).filter((e) => e.kind === 'team').map((e) => e.action)).toEqual(['update', 'update', 'create']);
     });
 
+    it('a team added by someone who is not the SRO waits, unused, until the SRO confirms it; confirming twice changes nothing', async () => {
+      const { team, welcome } = await store().recordTeamInstalled(TEAM, meta(), OTHER_ADDED);
+      expect({ status: team.status, welcome }).toEqual({ status: 'pending', welcome: true });
+      expect(await store().listTeams()).toEqual([]);
+      expect(await store().listTeams({ include: ['pending'] })).toHaveLength(1);
+      expect((await store().confirmTeam(TEAM.id, { actorId: 'david', summary: 'confirmed' }))?.status).toBe('installed');
+      expect((await store().confirmTeam(TEAM.id, { actorId: 'someone-else', summary: 'confirmed' }))?.confirmedBy).toBe('david');
+      expect(await store().listTeams()).toEqual([expect.objectContaining({ status: 'installed', confirmedBy: 'david' })]);
+      expect(await store().confirmTeam('19:no-such@thread.tacv2', meta())).toBeNull();
+    });
+
     it('two install events at once give one welcome between them', async () => {
-      const both = await Promise.all([store().recordTeamInstalled(TEAM, meta()), store().recordTeamInstalled(TEAM, meta())]);
+      const both = await Promise.all([store().recordTeamInstalled(TEAM, meta(), SRO_ADDED), store().recordTeamInstalled(TEAM, meta(), SRO_ADDED)]);
       expect(both.filter((r) => r.welcome)).toHaveLength(1);
     });
 

@@ -67,7 +67,14 @@ describe('the partnership’s team, in the real Agents Playground', () => {
     const welcome = await tanya.waitFor(() => tanya.messagesIn(tanya.conversations().team.id)[0]);
     expect(cardText(welcome.attachments[0]!.content)).toMatch(/Open a 1:1 chat with me/);
     expect(tanya.messagesIn(tanya.conversations().team.id)).toHaveLength(1);
-    expect(await store.listTeams()).toEqual([expect.objectContaining({ id: 'team-id', status: 'installed' })]);
+    expect(await store.listTeams({ include: ['pending'] })).toEqual([expect.objectContaining({ id: 'team-id', status: 'pending' })]);
+
+    // Tanya is not the SRO: the team waits for Natasha to confirm it, and no one is reached through it yet.
+    expect(await store.listTeams()).toEqual([]);
+    const people = (await natasha.say('people'))[0]!.card!;
+    expect(cardText(people)).toMatch(/The app was added to SEND Partnership by someone who is not the SRO/);
+    const confirmed = await natasha.press(VERBS.teamConfirm);
+    expect(cardText(confirmed.card)).toMatch(/SEND Partnership is the partnership’s team/);
 
     // Natasha, the SRO, in her own Playground: sign-off → Send.
     await natasha.say('sign-off');

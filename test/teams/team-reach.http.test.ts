@@ -247,4 +247,62 @@ describe('reaching the partnership through its Teams team (over HTTP, with a sta
     // Only the SRO manages people.
     expect(cardText(await press('00000000-0000-0000-0000-0000000000022', 'user-id-2', VERBS.people))).toMatch(/Only the plan's Senior Responsible Officer can change who may use the bot/);
   });
+
+  it('a team added by someone who is not the SRO is not used until the SRO confirms it, and its welcome names no one', async () => {
+    await start();
+    await teamEvent({ type: 'installationUpdate', action: 'add', from: { id: 'user-robin', aadObjectId: NEWCOMER } });
+    const welcome = cardText(teams.in(TEAM)[0]!.body.attachments![0]!.content);
+    expect(welcome).toMatch(/first confirms that this is the partnership’s team/);
+    expect(welcome).not.toMatch(/Natasha/);
+    // Not used yet: nobody is reached through it, nothing is posted there.
+    expect(cardText(await press(SRO, 'user-id-0', VERBS.assign, { section: 'risks', assignee: 'demo-louisa-jones', dueDate: '2027-06-30' }))).toMatch(/not a member of the partnership’s team/);
+    expect(teams.created).toHaveLength(0);
+    const people = cardText(await say(SRO, 'user-id-0', 'people'));
+    expect(people).toMatch(/The app was added to Shropshire SEND Partnership by someone who is not the SRO/);
+    expect(cardText(await press('00000000-0000-0000-0000-0000000000022', 'user-id-2', VERBS.teamConfirm, { team: TEAM }))).toMatch(/Only the plan's Senior Responsible Officer/);
+    const confirmed = await press(SRO, 'user-id-0', VERBS.teamConfirm, { team: TEAM });
+    expect(cardText(confirmed)).toMatch(/Shropshire SEND Partnership is the partnership’s team/);
+    expect(cardText(await press(SRO, 'user-id-0', VERBS.assign, { section: 'engagement', assignee: 'demo-louisa-jones', dueDate: '2027-06-30' }))).toMatch(/Louisa Jones has been sent a message in Teams/);
+  });
+
+  it('in the team’s channel it shows only what the partnership may read together, and asks for a 1:1 chat for the rest', async () => {
+    await start();
+    await install();
+    const inChannel = { from: { id: 'user-id-0', aadObjectId: SRO }, conversation: { id: `${TEAM};messageid=1`, conversationType: 'channel', isGroup: true, tenantId: TENANT }, channelData: { team: { id: TEAM }, tenant: { id: TENANT } } };
+    const ask = async (text: string) => {
+      const before = teams.posted.length;
+      await post({ type: 'message', text: `<at>SEND Reform Plan</at> ${text}`, ...inChannel });
+      await teams.waitFor(before + 1);
+      return cardText(teams.posted[teams.posted.length - 1]!.body.attachments![0]!.content);
+    };
+    expect(await ask('status')).toMatch(/Plan status|section/i);
+    for (const personal of ['people', 'my tasks', 'you said we did', 'sign-off status', 'export', 'what do I need to sign?']) expect(await ask(personal)).toMatch(/Let’s do that in a 1:1 chat/);
+    // A card button that writes, pressed in the channel, changes nothing.
+    const res = await post({ type: 'invoke', name: 'adaptiveCard/action', value: { action: { type: 'Action.Execute', verb: VERBS.personRemove, data: { verb: VERBS.personRemove, person: ANNIE, version: 1 } }, trigger: 'manual' }, ...inChannel });
+    expect(cardText((res.body as { value: unknown }).value)).toMatch(/Let’s do that in a 1:1 chat/);
+    expect(await store.findPerson(ANNIE)).not.toBeNull();
+  });
+
+  it('a card Teams refuses to deliver is not marked sent, and the person is not sent an apology instead; a refused channel post says so', async () => {
+    await start();
+    await install();
+    // Teams refuses the send (botbuilder would hand the error to its turn-error handler, which
+    // answers "Sorry" into the chat and returns): the card is not marked sent.
+    teams.failures.post.push(403);
+    const done = await press(SRO, 'user-id-0', VERBS.assign, { section: 'risks', assignee: 'demo-louisa-jones', dueDate: '2027-06-30' });
+    expect(cardText(done)).toMatch(/Teams would not deliver my message to Louisa Jones: they have removed or blocked the app/);
+    expect((await store.listNotifications())[0]).toMatchObject({ status: 'unreachable', lastError: 'blocked' });
+    expect(teams.posted.filter((p) => p.body.text?.includes('Sorry'))).toHaveLength(0);
+    // A refused roster read is not taken for an empty team: once Teams answers, David is reached.
+    teams.failures.roster.push(403);
+    const refused = await press(SRO, 'user-id-0', VERBS.assign, { section: 'engagement', assignee: 'demo-david-shaw', dueDate: '2027-06-30' });
+    expect(cardText(refused)).toMatch(/David Shaw/);
+    expect(cardText(await press(SRO, 'user-id-0', VERBS.assign, { section: 'governance', assignee: 'demo-david-shaw', dueDate: '2027-06-30' }))).toMatch(/David Shaw has been sent a message in Teams/);
+    // A channel post Teams refuses is reported, and may be tried again.
+    teams.failures.post.push(403);
+    const post403 = await press(SRO, 'user-id-0', VERBS.channelPostReport, { quarter: '2026-Q3' }, 'click-403');
+    expect(cardText(post403)).not.toMatch(/Posted/);
+    expect(teams.in(TEAM)).toHaveLength(1);
+    expect(cardText(await press(SRO, 'user-id-0', VERBS.channelPostReport, { quarter: '2026-Q3' }, 'click-403'))).toMatch(/Posted the highlight report/);
+  });
 });

@@ -1,4 +1,4 @@
-import type { ChangeMeta, Clock, PersonRecord } from '../../app/ports';
+import type { ChangeMeta, Clock, PersonRecord, RosterChangeOptions } from '../../app/ports';
 import type { ConversationRecord } from '../../app/partnership-team.port';
 import { DomainError } from '../../domain/errors';
 import { hasRole, Person, RoleGrant } from '../../domain/people.schema';
@@ -21,12 +21,12 @@ export class SqlPeople {
       const diff = diffRoster(await this.read(tx), people);
       for (const change of diff.changes) {
         if (change.action === 'delete') {
-          await tx.run('DELETE FROM people WHERE id = ?', change.key);
+          await this.markRemoved(tx, change.key, at);
           continue;
         }
         const person = change.after as Person;
         await tx.run(
-          'INSERT INTO people (id, name, email, updated_at) VALUES (?, ?, ?, ?) ON CONFLICT (id) DO UPDATE SET name = excluded.name, email = excluded.email, updated_at = excluded.updated_at, version = people.version + 1',
+          'INSERT INTO people (id, name, email, updated_at) VALUES (?, ?, ?, ?) ON CONFLICT (id) DO UPDATE SET name = excluded.name, email = excluded.email, updated_at = excluded.updated_at, version = people.version + 1, removed_at = NULL',
           person.id,
           person.name,
           person.email,
@@ -37,6 +37,17 @@ export class SqlPeople {
       await this.audit(tx, null, null, at, meta, diff.changes);
       return diff.counts;
     });
+  }
+
+  /** Removed, not deleted: the row keeps the person's version and says they were once on the roster. */
+  private async markRemoved(tx: Sql, id: string, at: string): Promise<void> {
+    await tx.run('DELETE FROM person_roles WHERE person_id = ?', id);
+    await tx.run('UPDATE people SET removed_at = ?, updated_at = ?, version = version + 1 WHERE id = ? AND removed_at IS NULL', at, at, id);
+  }
+
+  /** People who were on the roster and were removed: the roster file does not add them again. */
+  async removedIds(): Promise<string[]> {
+    return (await this.db.all<{ id: string }>('SELECT id FROM people WHERE removed_at IS NOT NULL ORDER BY id')).map((r) => r.id);
   }
 
   private async writeRoles(tx: Sql, person: Person): Promise<void> {
@@ -55,7 +66,7 @@ export class SqlPeople {
   async records(db: Sql = this.db, id?: string): Promise<PersonRecord[]> {
     const rows = await db.all<{ id: string; name: string; email: string | null; version: number; role: string | null; details: string | null }>(
       `SELECT p.id, p.name, p.email, p.version, r.role, r.details FROM people p LEFT JOIN person_roles r ON r.person_id = p.id
-       ${id ? 'WHERE p.id = ?' : ''} ORDER BY p.name, p.id, r.position`,
+       WHERE p.removed_at IS NULL ${id ? 'AND p.id = ?' : ''} ORDER BY p.name, p.id, r.position`,
       ...(id ? [id] : []),
     );
     const people = new Map<string, { person: { id: string; name: string; email: string | null; roles: unknown[] }; version: number }>();
@@ -67,21 +78,25 @@ export class SqlPeople {
     return [...people.values()].map((r) => ({ person: Person.parse(r.person), version: r.version }));
   }
 
-  savePerson(person: Person, expectedVersion: number, meta: ChangeMeta): Promise<{ record: PersonRecord | null; replayed: boolean }> {
+  savePerson(person: Person, expectedVersion: number, meta: ChangeMeta, options: RosterChangeOptions = {}): Promise<{ record: PersonRecord | null; replayed: boolean }> {
     const valid = Person.parse(person);
-    return this.changeOne(valid.id, expectedVersion, meta, valid);
+    return this.changeOne(valid.id, expectedVersion, meta, valid, options);
   }
 
-  async removePerson(id: string, expectedVersion: number, meta: ChangeMeta): Promise<{ replayed: boolean }> {
-    return { replayed: (await this.changeOne(id, expectedVersion, meta, null)).replayed };
+  async removePerson(id: string, expectedVersion: number, meta: ChangeMeta, options: RosterChangeOptions = {}): Promise<{ replayed: boolean }> {
+    return { replayed: (await this.changeOne(id, expectedVersion, meta, null, options)).replayed };
   }
 
   /** One person added, changed (`next`) or removed (null), under the roster lock, version-checked, audited. */
-  private changeOne(id: string, expectedVersion: number, meta: ChangeMeta, next: Person | null): Promise<{ record: PersonRecord | null; replayed: boolean }> {
+  private changeOne(id: string, expectedVersion: number, meta: ChangeMeta, next: Person | null, options: RosterChangeOptions): Promise<{ record: PersonRecord | null; replayed: boolean }> {
     const at = this.clock.now().toISOString();
     return this.db.transaction(async (tx) => {
       await tx.lock('roster');
       const everyone = await this.records(tx);
+      // Checked again under the lock: an SRO whose role was taken a moment ago cannot still hand it on.
+      if (options.actorMustBeSro && !everyone.some((r) => r.person.id === meta.actorId && hasRole(r.person, 'sro'))) {
+        throw new DomainError('AUTH.FORBIDDEN', "Only the plan's Senior Responsible Officer can change who may use the bot.");
+      }
       const current = everyone.find((r) => r.person.id === id) ?? null;
       if (meta.requestId && (await tx.get('SELECT 1 AS found FROM roster_requests WHERE request_id = ?', meta.requestId))) return { record: current, replayed: true };
       if ((current?.version ?? 0) !== expectedVersion) {
@@ -91,11 +106,12 @@ export class SqlPeople {
       const srosBefore = everyone.filter((r) => hasRole(r.person, 'sro')).length;
       const srosAfter = srosBefore - (current && hasRole(current.person, 'sro') ? 1 : 0) + (next && hasRole(next, 'sro') ? 1 : 0);
       if (srosBefore > 0 && srosAfter === 0) throw new DomainError('ROSTER.LAST_SRO', 'The roster must keep at least one SRO', { personId: id });
-      let version = 0;
+      // A person added again goes on from the version their removal left, never back to 1.
+      const row = await tx.get<{ version: number }>('SELECT version FROM people WHERE id = ?', id);
+      const version = Number(row?.version ?? 0) + 1;
       if (next) {
-        version = (current?.version ?? 0) + 1;
         await tx.run(
-          'INSERT INTO people (id, name, email, updated_at, version) VALUES (?, ?, ?, ?, ?) ON CONFLICT (id) DO UPDATE SET name = excluded.name, email = excluded.email, updated_at = excluded.updated_at, version = excluded.version',
+          'INSERT INTO people (id, name, email, updated_at, version) VALUES (?, ?, ?, ?, ?) ON CONFLICT (id) DO UPDATE SET name = excluded.name, email = excluded.email, updated_at = excluded.updated_at, version = excluded.version, removed_at = NULL',
           next.id,
           next.name,
           next.email,
@@ -104,7 +120,7 @@ export class SqlPeople {
         );
         await this.writeRoles(tx, next);
       } else {
-        await tx.run('DELETE FROM people WHERE id = ?', id);
+        await this.markRemoved(tx, id, at);
       }
       if (meta.requestId) await tx.run('INSERT INTO roster_requests (request_id, person_id, version, at) VALUES (?, ?, ?, ?)', meta.requestId, id, version, at);
       await this.audit(tx, null, null, at, meta, [{ action: !current ? 'create' : next ? 'update' : 'delete', key: id, kind: 'person', before: current?.person ?? null, after: next }]);

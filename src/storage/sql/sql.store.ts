@@ -43,8 +43,8 @@ import { SqlSpendActuals } from './spend-actuals.sql';
 import { openPostgres, openSqlite, type SqlDb } from './sql-db';
 import { SqlSuggestions } from './suggestions.sql';
 import { SqlTeams } from './teams.sql';
-import type { ChannelPostKind, ConversationRecord, PartnershipTeam, TeamInstall } from '../../app/partnership-team.port';
-import type { PersonRecord } from '../../app/ports';
+import type { ChannelPostKind, ConversationRecord, PartnershipTeam, TeamInstall, TeamStatus } from '../../app/partnership-team.port';
+import type { PersonRecord, RosterChangeOptions } from '../../app/ports';
 import { SqlUpdates } from './updates.sql';
 import { SqlWork } from './work.sql';
 
@@ -163,13 +163,17 @@ export class SqlStore implements Store {
     await this.ready;
     return (await this.people.records(undefined, id))[0] ?? null;
   }
-  async savePerson(person: Person, expectedVersion: number, meta: ChangeMeta) {
+  async savePerson(person: Person, expectedVersion: number, meta: ChangeMeta, options?: RosterChangeOptions) {
     await this.ready;
-    return this.people.savePerson(person, expectedVersion, meta);
+    return this.people.savePerson(person, expectedVersion, meta, options);
   }
-  async removePerson(id: string, expectedVersion: number, meta: ChangeMeta) {
+  async removePerson(id: string, expectedVersion: number, meta: ChangeMeta, options?: RosterChangeOptions) {
     await this.ready;
-    return this.people.removePerson(id, expectedVersion, meta);
+    return this.people.removePerson(id, expectedVersion, meta, options);
+  }
+  async removedPersonIds(): Promise<string[]> {
+    await this.ready;
+    return this.people.removedIds();
   }
   async loadConversationRecord(personId: string): Promise<ConversationRecord | null> {
     await this.ready;
@@ -179,9 +183,13 @@ export class SqlStore implements Store {
     await this.ready;
     return this.people.markConversationRemoved(personId);
   }
-  async recordTeamInstalled(team: TeamInstall, meta: ChangeMeta) {
+  async recordTeamInstalled(team: TeamInstall, meta: ChangeMeta, options: { confirmed: boolean }) {
     await this.ready;
-    return this.teams.recordTeamInstalled(team, meta);
+    return this.teams.recordTeamInstalled(team, meta, options);
+  }
+  async confirmTeam(teamId: string, meta: ChangeMeta): Promise<PartnershipTeam | null> {
+    await this.ready;
+    return this.teams.confirmTeam(teamId, meta);
   }
   async recordTeamRemoved(teamId: string, meta: ChangeMeta): Promise<boolean> {
     await this.ready;
@@ -191,7 +199,7 @@ export class SqlStore implements Store {
     await this.ready;
     return this.teams.renameTeam(teamId, name);
   }
-  async listTeams(options?: { includeRemoved?: boolean }): Promise<PartnershipTeam[]> {
+  async listTeams(options?: { include?: readonly TeamStatus[] }): Promise<PartnershipTeam[]> {
     await this.ready;
     return this.teams.listTeams(options);
   }

@@ -1,7 +1,7 @@
 import type { ChangeMeta, Clock } from '../../app/ports';
-import type { ChannelPostKind, PartnershipTeam, TeamInstall } from '../../app/partnership-team.port';
+import type { ChannelPostKind, PartnershipTeam, TeamInstall, TeamStatus } from '../../app/partnership-team.port';
 import type { Audit } from './audit.sql';
-import type { SqlDb } from './sql-db';
+import type { Sql, SqlDb } from './sql-db';
 
 interface TeamRow {
   id: string;
@@ -10,9 +10,11 @@ interface TeamRow {
   tenant_id: string;
   channel_id: string;
   bot_id: string;
-  status: PartnershipTeam['status'];
+  status: TeamStatus;
   installed_at: string;
   installed_by: string | null;
+  confirmed_at: string | null;
+  confirmed_by: string | null;
   removed_at: string | null;
 }
 
@@ -26,10 +28,15 @@ const toTeam = (r: TeamRow): PartnershipTeam => ({
   status: r.status,
   installedAt: r.installed_at,
   installedBy: r.installed_by,
+  confirmedAt: r.confirmed_at,
+  confirmedBy: r.confirmed_by,
   removedAt: r.removed_at,
 });
 
-const COLUMNS = 'id, name, service_url, tenant_id, channel_id, bot_id, status, installed_at, installed_by, removed_at';
+const COLUMNS = 'id, name, service_url, tenant_id, channel_id, bot_id, status, installed_at, installed_by, confirmed_at, confirmed_by, removed_at';
+
+/** A claim older than this was cut short (a crash between claiming and marking) and may be taken over. */
+const STALE_POST_MS = 10 * 60_000;
 
 /** The teams the app is installed in, and what the SRO posted to their channels. */
 export class SqlTeams {
@@ -39,29 +46,52 @@ export class SqlTeams {
     private readonly audit: Audit,
   ) {}
 
-  recordTeamInstalled(team: TeamInstall, meta: ChangeMeta): Promise<{ team: PartnershipTeam; welcome: boolean }> {
+  private async row(tx: Sql, id: string): Promise<TeamRow | undefined> {
+    return tx.get<TeamRow>(`SELECT ${COLUMNS} FROM partnership_teams WHERE id = ?`, id);
+  }
+
+  recordTeamInstalled(team: TeamInstall, meta: ChangeMeta, options: { confirmed: boolean }): Promise<{ team: PartnershipTeam; welcome: boolean }> {
     const at = this.clock.now().toISOString();
     return this.db.transaction(async (tx) => {
       await tx.lock(`team/${team.id}`);
-      const before = await tx.get<TeamRow>(`SELECT ${COLUMNS} FROM partnership_teams WHERE id = ?`, team.id);
-      const welcome = before?.status !== 'installed';
+      const before = await this.row(tx, team.id);
+      const welcome = !before || before.status === 'removed';
+      const status: TeamStatus = options.confirmed || before?.status === 'installed' ? 'installed' : 'pending';
+      const confirmedBy = status === 'installed' ? (before?.status === 'installed' ? before.confirmed_by : team.installedBy) : null;
+      const confirmedAt = status === 'installed' ? (before?.status === 'installed' ? before.confirmed_at : at) : null;
       if (!before) {
         await tx.run(
-          `INSERT INTO partnership_teams (id, name, service_url, tenant_id, channel_id, bot_id, status, installed_at, installed_by, removed_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, 'installed', ?, ?, NULL, ?)`,
-          team.id, team.name, team.serviceUrl, team.tenantId, team.channelId, team.botId, at, team.installedBy, at,
+          `INSERT INTO partnership_teams (${COLUMNS}, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, NULL, ?)`,
+          team.id, team.name, team.serviceUrl, team.tenantId, team.channelId, team.botId, status, at, team.installedBy, confirmedAt, confirmedBy, at,
         );
-      } else if (welcome) {
+      } else if (welcome || before.status !== status) {
         await tx.run(
-          `UPDATE partnership_teams SET name = ?, service_url = ?, tenant_id = ?, channel_id = ?, bot_id = ?, status = 'installed', installed_at = ?, installed_by = ?, removed_at = NULL, updated_at = ? WHERE id = ?`,
-          team.name, team.serviceUrl, team.tenantId, team.channelId, team.botId, at, team.installedBy, at, team.id,
+          `UPDATE partnership_teams SET name = ?, service_url = ?, tenant_id = ?, channel_id = ?, bot_id = ?, status = ?, installed_at = ?, installed_by = ?, confirmed_at = ?, confirmed_by = ?, removed_at = NULL, updated_at = ? WHERE id = ?`,
+          team.name, team.serviceUrl, team.tenantId, team.channelId, team.botId, status, welcome ? at : before.installed_at, welcome ? team.installedBy : before.installed_by, confirmedAt, confirmedBy, at, team.id,
         );
       } else {
         // The same install seen twice (installationUpdate and conversationUpdate): keep the latest address.
         await tx.run('UPDATE partnership_teams SET service_url = ?, updated_at = ? WHERE id = ?', team.serviceUrl, at, team.id);
       }
-      const after = toTeam((await tx.get<TeamRow>(`SELECT ${COLUMNS} FROM partnership_teams WHERE id = ?`, team.id))!);
-      if (welcome) await this.audit(tx, null, null, at, meta, [{ action: before ? 'update' : 'create', key: `team/${team.id}`, kind: 'team', before: before ? toTeam(before) : null, after }]);
+      const after = toTeam((await this.row(tx, team.id))!);
+      if (welcome || before?.status !== after.status) {
+        await this.audit(tx, null, null, at, meta, [{ action: before ? 'update' : 'create', key: `team/${team.id}`, kind: 'team', before: before ? toTeam(before) : null, after }]);
+      }
       return { team: after, welcome };
+    });
+  }
+
+  confirmTeam(teamId: string, meta: ChangeMeta): Promise<PartnershipTeam | null> {
+    const at = this.clock.now().toISOString();
+    return this.db.transaction(async (tx) => {
+      await tx.lock(`team/${teamId}`);
+      const before = await this.row(tx, teamId);
+      if (!before || before.status === 'removed') return null;
+      if (before.status === 'installed') return toTeam(before);
+      await tx.run(`UPDATE partnership_teams SET status = 'installed', confirmed_at = ?, confirmed_by = ?, updated_at = ? WHERE id = ?`, at, meta.actorId, at, teamId);
+      const after = toTeam((await this.row(tx, teamId))!);
+      await this.audit(tx, null, null, at, meta, [{ action: 'update', key: `team/${teamId}`, kind: 'team', before: toTeam(before), after }]);
+      return after;
     });
   }
 
@@ -69,10 +99,10 @@ export class SqlTeams {
     const at = this.clock.now().toISOString();
     return this.db.transaction(async (tx) => {
       await tx.lock(`team/${teamId}`);
-      const before = await tx.get<TeamRow>(`SELECT ${COLUMNS} FROM partnership_teams WHERE id = ?`, teamId);
-      if (!before || before.status !== 'installed') return false;
+      const before = await this.row(tx, teamId);
+      if (!before || before.status === 'removed') return false;
       await tx.run(`UPDATE partnership_teams SET status = 'removed', removed_at = ?, updated_at = ? WHERE id = ?`, at, at, teamId);
-      await this.audit(tx, null, null, at, meta, [{ action: 'update', key: `team/${teamId}`, kind: 'team', before: toTeam(before), after: { ...toTeam(before), status: 'removed', removedAt: at } }]);
+      await this.audit(tx, null, null, at, meta, [{ action: 'update', key: `team/${teamId}`, kind: 'team', before: toTeam(before), after: toTeam((await this.row(tx, teamId))!) }]);
       return true;
     });
   }
@@ -81,22 +111,30 @@ export class SqlTeams {
     await this.db.run('UPDATE partnership_teams SET name = ?, updated_at = ? WHERE id = ?', name, this.clock.now().toISOString(), teamId);
   }
 
-  async listTeams(options: { includeRemoved?: boolean } = {}): Promise<PartnershipTeam[]> {
+  /** Confirmed teams, earliest confirmed first (the one channel posts go to); others only when asked for. */
+  async listTeams(options: { include?: readonly TeamStatus[] } = {}): Promise<PartnershipTeam[]> {
+    const include = options.include ?? ['installed'];
     const rows = await this.db.all<TeamRow>(
-      `SELECT ${COLUMNS} FROM partnership_teams ${options.includeRemoved ? '' : "WHERE status = 'installed'"} ORDER BY status, installed_at, id`,
+      `SELECT ${COLUMNS} FROM partnership_teams WHERE status IN (${include.map(() => '?').join(', ')}) ORDER BY confirmed_at, installed_at, id`,
+      ...include,
     );
     return rows.map(toTeam);
   }
 
   async claimChannelPost(post: { id: string; teamId: string; kind: ChannelPostKind; postedBy: string }): Promise<'claimed' | 'sent' | 'sending'> {
-    const at = this.clock.now().toISOString();
+    const now = this.clock.now();
+    const at = now.toISOString();
     const inserted = await this.db.run(
       `INSERT INTO channel_posts (id, team_id, kind, status, posted_by, created_at) VALUES (?, ?, ?, 'sending', ?, ?) ON CONFLICT (id) DO NOTHING`,
       post.id, post.teamId, post.kind, post.postedBy, at,
     );
     if (inserted === 1) return 'claimed';
-    // A failed post may be tried again by the same click.
-    const retried = await this.db.run(`UPDATE channel_posts SET status = 'sending', last_error = NULL WHERE id = ? AND status = 'failed'`, post.id);
+    // A failed post, or a claim a crash cut short, may be tried again by the same click.
+    const stale = new Date(now.getTime() - STALE_POST_MS).toISOString();
+    const retried = await this.db.run(
+      `UPDATE channel_posts SET status = 'sending', last_error = NULL, created_at = ? WHERE id = ? AND (status = 'failed' OR (status = 'sending' AND created_at < ?))`,
+      at, post.id, stale,
+    );
     if (retried === 1) return 'claimed';
     const row = await this.db.get<{ status: string }>('SELECT status FROM channel_posts WHERE id = ?', post.id);
     return row?.status === 'sent' ? 'sent' : 'sending';

@@ -63,6 +63,7 @@ import { personFormAction } from './people-form.action';
 import { personSaveAction } from './people-save.action';
 import { personRemoveAction } from './people-remove.action';
 import { channelPostReportAction, channelPostSignedAction } from './channel-post.action';
+import { teamConfirmAction } from './team-confirm.action';
 
 /** Every card action the bot answers, one handler per verb. */
 export const CARD_ACTIONS: readonly CardAction<never>[] = [
@@ -131,4 +132,5 @@ export const CARD_ACTIONS: readonly CardAction<never>[] = [
   personRemoveAction,
   channelPostReportAction,
   channelPostSignedAction,
+  teamConfirmAction,
 ] as unknown as CardAction<never>[];

@@ -35,6 +35,10 @@ export const peopleCard = (overview: PeopleOverview, notice: { style: string; te
     teamName: team?.name ?? 'the team',
     members: (overview.candidates ?? []).slice(0, 100).map((m) => ({ title: m.email ? `${m.name} (${m.email})` : m.name, value: m.aadObjectId })),
     whoError,
+    pending: canEdit ? overview.pending.map((t) => ({ title: `Use ${t.name} as the partnership’s team`, verb: VERBS.teamConfirm, data: { verb: VERBS.teamConfirm, team: t.id } })) : [],
+    pendingText: overview.pending.length
+      ? `The app was added to ${overview.pending.map((t) => t.name).join(', ')} by someone who is not the SRO. Confirm it is the partnership’s team before I reach its members or post there.`
+      : '',
     rows: shown.map((r) => ({ name: r.person.name, roles: rolesText(r.person), canEdit, verb: VERBS.personForm, data: { verb: VERBS.personForm, person: r.person.id } })),
     verbs: { add: VERBS.personAdd },
     actions: [
