@@ -133,3 +133,23 @@ describe('configuration', () => {
     expect(problemsOf({ OPENAI_API_KEY: 'k' })).toEqual([expect.stringMatching(/^OPENAI_API_KEY: .*both/)]);
   });
 });
+
+describe('people and the partnership’s team (issue 18)', () => {
+  const CREDS = { MICROSOFT_APP_ID: '6f1c1e35-0000-4000-8000-000000000001', MICROSOFT_APP_PASSWORD: 'secret', MICROSOFT_APP_TENANT_ID: '0b6c2a51-3e8f-4d2a-9c7b-5f1e2d3c4b5a', TEAMS_APP_ID: '7a1c1e35-0000-4000-8000-000000000002' };
+  it.each([
+    ['seed by default', {}, 'seed'],
+    ['replace when asked', { ROSTER_SYNC: 'replace' }, 'replace'],
+  ])('ROSTER_SYNC: %s', (_what, env, sync) => {
+    expect(loadConfig(env).rosterSync).toBe(sync);
+  });
+
+  it('refuses a ROSTER_SYNC it does not know', () => {
+    expect(() => loadConfig({ ROSTER_SYNC: 'merge' })).toThrow(/ROSTER_SYNC/);
+  });
+
+  it('installs through Graph only with the app credentials, tenant and Teams app id', () => {
+    expect(() => loadConfig({ GRAPH_INSTALL_FOR_USERS: 'true' })).toThrow(/GRAPH_INSTALL_FOR_USERS: Installing the app for people through Microsoft Graph needs/);
+    expect(loadConfig({ ...CREDS, GRAPH_INSTALL_FOR_USERS: 'true' }).graphInstall).toEqual({ tenantId: CREDS.MICROSOFT_APP_TENANT_ID, clientId: CREDS.MICROSOFT_APP_ID, clientSecret: 'secret', teamsAppId: CREDS.TEAMS_APP_ID });
+    expect(loadConfig(CREDS).graphInstall).toBeUndefined();
+  });
+});
