@@ -6,9 +6,11 @@
 # It runs in production: it needs the Microsoft app credentials and, to keep the plan, a database
 # (DATABASE_URL=postgres://…, or SQLite on a volume at /app/data). See README: Docker.
 
+# Node 22 LTS, as on App Service (infra/azure.bicep): Node 20 reached end of life in April 2026.
+
 # Build: every package, then `npm run build`, which leaves in dist/ a folder that runs on its own
 # (compiled code, card templates, prompts, migrations, package.json and package-lock.json).
-FROM node:20-bookworm-slim AS build
+FROM node:22-bookworm-slim AS build
 WORKDIR /src
 COPY package.json package-lock.json ./
 RUN npm ci --no-audit --no-fund
@@ -22,7 +24,7 @@ RUN npm run build
 
 # Run: dist/ alone with its production packages (better-sqlite3 and resvg come as prebuilt
 # binaries for linux x64 glibc, so this slim image needs no build tools).
-FROM node:20-bookworm-slim AS runtime
+FROM node:22-bookworm-slim AS runtime
 ENV NODE_ENV=production
 # The heap cap of src/node-options.ts: the bot stays under 200 MB.
 ENV NODE_OPTIONS="--max-old-space-size=128 --max-semi-space-size=8"

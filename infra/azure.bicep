@@ -1,6 +1,6 @@
 // The Local SEND Reform Plan assistant on Azure, deployed by `atk provision --env dev` (the arm/deploy
 // step of m365agents.yml, with infra/azure.parameters.json):
-//   - App Service (Linux, Node 20) running the bot from dist/ with every setting it needs;
+//   - App Service (Linux, Node 22 LTS) running the bot from dist/ with every setting it needs;
 //   - an Azure Bot registration, single-tenant, with the Microsoft Teams channel;
 //   - Azure Database for PostgreSQL flexible server with the bot's database.
 // The outputs are written back to env/.env.<environment> by the Toolkit.
@@ -128,7 +128,7 @@ resource serverfarm 'Microsoft.Web/serverfarms@2022-09-01' = {
   }
 }
 
-// The Web App that hosts the bot: Node 20 on Linux, started as `node src/index.js` from dist/.
+// The Web App that hosts the bot: Node 22 LTS on Linux, started as `node src/index.js` from dist/.
 resource webApp 'Microsoft.Web/sites@2022-09-01' = {
   kind: 'app,linux'
   location: location
@@ -137,7 +137,7 @@ resource webApp 'Microsoft.Web/sites@2022-09-01' = {
     serverFarmId: serverfarm.id
     httpsOnly: true
     siteConfig: {
-      linuxFxVersion: 'NODE|20-lts'
+      linuxFxVersion: 'NODE|22-lts'
       appCommandLine: 'node src/index.js'
       alwaysOn: true
       healthCheckPath: '/healthz'

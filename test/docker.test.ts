@@ -53,10 +53,10 @@ const ignored = (path: string): boolean => {
 };
 
 describe('Dockerfile', () => {
-  it('has a build stage and a runtime stage on node:20-bookworm-slim', () => {
+  it('has a build stage and a runtime stage on node:22-bookworm-slim (Node 22 LTS: Node 20 reached end of life in April 2026)', () => {
     expect(stages.map((s) => [s.from, s.name])).toEqual([
-      ['node:20-bookworm-slim', 'build'],
-      ['node:20-bookworm-slim', 'runtime'],
+      ['node:22-bookworm-slim', 'build'],
+      ['node:22-bookworm-slim', 'runtime'],
     ]);
   });
 

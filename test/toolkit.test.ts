@@ -88,6 +88,12 @@ describe('Agents Toolkit project', () => {
         expect(action.writeToEnvironmentFile).toMatchObject({ clientId: 'BOT_ID', clientSecret: expect.stringMatching(/^SECRET_/), tenantId: 'BOT_TENANT_ID' });
       }
       if (action.uses === 'teamsApp/create') expect(action.writeToEnvironmentFile).toEqual({ teamsAppId: 'TEAMS_APP_ID' });
+      if (action.uses === 'arm/deploy' && action.with?.bicepCliVersion !== undefined) {
+        // The Toolkit downloads exactly this release tag (github.com/Azure/bicep/releases/download/<tag>/…) and
+        // checks `bicep --version` against it, so it must be a full vX.Y.Z; and a current one, not 2022's v0.9.1.
+        const version = /^v0\.(\d+)\.(\d+)$/.exec(String(action.with.bicepCliVersion));
+        expect([String(action.with.bicepCliVersion), version !== null && Number(version[1]) >= 47]).toEqual([String(action.with.bicepCliVersion), true]);
+      }
     }
   });
 
@@ -180,10 +186,11 @@ describe('Azure infrastructure (infra/)', () => {
     expect(passed.filter((p) => !params.some((q) => q.name === p))).toEqual([]);
   });
 
-  it('creates App Service on Linux with Node 20, started as node src/index.js, checked at /healthz', () => {
+  it('creates App Service on Linux with Node 22 LTS, started as node src/index.js, checked at /healthz', () => {
     expect(bicep).toMatch(/resource serverfarm 'Microsoft\.Web\/serverfarms@[\d-]+' = \{[\s\S]*?kind: 'linux'[\s\S]*?reserved: true/);
     expect(bicep).toMatch(/resource webApp 'Microsoft\.Web\/sites@[\d-]+' = \{[\s\S]*?kind: 'app,linux'/);
-    expect(bicep).toContain("linuxFxVersion: 'NODE|20-lts'");
+    // Node 20 reached end of life in April 2026; App Service then drops it.
+    expect([...bicep.matchAll(/linuxFxVersion: '([^']*)'/g)].map((m) => m[1])).toEqual(['NODE|22-lts']);
     expect(bicep).toContain("appCommandLine: 'node src/index.js'");
     expect(bicep).toContain("healthCheckPath: '/healthz'");
     expect(bicep).toContain('httpsOnly: true');

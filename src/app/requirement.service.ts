@@ -12,7 +12,7 @@ export class RequirementService {
     private readonly planId: string,
   ) {}
 
-  async mark(person: Person, input: { requirement: string; status: unknown; addressedIn: unknown; note: unknown; baseVersion?: number }, requestId: string): Promise<PlanSnapshot> {
+  async mark(person: Person, input: { requirement: string; status: unknown; addressedIn: unknown; note: unknown; baseVersion: number }, requestId: string): Promise<PlanSnapshot> {
     if (!hasRole(person, 'sro')) throw new DomainError('AUTH.FORBIDDEN', "Only the plan's Senior Responsible Officer can assess the requirements.");
     if (!requirementById(input.requirement)) throw new DomainError('INPUT.INVALID', 'That requirement is not one of the 41.');
     const status = RequirementStatus.safeParse(input.status);
@@ -24,7 +24,7 @@ export class RequirementService {
     const snapshot = await this.store.loadPlan(this.planId);
     if (!snapshot) throw new DomainError('PLAN.NOT_FOUND', 'No plan yet');
     // A card opened before someone else assessed this requirement must not overwrite their assessment.
-    if (input.baseVersion !== undefined && !(await this.store.appliedRequest(requestId))) await assertUnchangedSince(this.store, this.planId, { key: `requirements/${input.requirement}`, since: input.baseVersion });
+    if (!(await this.store.appliedRequest(requestId))) await assertUnchangedSince(this.store, this.planId, { key: `requirements/${input.requirement}`, since: input.baseVersion });
     const assessment: RequirementAssessment = { id: input.requirement, status: status.data, addressedIn: sections as RequirementAssessment['addressedIn'], note };
     const plan = structuredClone(snapshot.plan);
     const index = plan.requirements.findIndex((r) => r.id === input.requirement);

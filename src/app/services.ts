@@ -11,6 +11,7 @@ import { WorkstreamUpdateService } from './workstream-update.service';
 import { SignOffService } from './sign-off.service';
 import { FeedbackService } from './feedback.service';
 import { observePlanChanges } from './plan-change.hook';
+import { enforcePlanRules } from './plan-rules.hook';
 import { PlanDocumentService } from './plan-document.service';
 import { DocumentExportService } from './document-export.service';
 import { DocumentVerifyService } from './document-verify.service';
@@ -72,14 +73,18 @@ export const createServices = (deps: {
   allowedTenantIds?: readonly string[];
   /** The roster is kept in a file by an administrator: Teams cannot change it. */
   rosterManagedByFile?: boolean;
+  /** Where a failure that must not fail the person's request is told (a background hook). */
+  log?: (event: Record<string, unknown>) => void;
 }): Services => {
   const { planId, clock } = deps;
   const matrices = deps.matrices ?? DEFAULT_MATRICES;
   const documents = new PlanDocumentService(deps.store, planId, matrices);
   const outbox = new OutboxDispatcher(deps.store, deps.notifier, clock);
   const signOff = new SignOffService(deps.store, planId, deps.notifier, clock, documents, outbox);
-  // Every journey writes through this store, so any plan change reaches sign-off.
-  const store = observePlanChanges(deps.store, (snapshot) => signOff.voidIfChanged(snapshot));
+  // Every journey writes through this store: the plan's rules apply to every save, and any plan change reaches sign-off.
+  const store = observePlanChanges(enforcePlanRules(deps.store, matrices), (snapshot) => signOff.voidIfChanged(snapshot), (error) =>
+    (deps.log ?? (() => undefined))({ event: 'sign-off not voided after a plan change', error: (error as Error)?.message ?? String(error) }),
+  );
   const updates = new WorkstreamUpdateService(store, planId, clock);
   const spend = new SpendActualService(store, planId, clock);
   const reports = new ReportService(store, planId, updates, clock, spend, matrices);

@@ -2,6 +2,8 @@ import type { PlanInput } from '../domain/plan.schema';
 import { lines } from './demo-plan.part1';
 
 type RiskInput = PlanInput['risks']['risks'][number];
+// Owners follow what each risk's and dependency's text says it is about: the workstream that
+// delivers that part of the plan, whose leads then re-score and change it; the rest stay the SRO's.
 const risk = (id: string, r: Omit<RiskInput, 'id' | 'scale' | 'headline' | 'status' | 'closedReason'>): RiskInput => ({
   id,
   scale: 'high-medium-low',
@@ -14,6 +16,7 @@ const risk = (id: string, r: Omit<RiskInput, 'id' | 'scale' | 'headline' | 'stat
 export const risks: PlanInput['risks'] = {
   risks: [
     risk('risk-oaip', {
+      owner: { kind: 'workstream', id: 'ws-1' },
       description:
         'Uneven implementation of ordinarily available inclusive practice (OAIP) and the graduated response across settings leads to postcode provision and escalation.',
       impact: 'High',
@@ -24,6 +27,7 @@ export const risks: PlanInput['risks'] = {
       residualRag: 'Amber',
     }),
     risk('risk-eaho-workforce', {
+      owner: { kind: 'workstream', id: 'ws-1a' },
       description:
         'Experts at Hand Offer cannot operate at scale due to constrained workforce capacity (EP/SALT/OT/mental health) or unclear service standards.',
       impact: 'High',
@@ -34,6 +38,7 @@ export const risks: PlanInput['risks'] = {
       residualRag: 'Amber',
     }),
     risk('risk-local-capacity', {
+      owner: { kind: 'workstream', id: 'ws-2' },
       description:
         'Local capacity (inclusion bases, outreach, AP) takes time to create; reliance on independent/out-of-area placements and travel costs continues in the short term.',
       impact: 'High',
@@ -44,6 +49,7 @@ export const risks: PlanInput['risks'] = {
       residualRag: 'Amber',
     }),
     risk('risk-ehcp-timeliness', {
+      owner: { kind: 'workstream', id: 'ws-3' },
       description:
         "EHCP timeliness and quality improvements do not sustain ('stick') as demand rises and partner advice remains delayed or inconsistent.",
       impact: 'High',
@@ -53,7 +59,9 @@ export const risks: PlanInput['risks'] = {
         "Sustain recovery into BAU with clear workflow and QA; 'right evidence first time' standards and advice templates; agreed partner advice timescales and escalation; monthly performance rhythm; strengthen annual reviews and transitions; use EAHO and OAIP to improve upstream evidence and reduce avoidable statutory requests.",
       residualRag: 'Green',
     }),
+    // Engagement and co-production belong to no one workstream: the SRO's own.
     risk('risk-engagement-reach', {
+      owner: null,
       description:
         'Engagement and co-production does not reach under-represented families or children/young people, reducing trust and the ability to adapt services based on lived experience.',
       impact: 'Medium',
@@ -71,6 +79,7 @@ export const dependencies: PlanInput['dependencies'] = {
   items: [
     {
       id: 'dep-nhs-reforms',
+      owner: { kind: 'workstream', id: 'ws-1a' },
       area: 'NHS reforms / ICB change (dependency for EAH and timeliness and quality of statutory health advice).',
       status: 'open',
       closedReason: null,
@@ -85,6 +94,7 @@ export const dependencies: PlanInput['dependencies'] = {
     },
     {
       id: 'dep-lgr-social-care',
+      owner: null,
       area: "Local Government Reorganisation and Children's Social Care reform (including Family Help).",
       status: 'open',
       closedReason: null,
@@ -92,6 +102,7 @@ export const dependencies: PlanInput['dependencies'] = {
     },
     {
       id: 'dep-best-start',
+      owner: null,
       area: 'Best Start in Life / Family Hubs.',
       status: 'open',
       closedReason: null,
@@ -99,6 +110,7 @@ export const dependencies: PlanInput['dependencies'] = {
     },
     {
       id: 'dep-curriculum-review',
+      owner: { kind: 'workstream', id: 'ws-1' },
       area: 'Curriculum and Assessment Review.',
       status: 'open',
       closedReason: null,
@@ -106,6 +118,7 @@ export const dependencies: PlanInput['dependencies'] = {
     },
     {
       id: 'dep-data-finance-sufficiency',
+      owner: { kind: 'workstream', id: 'ws-2' },
       area: 'Data, finance and sufficiency dependencies.',
       status: 'open',
       closedReason: null,

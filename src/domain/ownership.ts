@@ -11,15 +11,18 @@ export const defaultOwner = (person: Person): ItemOwner => {
   return !hasRole(person, 'sro') && led.length === 1 ? { kind: 'workstream', id: led[0]! } : { kind: 'person', id: person.id };
 };
 
-/** The SRO changes anything; otherwise only the owning person, or a lead of the owning workstream. */
-export const ownsItem = (person: Person, owner: ItemOwner | null | undefined): boolean => {
+/**
+ * The SRO changes anything; otherwise only the owning person, or a lead of the owning workstream
+ * (or someone the lead or the SRO named to post for it: `delegated`). No owner means the SRO's.
+ */
+export const ownsItem = (person: Person, owner: ItemOwner | null | undefined, delegated: readonly string[] = []): boolean => {
   if (hasRole(person, 'sro')) return true;
   if (!owner) return false;
-  return owner.kind === 'person' ? owner.id === person.id : ledWorkstreams(person).includes(owner.id);
+  return owner.kind === 'person' ? owner.id === person.id : ledWorkstreams(person).includes(owner.id) || delegated.includes(owner.id);
 };
 
-export const assertOwnsItem = (person: Person, owner: ItemOwner | null | undefined, what: 'risk' | 'dependency'): void => {
-  if (!ownsItem(person, owner)) {
+export const assertOwnsItem = (person: Person, owner: ItemOwner | null | undefined, what: 'risk' | 'dependency', delegated: readonly string[] = []): void => {
+  if (!ownsItem(person, owner, delegated)) {
     throw new DomainError('AUTH.FORBIDDEN', `Only the ${what}'s owner or the SRO can change or close this ${what}. Ask the SRO if it should be yours.`);
   }
 };

@@ -31,6 +31,7 @@ import { routeIntent } from './intent.router';
 import { didYouMeanCard, notRecognisedCard } from './views/intent.view';
 import { peopleCard } from './views/people.view';
 import { registerTeamEvents } from './team-events';
+import { STORE_CALLS } from './store-calls';
 import { isShared, SHARED_COMMANDS, SHARED_INTENTS, SHARED_VERBS } from './shared-conversation';
 import { oneToOneCard } from './views/team.view';
 
@@ -81,10 +82,6 @@ export const requestKey = (personId: string, conversationId: string | undefined,
   return createHash('sha256').update(JSON.stringify([personId, conversationId, activityId, verb])).digest('hex').slice(0, 40);
 };
 
-/** Store methods that only read; every other one that returns a promise is a write. */
-const READS = /^(load|list|find|applied|due|latest|spendActualsVersion|close)/;
-/** The writes that change the plan itself: after one (done or refused), the plan is read again. */
-const PLAN_WRITES = new Set(['createPlan', 'savePlan']);
 
 /**
  * One turn: whether a card action has committed a write yet, and the plan as this turn read it,
@@ -136,15 +133,16 @@ export const turnScoped = (store: Store): Store =>
           return turn ? once(turn.people, id, () => target.findPerson(id)) : target.findPerson(id);
         };
       }
-      if (typeof prop !== 'string' || READS.test(prop)) return method.bind(target);
+      const kind = typeof prop === 'string' && Object.hasOwn(STORE_CALLS, prop) ? STORE_CALLS[prop as keyof Store] : 'read';
+      if (kind === 'read') return method.bind(target);
       return (...args: unknown[]) => {
         const turn = turns.getStore();
         const result = method.apply(target, args);
         const settled = (committed: boolean) => {
           if (!turn) return;
           if (committed) turn.wrote = true;
-          if (PLAN_WRITES.has(prop)) turn.plans.clear();
-          if (prop === 'replaceRoster') turn.people.clear();
+          if (kind === 'plan-write') turn.plans.clear();
+          if (kind === 'roster-write') turn.people.clear();
         };
         if (result instanceof Promise) {
           return result.then(
@@ -206,6 +204,7 @@ export const createBot = (deps: BotDependencies, adapter?: TeamsAdapter): Bot =>
     directory: deps.directory ?? null,
     allowedTenantIds,
     rosterManagedByFile: deps.rosterManagedByFile,
+    log: (event) => deps.logger.warn(event, 'background hook failed'),
   });
   const screens = makeScreens(services, { baseUrl: deps.baseUrl ?? 'http://localhost:3978' });
   const app = new Application<TurnState>({ adapter, removeRecipientMention: true, startTypingTimer: false, longRunningMessages: false });
@@ -325,7 +324,8 @@ export const createBot = (deps: BotDependencies, adapter?: TeamsAdapter): Bot =>
         const parsed = action.data.safeParse(values);
         if (!parsed.success) throw new DomainError('INPUT.INVALID', 'That card sent something I did not recognise, so I have not changed anything. Please open it again.');
         const requestId = requestKey(person.id, context.activity.conversation?.id, context.activity.id, action.verb);
-        return action.run({ person, values, requestId, teamsUserId: context.activity.from?.id, services, screens }, parsed.data);
+        // parsed.data is what this action's own schema made of the card: its run's data type.
+        return action.run({ person, values, requestId, teamsUserId: context.activity.from?.id, services, screens }, parsed.data as never);
       }, turn));
       return card;
     });

@@ -15,17 +15,34 @@ import type { DraftingModelConfig } from '../config';
  * The least an activity must be before the adapter sees it: wrong shapes (`{}`, `from: "x"`,
  * `conversation: null`) are a 400 here instead of an exception inside botbuilder.
  */
+const text = (max: number) => z.string().max(max);
+const account = z.object({ id: text(1000).min(1), name: text(1000).optional(), aadObjectId: text(200).optional() }).passthrough();
+/** Where replies go: an absolute http(s) address, or botbuilder fails late, inside the turn, with a 500. */
+const ServiceUrl = text(2000)
+  .url()
+  .refine((url) => /^https?:$/.test(new URL(url).protocol), 'serviceUrl must be http or https');
 const ActivityShape = z
   .object({
-    type: z.string().min(1).max(100),
-    id: z.string().max(1000).optional(),
-    channelId: z.string().max(100).optional(),
+    type: text(100).min(1),
+    id: text(1000).optional(),
+    channelId: text(100).optional(),
     // What every Bot Framework channel sends, and botbuilder cannot answer without.
-    serviceUrl: z.string().min(1).max(2000),
-    from: z.object({ id: z.string().min(1).max(1000), aadObjectId: z.string().max(200).optional() }).passthrough(),
-    recipient: z.object({ id: z.string().min(1).max(1000) }).passthrough(),
-    conversation: z.object({ id: z.string().min(1).max(1000), tenantId: z.string().max(200).optional() }).passthrough(),
-    channelData: z.object({ tenant: z.object({ id: z.string().max(200).optional() }).passthrough().optional() }).passthrough().optional(),
+    serviceUrl: ServiceUrl,
+    from: account,
+    recipient: account,
+    conversation: z
+      .object({ id: text(1000).min(1), tenantId: text(200).optional(), conversationType: text(50).optional(), isGroup: z.boolean().optional(), name: text(1000).optional() })
+      .passthrough(),
+    channelData: z.object({ tenant: z.object({ id: text(200).optional() }).passthrough().optional(), team: z.object({ id: text(1000) }).passthrough().optional(), eventType: text(100).optional() }).passthrough().optional(),
+    text: text(100_000).optional(),
+    name: text(200).optional(),
+    action: text(100).optional(),
+    locale: text(100).optional(),
+    replyToId: text(1000).optional(),
+    membersAdded: z.array(account).max(1000).optional(),
+    membersRemoved: z.array(account).max(1000).optional(),
+    attachments: z.array(z.object({}).passthrough()).max(100).optional(),
+    entities: z.array(z.object({}).passthrough()).max(100).optional(),
   })
   .passthrough();
 type ActivityShape = z.infer<typeof ActivityShape>;

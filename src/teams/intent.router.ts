@@ -8,6 +8,7 @@ import type { Screens, Services } from './screens';
 import { noticeCard } from './views/notice.view';
 import { signOffStatusCard } from './views/sign-off.view';
 import { NOT_A_SIGNATORY, NOTHING_TO_SIGN, signatoryStateWords } from './words';
+import { asInputs } from '../app/questionnaire/input-name';
 
 export interface IntentContext {
   readonly person: Person;
@@ -18,8 +19,7 @@ export interface IntentContext {
 
 /** The feedback form's typed values: what was said and its theme, prefilled, never submitted. */
 const feedbackTyped = (e: UnderstoodEntities): Record<string, unknown> => ({
-  ...(e.said ? { 'f.said': e.said } : {}),
-  ...(e.theme ? { 'f.theme': e.theme } : {}),
+  ...asInputs({ ...(e.said ? { said: e.said } : {}), ...(e.theme ? { theme: e.theme } : {}) }),
 });
 
 /** The signatory's own waiting request card, or a notice that nothing waits. */

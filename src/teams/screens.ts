@@ -1,5 +1,4 @@
 import type { Services } from '../app/services';
-import { ownsItem } from '../domain/ownership';
 import type { EditResult } from '../app/section-editing.service';
 import { deliveryColumn, parseQuarter, quarterOf } from '../domain/quarters';
 import { listCard, riskRegisterCard, updateCard, workstreamsToUpdateCard } from './views/progress.view';
@@ -32,6 +31,7 @@ import { sectionLabel } from '../domain/plan.sections';
 import { suggestionCard } from './views/suggestion.view';
 import { noticeCard } from './views/notice.view';
 import { answerFormCard } from './views/feedback.view';
+import { asInputs } from '../app/questionnaire/input-name';
 
 const SUGGESTION_TITLES: Readonly<Record<string, string>> = {
   'summarise-updates': 'Suggested summary of the quarter’s updates',
@@ -103,11 +103,11 @@ export const screens = (s: Services, options: { baseUrl: string } = { baseUrl: '
     /** The actual spend form for a delivery quarter (this quarter when none is named). */
     spend: async (person: Person, quarterId?: string) => spendFormCard(await s.spend.form(person, quarterId), await names()),
     risks: async (person: Person, notice: { style: string; text: string } | null = null, page = 0, rag?: RagRating) => {
-      const register = await s.risks.register();
+      const register = await s.risks.registerFor(person);
       // "Which risks are red": the open risks of that rating only, saying so.
       const shown = rag ? { ...register, headline: register.headline.filter((r) => r.rag === rag), others: register.others.filter((r) => r.rag === rag) } : register;
       const said = rag ? { style: 'default', text: `Showing the open risks rated ${rag.toLowerCase()} only. Type "risks" for the whole register.` } : notice;
-      return riskRegisterCard(shown, hasRole(person, 'sro') || hasRole(person, 'workstream-lead'), said, page, (item) => ownsItem(person, item.owner));
+      return riskRegisterCard(shown, said, page);
     },
     /** The SRO may post an outline of it to the partnership's team channel, once the app is in a team. */
     report: async (quarterId?: string, person?: Person) => {
@@ -238,7 +238,7 @@ export const screens = (s: Services, options: { baseUrl: string } = { baseUrl: '
       else {
         const item = await s.feedback.load(t.feedbackId);
         if (item.ownerId !== person.id && !hasRole(person, 'sro')) throw new DomainError('AUTH.FORBIDDEN', 'Only the person this feedback was routed to, or the SRO, can answer it.');
-        card = answerFormCard(item, { 'f.text': suggestion.text }, 'The AI suggestion is in the answer box below. Check it and change anything that is not right, then send it. Nothing is sent until you do.');
+        card = answerFormCard(item, asInputs({ text: suggestion.text }), 'The AI suggestion is in the answer box below. Check it and change anything that is not right, then send it. Nothing is sent until you do.');
       }
       await s.drafting.markUsed(person, id);
       return card;

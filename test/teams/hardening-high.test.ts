@@ -30,8 +30,10 @@ describe('security review, high findings (issue 10)', () => {
     await bot.close();
   });
 
-  const riskSave = (who: string, mode: string, risk: string | undefined, fields: Record<string, string>) =>
-    bot.executeCard(who, VERBS.riskSave, { verb: VERBS.riskSave, mode, ...(risk ? { risk } : {}), ...Object.fromEntries(Object.entries(fields).map(([k, v]) => [`f.${k}`, v])) });
+  // A change names the version its card was opened at, as the register's own forms do.
+  const version = async () => (await bot.store.loadPlan(PLAN_ID))!.version;
+  const riskSave = async (who: string, mode: string, risk: string | undefined, fields: Record<string, string>) =>
+    bot.executeCard(who, VERBS.riskSave, { verb: VERBS.riskSave, mode, ...(risk ? { risk, baseVersion: await version() } : {}), ...Object.fromEntries(Object.entries(fields).map(([k, v]) => [`f.${k}`, v])) });
   const latest = async () => (await bot.store.loadPlan(PLAN_ID))!;
   const person = async (id: string): Promise<Person> => (await bot.store.findPerson(id))!;
 
@@ -235,9 +237,11 @@ describe('security review, high findings (issue 10)', () => {
     });
 
     it.each([
-      ['a lead closes a risk with no owner is refused', SARAH, 'close', 'risk-oaip', true],
-      ['a lead re-scores a risk with no owner is refused', SARAH, 'rescore', 'risk-oaip', true],
-      ['the SRO closes a risk with no owner is allowed', sro, 'close', 'risk-oaip', false],
+      ['a lead closes a risk with no owner (the SRO’s) is refused', SARAH, 'close', 'risk-engagement-reach', true],
+      ['a lead re-scores a risk with no owner (the SRO’s) is refused', SARAH, 'rescore', 'risk-engagement-reach', true],
+      ['a lead closes a risk of a workstream they do not lead is refused', SARAH, 'close', 'risk-ehcp-timeliness', true],
+      ['a lead re-scores a risk of a workstream they lead is allowed', SARAH, 'rescore', 'risk-oaip', false],
+      ['the SRO closes a risk with no owner is allowed', sro, 'close', 'risk-engagement-reach', false],
       ['a lead closes a risk they added is allowed', SARAH, 'close', 'own', false],
       ['another lead closes it is refused', JESS, 'close', 'own', true],
       ['another lead re-scores it is refused', JESS, 'rescore', 'own', true],
@@ -262,7 +266,7 @@ describe('security review, high findings (issue 10)', () => {
       ['a lead closing one with no owner is refused', SARAH, true],
       ['the SRO closing one with no owner is allowed', sro, false],
     ])('dependency rule: %s', async (_what, who, refused) => {
-      await bot.executeCard(who, VERBS.dependencySave, { verb: VERBS.dependencySave, mode: 'close', dependency: 'dep-best-start', 'f.reason': 'Family Hubs routes live.' });
+      await bot.executeCard(who, VERBS.dependencySave, { verb: VERBS.dependencySave, mode: 'close', dependency: 'dep-best-start', baseVersion: await version(), 'f.reason': 'Family Hubs routes live.' });
       const dep = (await latest()).plan.dependencies.items.find((d) => d.id === 'dep-best-start')!;
       expect(dep.status === 'open').toBe(refused);
     });

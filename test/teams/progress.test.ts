@@ -283,8 +283,10 @@ describe('risk register', () => {
     await bot.close();
   });
 
-  const save = (who: string, mode: string, risk: string | undefined, fields: Record<string, string>) =>
-    bot.executeCard(who, VERBS.riskSave, { verb: VERBS.riskSave, mode, ...(risk ? { risk } : {}), ...Object.fromEntries(Object.entries(fields).map(([k, v]) => [`f.${k}`, v])) });
+  // A change names the version its card was opened at, as the register's own forms do.
+  const version = async () => (await bot.store.loadPlan(PLAN_ID))!.version;
+  const save = async (who: string, mode: string, risk: string | undefined, fields: Record<string, string>) =>
+    bot.executeCard(who, VERBS.riskSave, { verb: VERBS.riskSave, mode, ...(risk ? { risk, baseVersion: await version() } : {}), ...Object.fromEntries(Object.entries(fields).map(([k, v]) => [`f.${k}`, v])) });
 
   it('shows the five headline risks and the rest of the log', async () => {
     const card = cardOf((await bot.say(SARAH, 'risks'))[0]);
@@ -328,7 +330,7 @@ describe('risk register', () => {
 
   it('refuses a sixth headline risk with a clear message, and keeps it out of the plan', async () => {
     const card = await save(SARAH, 'add', undefined, { description: 'Sixth risk.', scale: 'high-medium-low', impact: 'High', likelihood: 'Low', headline: 'yes' });
-    expect(cardText(card)).toContain('The plan can show at most 5 headline risks, and it already has 5.');
+    expect(cardText(card)).toContain('The plan can show at most 5 headline risks, and it would have 6.');
     expect((await bot.store.loadPlan(PLAN_ID))!.plan.risks.risks).toHaveLength(5);
     const kept = await save(SARAH, 'add', undefined, { description: 'Sixth risk.', scale: 'high-medium-low', impact: 'High', likelihood: 'Low', headline: 'no' });
     expect(cardText(kept)).toContain('Full risk log');
@@ -356,8 +358,8 @@ describe('risk register', () => {
 
   it('adds, changes and closes dependencies', async () => {
     // Sarah adds one (hers); the reference plan's dependencies have no owner, so the SRO changes them.
-    const dep = (mode: string, dependency: string | undefined, fields: Record<string, string>) =>
-      bot.executeCard(mode === 'add' ? SARAH : sro, VERBS.dependencySave, { verb: VERBS.dependencySave, mode, ...(dependency ? { dependency } : {}), ...Object.fromEntries(Object.entries(fields).map(([k, v]) => [`f.${k}`, v])) });
+    const dep = async (mode: string, dependency: string | undefined, fields: Record<string, string>) =>
+      bot.executeCard(mode === 'add' ? SARAH : sro, VERBS.dependencySave, { verb: VERBS.dependencySave, mode, ...(dependency ? { dependency, baseVersion: await version() } : {}), ...Object.fromEntries(Object.entries(fields).map(([k, v]) => [`f.${k}`, v])) });
     await dep('add', undefined, { area: 'Ofsted area SEND inspection framework changes', management: 'Track through QAG.' });
     await dep('change', 'dep-curriculum-review', { management: 'Review published; actions in the OAIP refresh.' });
     await dep('close', 'dep-best-start', { reason: 'Family Hubs routes live.' });

@@ -181,8 +181,10 @@ describe('filling in the plan through questionnaires', () => {
     let row = await press(sro, card, 'Add a risk');
     row = await press(sro, row, 'Save risk', { 'f.description': '' });
     expect(cardText(row)).toContain('This one is needed.');
-    card = await press(sro, row, 'Save risk', { 'f.description': 'Recruitment of EPs slips into 2027.', 'f.impact': 'High', 'f.likelihood': 'Medium', 'f.rag': 'Amber', 'f.headline': 'no' });
-    expect(cardText(card)).toContain('Added [Amber] Recruitment of EPs slips into 2027.');
+    // The card offers no RAG: one typed into a forged input is ignored, and the matrix decides (Amber) on submit.
+    expect(inputs(row)).not.toHaveProperty('f.rag');
+    card = await press(sro, row, 'Save risk', { 'f.description': 'Recruitment of EPs slips into 2027.', 'f.impact': 'High', 'f.likelihood': 'Medium', 'f.rag': 'Green', 'f.headline': 'no' });
+    expect(cardText(card)).toContain('Added Recruitment of EPs slips into 2027.');
     // Edit the first risk's residual RAG.
     row = await press(sro, card, 'Edit');
     expect(inputs(row)['f.residualRag']).toBe('Amber');
@@ -349,7 +351,7 @@ describe('readiness in Teams', () => {
   it('someone other than the SRO can read readiness but not mark it', async () => {
     const group = await bot.executeCard(lead, VERBS.group, { verb: VERBS.group, group: 'mediation' });
     expect(() => button(group, 'Update')).toThrow();
-    const forged = await bot.executeCard(lead, VERBS.requirementSave, { verb: VERBS.requirementSave, requirement: 'mediation-1', status: 'met' });
+    const forged = await bot.executeCard(lead, VERBS.requirementSave, { verb: VERBS.requirementSave, requirement: 'mediation-1', baseVersion: 1, status: 'met' });
     expect(cardText(forged)).toContain("Your role doesn't allow that");
   });
 });

@@ -1,60 +1,12 @@
 import { BUILDING_BLOCKS, DELIVERY_QUARTERS, LIMITS, REQUIRED_SIGNATORY_ROLES, type SectionKey } from '../../domain/plan.schema';
 import { shortenAtWord } from '../../domain/text';
 
-/**
- * What each questionnaire asks, step by step, in Annex A's words. Paths are relative to the
- * section (or, for table columns, to the row). One spec drives the card, the parsing of the
- * answers and where validation messages are shown.
- */
-export type FieldKind = 'text' | 'multiline' | 'lines' | 'milestones' | 'number' | 'pounds' | 'date' | 'email' | 'url' | 'choice' | 'choices' | 'yesno';
+import type { Choice, FieldSpec, SectionForm, TableSpec } from './section-forms.types';
+import { DEPENDENCY_FIELDS, RISK_FIELDS } from './risk-fields';
 
-export interface Choice {
-  readonly value: string;
-  readonly title: string;
-}
-
-export interface FieldSpec {
-  readonly path: string;
-  readonly label: string;
-  readonly kind: FieldKind;
-  readonly max?: number;
-  readonly hint?: string;
-  readonly choices?: readonly Choice[];
-  /** Keep this one short: the guidance asks for a brief answer. */
-  readonly succinct?: boolean;
-}
-
-export interface TableSpec {
-  /** Path of the array in the section; '' when the section itself is the table. */
-  readonly path: string;
-  readonly label: string;
-  readonly rowNoun: string;
-  readonly idPrefix: string;
-  readonly columns: (content: unknown) => readonly FieldSpec[];
-  readonly rowTitle: (row: Record<string, unknown>) => string;
-  readonly newRow: (id: string, content: unknown) => Record<string, unknown>;
-  /** Derive what a row's answers imply (a blueprint row with no building block is the Enablers row). */
-  readonly finishRow?: (row: Record<string, unknown>) => Record<string, unknown>;
-}
-
-export interface StepSpec {
-  readonly title: string;
-  readonly intro?: string;
-  readonly fields?: readonly FieldSpec[];
-  readonly table?: TableSpec;
-}
-
-export interface SectionForm {
-  readonly section: SectionKey;
-  readonly steps: readonly StepSpec[];
-}
+export type { Choice, FieldKind, FieldSpec, SectionForm, StepSpec, TableSpec } from './section-forms.types';
 
 const BLOCK_CHOICES: Choice[] = BUILDING_BLOCKS.map((b) => ({ value: b.id, title: b.name }));
-const RAG: Choice[] = ['Red', 'Amber', 'Green'].map((v) => ({ value: v, title: v }));
-const OPEN_CLOSED: Choice[] = [
-  { value: 'open', title: 'Open' },
-  { value: 'closed', title: 'Closed' },
-];
 
 const text = (path: string, label: string, extra: Partial<FieldSpec> = {}): FieldSpec => ({ path, label, kind: 'text', max: LIMITS.short, ...extra });
 const long = (path: string, label: string, extra: Partial<FieldSpec> = {}): FieldSpec => ({ path, label, kind: 'multiline', max: LIMITS.narrative, ...extra });
@@ -355,30 +307,21 @@ export const SECTION_FORMS: Record<SectionKey, SectionForm> = {
     steps: [
       {
         title: 'Risks and mitigations',
-        intro: 'At most five headline risks, each with impact and likelihood.',
+        intro: 'At most five headline risks, each with impact and likelihood: the RAG comes from them through the partnership’s risk matrix.',
         table: {
           path: 'risks',
           label: 'Risks',
           rowNoun: 'risk',
           idPrefix: 'risk',
           columns: () => [
-            long('description', 'Risk', { max: LIMITS.line }),
-            {
-              path: 'scale',
-              label: 'Scale',
-              kind: 'choice',
-              choices: [
-                { value: 'high-medium-low', title: 'High / Medium / Low' },
-                { value: 'annex-c', title: 'Annex C five-by-five' },
-              ],
-            },
-            text('impact', 'Impact'),
-            text('likelihood', 'Likelihood'),
-            { path: 'rag', label: 'RAG', kind: 'choice', choices: RAG },
-            long('mitigation', 'Mitigation'),
-            { path: 'residualRag', label: 'Residual RAG', kind: 'choice', choices: RAG },
-            { path: 'headline', label: 'Show as a headline risk in the plan', kind: 'yesno' },
-            { path: 'status', label: 'Status', kind: 'choice', choices: OPEN_CLOSED },
+            RISK_FIELDS.description,
+            RISK_FIELDS.scale,
+            RISK_FIELDS.impact('both'),
+            RISK_FIELDS.likelihood('both'),
+            RISK_FIELDS.mitigation,
+            RISK_FIELDS.residualRag,
+            RISK_FIELDS.headline,
+            RISK_FIELDS.status,
           ],
           rowTitle: (r) => clip(`${r.rag ? `[${str(r.rag)}] ` : ''}${str(r.description)}`),
           newRow: (id) => ({
@@ -390,7 +333,8 @@ export const SECTION_FORMS: Record<SectionKey, SectionForm> = {
             rag: null,
             mitigation: null,
             residualRag: null,
-            headline: true,
+            // A new risk joins the full log; making it a headline risk is a choice (at most five).
+            headline: false,
             status: 'open',
             closedReason: null,
           }),
@@ -409,7 +353,7 @@ export const SECTION_FORMS: Record<SectionKey, SectionForm> = {
           label: 'Dependencies',
           rowNoun: 'dependency',
           idPrefix: 'dep',
-          columns: () => [text('area', 'Dependency', { max: LIMITS.line }), long('management', 'How it is managed'), { path: 'status', label: 'Status', kind: 'choice', choices: OPEN_CLOSED }],
+          columns: () => [DEPENDENCY_FIELDS.area, DEPENDENCY_FIELDS.management, DEPENDENCY_FIELDS.status],
           rowTitle: (r) => clip(str(r.area)),
           newRow: (id) => ({ id, area: 'New dependency', management: null, status: 'open', closedReason: null }),
         },

@@ -16,10 +16,17 @@ export interface ActionContext {
   readonly screens: Screens;
 }
 
-export interface CardAction<T> {
-  readonly verb: Verb;
+export interface CardAction<T, V extends Verb = Verb> {
+  readonly verb: V;
   readonly data: z.ZodType<T, z.ZodTypeDef, unknown>;
   run(ctx: ActionContext, data: T): Promise<AdaptiveCardJson>;
 }
 
-export const defineAction = <T>(action: CardAction<T>): CardAction<T> => action;
+/** A card action whatever its data, as the registry keeps it: the bot parses with `data` before `run`. */
+export interface RegisteredAction<V extends Verb = Verb> {
+  readonly verb: V;
+  readonly data: z.ZodTypeAny;
+  run(ctx: ActionContext, data: never): Promise<AdaptiveCardJson>;
+}
+
+export const defineAction = <T, V extends Verb>(action: CardAction<T, V>): CardAction<T, V> => action;

@@ -9,9 +9,18 @@ export const Page = z.coerce.number().int().min(0).max(10_000).optional().catch(
 export const PageData = z.object({ page: Page });
 export const WorkstreamData = z.object({ workstream: Id, page: Page });
 /** The plan version a risk or dependency form was opened at: a save from an older card is refused, not written. */
-const BaseVersion = z.coerce.number().int().min(1).optional();
-export const RiskFormData = z.object({ mode: z.enum(['add', 'rescore', 'change', 'close']), risk: Id.optional(), baseVersion: BaseVersion });
-export const DependencyFormData = z.object({ mode: z.enum(['add', 'change', 'close']), dependency: Id.optional(), baseVersion: BaseVersion });
+const BaseVersion = z.coerce.number().int().min(1);
+export const RiskFormData = z.object({ mode: z.enum(['add', 'rescore', 'change', 'close', 'owner']), risk: Id.optional() });
+export const DependencyFormData = z.object({ mode: z.enum(['add', 'change', 'close', 'owner']), dependency: Id.optional() });
+/** Adding is answered once per request; changing an existing risk names it and the version the card showed. */
+export const RiskSaveData = z.union([
+  z.object({ mode: z.literal('add'), baseVersion: BaseVersion.optional() }),
+  z.object({ mode: z.enum(['rescore', 'change', 'close', 'owner']), risk: Id, baseVersion: BaseVersion }),
+]);
+export const DependencySaveData = z.union([
+  z.object({ mode: z.literal('add'), baseVersion: BaseVersion.optional() }),
+  z.object({ mode: z.enum(['change', 'close', 'owner']), dependency: Id, baseVersion: BaseVersion }),
+]);
 export const HistoryData = z.object({ kind: z.enum(['risk', 'dependency']), id: Id, page: Page });
 export const ReportData = z.object({ quarter: QuarterId.optional() });
 export const SpendShowData = z.object({ quarter: QuarterId.optional() });

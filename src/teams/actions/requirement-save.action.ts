@@ -3,11 +3,11 @@ import { isDomainError } from '../../domain/errors';
 import { VERBS } from '../verbs';
 import { checkGroupCard, requirementCard } from '../views/readiness.view';
 import { defineAction } from './action.types';
-import { RequirementData } from './card-data';
+import { RequirementSaveData } from './card-data';
 
 export const requirementSaveAction = defineAction({
   verb: VERBS.requirementSave,
-  data: RequirementData,
+  data: RequirementSaveData,
   run: async (ctx, d) => {
     try {
       await ctx.services.requirements.mark(
@@ -18,7 +18,7 @@ export const requirementSaveAction = defineAction({
     } catch (error) {
       if (!isDomainError(error, 'INPUT.INVALID')) throw error;
       const { snapshot, report } = await ctx.services.overview.readiness();
-      return requirementCard(report, d.requirement, d.baseVersion ?? snapshot.version, error.message);
+      return requirementCard(report, d.requirement, snapshot.version, error.message);
     }
     const { report } = await ctx.services.overview.readiness();
     return checkGroupCard(report, requirementById(d.requirement)?.group ?? '', true, `Saved ${d.requirement}.`);

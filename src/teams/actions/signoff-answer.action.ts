@@ -4,13 +4,14 @@ import { signOffStatusCard } from '../views/sign-off.view';
 import { answerQuestionCard } from '../views/sign-off-questions.view';
 import { defineAction } from './action.types';
 import { SignOffQuestionData } from './signoff-data';
+import { inputValue } from '../../app/questionnaire/input-name';
 
 /** Sends the SRO's answer to the signatory's chat, and shows the status with the thread. */
 export const signOffAnswerAction = defineAction({
   verb: VERBS.signoffAnswer,
   data: SignOffQuestionData,
   run: async (ctx, d) => {
-    const typed = ctx.values['f.answer'];
+    const typed = inputValue(ctx.values, 'answer');
     try {
       const { question, reached } = await ctx.services.signOffQuestions.answer(ctx.person, d.question, typed, ctx.requestId);
       const notice = reached

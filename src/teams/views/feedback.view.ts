@@ -18,10 +18,11 @@ import { renderCard, type AdaptiveCardJson } from '../cards';
 import { VERBS } from '../verbs';
 import { dateWords } from '../words';
 import { fieldData } from './section.view';
+import { inputName } from '../../app/questionnaire/input-name';
 
 const button = (title: string, verb: string, data: Record<string, unknown> = {}) => ({ title, verb, data: { verb, ...data } });
 const field = (spec: FieldSpec, value: string, error: string | null = null) => fieldData({ spec, value, error: error ?? null }, false);
-const typedOr = (typed: Record<string, unknown>, key: string, fallback: string) => (typeof typed[`f.${key}`] === 'string' ? (typed[`f.${key}`] as string) : fallback);
+const typedOr = (typed: Record<string, unknown>, key: string, fallback: string) => (typeof typed[inputName(key)] === 'string' ? (typed[inputName(key)] as string) : fallback);
 
 const answerHeading = (item: FeedbackItem) =>
   item.answer

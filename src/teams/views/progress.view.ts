@@ -1,9 +1,12 @@
 import type { AuditEntry } from '../../app/ports';
 import { fieldChanges } from '../../app/change-words';
-import type { FieldSpec } from '../../app/questionnaire/section-forms';
+import type { Choice, FieldSpec } from '../../app/questionnaire/section-forms';
+import { inputName } from '../../app/questionnaire/input-name';
+import { DEPENDENCY_FIELDS, RISK_FIELDS } from '../../app/questionnaire/risk-fields';
+import type { RegisterView } from '../../app/risk-register.service';
 import type { UpdateForm } from '../../app/workstream-update.service';
 import type { Person } from '../../domain/people.schema';
-import type { Dependency, Plan, Risk } from '../../domain/plan.schema';
+import type { Dependency, ItemOwner, Plan, Risk } from '../../domain/plan.schema';
 import type { Quarter } from '../../domain/quarters';
 import type { RiskMatrix } from '../../domain/risk-rating';
 import { MILESTONE_STATUSES, type StoredUpdate } from '../../domain/workstream-update.schema';
@@ -174,124 +177,130 @@ export const updateHistoryCard = (
     paging,
   );
 
-const riskRow = (r: Risk, canChange: boolean): ListRow => ({
-  text: r.description,
-  badge: r.rag ?? 'Not rated',
-  colour: RAG_COLOUR[r.rag ?? ''] ?? 'Default',
-  detail: [
-    `Impact ${r.impact ?? '?'} × likelihood ${r.likelihood ?? '?'}`,
-    r.residualRag ? `residual ${r.residualRag}` : '',
-    r.status === 'closed' ? `closed: ${r.closedReason ?? ''}` : '',
-  ]
-    .filter(Boolean)
-    .join(' · '),
-  buttons: [
-    ...(canChange && r.status === 'open'
-      ? [button('Re-score', VERBS.riskForm, { mode: 'rescore', risk: r.id }), button('Change', VERBS.riskForm, { mode: 'change', risk: r.id }), button('Close', VERBS.riskForm, { mode: 'close', risk: r.id })]
-      : []),
-    button('History', VERBS.changeHistory, { kind: 'risk', id: r.id }),
-  ],
-});
+const riskRow = (r: Risk, view: RegisterView | null): ListRow => {
+  const canChange = Boolean(view?.changeable.has(r.id)) && r.status === 'open';
+  const owner = view ? view.owners.get(r.id) : undefined;
+  return {
+    text: r.description,
+    badge: r.rag ?? 'Not rated',
+    colour: RAG_COLOUR[r.rag ?? ''] ?? 'Default',
+    detail: [
+      `Impact ${r.impact ?? '?'} × likelihood ${r.likelihood ?? '?'}`,
+      r.residualRag ? `residual ${r.residualRag}` : '',
+      owner === undefined ? '' : `owner: ${owner ?? 'the SRO'}`,
+      r.status === 'closed' ? `closed: ${r.closedReason ?? ''}` : '',
+    ]
+      .filter(Boolean)
+      .join(' · '),
+    buttons: [
+      ...(canChange
+        ? [button('Re-score', VERBS.riskForm, { mode: 'rescore', risk: r.id }), button('Change', VERBS.riskForm, { mode: 'change', risk: r.id }), button('Close', VERBS.riskForm, { mode: 'close', risk: r.id })]
+        : []),
+      ...(view?.canChooseOwner && r.status === 'open' ? [button('Owner', VERBS.riskForm, { mode: 'owner', risk: r.id })] : []),
+      button('History', VERBS.changeHistory, { kind: 'risk', id: r.id }),
+    ],
+  };
+};
 
-/**
- * `canChange`: whether the person may add to the register at all; `mayChange`, whether they may
- * change or close a given risk or dependency (its owner or the SRO).
- */
-export const riskRegisterCard = (
-  register: { headline: Risk[]; others: Risk[]; closed: Risk[]; dependencies: Dependency[] },
-  canAdd: boolean,
-  notice: { style: string; text: string } | null = null,
-  page = 0,
-  mayChange: (item: Risk | Dependency) => boolean = () => canAdd,
-): AdaptiveCardJson => {
-  const canChange = (item: Risk | Dependency) => canAdd && mayChange(item);
+/** The register as one person may act on it: Re-score / Change / Close on what is theirs, Owner for the SRO. */
+export const riskRegisterCard = (view: RegisterView, notice: { style: string; text: string } | null = null, page = 0): AdaptiveCardJson => {
+  const row = (r: Risk) => riskRow(r, view);
   return listCard({
     paging: { page, verb: VERBS.risks },
     title: 'Risk register and dependencies',
-    subtitle: 'Q10 shows at most five headline risks; the rest stay in the full log.',
+    subtitle: 'Q10 shows at most five headline risks; the rest stay in the full log. Each risk is changed by its owner (a workstream’s leads, or a person) or the SRO.',
     notice,
     groups: [
-      { heading: `Headline risks (${register.headline.length} of 5)`, rows: register.headline.map((r) => riskRow(r, canChange(r))) },
-      { heading: 'Full risk log', empty: 'No other open risks.', rows: register.others.map((r) => riskRow(r, canChange(r))) },
+      { heading: `Headline risks (${view.headline.length} of 5)`, rows: view.headline.map(row) },
+      { heading: 'Full risk log', empty: 'No other open risks.', rows: view.others.map(row) },
       {
         heading: 'Dependencies (Q11)',
-        rows: register.dependencies
+        rows: view.dependencies
           .filter((d) => d.status === 'open')
           .map((d) => ({
             text: d.area,
+            detail: `owner: ${view.owners.get(d.id) ?? 'the SRO'}`,
             buttons: [
-              ...(canChange(d) ? [button('Change', VERBS.dependencyForm, { mode: 'change', dependency: d.id }), button('Close', VERBS.dependencyForm, { mode: 'close', dependency: d.id })] : []),
+              ...(view.changeable.has(d.id) ? [button('Change', VERBS.dependencyForm, { mode: 'change', dependency: d.id }), button('Close', VERBS.dependencyForm, { mode: 'close', dependency: d.id })] : []),
+              ...(view.canChooseOwner ? [button('Owner', VERBS.dependencyForm, { mode: 'owner', dependency: d.id })] : []),
               button('History', VERBS.changeHistory, { kind: 'dependency', id: d.id }),
             ],
           })),
       },
-      { heading: 'Closed', empty: 'Nothing closed yet.', rows: [...register.closed.map((r) => riskRow(r, false)), ...register.dependencies.filter((d) => d.status === 'closed').map((d) => ({ text: d.area, detail: `Closed: ${d.closedReason ?? ''}` }))] },
+      { heading: 'Closed', empty: 'Nothing closed yet.', rows: [...view.closed.map((r) => riskRow(r, null)), ...view.dependencies.filter((d) => d.status === 'closed').map((d) => ({ text: d.area, detail: `Closed: ${d.closedReason ?? ''}` }))] },
     ],
-    actions: canAdd ? [button('Add a risk', VERBS.riskForm, { mode: 'add' }), button('Add a dependency', VERBS.dependencyForm, { mode: 'add' })] : [],
+    actions: view.canAdd ? [button('Add a risk', VERBS.riskForm, { mode: 'add' }), button('Add a dependency', VERBS.dependencyForm, { mode: 'add' })] : [],
   });
 };
 
 const field = (spec: FieldSpec, value: string, error: string | null = null) => fieldData({ spec, value, error }, false);
-const choices = (levels: readonly string[]) => levels.map((l) => ({ value: l, title: l }));
 
-export type RiskFormMode = 'add' | 'rescore' | 'change' | 'close';
+export type RiskFormMode = 'add' | 'rescore' | 'change' | 'close' | 'owner';
 
-export const riskFormCard = (mode: RiskFormMode, matrix: RiskMatrix, risk: Risk | null, typed: Record<string, unknown> = {}, error = '', baseVersion?: number): AdaptiveCardJson => {
-  const v = (key: string, fallback: string) => (typeof typed[`f.${key}`] === 'string' ? (typed[`f.${key}`] as string) : fallback);
-  const scoring = [
-    field({ path: 'impact', label: 'Impact', kind: 'choice', choices: choices([...matrix.impactLevels].reverse()) }, v('impact', risk?.impact ?? '')),
-    field({ path: 'likelihood', label: 'Likelihood', kind: 'choice', choices: choices([...matrix.likelihoodLevels].reverse()) }, v('likelihood', risk?.likelihood ?? '')),
-  ];
+/** What a risk or dependency form is showing, as typed (after a refusal) or as stored. */
+const typedOr = (typed: Record<string, unknown>) => (key: string, fallback: string) => (typeof typed[inputName(key)] === 'string' ? (typed[inputName(key)] as string) : fallback);
+const ownerValue = (owner: ItemOwner | null | undefined) => (owner ? `${owner.kind}:${owner.id}` : 'sro');
+
+export const riskFormCard = (
+  mode: RiskFormMode,
+  matrix: RiskMatrix,
+  risk: Risk | null,
+  typed: Record<string, unknown> = {},
+  error = '',
+  baseVersion?: number,
+  ownerChoices: readonly Choice[] = [],
+): AdaptiveCardJson => {
+  const v = typedOr(typed);
+  const scoring = [field(RISK_FIELDS.impact(matrix), v('impact', risk?.impact ?? '')), field(RISK_FIELDS.likelihood(matrix), v('likelihood', risk?.likelihood ?? ''))];
   const mitigation = [
-    field({ path: 'mitigation', label: 'Mitigation', kind: 'multiline', max: 20000 }, v('mitigation', risk?.mitigation ?? '')),
-    field({ path: 'residualRag', label: 'Residual RAG', kind: 'choice', choices: choices(['Red', 'Amber', 'Green']) }, v('residualRag', risk?.residualRag ?? '')),
-    field({ path: 'headline', label: 'Show as a headline risk in Q10', kind: 'yesno' }, v('headline', risk ? (risk.headline ? 'yes' : 'no') : 'no')),
+    field(RISK_FIELDS.mitigation, v('mitigation', risk?.mitigation ?? '')),
+    field(RISK_FIELDS.residualRag, v('residualRag', risk?.residualRag ?? '')),
+    field(RISK_FIELDS.headline, v('headline', risk ? (risk.headline ? 'yes' : 'no') : 'no')),
   ];
-  const fields =
-    mode === 'add'
-      ? [
-          field({ path: 'description', label: 'The risk', kind: 'multiline', max: 2000 }, v('description', '')),
-          field(
-            { path: 'scale', label: 'Scale', kind: 'choice', choices: [{ value: 'high-medium-low', title: 'High / Medium / Low' }, { value: 'annex-c', title: 'Annex C five-by-five' }] },
-            v('scale', matrix.scale),
-          ),
-          ...scoring,
-          ...mitigation,
-        ]
-      : mode === 'rescore'
-        ? scoring
-        : mode === 'change'
-          ? mitigation
-          : [field({ path: 'reason', label: 'Why it can be closed', kind: 'multiline', max: 2000 }, v('reason', ''))];
-  const titles: Record<RiskFormMode, string> = { add: 'Add a risk', rescore: 'Re-score the risk', change: 'Change the mitigation', close: 'Close the risk' };
+  const fields: Record<RiskFormMode, () => ReturnType<typeof field>[]> = {
+    add: () => [field(RISK_FIELDS.description, v('description', '')), field(RISK_FIELDS.scale, v('scale', matrix.scale)), ...scoring, ...mitigation],
+    rescore: () => scoring,
+    change: () => mitigation,
+    close: () => [field(RISK_FIELDS.closedReason, v('reason', ''))],
+    owner: () => [field(RISK_FIELDS.owner(ownerChoices), v('owner', ownerValue(risk?.owner)))],
+  };
+  const titles: Record<RiskFormMode, string> = { add: 'Add a risk', rescore: 'Re-score the risk', change: 'Change the mitigation', close: 'Close the risk', owner: 'Give the risk an owner' };
   return renderCard('form', {
     title: titles[mode],
     subtitle: risk ? risk.description : 'The RAG comes from impact × likelihood through the partnership’s risk matrix.',
     noticeText: error,
     noticeStyle: 'attention',
-    fields,
+    fields: fields[mode]().map((f) => (mode === 'close' ? { ...f, id: inputName('reason') } : f)),
     submit: { title: titles[mode], verb: VERBS.riskSave, data: { verb: VERBS.riskSave, mode, ...(risk ? { risk: risk.id } : {}), ...(baseVersion ? { baseVersion } : {}) } },
     cancel: { verb: VERBS.risks, data: { verb: VERBS.risks } },
   });
 };
 
-export const dependencyFormCard = (mode: 'add' | 'change' | 'close', dependency: Dependency | null, typed: Record<string, unknown> = {}, error = '', baseVersion?: number): AdaptiveCardJson => {
-  const v = (key: string, fallback: string) => (typeof typed[`f.${key}`] === 'string' ? (typed[`f.${key}`] as string) : fallback);
-  const fields =
-    mode === 'close'
-      ? [field({ path: 'reason', label: 'Why it can be closed', kind: 'multiline', max: 2000 }, v('reason', ''))]
-      : [
-          ...(mode === 'add' ? [field({ path: 'area', label: 'The dependency', kind: 'text', max: 2000 }, v('area', ''))] : []),
-          field({ path: 'management', label: 'How it is managed', kind: 'multiline', max: 20000 }, v('management', dependency?.management ?? '')),
-        ];
-  const title = mode === 'add' ? 'Add a dependency' : mode === 'change' ? 'Change how it is managed' : 'Close the dependency';
+export type DependencyFormMode = 'add' | 'change' | 'close' | 'owner';
+
+export const dependencyFormCard = (
+  mode: DependencyFormMode,
+  dependency: Dependency | null,
+  typed: Record<string, unknown> = {},
+  error = '',
+  baseVersion?: number,
+  ownerChoices: readonly Choice[] = [],
+): AdaptiveCardJson => {
+  const v = typedOr(typed);
+  const fields: Record<DependencyFormMode, () => ReturnType<typeof field>[]> = {
+    add: () => [field(DEPENDENCY_FIELDS.area, v('area', '')), field(DEPENDENCY_FIELDS.management, v('management', ''))],
+    change: () => [field(DEPENDENCY_FIELDS.management, v('management', dependency?.management ?? ''))],
+    close: () => [{ ...field(DEPENDENCY_FIELDS.closedReason, v('reason', '')), id: inputName('reason') }],
+    owner: () => [field(DEPENDENCY_FIELDS.owner(ownerChoices), v('owner', ownerValue(dependency?.owner)))],
+  };
+  const titles: Record<DependencyFormMode, string> = { add: 'Add a dependency', change: 'Change how it is managed', close: 'Close the dependency', owner: 'Give the dependency an owner' };
   return renderCard('form', {
-    title,
+    title: titles[mode],
     subtitle: dependency?.area ?? '',
     noticeText: error,
     noticeStyle: 'attention',
-    fields,
-    submit: { title, verb: VERBS.dependencySave, data: { verb: VERBS.dependencySave, mode, ...(dependency ? { dependency: dependency.id } : {}), ...(baseVersion ? { baseVersion } : {}) } },
+    fields: fields[mode](),
+    submit: { title: titles[mode], verb: VERBS.dependencySave, data: { verb: VERBS.dependencySave, mode, ...(dependency ? { dependency: dependency.id } : {}), ...(baseVersion ? { baseVersion } : {}) } },
     cancel: { verb: VERBS.risks, data: { verb: VERBS.risks } },
   });
 };

@@ -1,0 +1,48 @@
+import { LIMITS } from '../../domain/plan.schema';
+import { DEFAULT_MATRICES, type RiskMatrix } from '../../domain/risk-rating';
+import type { Choice, FieldSpec } from './section-forms.types';
+
+/**
+ * One definition of a risk's and a dependency's fields, for every card that edits them: the Q10
+ * and Q11 questionnaires and the risk register's own forms. The RAG is not among them: it comes
+ * from impact and likelihood through the partnership's matrix (domain/risk-rules.ts).
+ */
+const RAG: Choice[] = ['Red', 'Amber', 'Green'].map((v) => ({ value: v, title: v }));
+const OPEN_CLOSED: Choice[] = [
+  { value: 'open', title: 'Open' },
+  { value: 'closed', title: 'Closed' },
+];
+const SCALES: Choice[] = [
+  { value: 'high-medium-low', title: 'High / Medium / Low' },
+  { value: 'annex-c', title: 'Annex C five-by-five' },
+];
+
+/** Highest first, as people read a scale; `both` lists each scale's levels, for a form where the scale is chosen beside them. */
+const levels = (pick: (m: RiskMatrix) => readonly string[], matrix: RiskMatrix | 'both'): Choice[] => {
+  if (matrix !== 'both') return [...pick(matrix)].reverse().map((l) => ({ value: l, title: l }));
+  const seen = new Set<string>();
+  return (['high-medium-low', 'annex-c'] as const).flatMap((scale) =>
+    [...pick(DEFAULT_MATRICES[scale])].reverse().filter((l) => !seen.has(l) && seen.add(l)).map((l) => ({ value: l, title: scale === 'annex-c' ? `${l} (Annex C)` : l })),
+  );
+};
+
+export const RISK_FIELDS = {
+  description: { path: 'description', label: 'The risk', kind: 'multiline', max: LIMITS.line } satisfies FieldSpec,
+  scale: { path: 'scale', label: 'Scale', kind: 'choice', choices: SCALES } satisfies FieldSpec,
+  impact: (matrix: RiskMatrix | 'both'): FieldSpec => ({ path: 'impact', label: 'Impact', kind: 'choice', choices: levels((m) => m.impactLevels, matrix) }),
+  likelihood: (matrix: RiskMatrix | 'both'): FieldSpec => ({ path: 'likelihood', label: 'Likelihood', kind: 'choice', choices: levels((m) => m.likelihoodLevels, matrix) }),
+  mitigation: { path: 'mitigation', label: 'Mitigation', kind: 'multiline', max: LIMITS.narrative } satisfies FieldSpec,
+  residualRag: { path: 'residualRag', label: 'Residual RAG (after the mitigation)', kind: 'choice', choices: RAG } satisfies FieldSpec,
+  headline: { path: 'headline', label: 'Show as a headline risk in Q10 (at most five)', kind: 'yesno' } satisfies FieldSpec,
+  status: { path: 'status', label: 'Status', kind: 'choice', choices: OPEN_CLOSED } satisfies FieldSpec,
+  closedReason: { path: 'closedReason', label: 'Why it can be closed', kind: 'multiline', max: LIMITS.line } satisfies FieldSpec,
+  owner: (choices: readonly Choice[]): FieldSpec => ({ path: 'owner', label: 'Owner: who re-scores, changes and closes it', kind: 'choice', choices }),
+};
+
+export const DEPENDENCY_FIELDS = {
+  area: { path: 'area', label: 'The dependency', kind: 'text', max: LIMITS.line } satisfies FieldSpec,
+  management: { path: 'management', label: 'How it is managed', kind: 'multiline', max: LIMITS.narrative } satisfies FieldSpec,
+  status: RISK_FIELDS.status,
+  closedReason: RISK_FIELDS.closedReason,
+  owner: RISK_FIELDS.owner,
+};
