@@ -27,7 +27,7 @@ RUN npm run build
 FROM node:22-bookworm-slim AS runtime
 ENV NODE_ENV=production
 # The heap cap of src/node-options.ts: the bot stays under 200 MB.
-ENV NODE_OPTIONS="--max-old-space-size=128 --max-semi-space-size=8"
+ENV NODE_OPTIONS="--max-old-space-size=192 --max-semi-space-size=8"
 WORKDIR /app
 COPY --from=build /src/dist ./
 RUN npm ci --omit=dev --no-audit --no-fund \

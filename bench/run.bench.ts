@@ -1,13 +1,16 @@
 /**
  * npm run bench: the bot over HTTP beside a bare botbuilder echo bot (bench/http.bench.ts).
  * npm run bench -- --in-process: the everyday operations called directly (bench/in-process.bench.ts).
+ * npm run bench -- --documents: peak heap of the largest documents under the production heap cap (bench/documents.bench.ts).
  * Figures go into issue notes; no unit test times anything.
  */
 import { httpBench } from './http.bench';
+import { documentsBench } from './documents.bench';
 import { inProcessBench } from './in-process.bench';
 
 const main = async () => {
-  if (process.argv.includes('--in-process')) await inProcessBench();
+  if (process.argv.includes('--documents')) await documentsBench();
+  else if (process.argv.includes('--in-process')) await inProcessBench();
   else await httpBench();
 };
 

@@ -156,7 +156,7 @@ resource webAppSettings 'Microsoft.Web/sites/config@2022-09-01' = {
   properties: {
     NODE_ENV: 'production'
     // The heap cap of src/node-options.ts: the bot stays under 200 MB.
-    NODE_OPTIONS: '--max-old-space-size=128 --max-semi-space-size=8'
+    NODE_OPTIONS: '--max-old-space-size=192 --max-semi-space-size=8'
     LOG_LEVEL: 'info'
     // The bot's own database on the PostgreSQL server, over TLS.
     DATABASE_URL: 'postgres://${uriComponent(postgresAdminLogin)}:${uriComponent(postgresAdminPassword)}@${postgres.properties.fullyQualifiedDomainName}:5432/${postgresDatabase.name}?sslmode=require'

@@ -125,6 +125,15 @@ describe('the HTTP endpoint after the security review (issue 10)', () => {
       ['a numeric type', JSON.stringify({ ...activity(SRO), type: 42 })],
       ['only a type', JSON.stringify({ type: 'message' })],
       ['a sender with no id', JSON.stringify({ ...activity(SRO), from: {} })],
+      // Issue 19: these reached botbuilder, which failed inside the turn with a 500.
+      ['a serviceUrl that is not an address', JSON.stringify({ ...activity(SRO), serviceUrl: 'not a url' })],
+      ['a serviceUrl that is not http', JSON.stringify({ ...activity(SRO), serviceUrl: 'ftp://files.example/' })],
+      ['a conversation type that is not text', JSON.stringify({ ...activity(SRO), conversation: { id: 'c', conversationType: 5 } })],
+      ['an aadObjectId that is not text', JSON.stringify({ ...activity(SRO), from: { id: 'u', aadObjectId: { $ne: null } } })],
+      ['an aadObjectId of 10,000 characters', JSON.stringify({ ...activity(SRO), from: { id: 'u', aadObjectId: 'x'.repeat(10_000) } })],
+      ['text that is not text', JSON.stringify({ ...activity(SRO), text: { a: 1 } })],
+      ['membersAdded that is not a list', JSON.stringify({ ...activity(SRO), type: 'conversationUpdate', membersAdded: 'everyone' })],
+      ['a team id that is not text', JSON.stringify({ ...activity(SRO), type: 'installationUpdate', action: 'add', channelData: { team: { id: 5 } } })],
     ])('answers 400 with our own words to %s', async (_what, body) => {
       await start({});
       const res = await post(body);

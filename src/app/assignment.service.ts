@@ -46,6 +46,16 @@ export class AssignmentService {
     return { assignment, assignee, delivery };
   }
 
+  /** Every open assignment of the plan: who holds each section. */
+  open(): Promise<Assignment[]> {
+    return this.store.listAssignments({ planId: this.planId, status: 'open' });
+  }
+
+  /** The person's own unsubmitted drafts. */
+  draftsOf(person: Person): Promise<Draft[]> {
+    return this.store.listDrafts(person.id, this.planId);
+  }
+
   async tasksFor(person: Person): Promise<{ tasks: Assignment[]; drafts: Draft[] }> {
     const [tasks, drafts] = await Promise.all([
       this.store.listAssignments({ planId: this.planId, assigneeId: person.id, status: 'open' }),

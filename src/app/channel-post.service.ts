@@ -20,6 +20,11 @@ export class ChannelPostService {
     private readonly signOff: SignOffService,
   ) {}
 
+  /** Whether the SRO's cards offer "Post to the team channel": an SRO, with a confirmed team to post to. */
+  async canPost(person: Person): Promise<boolean> {
+    return hasRole(person, 'sro') && this.directory !== null && (await this.store.listTeams()).length > 0;
+  }
+
   async postReport(sro: Person, quarterId: string | undefined, requestId: string): Promise<ChannelPostOutcome> {
     this.mustBeSro(sro);
     const { report } = await this.reports.report(quarterId);

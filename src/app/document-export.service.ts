@@ -1,9 +1,9 @@
 import { createHash, randomBytes } from 'node:crypto';
 import type { DocumentModel } from '../domain/document.model';
-import { DomainError } from '../domain/errors';
+import { DomainError, isDomainError } from '../domain/errors';
 import { hasRole, type Person } from '../domain/people.schema';
 import { signDocument, type SignOffRecord } from '../domain/plan.compile';
-import { renderFile, type FileFormat, type RenderedFile } from '../export/document-file';
+import { documentCharacters, MAX_WORD_CHARACTERS, renderFile, wordFits, type FileFormat, type RenderedFile } from '../export/document-file';
 import { fingerprint } from '../export/fingerprint';
 import type { Provenance } from '../export/provenance';
 import type { PlanDocumentService } from './plan-document.service';
@@ -90,6 +90,10 @@ export class DocumentExportService {
       target.kind === 'plan'
         ? await this.issuePlan(person.id).then(({ issued, signOff }) => ({ issued, signed: signOff !== null }))
         : { issued: await this.issueReport(person.id, target.quarter), signed: false };
+    // Said now, in Teams, rather than by a link that fails later in the browser.
+    if (formats.includes('docx') && !wordFits(issued.model)) {
+      throw new DomainError('DOCUMENT.TOO_LARGE', 'The document is too large to make as a Word file here.', { characters: documentCharacters(issued.model), max: MAX_WORD_CHARACTERS });
+    }
     const expiresAt = new Date(this.deps.clock.now().getTime() + this.deps.linkDays * DAY_MS).toISOString();
     const links: { link: DownloadLink; fileName: string }[] = [];
     for (const format of formats) {
@@ -124,7 +128,7 @@ export class DocumentExportService {
     const owner = await this.deps.store.findPerson(link.personId);
     if (!owner || !mayHave(owner, issued.kind)) return { status: 'gone', reason: 'The person this link was made for no longer has access to this document.' };
     const signOff = link.signed ? await this.deps.signOff.signedRecord(link.planVersion) : null;
-    return { status: 'ok', file: await this.render(issued, link.format, signOff) };
+    return this.opened(issued, link.format, signOff);
   }
 
   /**
@@ -144,7 +148,17 @@ export class DocumentExportService {
     const issued = await this.deps.store.loadIssuedDocument(round.planHash, round.planVersion);
     if (!issued) return { status: 'not-found' };
     const signOff = round.status === 'signed' ? await this.deps.signOff.signedRecord(round.planVersion) : null;
-    return { status: 'ok', file: await this.render(issued, format, signOff) };
+    return this.opened(issued, format, signOff);
+  }
+
+  /** A link's file, or, for one too large to make as a Word file here, why not (the browser shows it). */
+  private async opened(issued: IssuedDocument, format: FileFormat, signOff: SignOffRecord | null): Promise<OpenedLink> {
+    try {
+      return { status: 'ok', file: await this.render(issued, format, signOff) };
+    } catch (error) {
+      if (!isDomainError(error, 'DOCUMENT.TOO_LARGE')) throw error;
+      return { status: 'gone', reason: 'This document is too large to make as a Word file here. Ask for the Markdown copy, or ask your administrator to export it on the server.' };
+    }
   }
 
   /** Renders an issued document; a signed one carries its signatures, and both name the fingerprint of the text as sent. */

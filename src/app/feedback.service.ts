@@ -55,6 +55,31 @@ export class FeedbackService {
     return [...(hasRole(person, 'pcf-rep') ? (['parent-carer'] as const) : []), ...(hasRole(person, 'cyp-rep') ? (['child-young-person'] as const) : [])];
   }
 
+  /** The voices this person may submit for; AUTH.FORBIDDEN for anyone who submits for none. */
+  submittableVoices(person: Person): Voice[] {
+    const voices = this.voicesFor(person);
+    if (!voices.length) {
+      throw new DomainError('AUTH.FORBIDDEN', "Feedback is submitted by the Parent Carer Forum's and the children and young people's forum representatives. You can read it with \"you said we did\".");
+    }
+    return voices;
+  }
+
+  /** One item as this person may read it: the SRO and its owner as staff, its submitter as theirs, others only when published and answered. */
+  async readable(person: Person, id: string): Promise<{ item: FeedbackItem; audience: 'staff' | 'submitter' | 'reader' }> {
+    const item = await this.load(id);
+    const isSro = hasRole(person, 'sro');
+    const mayRead = isSro || item.ownerId === person.id || item.submitterId === person.id || (await this.list(person)).items.some((i) => i.id === id);
+    if (!mayRead) throw new DomainError('AUTH.FORBIDDEN', 'That feedback is not yours to read.');
+    return { item, audience: isSro || item.ownerId === person.id ? 'staff' : item.submitterId === person.id ? 'submitter' : 'reader' };
+  }
+
+  /** An item this person may answer: routed to them, or any for the SRO. */
+  async answerable(person: Person, id: string): Promise<FeedbackItem> {
+    const item = await this.load(id);
+    if (item.ownerId !== person.id && !hasRole(person, 'sro')) throw new DomainError('AUTH.FORBIDDEN', 'Only the person this feedback was routed to, or the SRO, can answer it.');
+    return item;
+  }
+
   async submit(person: Person, values: Readonly<Record<string, unknown>>, requestId: string): Promise<FeedbackItem> {
     const voices = this.voicesFor(person);
     if (!voices.length) throw new DomainError('AUTH.FORBIDDEN', "Feedback is submitted by the Parent Carer Forum's and the children and young people's forum representatives.");

@@ -77,6 +77,19 @@ export class ReachService {
     return members;
   }
 
+  /** They removed the app from their own chat: not written to there until they add it again or write. */
+  async appRemoved(personId: string): Promise<void> {
+    await this.store.markConversationRemoved(personId);
+  }
+
+  /**
+   * Keeps where someone on the roster can be reached, from their own 1:1 chat with the bot (never a
+   * channel or group chat): not which message they last sent, so it rarely changes.
+   */
+  async remember(personId: string, reference: unknown): Promise<void> {
+    if (await this.store.findPerson(personId)) await this.store.saveConversation(personId, reference);
+  }
+
   /** Forget what was read of the teams' rosters (someone joined, or the SRO asks to see the latest). */
   forgetRosters(): void {
     this.rosters.clear();

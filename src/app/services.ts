@@ -25,10 +25,10 @@ import { PartnershipTeamService } from './partnership-team.service';
 import { PeopleService } from './people.service';
 import { ReachService } from './reach.service';
 import { ChannelPostService } from './channel-post.service';
+import { RosterQueries } from './roster-queries';
 
 /** Every journey, wired to one store, plan, clock and notifier. */
 export interface Services {
-  readonly store: Store;
   readonly planId: string;
   readonly clock: Clock;
   readonly overview: PlanOverviewService;
@@ -54,6 +54,15 @@ export interface Services {
   readonly teams: PartnershipTeamService;
   readonly people: PeopleService;
   readonly channel: ChannelPostService;
+  readonly roster: RosterQueries;
+}
+
+/**
+ * The journeys and the store they write through (with the plan's rules and the sign-off hook), for
+ * the command line and tests. The Teams layer is given `Services` alone: it asks use cases, never the store.
+ */
+export interface ServicesWithStore extends Services {
+  readonly store: Store;
 }
 
 export const createServices = (deps: {
@@ -75,7 +84,7 @@ export const createServices = (deps: {
   rosterManagedByFile?: boolean;
   /** Where a failure that must not fail the person's request is told (a background hook). */
   log?: (event: Record<string, unknown>) => void;
-}): Services => {
+}): ServicesWithStore => {
   const { planId, clock } = deps;
   const matrices = deps.matrices ?? DEFAULT_MATRICES;
   const documents = new PlanDocumentService(deps.store, planId, matrices);
@@ -115,5 +124,6 @@ export const createServices = (deps: {
     teams: new PartnershipTeamService(store, deps.allowedTenantIds ?? []),
     people: new PeopleService(store, planId, reach, { managedByFile: deps.rosterManagedByFile ?? false, allowedTenantIds: deps.allowedTenantIds ?? [] }),
     channel: new ChannelPostService(store, deps.directory ?? null, reports, signOff),
+    roster: new RosterQueries(store),
   };
 };

@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { DomainError } from '../domain/errors';
 import { hasRole, type Person } from '../domain/people.schema';
 import type { SignOffRecord } from '../domain/plan.compile';
-import { REQUIRED_SIGNATORY_ROLES, type SignatoryRole } from '../domain/plan.schema';
+import { REQUIRED_SIGNATORY_ROLES, roleTitle, type SignatoryRole } from '../domain/plan.schema';
 import { sectionLabel, SECTIONS } from '../domain/plan.sections';
 import { assessReadiness, type ReadinessReport } from '../domain/readiness';
 import { nextRequestState, nextRoundState } from '../domain/sign-off.machine';
@@ -14,7 +14,7 @@ import type { ChangeMeta, Clock, Notifier, PlanSnapshot, RoundWithRequests, Sign
 
 const isCoSigner = (p: Person) => p.roles.some((g) => g.role === 'signatory' && g.signatoryRole === 'co-signer');
 
-export const roleTitle = (role: SignatoryRole): string => REQUIRED_SIGNATORY_ROLES.find((r) => r.id === role)?.title ?? 'Co-signer';
+export { roleTitle };
 
 export interface SignOffPreparation {
   readonly snapshot: PlanSnapshot;
@@ -233,6 +233,14 @@ export class SignOffService {
     if (!voided) return;
     const told = new Set<string>([round.requestedBy, ...requests.filter((r) => r.state !== 'declined').map((r) => r.personId)]);
     for (const personId of told) await this.notifier.notify(personId, { kind: 'signoff-voided', round, newVersion: snapshot.version });
+  }
+
+  /** One signatory's request in a round, and who asked for it; SIGNOFF.NO_ROUND when there is no such request. */
+  async requestOf(roundId: string, role: SignatoryRole, personId: string): Promise<{ found: RoundWithRequests; request: SignOffRequest; requesterName: string }> {
+    const found = await this.store.loadRound(roundId);
+    const request = found?.requests.find((r) => r.role === role && r.personId === personId);
+    if (!found || !request) throw new DomainError('SIGNOFF.NO_ROUND', 'That sign-off request is not one I know.');
+    return { found, request, requesterName: (await this.store.findPerson(found.round.requestedBy))?.name ?? 'The SRO' };
   }
 
   async latest(): Promise<RoundWithRequests | null> {

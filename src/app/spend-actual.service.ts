@@ -107,6 +107,12 @@ export class SpendActualService {
     return quarter;
   }
 
+  /** Whether the update card offers "Record actual spend": the SRO or a lead, in a delivery quarter of the plan's year. */
+  async canRecordIn(person: Person, quarter: Quarter): Promise<boolean> {
+    if (!hasRole(person, 'sro') && !hasRole(person, 'workstream-lead')) return false;
+    return deliveryColumn((await this.plan()).meta.reportingYear, quarter) !== null;
+  }
+
   private mayRecord(person: Person): void {
     if (!hasRole(person, 'sro') && !hasRole(person, 'workstream-lead')) {
       throw new DomainError('AUTH.FORBIDDEN', 'Actual spend is recorded by the SRO or a workstream lead.');

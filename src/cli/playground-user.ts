@@ -1,7 +1,7 @@
 import { stringify } from 'yaml';
 import { DomainError } from '../domain/errors';
 import { ROLE_LABELS, type Person } from '../domain/people.schema';
-import { REQUIRED_SIGNATORY_ROLES } from '../domain/plan.schema';
+import { roleTitle } from '../domain/plan.schema';
 
 /**
  * Microsoft 365 Agents Playground speaks as one person, its config's `currentUser`, and cannot
@@ -30,7 +30,7 @@ export const findPerson = (people: readonly Person[], who: string): Person => {
 
 /** "Tanya Miles (Signatory, LA Chief Executive)": who the Playground says you are. */
 export const describePerson = (p: Person): string =>
-  `${p.name} (${p.roles.map((r) => (r.role === 'signatory' ? `Signatory, ${REQUIRED_SIGNATORY_ROLES.find((x) => x.id === r.signatoryRole)?.title ?? 'co-signer'}` : ROLE_LABELS[r.role])).join('; ')})`;
+  `${p.name} (${p.roles.map((r) => (r.role === 'signatory' ? `Signatory, ${r.signatoryRole === 'co-signer' ? 'co-signer' : roleTitle(r.signatoryRole)}` : ROLE_LABELS[r.role])).join('; ')})`;
 
 export interface PlaygroundSettings {
   readonly tenantId: string;

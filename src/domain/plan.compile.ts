@@ -28,7 +28,7 @@ import {
   spendTable,
   theoryOfChangeTable,
 } from './plan-compile.tables';
-import { REQUIRED_SIGNATORY_ROLES, type DocumentLink, type Plan, type RagRating, type RiskScale } from './plan.schema';
+import { REQUIRED_SIGNATORY_ROLES, roleTitle, type DocumentLink, type Plan, type RagRating, type RiskScale } from './plan.schema';
 import { DEFAULT_MATRICES, type RiskMatrix } from './risk-rating';
 
 const h = (level: 1 | 2 | 3 | 4, text: string): Block => ({ kind: 'heading', level, text });
@@ -79,7 +79,6 @@ const roleOrder = (role: string) => {
   const i = REQUIRED_SIGNATORY_ROLES.findIndex((r) => r.id === role);
   return i < 0 ? REQUIRED_SIGNATORY_ROLES.length : i;
 };
-const roleTitle = (role: string) => REQUIRED_SIGNATORY_ROLES.find((r) => r.id === role)?.title ?? 'Co-signer';
 
 const coProductionSummary = (counts: FeedbackCounts): string =>
   `Co-production feedback so far: ${counts.total} item(s), ${counts.byVoice['parent-carer']} from parents and carers and ${counts.byVoice['child-young-person']} from children and young people (recorded separately); ${counts.byStatus.answered + counts.byStatus.closed} answered. See the co-production annex.`;

@@ -65,6 +65,9 @@ export const SignatoryRole = z.enum([
 ]);
 export type SignatoryRole = z.infer<typeof SignatoryRole>;
 
+/** A signatory role as the template titles it; any other (a co-signer) is "Co-signer". */
+export const roleTitle = (role: string): string => REQUIRED_SIGNATORY_ROLES.find((r) => r.id === role)?.title ?? 'Co-signer';
+
 // Re-exported where the schema has always offered it; the sum itself lives with the other date arithmetic.
 export { isCalendarDate };
 export const NO_SUCH_DATE = 'There is no such date: check the day and month, for example 2026-06-19';

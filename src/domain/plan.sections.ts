@@ -1,4 +1,5 @@
-import type { SectionKey } from './plan.schema';
+import { PART_TITLES } from './annex-a.text';
+import { SECTION_KEYS, type SectionKey } from './plan.schema';
 
 export interface SectionInfo {
   readonly key: SectionKey;
@@ -12,38 +13,38 @@ export interface SectionInfo {
   readonly part: string;
 }
 
-const S = (key: SectionKey, question: number | null, title: string, shortName: string, part: string): SectionInfo => ({
-  key,
-  question,
-  title,
-  shortName,
-  part,
-});
-
+const [Q1, STRATEGY, MONITORING, GOVERNANCE, CENTRAL, ANNEX_B, ANNEX_C_TITLE] = PART_TITLES;
 const FRONT = 'Partnership, signatories and executive summary';
 
+/**
+ * Every section, keyed by its key: a section added to the plan's schema and not here is a compile
+ * error, not a section that silently drops out of the status card or the compiled plan. The part
+ * titles are the template's own (PART_TITLES), kept once.
+ */
+const INFO: { readonly [K in SectionKey]: Omit<SectionInfo, 'key'> } = {
+  header: { question: null, title: 'Local area partnership', shortName: 'Partnership and SRO', part: FRONT },
+  signatories: { question: null, title: 'Signatories', shortName: 'Signatories', part: FRONT },
+  executiveSummary: { question: null, title: 'Executive Summary', shortName: 'Executive summary', part: FRONT },
+  visionAndGoals: { question: 1, title: 'What the local area partnership is trying to achieve?', shortName: 'Vision and goals', part: Q1 },
+  threeYearPicture: { question: 2, title: 'Where the local area partnership expects to be in the next 3 years', shortName: 'Three-year picture', part: STRATEGY },
+  theoryOfChange: { question: 3, title: "What is the local area partnership's strategy for delivering on the above?", shortName: 'Theory of change', part: STRATEGY },
+  maturityAssessment: { question: 4, title: 'Please upload a completed copy of the Local Partnership Maturity Assessment Tool.', shortName: 'Maturity assessment', part: STRATEGY },
+  roadmap: { question: 5, title: 'What is the local area partnership roadmap for the next 3 years?', shortName: 'Three-year roadmap', part: STRATEGY },
+  deliveryPlan: { question: 6, title: 'What will the local area partnership deliver in the first year?', shortName: 'First-year delivery plan', part: STRATEGY },
+  deliveryCapacity: { question: 7, title: 'How will the local area partnership deliver the first-year plan?', shortName: 'Delivering the first year', part: STRATEGY },
+  otherFunding: { question: 8, title: 'Other funding (Local Authorities)', shortName: 'Other funding', part: STRATEGY },
+  engagement: { question: 9, title: 'System partner and stakeholder engagement, and co-production', shortName: 'Engagement and co-production', part: STRATEGY },
+  risks: { question: 10, title: 'Risks and Mitigations', shortName: 'Risks', part: STRATEGY },
+  dependencies: { question: 11, title: 'Dependencies', shortName: 'Dependencies', part: STRATEGY },
+  monitoring: { question: 12, title: 'How will the local area partnership know delivery is on track?', shortName: 'Monitoring', part: MONITORING },
+  reportingToDfe: { question: 13, title: 'Reporting to DfE', shortName: 'Reporting to DfE', part: MONITORING },
+  governance: { question: 14, title: 'How will the local area partnership ensure delivery of plans remain on track?', shortName: 'Governance', part: GOVERNANCE },
+  centralGovernmentSupport: { question: 15, title: 'How can we help you?', shortName: 'Central government support', part: CENTRAL },
+  supportingDocuments: { question: null, title: ANNEX_B, shortName: 'Supporting documents', part: ANNEX_B },
+};
+
 /** Annex A order. The compiled plan, the status card and the questionnaires all follow it. */
-export const SECTIONS: readonly SectionInfo[] = [
-  S('header', null, 'Local area partnership', 'Partnership and SRO', FRONT),
-  S('signatories', null, 'Signatories', 'Signatories', FRONT),
-  S('executiveSummary', null, 'Executive Summary', 'Executive summary', FRONT),
-  S('visionAndGoals', 1, 'What the local area partnership is trying to achieve?', 'Vision and goals', 'Section 1 – Vision and Goals'),
-  S('threeYearPicture', 2, 'Where the local area partnership expects to be in the next 3 years', 'Three-year picture', 'Section 2 – Strategy'),
-  S('theoryOfChange', 3, "What is the local area partnership's strategy for delivering on the above?", 'Theory of change', 'Section 2 – Strategy'),
-  S('maturityAssessment', 4, 'Please upload a completed copy of the Local Partnership Maturity Assessment Tool.', 'Maturity assessment', 'Section 2 – Strategy'),
-  S('roadmap', 5, 'What is the local area partnership roadmap for the next 3 years?', 'Three-year roadmap', 'Section 2 – Strategy'),
-  S('deliveryPlan', 6, 'What will the local area partnership deliver in the first year?', 'First-year delivery plan', 'Section 2 – Strategy'),
-  S('deliveryCapacity', 7, 'How will the local area partnership deliver the first-year plan?', 'Delivering the first year', 'Section 2 – Strategy'),
-  S('otherFunding', 8, 'Other funding (Local Authorities)', 'Other funding', 'Section 2 – Strategy'),
-  S('engagement', 9, 'System partner and stakeholder engagement, and co-production', 'Engagement and co-production', 'Section 2 – Strategy'),
-  S('risks', 10, 'Risks and Mitigations', 'Risks', 'Section 2 – Strategy'),
-  S('dependencies', 11, 'Dependencies', 'Dependencies', 'Section 2 – Strategy'),
-  S('monitoring', 12, 'How will the local area partnership know delivery is on track?', 'Monitoring', 'Section 3 – Monitoring and Evaluation'),
-  S('reportingToDfe', 13, 'Reporting to DfE', 'Reporting to DfE', 'Section 3 – Monitoring and Evaluation'),
-  S('governance', 14, 'How will the local area partnership ensure delivery of plans remain on track?', 'Governance', 'Section 4 – Governance'),
-  S('centralGovernmentSupport', 15, 'How can we help you?', 'Central government support', 'Section 5 – Central Government Support'),
-  S('supportingDocuments', null, 'Annex B - Supporting Documents', 'Supporting documents', 'Annex B – Supporting documents'),
-];
+export const SECTIONS: readonly SectionInfo[] = SECTION_KEYS.map((key) => ({ key, ...INFO[key] }));
 
 export interface PlanPart<T> {
   readonly heading: string;
@@ -54,7 +55,7 @@ export interface PlanPart<T> {
 
 /** Annex C is the partnership's risk matrix: it comes with its settings, not from a questionnaire. */
 const ANNEX_C: PlanPart<never> = {
-  heading: 'Annex C – Risk matrix',
+  heading: ANNEX_C_TITLE,
   note: "The partnership's risk matrix, which rates each risk in Q10. It comes with the partnership's settings rather than a questionnaire, and is printed in the exported plan.",
   items: [],
 };

@@ -25,3 +25,10 @@ declare module '@nlpjs/nlp' {
 declare module '@nlpjs/lang-en-min' {
   export const LangEn: unknown;
 }
+declare module '@nlpjs/similarity' {
+  /** nlp.js's spelling corrector: the nearest known word within `distance` edits, or the word itself. */
+  export class SpellCheck {
+    constructor(settings?: { features?: Record<string, number>; minLength?: number });
+    checkToken(token: string, distance: number): string;
+  }
+}

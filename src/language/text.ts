@@ -1,3 +1,4 @@
+import { SpellCheck } from '@nlpjs/similarity';
 /** Lower case, British or American spelling alike, no punctuation but hyphens, single spaces. */
 export const tidy = (text: string): string =>
   text
@@ -11,48 +12,24 @@ export const tidy = (text: string): string =>
 
 export const words = (text: string): string[] => tidy(text).split(' ').filter(Boolean);
 
-/** Edit distance, stopping early once it is over `max`. */
-export const distance = (a: string, b: string, max: number): number => {
-  if (Math.abs(a.length - b.length) > max) return max + 1;
-  let prev = Array.from({ length: b.length + 1 }, (_, i) => i);
-  for (let i = 1; i <= a.length; i++) {
-    const cur = [i];
-    let best = i;
-    for (let j = 1; j <= b.length; j++) {
-      const swap = i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1] ? (prev[j - 2] ?? 0) : Infinity;
-      const v = Math.min((prev[j] ?? 0) + 1, (cur[j - 1] ?? 0) + 1, (prev[j - 1] ?? 0) + (a[i - 1] === b[j - 1] ? 0 : 1), swap);
-      cur.push(v);
-      best = Math.min(best, v);
-    }
-    if (best > max) return max + 1;
-    prev = cur;
-  }
-  return prev[b.length] ?? max + 1;
-};
-
 /**
  * Corrects words that are not in the vocabulary to the nearest one that is (one slip in a short
- * word, two in a long one), so "shwo the riks" reads as "show the risks". Numbers and short words stay.
+ * word, two in a long one), so "shwoo the riskss" reads as "show the risks", with nlp.js's own
+ * spelling corrector. Numbers and words of fewer than four letters stay as they are.
  */
+const swaps = (word: string): string[] => Array.from({ length: word.length - 1 }, (_, i) => word.slice(0, i) + word[i + 1] + word[i] + word.slice(i + 2));
+
 export const spellCorrector = (vocabulary: ReadonlySet<string>) => {
-  const known = [...vocabulary];
+  const checker = new SpellCheck({ features: Object.fromEntries([...vocabulary].filter((w) => w.length >= 3).map((w) => [w, 1])), minLength: 4 });
   const cache = new Map<string, string>();
   const fix = (word: string): string => {
     if (word.length < 4 || vocabulary.has(word) || /\d/.test(word)) return word;
-    const hit = cache.get(word);
-    if (hit !== undefined) return hit;
-    const max = word.length >= 7 ? 2 : 1;
-    let best = word;
-    let bestD = max + 1;
-    for (const k of known) {
-      if (k.length < 3) continue;
-      const d = distance(word, k, max);
-      if (d < bestD) {
-        bestD = d;
-        best = k;
-      }
+    let best = cache.get(word);
+    if (best === undefined) {
+      // Two letters swapped ("rsik") is one slip to a person but two edits to nlp.js: tried first.
+      best = swaps(word).find((w) => vocabulary.has(w)) ?? checker.checkToken(word, word.length >= 7 ? 2 : 1);
+      cache.set(word, best);
     }
-    cache.set(word, best);
     return best;
   };
   return (text: string): string => words(text).map(fix).join(' ');

@@ -10,7 +10,7 @@ import type { AppInstaller } from '../app/app-installer.port';
 import type { TeamDirectory } from '../app/partnership-team.port';
 import { ReachService } from '../app/reach.service';
 import { systemClock, type Clock, type Notifier, type PlanSnapshot, type Store } from '../app/ports';
-import { createServices, type Services } from '../app/services';
+import { createServices, type ServicesWithStore } from '../app/services';
 import type { DraftingModel } from '../app/drafting.port';
 import type { RiskScale } from '../domain/plan.schema';
 import type { RiskMatrix } from '../domain/risk-rating';
@@ -65,7 +65,8 @@ export interface BotDependencies {
 
 export interface Bot {
   readonly app: Application<TurnState>;
-  readonly services: Services;
+  /** The journeys, and the store they write through (for the command line and tests; cards ask the journeys). */
+  readonly services: ServicesWithStore;
   readonly notifier: Notifier;
 }
 
@@ -271,11 +272,11 @@ export const createBot = (deps: BotDependencies, adapter?: TeamsAdapter): Bot =>
   app.turn('beforeTurn', async (context) => {
     const id = context.activity.from?.aadObjectId;
     const personal = context.activity.conversation?.conversationType === 'personal';
-    if (id && personal && context.activity.conversation?.id && (await deps.store.findPerson(id))) {
+    if (id && personal && context.activity.conversation?.id) {
       // Where to reach them later, not which message they last sent: without the activity id the
       // reference stays the same from turn to turn, and the store need not write it again.
       const { activityId: _lastActivity, ...reference } = TurnContext.getConversationReference(context.activity);
-      await deps.store.saveConversation(id, reference);
+      await services.reach.remember(id, reference);
     }
     return true;
   });

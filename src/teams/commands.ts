@@ -1,3 +1,4 @@
+import { tidy } from '../language/text';
 import type { RoleName } from '../domain/people.schema';
 
 /**
@@ -85,26 +86,16 @@ export const COMMANDS = [
 
 export type CommandName = (typeof COMMANDS)[number]['name'];
 
-/** Lower case, no mentions, no punctuation, single spaces. */
-export const normaliseText = (text: string): string =>
-  text
-    .replace(/<at>.*?<\/at>/gi, ' ')
-    .toLowerCase()
-    .replace(/[’']/g, '')
-    .replace(/[^\p{L}\p{N}\s-]/gu, ' ')
-    .replace(/\s+/g, ' ')
-    .trim();
+/** Each command's name and phrases as `tidy` leaves them, worked out once: typed text is tidied the same way. */
+const TIDIED = COMMANDS.map((c) => ({ name: c.name as CommandName, said: new Set([c.name, ...c.phrases].map(tidy)), patterns: (c as CommandSpec).patterns ?? [] }));
 
 export const matchCommand = (text: string): CommandName | null => {
-  const t = normaliseText(text);
-  const found = COMMANDS.find(
-    (c) => c.name === t || (c.phrases as readonly string[]).includes(t) || ((c as CommandSpec).patterns ?? []).some((p) => p.test(t)),
-  );
-  return found ? found.name : null;
+  const t = tidy(text);
+  return TIDIED.find((c) => c.said.has(t) || c.patterns.some((p) => p.test(t)))?.name ?? null;
 };
 
 /** "post my q3 update" names quarter 3; nothing named means the current quarter. */
 export const quarterNamed = (text: string): 1 | 2 | 3 | 4 | null => {
-  const m = /\bq([1-4])\b/.exec(normaliseText(text));
+  const m = /\bq([1-4])\b/.exec(tidy(text));
   return m ? (Number(m[1]) as 1 | 2 | 3 | 4) : null;
 };

@@ -18,9 +18,13 @@ import type { DraftingModelConfig } from '../config';
 const text = (max: number) => z.string().max(max);
 const account = z.object({ id: text(1000).min(1), name: text(1000).optional(), aadObjectId: text(200).optional() }).passthrough();
 /** Where replies go: an absolute http(s) address, or botbuilder fails late, inside the turn, with a 500. */
-const ServiceUrl = text(2000)
-  .url()
-  .refine((url) => /^https?:$/.test(new URL(url).protocol), 'serviceUrl must be http or https');
+const ServiceUrl = text(2000).refine((url) => {
+  try {
+    return /^https?:$/.test(new URL(url).protocol);
+  } catch {
+    return false;
+  }
+}, 'serviceUrl must be an http or https address');
 const ActivityShape = z
   .object({
     type: text(100).min(1),

@@ -1,10 +1,10 @@
 import type { Services } from '../app/services';
 import type { EditResult } from '../app/section-editing.service';
-import { deliveryColumn, parseQuarter, quarterOf } from '../domain/quarters';
+import { parseQuarter, quarterOf } from '../domain/quarters';
 import { listCard, riskRegisterCard, updateCard, workstreamsToUpdateCard } from './views/progress.view';
 import { reportCard } from './views/report.view';
 import { VERBS } from './verbs';
-import { DomainError, isDomainError } from '../domain/errors';
+import { isDomainError } from '../domain/errors';
 import type { RagRating, SignatoryRole } from '../domain/plan.schema';
 import type { Decision } from '../app/sign-off.service';
 import { signOffCard, signOffStartCard, signOffStatusCard } from './views/sign-off.view';
@@ -47,12 +47,12 @@ export type { Services };
 type ActionContext = import('./actions/action.types').ActionContext;
 
 export const screens = (s: Services, options: { baseUrl: string } = { baseUrl: 'http://localhost:3978' }) => {
-  const names = async () => new Map((await s.store.listPeople()).map((p) => [p.id, p.name]));
+  const names = () => s.roster.names();
   const today = () => s.clock.now().toISOString().slice(0, 10);
   const self = {
     names,
     today,
-    help: async (person: Person) => helpCard(person, (await s.store.loadPlan(s.planId))?.plan ?? null, COMMANDS),
+    help: async (person: Person) => helpCard(person, await s.overview.planIfAny(), COMMANDS),
     status: async () => {
       const { snapshot, sections } = await s.overview.status();
       return statusCard(snapshot, sections, (await names()).get(snapshot.updatedBy ?? '') ?? 'the assistant');
@@ -60,8 +60,8 @@ export const screens = (s: Services, options: { baseUrl: string } = { baseUrl: '
     sections: async (person: Person) => {
       const [{ snapshot, sections }, owners, drafts, people] = await Promise.all([
         s.overview.status(),
-        s.store.listAssignments({ planId: s.planId, status: 'open' }),
-        s.store.listDrafts(person.id, s.planId),
+        s.assignments.open(),
+        s.assignments.draftsOf(person),
         names(),
       ]);
       return sectionsCard(snapshot.plan, snapshot.version, sections, owners, drafts, people, hasRole(person, 'sro'));
@@ -85,9 +85,7 @@ export const screens = (s: Services, options: { baseUrl: string } = { baseUrl: '
     },
     /** The update form, with "Record actual spend" for the SRO and the leads in a delivery quarter of the plan's year. */
     updateView: async (person: Person, form: UpdateForm, notice: { style: string; text: string } | null = null) => {
-      const mayRecord = hasRole(person, 'sro') || hasRole(person, 'workstream-lead');
-      const inPlan = mayRecord && deliveryColumn((await s.overview.current()).plan.meta.reportingYear, form.quarter) !== null;
-      return updateCard(form, notice, inPlan);
+      return updateCard(form, notice, await s.spend.canRecordIn(person, form.quarter));
     },
     /** The plan as Annex A: one personal link for the Word file and one for the Markdown. */
     exportPlan: async (person: Person) => {
@@ -111,23 +109,20 @@ export const screens = (s: Services, options: { baseUrl: string } = { baseUrl: '
     },
     /** The SRO may post an outline of it to the partnership's team channel, once the app is in a team. */
     report: async (quarterId?: string, person?: Person) => {
-      const canPost = Boolean(person && hasRole(person, 'sro') && (await s.teams.current()));
+      const canPost = Boolean(person && (await s.channel.canPost(person)));
       return reportCard((await s.reports.report(quarterId)).report, await names(), { canPost });
     },
     signOffStart: async (person: Person) => signOffStartCard(await s.signOff.prepare(person)),
     signOffStatus: async (person: Person) => signOffStatusCard(await s.signOff.status(person), hasRole(person, 'sro')),
     /** The signatory card as this person may see it: buttons only for the signatory, while it is theirs to answer. */
     signOffView: async (person: Person, roundId: string, role: SignatoryRole, personId: string, notice?: string, teamsUserId?: string, refused?: { error: string; typed: string }) => {
-      const found = await s.store.loadRound(roundId);
-      const request = found?.requests.find((r) => r.role === role && r.personId === personId);
-      if (!found || !request) throw new DomainError('SIGNOFF.NO_ROUND', 'That sign-off request is not one I know.');
-      const requester = await s.store.findPerson(found.round.requestedBy);
+      const { found, request, requesterName } = await s.signOff.requestOf(roundId, role, personId);
       const thread = person.id === personId ? threadLines(await s.signOffQuestions.thread(roundId, personId)) : [];
       return signOffCard({
         thread,
         round: found.round,
         request,
-        requestedByName: requester?.name ?? 'The SRO',
+        requestedByName: requesterName,
         changedSince: null,
         context: await s.signOff.context(found.round),
         baseUrl: options.baseUrl,
@@ -163,19 +158,14 @@ export const screens = (s: Services, options: { baseUrl: string } = { baseUrl: '
       return self.signOffView(ctx.person, d.round, d.role, ctx.person.id, words, ctx.teamsUserId);
     },
     feedbackForm: async (person: Person, typed: Record<string, unknown> = {}, error = '', errors: Readonly<Record<string, string>> = {}) => {
-      const voices = s.feedback.voicesFor(person);
-      if (!voices.length) throw new DomainError('AUTH.FORBIDDEN', "Feedback is submitted by the Parent Carer Forum's and the children and young people's forum representatives. You can read it with \"you said we did\".");
+      const voices = s.feedback.submittableVoices(person);
       return feedbackFormCard(person, voices, (await s.overview.current()).plan, typed, error, errors);
     },
     feedbackList: async (person: Person, filter: FeedbackFilter = {}, page = 0) =>
       feedbackListCard(await s.feedback.list(person, filter), filter, s.feedback.voicesFor(person).length > 0, page),
     feedbackItem: async (person: Person, id: string) => {
-      const item = await s.feedback.load(id);
-      const isSro = hasRole(person, 'sro');
-      const mayRead = isSro || item.ownerId === person.id || item.submitterId === person.id || (await s.feedback.list(person)).items.some((i) => i.id === id);
-      if (!mayRead) throw new DomainError('AUTH.FORBIDDEN', 'That feedback is not yours to read.');
-      const audience = isSro || item.ownerId === person.id ? 'staff' : item.submitterId === person.id ? 'submitter' : 'reader';
-      return feedbackItemCard(item, itemButtons(item, person, isSro), audience);
+      const { item, audience } = await s.feedback.readable(person, id);
+      return feedbackItemCard(item, itemButtons(item, person, hasRole(person, 'sro')), audience);
     },
     history: async (page = 0) => {
       const { snapshot } = await s.risks.register();
@@ -236,8 +226,7 @@ export const screens = (s: Services, options: { baseUrl: string } = { baseUrl: '
       if (t.kind === 'section') card = await self.edit(await s.editing.fillField(person, t.section, t.path, suggestion.text, notice));
       else if (t.kind === 'risk') card = await self.edit(await s.editing.fillRowField(person, 'risks', t.riskId, t.field, suggestion.text, notice));
       else {
-        const item = await s.feedback.load(t.feedbackId);
-        if (item.ownerId !== person.id && !hasRole(person, 'sro')) throw new DomainError('AUTH.FORBIDDEN', 'Only the person this feedback was routed to, or the SRO, can answer it.');
+        const item = await s.feedback.answerable(person, t.feedbackId);
         card = answerFormCard(item, asInputs({ text: suggestion.text }), 'The AI suggestion is in the answer box below. Check it and change anything that is not right, then send it. Nothing is sent until you do.');
       }
       await s.drafting.markUsed(person, id);

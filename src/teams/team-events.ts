@@ -33,7 +33,7 @@ export const registerTeamEvents = (app: Application<TurnState>, deps: { services
   const installed = async (context: TurnContext, team: NonNullable<ReturnType<typeof teamOf>>) => {
     const a = context.activity;
     const tenantId = a.conversation?.tenantId ?? team.tenant?.id ?? '';
-    const actor = a.from?.aadObjectId ? await services.store.findPerson(a.from.aadObjectId) : null;
+    const actor = a.from?.aadObjectId ? await services.roster.find(a.from.aadObjectId) : null;
     const result = await services.teams.installed(
       { id: team.team.id, name: team.team.name?.trim() || 'the partnership’s team', serviceUrl: a.serviceUrl, tenantId, channelId: a.conversation.id, botId: a.recipient.id, installedBy: actor?.id ?? null },
       actor,
@@ -46,7 +46,7 @@ export const registerTeamEvents = (app: Application<TurnState>, deps: { services
     if (!result.welcome) return;
     // Names only in a team the SRO has confirmed: any team owner can add the app to their own team.
     const confirmed = result.team.status === 'installed';
-    const sros = confirmed ? (await services.store.listPeople()).filter((p) => hasRole(p, 'sro')).map((p) => p.name) : [];
+    const sros = confirmed ? (await services.roster.everyone()).filter((p) => hasRole(p, 'sro')).map((p) => p.name) : [];
     await context.sendActivity({ attachments: [CardFactory.adaptiveCard(teamWelcomeCard({ teamName: result.team.name, botId: a.recipient.id, sroNames: sros, confirmed }))] });
   };
 
@@ -59,7 +59,7 @@ export const registerTeamEvents = (app: Application<TurnState>, deps: { services
       return;
     }
     // The app removed from someone's own chat: the bot stops writing to them there until they add it again.
-    if (a.conversation?.conversationType === 'personal' && a.action === 'remove' && a.from?.aadObjectId) await services.store.markConversationRemoved(a.from.aadObjectId);
+    if (a.conversation?.conversationType === 'personal' && a.action === 'remove' && a.from?.aadObjectId) await services.reach.appRemoved(a.from.aadObjectId);
   });
 
   app.activity(ActivityTypes.ConversationUpdate, async (context) => {

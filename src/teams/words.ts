@@ -2,7 +2,7 @@ import type { SectionState } from '../domain/completeness';
 import { isDomainError } from '../domain/errors';
 import { formatPence } from '../domain/money';
 import { ROLE_LABELS, type Person, type RoleGrant } from '../domain/people.schema';
-import { REQUIRED_SIGNATORY_ROLES, type Plan } from '../domain/plan.schema';
+import { roleTitle, type Plan } from '../domain/plan.schema';
 import type { DeliveryWord, NotReachedReason } from '../app/reach';
 
 /** Everything the bot says in words lives here, in plain British English. */
@@ -71,6 +71,13 @@ export const noticeForError = (error: unknown): Notice => {
         return { style: 'attention', title: "I don't recognise that sign-off request", message: error.message, hint: 'Nothing has been changed.' };
       case 'RISK.HEADLINE_LIMIT':
         return { style: 'warning', title: 'Too many headline risks', message: error.message, hint: 'Nothing has been changed.' };
+      case 'DOCUMENT.TOO_LARGE':
+        return {
+          style: 'warning',
+          title: 'Too large for a Word file here',
+          message: `This document has about ${Number(error.details.characters ?? 0).toLocaleString('en-GB')} characters, more than the ${Number(error.details.max ?? 0).toLocaleString('en-GB')} I can make into a Word file without slowing the bot for everyone. Shorten the longest answers, or ask your administrator to run **npm run plan -- export** on the server, which makes it on its own.`,
+          hint: 'Nothing has been changed.',
+        };
       case 'DOCUMENT.NOT_FOUND':
         return {
           style: 'attention',
@@ -132,7 +139,7 @@ export const roleNote = (grant: RoleGrant, plan: Plan | null): string => {
       return `You lead ${listWords(names)}: you report its quarterly milestones, target trajectories and risks.`;
     }
     case 'signatory': {
-      const title = REQUIRED_SIGNATORY_ROLES.find((r) => r.id === grant.signatoryRole)?.title ?? 'a co-signer';
+      const title = grant.signatoryRole === 'co-signer' ? 'a co-signer' : roleTitle(grant.signatoryRole);
       return `You sign the plan off as ${title}.`;
     }
     case 'pcf-rep':

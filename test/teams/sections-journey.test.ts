@@ -30,8 +30,8 @@ const PARTS = [
   'Section 3 – Monitoring and Evaluation',
   'Section 4 – Governance',
   'Section 5 – Central Government Support',
-  'Annex B – Supporting documents',
-  'Annex C – Risk matrix',
+  'Annex B - Supporting Documents',
+  'Annex C – Risk Matrix',
 ];
 
 describe('sections, status and the questionnaire as people walk them', () => {

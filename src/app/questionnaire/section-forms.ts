@@ -1,5 +1,6 @@
-import { BUILDING_BLOCKS, DELIVERY_QUARTERS, LIMITS, REQUIRED_SIGNATORY_ROLES, type SectionKey } from '../../domain/plan.schema';
+import { BUILDING_BLOCKS, DELIVERY_QUARTERS, LIMITS, REQUIRED_SIGNATORY_ROLES, roleTitle, type SectionKey } from '../../domain/plan.schema';
 import { shortenAtWord } from '../../domain/text';
+import { sectionInfo } from '../../domain/plan.sections';
 
 import type { Choice, FieldSpec, SectionForm, TableSpec } from './section-forms.types';
 import { DEPENDENCY_FIELDS, RISK_FIELDS } from './risk-fields';
@@ -85,7 +86,7 @@ export const SECTION_FORMS: Record<SectionKey, SectionForm> = {
             { path: 'email', label: 'Email contact', kind: 'email', max: LIMITS.short },
           ],
           rowTitle: (r) =>
-            `${REQUIRED_SIGNATORY_ROLES.find((x) => x.id === r.role)?.title ?? str(r.roleTitle) ?? 'Co-signer'}: ${str(r.name) || 'no name yet'}${r.email ? ` (${str(r.email)})` : ''}`,
+            `${r.role === 'co-signer' ? str(r.roleTitle) || 'Co-signer' : roleTitle(str(r.role))}: ${str(r.name) || 'no name yet'}${r.email ? ` (${str(r.email)})` : ''}`,
           newRow: (id) => ({ id, role: 'co-signer', roleTitle: null, name: null, email: null, signature: null, signedOn: null }),
         },
       },
@@ -416,6 +417,6 @@ export const SECTION_FORMS: Record<SectionKey, SectionForm> = {
   },
   supportingDocuments: {
     section: 'supportingDocuments',
-    steps: [{ title: 'Supporting documents', table: documentsTable('documents', 'Annex B – supporting documents', 'annex-b') }],
+    steps: [{ title: 'Supporting documents', table: documentsTable('documents', sectionInfo('supportingDocuments').title, 'annex-b') }],
   },
 };

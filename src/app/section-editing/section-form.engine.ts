@@ -1,3 +1,4 @@
+import { inputName } from '../questionnaire/input-name';
 import { randomBytes } from 'node:crypto';
 import { canonicalJson } from '../../domain/document.model';
 import { DomainError } from '../../domain/errors';
@@ -9,7 +10,7 @@ import type { CardPosition, Json, Values } from './section-edit.types';
 /** Errors keyed by field path; `_` holds one that belongs to no single field. */
 export type FieldErrors = Record<string, string>;
 
-export const inputId = (field: FieldSpec): string => `f.${field.path}`;
+export const inputId = (field: FieldSpec): string => inputName(field.path);
 
 export const clone = <T>(v: T): T => structuredClone(v);
 export const shortId = () => randomBytes(3).toString('hex');

@@ -10,6 +10,6 @@ export const assignFormAction = defineAction({
   data: SectionData,
   run: async (ctx, d) => {
     if (!hasRole(ctx.person, 'sro')) throw new DomainError('AUTH.FORBIDDEN', "Only the plan's Senior Responsible Officer can assign sections.");
-    return assignCard(d.section, await ctx.services.store.listPeople());
+    return assignCard(d.section, await ctx.services.roster.everyone());
   },
 });

@@ -30,7 +30,7 @@ export const assignAction = defineAction({
       });
     } catch (error) {
       // A mistake in the form comes back on the same form, with what was typed.
-      if (isDomainError(error, 'INPUT.INVALID')) return assignCard(d.section, await ctx.services.store.listPeople(), error.message, { ...ctx.values }, fieldErrors(error.details));
+      if (isDomainError(error, 'INPUT.INVALID')) return assignCard(d.section, await ctx.services.roster.everyone(), error.message, { ...ctx.values }, fieldErrors(error.details));
       throw error;
     }
   },

@@ -9,6 +9,6 @@ export const delegateFormAction = defineAction({
   run: async (ctx, d) => {
     const plan = (await ctx.services.overview.current()).plan;
     const w = plan.deliveryPlan.workstreams.find((x) => x.id === d.workstream);
-    return delegateFormCard(d.workstream, w ? `Workstream ${w.code}: ${w.name}` : d.workstream, await ctx.services.store.listPeople());
+    return delegateFormCard(d.workstream, w ? `Workstream ${w.code}: ${w.name}` : d.workstream, await ctx.services.roster.everyone());
   },
 });

@@ -15,7 +15,7 @@ export const delegateAction = defineAction({
       return noticeCard({ style: 'good', title: `${delegate.name} can now post this workstream's updates`, message: 'They will see it when they type "update".', hint: '' });
     } catch (error) {
       if (!isDomainError(error, 'INPUT.INVALID')) throw error;
-      return delegateFormCard(d.workstream, d.workstream, await ctx.services.store.listPeople(), error.message);
+      return delegateFormCard(d.workstream, d.workstream, await ctx.services.roster.everyone(), error.message);
     }
   },
 });

@@ -10,6 +10,6 @@ export const feedbackRouteFormAction = defineAction({
   data: FeedbackItemData,
   run: async (ctx, d) => {
     if (!hasRole(ctx.person, 'sro')) throw new DomainError('AUTH.FORBIDDEN', "Only the plan's Senior Responsible Officer routes feedback.");
-    return routeFormCard(await ctx.services.feedback.load(d.item), await ctx.services.store.listPeople());
+    return routeFormCard(await ctx.services.feedback.load(d.item), await ctx.services.roster.everyone());
   },
 });

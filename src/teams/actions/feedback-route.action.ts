@@ -17,7 +17,7 @@ export const feedbackRouteAction = defineAction({
     } catch (error) {
       if (!isDomainError(error, 'INPUT.INVALID')) throw error;
       const errors = fieldErrors(error.details);
-      return routeFormCard(await ctx.services.feedback.load(d.item), await ctx.services.store.listPeople(), Object.keys(errors).length ? FIX_ROUTE : error.message, errors);
+      return routeFormCard(await ctx.services.feedback.load(d.item), await ctx.services.roster.everyone(), Object.keys(errors).length ? FIX_ROUTE : error.message, errors);
     }
   },
 });
