@@ -122,4 +122,22 @@ describe('the partnership’s team, in the real Agents Playground', () => {
     const update = (await robin.say('post my update'))[0]!.card!;
     expect(cardText(update)).toMatch(/EHCP Timeliness/);
   });
+
+  it('Annie re-scores and re-words the EHCP timeliness risk her workstream owns, and the SRO sees it in the quarter’s report', async () => {
+    const ANNIE = '00000000-0000-0000-0000-0000000000025';
+    const annie = await open('annie', playgroundConfig(who(ANNIE), ROSTER));
+    const register = (await annie.say('risks'))[0]!.card!;
+    expect(cardText(register)).toContain('owner: Workstream 3: EHCP Timeliness');
+    const rescoreForm = await annie.press(VERBS.riskForm, { mode: 'rescore', risk: 'risk-ehcp-timeliness' });
+    expect(cardText(rescoreForm.card)).toMatch(/Re-score the risk/);
+    const onForm = { ...annie.sent().at(-1)!, card: rescoreForm.card };
+    await annie.press(VERBS.riskSave, { 'f.impact': 'High', 'f.likelihood': 'High' }, { on: onForm });
+    const changeForm = await annie.press(VERBS.riskForm, { mode: 'change', risk: 'risk-ehcp-timeliness' });
+    await annie.press(VERBS.riskSave, { 'f.mitigation': 'Weekly QA panel; partner advice escalated after six weeks.', 'f.residualRag': 'Amber', 'f.headline': 'yes' }, { on: { ...annie.sent().at(-1)!, card: changeForm.card } });
+    const risk = (await store.loadPlan('shropshire-2026-27'))!.plan.risks.risks.find((r) => r.id === 'risk-ehcp-timeliness')!;
+    expect(risk).toMatchObject({ impact: 'High', likelihood: 'High', rag: 'Red', mitigation: 'Weekly QA panel; partner advice escalated after six weeks.' });
+    const natasha = await open('natasha-report', playgroundConfig(who(NATASHA), ROSTER));
+    const report = cardText((await natasha.say('report'))[0]!.card!);
+    expect(report).toContain('Re-scored: High × Medium (Amber) → High × High (Red)');
+  });
 });

@@ -1,0 +1,34 @@
+import type { StoredUpdate, WorkstreamUpdate } from '../../domain/workstream-update.schema';
+import type { ChangeMeta } from './plan.port';
+
+export interface UpdateQuery {
+  readonly planId: string;
+  readonly workstreamId?: string;
+  readonly quarter?: string;
+}
+
+/** One workstream's latest post, optionally only for a quarter and only among posts reporting on a milestone. */
+export interface LatestUpdateQuery {
+  readonly planId: string;
+  readonly workstreamId: string;
+  readonly quarter?: string;
+  /** Only posts for this quarter or an earlier one. */
+  readonly throughQuarter?: string;
+  /** Only posts whose milestones include this one. */
+  readonly milestoneId?: string;
+}
+
+export interface UpdateRepository {
+  /** Appends the next post for its workstream and quarter; an id seen before returns the stored post. */
+  addUpdate(planId: string, update: WorkstreamUpdate, post: { id: string; authorId: string }, meta: ChangeMeta): Promise<StoredUpdate>;
+  /** Every post, oldest first. */
+  listUpdates(query: UpdateQuery): Promise<StoredUpdate[]>;
+  /**
+   * The last of the posts `listUpdates` would list for the query (latest quarter, then highest
+   * sequence), or null: read without reading the history before it, so its cost does not grow
+   * with the number of posts.
+   */
+  latestUpdate(query: LatestUpdateQuery): Promise<StoredUpdate | null>;
+  addDelegate(planId: string, workstreamId: string, personId: string, meta: ChangeMeta): Promise<void>;
+  listDelegates(planId: string): Promise<{ workstreamId: string; personId: string }[]>;
+}
