@@ -5,7 +5,7 @@ import { buildReportCharts } from '../../src/domain/report-charts';
 import type { ChartData } from '../../src/domain/report-charts.model';
 import { DEFAULT_MATRICES } from '../../src/domain/risk-rating';
 import { chartFonts } from '../../src/export/charts/chart.fonts';
-import { chartAltText, rasterise, renderChartPng, type ChartPng } from '../../src/export/charts/chart.render';
+import { chartAltText, rasterise, renderChartPng, zoomFor, type ChartPng } from '../../src/export/charts/chart.render';
 import { readAdvances, textWidth } from '../../src/export/charts/chart.text-width';
 
 const PNG_MAGIC = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
@@ -127,5 +127,15 @@ describe('chart alt text', () => {
 
   it('does not double full stops from risk descriptions', () => {
     expect(chartAltText(charts.find((c) => c.type === 'risk-heatmap')!)).not.toMatch(/\.[;.]/);
+  });
+});
+
+describe('how large a chart is drawn', () => {
+  it.each([
+    ['an ordinary chart, at twice its size', 700, 400, 2],
+    ['thirty workstreams’ trajectories, smaller than twice', 3963, 6226, Math.sqrt(6_000_000 / (3963 * 6226))],
+  ])('%s', (_what, width, height, zoom) => {
+    expect(zoomFor(width, height)).toBeCloseTo(zoom, 6);
+    expect(width * height * zoomFor(width, height) ** 2).toBeLessThanOrEqual(6_000_001);
   });
 });
