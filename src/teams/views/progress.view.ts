@@ -241,6 +241,18 @@ export type RiskFormMode = 'add' | 'rescore' | 'change' | 'close' | 'owner';
 const typedOr = (typed: Record<string, unknown>) => (key: string, fallback: string) => (typeof typed[inputName(key)] === 'string' ? (typed[inputName(key)] as string) : fallback);
 const ownerValue = (owner: ItemOwner | null | undefined) => (owner ? `${owner.kind}:${owner.id}` : 'sro');
 
+/** A risk's or a dependency's form: its fields, and a submit that names the item and the version the card showed. */
+const itemFormCard = (title: string, subtitle: string, error: string, fields: readonly unknown[], verb: string, data: Record<string, unknown>): AdaptiveCardJson =>
+  renderCard('form', {
+    title,
+    subtitle,
+    noticeText: error,
+    noticeStyle: 'attention',
+    fields,
+    submit: { title, verb, data: { verb, ...data } },
+    cancel: { verb: VERBS.risks, data: { verb: VERBS.risks } },
+  });
+
 export const riskFormCard = (
   mode: RiskFormMode,
   matrix: RiskMatrix,
@@ -265,14 +277,10 @@ export const riskFormCard = (
     owner: () => [field(RISK_FIELDS.owner(ownerChoices), v('owner', ownerValue(risk?.owner)))],
   };
   const titles: Record<RiskFormMode, string> = { add: 'Add a risk', rescore: 'Re-score the risk', change: 'Change the mitigation', close: 'Close the risk', owner: 'Give the risk an owner' };
-  return renderCard('form', {
-    title: titles[mode],
-    subtitle: risk ? risk.description : 'The RAG comes from impact × likelihood through the partnership’s risk matrix.',
-    noticeText: error,
-    noticeStyle: 'attention',
-    fields: fields[mode]().map((f) => (mode === 'close' ? { ...f, id: inputName('reason') } : f)),
-    submit: { title: titles[mode], verb: VERBS.riskSave, data: { verb: VERBS.riskSave, mode, ...(risk ? { risk: risk.id } : {}), ...(baseVersion ? { baseVersion } : {}) } },
-    cancel: { verb: VERBS.risks, data: { verb: VERBS.risks } },
+  return itemFormCard(titles[mode], risk ? risk.description : 'The RAG comes from impact × likelihood through the partnership’s risk matrix.', error, fields[mode]().map((f) => (mode === 'close' ? { ...f, id: inputName('reason') } : f)), VERBS.riskSave, {
+    mode,
+    ...(risk ? { risk: risk.id } : {}),
+    ...(baseVersion ? { baseVersion } : {}),
   });
 };
 
@@ -294,14 +302,10 @@ export const dependencyFormCard = (
     owner: () => [field(DEPENDENCY_FIELDS.owner(ownerChoices), v('owner', ownerValue(dependency?.owner)))],
   };
   const titles: Record<DependencyFormMode, string> = { add: 'Add a dependency', change: 'Change how it is managed', close: 'Close the dependency', owner: 'Give the dependency an owner' };
-  return renderCard('form', {
-    title: titles[mode],
-    subtitle: dependency?.area ?? '',
-    noticeText: error,
-    noticeStyle: 'attention',
-    fields: fields[mode](),
-    submit: { title: titles[mode], verb: VERBS.dependencySave, data: { verb: VERBS.dependencySave, mode, ...(dependency ? { dependency: dependency.id } : {}), ...(baseVersion ? { baseVersion } : {}) } },
-    cancel: { verb: VERBS.risks, data: { verb: VERBS.risks } },
+  return itemFormCard(titles[mode], dependency?.area ?? '', error, fields[mode](), VERBS.dependencySave, {
+    mode,
+    ...(dependency ? { dependency: dependency.id } : {}),
+    ...(baseVersion ? { baseVersion } : {}),
   });
 };
 
