@@ -59,9 +59,10 @@ export class DocumentExportService {
     return { issued: await this.deps.documents.issueCurrent(actorId), signOff: null };
   }
 
+  /** The plan as a file for the command line, which runs in a process of its own: no size limit for Word. */
   async planFile(actorId: string, format: FileFormat): Promise<ExportedFile> {
     const { issued, signOff } = await this.issuePlan(actorId);
-    return this.render(issued, format, signOff);
+    return this.render(issued, format, signOff, { wholeProcess: true });
   }
 
   async issueReport(actorId: string, quarter?: string): Promise<IssuedDocument> {
@@ -70,7 +71,7 @@ export class DocumentExportService {
   }
 
   async reportFile(actorId: string, format: FileFormat, quarter?: string): Promise<ExportedFile> {
-    return this.render(await this.issueReport(actorId, quarter), format, null);
+    return this.render(await this.issueReport(actorId, quarter), format, null, { wholeProcess: true });
   }
 
   /**
@@ -157,15 +158,15 @@ export class DocumentExportService {
       return { status: 'ok', file: await this.render(issued, format, signOff) };
     } catch (error) {
       if (!isDomainError(error, 'DOCUMENT.TOO_LARGE')) throw error;
-      return { status: 'gone', reason: 'This document is too large to make as a Word file here. Ask for the Markdown copy, or ask your administrator to export it on the server.' };
+      return { status: 'gone', reason: 'This document is too large to make as a Word file here. Ask your administrator to export it with npm run plan -- export on the server, which makes it in a process of its own.' };
     }
   }
 
   /** Renders an issued document; a signed one carries its signatures, and both name the fingerprint of the text as sent. */
-  async render(issued: IssuedDocument, format: FileFormat, signOff: SignOffRecord | null): Promise<ExportedFile> {
+  async render(issued: IssuedDocument, format: FileFormat, signOff: SignOffRecord | null, options: { wholeProcess?: boolean } = {}): Promise<ExportedFile> {
     const model: DocumentModel = signOff && signOff.hash === issued.hash ? signDocument(issued.model, signOff) : issued.model;
     const provenance: Provenance = { planId: issued.planId, version: issued.planVersion, hash: issued.hash, signed: model !== issued.model };
-    const file = await renderFile(model, format, provenance);
+    const file = await renderFile(model, format, provenance, options);
     // Every file handed out is remembered by its bytes, so verify can recognise this very file.
     await this.deps.store.recordIssuedFile({ sha256: sha256(file.body), planId: issued.planId, documentHash: issued.hash, planVersion: issued.planVersion, format, signed: provenance.signed ?? false });
     return { ...file, fileName: fileNameOf(issued, format), provenance };

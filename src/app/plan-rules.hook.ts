@@ -12,6 +12,8 @@ export const enforcePlanRules = (store: Store, matrices: Readonly<Record<RiskSca
     get(target, property, receiver) {
       if (property === 'savePlan') {
         return async (...[planId, expectedVersion, plan, meta]: Parameters<Store['savePlan']>) => {
+          // A retried request is answered by the store from what it applied the first time.
+          if (meta.requestId && (await target.appliedRequest(meta.requestId))) return target.savePlan(planId, expectedVersion, plan, meta);
           const before = await target.loadPlan(planId);
           return target.savePlan(planId, expectedVersion, applyRiskRules(plan, before?.plan ?? null, matrices), meta);
         };

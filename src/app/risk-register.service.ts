@@ -95,7 +95,7 @@ export class RiskRegisterService {
   async registerFor(person: Person): Promise<RegisterView> {
     const register = await this.register();
     const delegated = await this.delegated(person);
-    const canAdd = hasRole(person, 'sro') || hasRole(person, 'workstream-lead') || delegated.length > 0;
+    const canAdd = hasRole(person, 'sro') || hasRole(person, 'workstream-lead');
     const items = [...register.headline, ...register.others, ...register.dependencies];
     const people = new Map((await this.store.listPeople()).map((p) => [p.id, p.name]));
     const workstreams = new Map(register.snapshot.plan.deliveryPlan.workstreams.map((w) => [w.id, `Workstream ${w.code}: ${w.name}`]));
@@ -105,13 +105,14 @@ export class RiskRegisterService {
       ...register,
       canAdd,
       canChooseOwner: hasRole(person, 'sro'),
-      changeable: new Set(items.filter((x) => canAdd && ownsItem(person, x.owner, delegated)).map((x) => x.id)),
+      changeable: new Set(items.filter((x) => (canAdd || delegated.length > 0) && ownsItem(person, x.owner, delegated)).map((x) => x.id)),
       owners: new Map([...items, ...register.closed].map((x) => [x.id, ownerName(x.owner)])),
     };
   }
 
   /** Who a risk or dependency may be given to: the SRO (no owner), a workstream, or someone on the roster. */
-  async ownerChoices(): Promise<{ value: string; title: string }[]> {
+  async ownerChoices(sro: Person): Promise<{ value: string; title: string }[]> {
+    if (!hasRole(sro, 'sro')) throw new DomainError('AUTH.FORBIDDEN', 'Only the SRO can change who owns a risk or a dependency.');
     const { plan } = await this.snapshot();
     const people = (await this.store.listPeople()).filter((p) => p.roles.some((r) => r.role !== 'viewer'));
     return [
@@ -143,12 +144,13 @@ export class RiskRegisterService {
     if (value === 'sro') return null;
     const [kind, id] = [value.slice(0, value.indexOf(':')), value.slice(value.indexOf(':') + 1)];
     if (kind === 'workstream' && (await this.snapshot()).plan.deliveryPlan.workstreams.some((w) => w.id === id)) return { kind: 'workstream', id };
-    if (kind === 'person' && (await this.store.findPerson(id))) return { kind: 'person', id };
+    const person = kind === 'person' ? await this.store.findPerson(id) : null;
+    if (person && person.roles.some((r) => r.role !== 'viewer')) return { kind: 'person', id };
     throw new DomainError('INPUT.INVALID', 'Choose the owner from the list.');
   }
 
   async addRisk(person: Person, input: RiskInput, requestId: string): Promise<Risk> {
-    await this.mayChange(person);
+    this.mayAdd(person);
     const scale = input.scale === 'annex-c' ? 'annex-c' : 'high-medium-low';
     const id = `risk-${randomBytes(3).toString('hex')}`;
     const risk: Risk = {
@@ -188,7 +190,7 @@ export class RiskRegisterService {
   }
 
   async addDependency(person: Person, input: { area?: unknown; management?: unknown }, requestId: string): Promise<Dependency> {
-    await this.mayChange(person);
+    this.mayAdd(person);
     const dependency: Dependency = {
       id: `dep-${randomBytes(3).toString('hex')}`,
       area: str(input.area, 'The dependency', 2000, true)!,
@@ -232,6 +234,13 @@ export class RiskRegisterService {
   /** The workstreams someone was named to post for (by its lead or the SRO): their risks are theirs too. */
   private async delegated(person: Person): Promise<string[]> {
     return (await this.store.listDelegates(this.planId)).filter((d) => d.personId === person.id).map((d) => d.workstreamId);
+  }
+
+  /** Adding to the register is for the SRO and the workstream leads; someone named to post for a workstream changes its items only. */
+  private mayAdd(person: Person): void {
+    if (!hasRole(person, 'sro') && !hasRole(person, 'workstream-lead')) {
+      throw new DomainError('AUTH.FORBIDDEN', 'Only the SRO and workstream leads can add to the risk register and the dependency log.');
+    }
   }
 
   /** The SRO, a workstream lead, or someone named to post for a workstream; answers the workstreams delegated to them. */

@@ -48,9 +48,10 @@ const oneAtATime = <T>(work: () => Promise<T>): Promise<T> => {
 };
 
 /** One document model as a file: every format is a rendering of the same model. */
-export const renderFile = async (model: DocumentModel, format: FileFormat, provenance?: Provenance): Promise<RenderedFile> => {
+export const renderFile = async (model: DocumentModel, format: FileFormat, provenance?: Provenance, options: { wholeProcess?: boolean } = {}): Promise<RenderedFile> => {
   if (format === 'md') return { body: Buffer.from(renderMarkdown(model, provenance), 'utf8'), contentType: CONTENT_TYPES.md, extension: 'md' };
-  if (!wordFits(model)) throw new DomainError('DOCUMENT.TOO_LARGE', 'The document is too large to make as a Word file here.', { characters: documentCharacters(model), max: MAX_WORD_CHARACTERS });
+  // The command line has a process of its own to spend, and no one else waiting on it.
+  if (!options.wholeProcess && !wordFits(model)) throw new DomainError('DOCUMENT.TOO_LARGE', 'The document is too large to make as a Word file here.', { characters: documentCharacters(model), max: MAX_WORD_CHARACTERS });
   // The Word library is large: loaded when the first Word file is made, not with every bot start.
   const { renderDocx } = await import('./docx/docx.renderer');
   return oneAtATime(async () => ({ body: await renderDocx(model, { provenance, charts: await drawCharts(model) }), contentType: CONTENT_TYPES.docx, extension: 'docx' }));

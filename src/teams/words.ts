@@ -75,7 +75,7 @@ export const noticeForError = (error: unknown): Notice => {
         return {
           style: 'warning',
           title: 'Too large for a Word file here',
-          message: `This document has about ${Number(error.details.characters ?? 0).toLocaleString('en-GB')} characters, more than the ${Number(error.details.max ?? 0).toLocaleString('en-GB')} I can make into a Word file without slowing the bot for everyone. Shorten the longest answers, or ask your administrator to run **npm run plan -- export** on the server, which makes it on its own.`,
+          message: `This document has about ${Number(error.details.characters ?? 0).toLocaleString('en-GB')} characters, more than the ${Number(error.details.max ?? 0).toLocaleString('en-GB')} I can make into a Word file without slowing the bot for everyone. Shorten the longest answers, or ask your administrator to run **npm run plan -- export --format docx** on the server, which makes it in a process of its own.`,
           hint: 'Nothing has been changed.',
         };
       case 'DOCUMENT.NOT_FOUND':

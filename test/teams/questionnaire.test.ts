@@ -183,6 +183,9 @@ describe('filling in the plan through questionnaires', () => {
     expect(cardText(row)).toContain('This one is needed.');
     // The card offers no RAG: one typed into a forged input is ignored, and the matrix decides (Amber) on submit.
     expect(inputs(row)).not.toHaveProperty('f.rag');
+    // A level of the other scale is refused beside the field when the row is saved, not on submit.
+    const mixed = await press(sro, row, 'Save risk', { 'f.description': 'Recruitment of EPs slips into 2027.', 'f.impact': 'Critical', 'f.likelihood': 'Medium', 'f.headline': 'no' });
+    expect(cardText(mixed)).toContain('On the High / Medium / Low scale, impact is one of Low, Medium, High.');
     card = await press(sro, row, 'Save risk', { 'f.description': 'Recruitment of EPs slips into 2027.', 'f.impact': 'High', 'f.likelihood': 'Medium', 'f.rag': 'Green', 'f.headline': 'no' });
     expect(cardText(card)).toContain('Added Recruitment of EPs slips into 2027.');
     // Edit the first risk's residual RAG.

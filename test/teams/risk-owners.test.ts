@@ -53,6 +53,16 @@ describe('risks and dependencies have owners, and leads change their own', () =>
     const card = cardOf((await bot.say(SAM, 'risks'))[0]);
     expect(rowButtons(card, EHCP_RISK)).toEqual(['Re-score', 'Change', 'Close', 'History']);
     expect(rowButtons(card, 'Uneven implementation of ordinarily available inclusive practice')).toEqual(['History']);
+    // Named to post for a workstream, not to lead one: they change its items, but add nothing.
+    expect(findButton(card, 'Add a risk')).toBeUndefined();
+    const added = await bot.executeCard(SAM, VERBS.riskSave, { verb: VERBS.riskSave, mode: 'add', 'f.description': 'A risk from a delegate', 'f.scale': 'high-medium-low', 'f.impact': 'Low', 'f.likelihood': 'Low' });
+    expect(cardText(added)).toContain('Only the SRO and workstream leads can add');
+  });
+
+  it('only the SRO sees the owner form, with the roster’s names in it', async () => {
+    const refused = await bot.executeCard(ANNIE, VERBS.riskForm, { verb: VERBS.riskForm, mode: 'owner', risk: 'risk-ehcp-timeliness' });
+    expect(cardText(refused)).toContain('Only the SRO can change who owns');
+    expect(cardText(refused)).not.toContain('Natasha Moody');
   });
 
   it('the SRO gives a risk and a dependency to a workstream; the change is audited and its lead may then change it; only the SRO may', async () => {

@@ -39,6 +39,25 @@ export const RISK_FIELDS = {
   owner: (choices: readonly Choice[]): FieldSpec => ({ path: 'owner', label: 'Owner: who re-scores, changes and closes it', kind: 'choice', choices }),
 };
 
+/**
+ * A risk's impact and likelihood must be levels of its own scale (the form offers both scales'
+ * levels, as it cannot change them when the scale is changed): said beside the field on saving the
+ * row, not left to the plan's rules on submit. The levels are the same whatever the partnership's
+ * colouring of its matrix.
+ */
+export const riskScoreErrors = (row: Record<string, unknown>): Record<string, string> => {
+  const matrix = DEFAULT_MATRICES[row.scale === 'annex-c' ? 'annex-c' : 'high-medium-low'];
+  const scale = row.scale === 'annex-c' ? 'the Annex C scale' : 'the High / Medium / Low scale';
+  const errors: Record<string, string> = {};
+  const check = (path: 'impact' | 'likelihood', levels: readonly string[]) => {
+    const value = typeof row[path] === 'string' ? (row[path] as string).trim().toLowerCase() : '';
+    if (value && !levels.some((l) => l.toLowerCase() === value)) errors[path] = `On ${scale}, ${path} is one of ${levels.join(', ')}.`;
+  };
+  check('impact', matrix.impactLevels);
+  check('likelihood', matrix.likelihoodLevels);
+  return errors;
+};
+
 export const DEPENDENCY_FIELDS = {
   area: { path: 'area', label: 'The dependency', kind: 'text', max: LIMITS.line } satisfies FieldSpec,
   management: { path: 'management', label: 'How it is managed', kind: 'multiline', max: LIMITS.narrative } satisfies FieldSpec,

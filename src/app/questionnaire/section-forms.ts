@@ -3,7 +3,7 @@ import { shortenAtWord } from '../../domain/text';
 import { sectionInfo } from '../../domain/plan.sections';
 
 import type { Choice, FieldSpec, SectionForm, TableSpec } from './section-forms.types';
-import { DEPENDENCY_FIELDS, RISK_FIELDS } from './risk-fields';
+import { DEPENDENCY_FIELDS, RISK_FIELDS, riskScoreErrors } from './risk-fields';
 
 export type { Choice, FieldKind, FieldSpec, SectionForm, StepSpec, TableSpec } from './section-forms.types';
 
@@ -324,6 +324,7 @@ export const SECTION_FORMS: Record<SectionKey, SectionForm> = {
             RISK_FIELDS.headline,
             RISK_FIELDS.status,
           ],
+          rowErrors: riskScoreErrors,
           rowTitle: (r) => clip(`${r.rag ? `[${str(r.rag)}] ` : ''}${str(r.description)}`),
           newRow: (id) => ({
             id,

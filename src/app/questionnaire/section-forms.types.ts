@@ -32,6 +32,8 @@ export interface TableSpec {
   readonly columns: (content: unknown) => readonly FieldSpec[];
   readonly rowTitle: (row: Record<string, unknown>) => string;
   readonly newRow: (id: string, content: unknown) => Record<string, unknown>;
+  /** What is wrong with a row as a whole, by field path (answers that are each fine, but not together). */
+  readonly rowErrors?: (row: Record<string, unknown>) => Record<string, string>;
   /** Derive what a row's answers imply (a blueprint row with no building block is the Enablers row). */
   readonly finishRow?: (row: Record<string, unknown>) => Record<string, unknown>;
 }

@@ -46,6 +46,7 @@ export class SectionRows {
     if (index >= 0) rows[index] = finished;
     else rows.push(finished);
     const nextContent = withRows(content, table, rows);
+    if (Object.keys(errors).length === 0 && table.rowErrors) Object.assign(errors, table.rowErrors(finished));
     if (Object.keys(errors).length === 0) Object.assign(errors, schemaErrors(snapshot.plan, at.section, nextContent, (path) => rowFieldPath(path, table, index >= 0 ? index : rows.length - 1)));
     if (Object.keys(errors).length) return rowView(at, draft, table, row, isNew, errors, values);
     assertMayChange(person, at.section, draft.content, nextContent);

@@ -11,7 +11,7 @@ export const dependencyFormAction = defineAction({
     const { dependencies, snapshot } = await ctx.services.risks.register();
     const dependency = d.dependency ? (dependencies.find((x) => x.id === d.dependency) ?? null) : null;
     if (d.mode !== 'add' && !dependency) throw new DomainError('INPUT.INVALID', 'That dependency is no longer in the plan.');
-    const owners = d.mode === 'owner' ? await ctx.services.risks.ownerChoices() : [];
+    const owners = d.mode === 'owner' ? await ctx.services.risks.ownerChoices(ctx.person) : [];
     return dependencyFormCard(d.mode, dependency, {}, '', snapshot.version, owners);
   },
 });

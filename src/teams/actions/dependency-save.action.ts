@@ -19,7 +19,7 @@ export const dependencySaveAction = defineAction({
     } catch (error) {
       if (!isDomainError(error, 'INPUT.INVALID')) throw error;
       const { dependencies } = await risks.register();
-      const owners = d.mode === 'owner' ? await risks.ownerChoices() : [];
+      const owners = d.mode === 'owner' ? await risks.ownerChoices(ctx.person) : [];
       const id = d.mode === 'add' ? undefined : d.dependency;
       return dependencyFormCard(d.mode, dependencies.find((x) => x.id === id) ?? null, { ...ctx.values }, error.message, d.baseVersion, owners);
     }

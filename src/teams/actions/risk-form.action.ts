@@ -11,7 +11,7 @@ export const riskFormAction = defineAction({
     const { headline, others, closed, snapshot } = await ctx.services.risks.register();
     const risk = d.risk ? [...headline, ...others, ...closed].find((r) => r.id === d.risk) ?? null : null;
     if (d.mode !== 'add' && !risk) throw new DomainError('INPUT.INVALID', 'That risk is no longer in the plan.');
-    const owners = d.mode === 'owner' ? await ctx.services.risks.ownerChoices() : [];
+    const owners = d.mode === 'owner' ? await ctx.services.risks.ownerChoices(ctx.person) : [];
     return riskFormCard(d.mode, ctx.services.risks.matrix(risk?.scale ?? 'high-medium-low'), risk, {}, '', snapshot.version, owners);
   },
 });

@@ -32,7 +32,7 @@ export const riskSaveAction = defineAction({
       const riskId = d.mode === 'add' ? undefined : d.risk;
       const risk = [...headline, ...others].find((r) => r.id === riskId) ?? null;
       const scale = risk?.scale ?? (input.scale === 'annex-c' ? 'annex-c' : 'high-medium-low');
-      const owners = d.mode === 'owner' ? await risks.ownerChoices() : [];
+      const owners = d.mode === 'owner' ? await risks.ownerChoices(ctx.person) : [];
       return riskFormCard(d.mode, risks.matrix(scale), risk, { ...ctx.values }, error.message, d.baseVersion, owners);
     }
     return ctx.screens.risks(ctx.person, { style: 'good', text: 'Saved. The plan has a new version; "History" on a risk shows every change.' });
