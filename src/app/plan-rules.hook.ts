@@ -12,10 +12,17 @@ export const enforcePlanRules = (store: Store, matrices: Readonly<Record<RiskSca
     get(target, property, receiver) {
       if (property === 'savePlan') {
         return async (...[planId, expectedVersion, plan, meta]: Parameters<Store['savePlan']>) => {
-          // A retried request is answered by the store from what it applied the first time.
-          if (meta.requestId && (await target.appliedRequest(meta.requestId))) return target.savePlan(planId, expectedVersion, plan, meta);
           const before = await target.loadPlan(planId);
-          return target.savePlan(planId, expectedVersion, applyRiskRules(plan, before?.plan ?? null, matrices), meta);
+          let ruled;
+          try {
+            ruled = applyRiskRules(plan, before?.plan ?? null, matrices);
+          } catch (error) {
+            // A retried request is answered by the store from what it applied the first time, even
+            // if the plan has moved on since; asked only then, so a save costs no extra read.
+            if (meta.requestId && (await target.appliedRequest(meta.requestId))) return target.savePlan(planId, expectedVersion, plan, meta);
+            throw error;
+          }
+          return target.savePlan(planId, expectedVersion, ruled, meta);
         };
       }
       if (property === 'createPlan') {
