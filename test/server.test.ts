@@ -109,7 +109,7 @@ describe('the bot over HTTP', () => {
   });
 
   it('reads free text with the language model it was given at start-up', async () => {
-    const given: Understanding = { understand: async () => ({ intent: 'risks', score: 1, entities: { rag: 'Red' }, alternatives: [] }) };
+    const given: Understanding = { understand: async () => ({ intent: 'risks', score: 1, entities: { rag: 'Red' }, alternatives: [], question: false, toSee: false }) };
     await start({}, given);
     await fetch(`${base}/api/messages`, {
       method: 'POST',

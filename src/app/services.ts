@@ -26,6 +26,7 @@ import { PeopleService } from './people.service';
 import { ReachService } from './reach.service';
 import { ChannelPostService } from './channel-post.service';
 import { RosterQueries } from './roster-queries';
+import { SituationService } from './understanding/situation.service';
 
 /** Every journey, wired to one store, plan, clock and notifier. */
 export interface Services {
@@ -55,6 +56,8 @@ export interface Services {
   readonly people: PeopleService;
   readonly channel: ChannelPostService;
   readonly roster: RosterQueries;
+  /** What waits for someone, to weigh their own words by. */
+  readonly situation: SituationService;
 }
 
 /**
@@ -99,6 +102,7 @@ export const createServices = (deps: {
   const reports = new ReportService(store, planId, updates, clock, spend, matrices);
   const exports = new DocumentExportService({ store, planId, clock, documents, signOff, reports, linkDays: deps.linkDays ?? 7 });
   const feedback = new FeedbackService(store, planId, deps.notifier, clock, outbox);
+  const assignments = new AssignmentService(store, planId, clock, outbox);
   const reach = deps.reach ?? new ReachService(store, deps.directory ?? null, clock, { allowedTenantIds: deps.allowedTenantIds ?? [] });
   return {
     store,
@@ -106,7 +110,7 @@ export const createServices = (deps: {
     clock,
     overview: new PlanOverviewService(store, planId),
     editing: new SectionEditingService(store, planId, clock),
-    assignments: new AssignmentService(store, planId, clock, outbox),
+    assignments,
     requirements: new RequirementService(store, planId),
     updates,
     risks: new RiskRegisterService(store, planId, matrices),
@@ -125,5 +129,6 @@ export const createServices = (deps: {
     people: new PeopleService(store, planId, reach, { managedByFile: deps.rosterManagedByFile ?? false, allowedTenantIds: deps.allowedTenantIds ?? [] }),
     channel: new ChannelPostService(store, deps.directory ?? null, reports, signOff),
     roster: new RosterQueries(store),
+    situation: new SituationService(signOff, updates, assignments),
   };
 };

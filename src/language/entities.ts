@@ -1,15 +1,18 @@
 import type { PlanVocabulary, UnderstoodEntities } from '../app/understanding.port';
 import type { FeedbackTheme } from '../domain/feedback.schema';
-import type { RagRating, SectionKey, SignatoryRole } from '../domain/plan.schema';
+import type { RagRating, SectionKey } from '../domain/plan.schema';
 import { SECTIONS } from '../domain/plan.sections';
 import { quarter, type Quarter, type QuarterNumber } from '../domain/quarters';
+import { chatKindIn, errandIn } from './chat.entity';
+import { dateIn } from './dates.entity';
+import { maskPeople, personIn, ROLE_WORDS } from './people.entity';
 import { tidy, words } from './text';
 
 /** What people call each section besides its number: the short name and the words partners use. */
 const SECTION_WORDS: readonly [SectionKey, readonly string[]][] = [
   ['executiveSummary', ['executive summary', 'exec summary', 'summary section']],
   ['header', ['partnership details', 'sro details', 'the partnership section']],
-  ['signatories', ['signatories section', 'signatory section', 'signatories bit']],
+  ['signatories', ['signatories section', 'signatory section', 'signatories bit', 'signatories page', 'signatory page', 'list of signatories', 'signatories list']],
   ['visionAndGoals', ['vision and goals', 'vision', 'goals', 'goal']],
   ['threeYearPicture', ['three year picture', '3 year picture', 'three year', 'next 3 years']],
   ['theoryOfChange', ['theory of change', 'strategy section']],
@@ -30,15 +33,6 @@ const SECTION_WORDS: readonly [SectionKey, readonly string[]][] = [
 
 /** Compiled once: a message is read against every one. */
 const SECTION_PATTERNS: readonly [SectionKey, RegExp][] = SECTION_WORDS.map(([key, phrases]) => [key, new RegExp(`\\b(${phrases.join('|')})\\b`)]);
-
-/** Signatory roles as people say them; the ICB's are looked for before the council's. */
-const ROLE_WORDS: readonly [SignatoryRole, RegExp][] = [
-  ['icb-chief-executive', /\bicb (ceo|chief exec(utive)?|boss)\b|\bchief exec(utive)? of the icb\b/],
-  ['icb-place-director', /\b(nhs )?place director\b|\bicb place\b/],
-  ['director-of-childrens-services', /\bdcs\b|\bdirector of childrens? services?\b|\bchildrens director\b/],
-  ['la-chief-finance-officer', /\b(section |s)?151( officer)?\b|\bcfo\b|\bchief financ(e|ial) officer\b|\bfinance director\b/],
-  ['la-chief-executive', /\b(la |council |local authority )?(ceo|chief exec(utive)?)\b/],
-];
 
 const ROLE_WORDS_ALL = ROLE_WORDS.map(([, re]) => new RegExp(re.source, 'g'));
 
@@ -137,6 +131,10 @@ export const entitiesIn = (text: string, vocabulary: PlanVocabulary | undefined)
     theme,
     rag: RAGS.find(([, re]) => re.test(t))?.[0],
     said: saidIn(text),
+    personId: personIn(t, vocabulary),
+    dueDate: dateIn(t, vocabulary?.today)?.date,
+    chat: chatKindIn(t),
+    errand: errandIn(t),
   };
 };
 
@@ -145,7 +143,7 @@ export const entitiesIn = (text: string, vocabulary: PlanVocabulary | undefined)
  * "post the workstream quarter update"), so the classifier learns phrasings, not names.
  */
 export const masked = (t: string, vocabulary: PlanVocabulary | undefined): string => {
-  let out = t
+  let out = maskPeople(dateIn(t, vocabulary?.today)?.masked ?? t, vocabulary?.people)
     .replace(/\b(?:ws|workstream|work stream)\s?\d{1,2}[a-z]?\b/g, 'workstream')
     .replace(/\b(this|last|previous|next|current) quarters?\b/g, 'quarter')
     .replace(/\bquarter [1-4]\b|\bq[1-4]\b/g, 'quarter')

@@ -24,6 +24,10 @@ declare module '@nlpjs/nlp' {
 }
 declare module '@nlpjs/lang-en-min' {
   export const LangEn: unknown;
+  /** nlp.js's Porter stemmer for English. */
+  export class StemmerEn {
+    stemWord(word: string): string;
+  }
 }
 declare module '@nlpjs/similarity' {
   /** nlp.js's spelling corrector: the nearest known word within `distance` edits, or the word itself. */

@@ -6,7 +6,8 @@ export const tidy = (text: string): string =>
     .toLowerCase()
     .replace(/[’']/g, '')
     .replace(/[^\p{L}\p{N}\s/-]/gu, ' ')
-    .replace(/[/-]/g, ' ')
+    // A date such as 15/01 keeps its slash; any other slash or hyphen parts words.
+    .replace(/-|\/(?!\d)|(?<!\d)\//g, ' ')
     .replace(/\s+/g, ' ')
     .trim();
 

@@ -19,20 +19,21 @@ import type { Person } from '../domain/people.schema';
 import type { Logger } from '../logger';
 import { CARD_ACTIONS } from './actions';
 import type { AdaptiveCardJson } from './cards';
-import { matchCommand, quarterNamed, type CommandName } from './commands';
+import { interpret } from './interpret';
+import { vocabularyOf } from '../app/understanding/vocabulary';
+import type { Decision, Situation } from '../app/understanding/intent-decision';
 import { TeamsNotifier, type ProactiveSend, type RetryPolicy } from './notifier';
 import { screens as makeScreens } from './screens';
 import { noticeCard } from './views/notice.view';
 import { noticeForError } from './words';
-import type { Understanding, Understood } from '../app/understanding.port';
+import type { Understanding } from '../app/understanding.port';
 import { sharedUnderstanding } from '../language/nlp.understanding';
 import { examplesFor } from './intent.examples';
 import { routeIntent } from './intent.router';
 import { didYouMeanCard, notRecognisedCard } from './views/intent.view';
-import { peopleCard } from './views/people.view';
 import { registerTeamEvents } from './team-events';
 import { STORE_CALLS } from './store-calls';
-import { isShared, SHARED_COMMANDS, SHARED_INTENTS, SHARED_VERBS } from './shared-conversation';
+import { isShared, SHARED_INTENTS, SHARED_VERBS } from './shared-conversation';
 import { oneToOneCard } from './views/team.view';
 
 export interface BotDependencies {
@@ -171,10 +172,8 @@ export const SAVED_FALLBACK = {
   hint: '',
 } as const;
 
-/** How sure the classifier must be before a message opens a screen by itself. */
-export const CONFIDENT = 0.7;
-/** How likely a guess must be to be offered as "did you mean". */
-const GUESS = 0.1;
+/** Nobody's situation: in a shared chat the bot weighs words by no one's pending work. */
+const NOBODY_WAITING: Situation = { roles: [], signOffWaiting: false, updateDue: false, tasksWaiting: false };
 
 const sendCard = (context: TurnContext, card: AdaptiveCardJson) => context.sendActivity({ attachments: [CardFactory.adaptiveCard(card)] });
 
@@ -210,50 +209,23 @@ export const createBot = (deps: BotDependencies, adapter?: TeamsAdapter): Bot =>
   const screens = makeScreens(services, { baseUrl: deps.baseUrl ?? 'http://localhost:3978' });
   const app = new Application<TurnState>({ adapter, removeRecipientMention: true, startTypingTimer: false, longRunningMessages: false });
 
-  const quarterFrom = (text: string) => {
-    const n = quarterNamed(text);
-    // "q3" means Q3 of the reporting year we are in.
-    return n ? `${services.updates.currentQuarter().year}-Q${n}` : undefined;
-  };
-  const commands: Record<CommandName, (person: Person, text: string) => Promise<AdaptiveCardJson>> = {
-    help: screens.help,
-    status: () => screens.status(),
-    sections: screens.sections,
-    'my tasks': screens.tasks,
-    check: () => screens.check(),
-    update: (person, text) => screens.update(person, undefined, quarterFrom(text)),
-    risks: (person) => screens.risks(person),
-    report: (person, text) => screens.report(quarterFrom(text), person),
-    history: () => screens.history(),
-    'sign-off': (person) => screens.signOffStart(person),
-    'sign-off status': (person) => screens.signOffStatus(person),
-    feedback: (person) => screens.feedbackForm(person),
-    'you said we did': (person) => screens.feedbackList(person),
-    export: (person) => screens.exportPlan(person),
-    spend: (person, text) => screens.spend(person, quarterFrom(text)),
-    people: async (person) => peopleCard(await services.people.overview(person)),
-  };
-
   // Trained now, at start-up, so no message waits for it (and no message trains it again).
   const understanding = deps.understanding ? Promise.resolve(deps.understanding) : sharedUnderstanding();
-  const understand = async (text: string): Promise<Understood> => {
-    const { plan } = await services.overview.current();
-    return (await understanding).understand(text, {
-      workstreams: plan.deliveryPlan.workstreams.map((w) => ({ id: w.id, code: w.code, name: w.name })),
-      risks: plan.risks.risks.filter((r) => r.status === 'open').map((r) => ({ id: r.id, description: r.description })),
-      currentQuarter: services.updates.currentQuarter(),
-    });
+  /** What a typed message asks for, read against today's plan and roster, weighed by what waits for the person. */
+  const read = async (person: Person | null, text: string): Promise<{ decision: Decision; situation: () => Promise<Situation | null> }> => {
+    const [{ plan }, people] = await Promise.all([services.overview.current(), services.roster.everyone()]);
+    const vocabulary = vocabularyOf(plan, people, services.updates.currentQuarter(), clock.now());
+    let situation: Promise<Situation> | undefined;
+    const situationOf = () => (situation ??= person ? services.situation.of(person) : Promise.resolve(NOBODY_WAITING));
+    const decision = await interpret(await understanding, text, vocabulary, situationOf);
+    return { decision, situation: person ? situationOf : async () => null };
   };
   /** Free text: the screen it asks for when I am sure, the two best guesses when I am not, else what this person can do. */
   const fromWords = async (person: Person, text: string, teamsUserId: string | undefined): Promise<AdaptiveCardJson> => {
-    const understood = await understand(text);
-    if (understood.intent !== 'none' && understood.score >= CONFIDENT) {
-      return routeIntent({ person, services, screens, teamsUserId }, understood.intent, understood.entities);
-    }
-    const ranked = understood.intent === 'none' ? understood.alternatives : [{ intent: understood.intent, score: understood.score }, ...understood.alternatives];
-    const guesses = ranked.filter((a) => a.score >= GUESS).slice(0, 2);
+    const { decision, situation } = await read(person, text);
+    if (decision.kind === 'open') return routeIntent({ person, services, screens, teamsUserId, situation }, decision.intent, decision.entities);
     const examples = examplesFor(person);
-    return guesses.length ? didYouMeanCard(guesses.map((g) => ({ intent: g.intent, entities: understood.entities })), examples) : notRecognisedCard(examples);
+    return decision.kind === 'guess' ? didYouMeanCard(decision.guesses.map((intent) => ({ intent, entities: decision.entities })), examples) : notRecognisedCard(examples);
   };
 
   /** Every failure a person can cause ends as a notice card; nothing is written on the way. */
@@ -281,13 +253,11 @@ export const createBot = (deps: BotDependencies, adapter?: TeamsAdapter): Bot =>
     return true;
   });
 
-  /** In a channel or group chat: only what the whole partnership may read; anything else in a 1:1 chat. */
-  const inSharedConversation = async (context: TurnContext, person: Person, command: CommandName | null): Promise<AdaptiveCardJson> => {
-    const text = context.activity.text ?? '';
-    if (command) return SHARED_COMMANDS.has(command) ? commands[command](person, text) : oneToOneCard(context.activity.recipient?.id ?? '');
-    const understood = await understand(text);
-    if (understood.intent !== 'none' && understood.score >= CONFIDENT && SHARED_INTENTS.has(understood.intent)) {
-      return routeIntent({ person, services, screens, teamsUserId: context.activity.from?.id }, understood.intent, understood.entities);
+  /** In a channel or group chat: only what the whole partnership may read, and nothing of what waits for one person; anything else in a 1:1 chat. */
+  const inSharedConversation = async (context: TurnContext, person: Person): Promise<AdaptiveCardJson> => {
+    const { decision } = await read(null, context.activity.text ?? '');
+    if (decision.kind === 'open' && SHARED_INTENTS.has(decision.intent)) {
+      return routeIntent({ person, services, screens, teamsUserId: context.activity.from?.id, situation: async () => null }, decision.intent, decision.entities);
     }
     return oneToOneCard(context.activity.recipient?.id ?? '');
   };
@@ -296,9 +266,7 @@ export const createBot = (deps: BotDependencies, adapter?: TeamsAdapter): Bot =>
     const card = await turns.run(newTurn(), () =>
       answer(context, async () => {
         const person = await identity.identify(context.activity.from?.aadObjectId);
-        const command = matchCommand(context.activity.text ?? '');
-        if (isShared(context)) return inSharedConversation(context, person, command);
-        if (command) return commands[command](person, context.activity.text ?? '');
+        if (isShared(context)) return inSharedConversation(context, person);
         return fromWords(person, context.activity.text ?? '', context.activity.from?.id);
       }),
     );

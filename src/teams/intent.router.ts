@@ -2,6 +2,7 @@ import { roleTitle } from '../app/sign-off.service';
 import type { AssistRequest } from '../app/assist.types';
 import type { IntentName, UnderstoodEntities } from '../app/understanding.port';
 import { DomainError } from '../domain/errors';
+import type { SignatoryRole } from '../domain/plan.schema';
 import { hasRole, type Person } from '../domain/people.schema';
 import type { AdaptiveCardJson } from './cards';
 import type { Screens, Services } from './screens';
@@ -9,12 +10,18 @@ import { noticeCard } from './views/notice.view';
 import { signOffStatusCard } from './views/sign-off.view';
 import { NOT_A_SIGNATORY, NOTHING_TO_SIGN, signatoryStateWords } from './words';
 import { asInputs } from '../app/questionnaire/input-name';
+import type { Situation } from '../app/understanding/intent-decision';
+import { assignCard } from './views/work.view';
+import { outOfScopeCard, smallTalkCard } from './views/chat.view';
+import { peopleCard } from './views/people.view';
 
 export interface IntentContext {
   readonly person: Person;
   readonly services: Services;
   readonly screens: Screens;
   readonly teamsUserId: string | undefined;
+  /** What waits for the person, for a kind answer to say what is next; null in a shared chat. Read only when needed. */
+  readonly situation: () => Promise<Situation | null>;
 }
 
 /** The feedback form's typed values: what was said and its theme, prefilled, never submitted. */
@@ -31,16 +38,32 @@ const pendingRequest = async ({ person, services, screens, teamsUserId }: Intent
   return screens.signOffView(person, latest.round.id, request.role, person.id, undefined, teamsUserId);
 };
 
+/** The signatory role a message is about: named as a role ("the DCS"), or as the person who holds one ("Duncan"). */
+const roleAskedAbout = async (services: Services, e: UnderstoodEntities): Promise<SignatoryRole | undefined> => {
+  if (e.signatoryRole) return e.signatoryRole;
+  if (!e.personId) return undefined;
+  const grant = (await services.roster.everyone()).find((p) => p.id === e.personId)?.roles.find((r) => r.role === 'signatory');
+  return grant?.role === 'signatory' ? grant.signatoryRole : undefined;
+};
+
+/** Who has signed; about one signatory ("Duncan says the card never came"), their state first, Resend beside them for the SRO. */
 const signOffStatus = async ({ person, services }: IntentContext, e: UnderstoodEntities): Promise<AdaptiveCardJson> => {
-  const overview = await services.signOff.status(person);
+  const [overview, role] = await Promise.all([services.signOff.status(person), roleAskedAbout(services, e)]);
   let notice: { style: string; text: string } | null = null;
-  if (e.signatoryRole) {
-    const request = overview.current?.requests.find((r) => r.role === e.signatoryRole);
-    const holder = overview.holders.find((h) => h.role === e.signatoryRole)?.person ?? null;
+  if (role) {
+    const request = overview.current?.requests.find((r) => r.role === role);
+    const holder = overview.holders.find((h) => h.role === role)?.person ?? null;
     const name = request?.name ?? holder?.name ?? null;
-    notice = { style: 'default', text: signatoryStateWords(roleTitle(e.signatoryRole), overview.current ? name : null, request?.state ?? 'none') };
+    notice = { style: 'default', text: signatoryStateWords(roleTitle(role), overview.current ? name : null, request?.state ?? 'none') };
   }
   return signOffStatusCard(overview, hasRole(person, 'sro'), notice);
+};
+
+/** "Ask Jordan to fill in Q9 by next Friday": the assign card with the section, the person and the date filled in; nothing is sent until Assign. */
+const assign = async ({ person, services, screens }: IntentContext, e: UnderstoodEntities): Promise<AdaptiveCardJson> => {
+  if (!hasRole(person, 'sro')) throw new DomainError('AUTH.FORBIDDEN', "Only the plan's Senior Responsible Officer can assign sections.");
+  if (!e.section) return screens.sections(person);
+  return assignCard(e.section, await services.roster.everyone(), '', { ...(e.personId ? { assignee: e.personId } : {}), ...(e.dueDate ? { dueDate: e.dueDate } : {}) });
 };
 
 const assist = (ctx: IntentContext, request: AssistRequest) => ctx.screens.assist(ctx.person, request);
@@ -95,6 +118,16 @@ export const routeIntent = async (ctx: IntentContext, intent: IntentName, e: Und
       return assist(ctx, { kind: 'suggest-mitigation', riskId: e.riskId ?? null });
     case 'assist.plain':
       return assist(ctx, { kind: 'plain-english', text: null });
+    case 'dependencies':
+      return screens.dependencies(person);
+    case 'assign':
+      return assign(ctx, e);
+    case 'people':
+      return peopleCard(await services.people.overview(person));
+    case 'smalltalk':
+      return smallTalkCard(person, e.chat ?? 'ack', await ctx.situation());
+    case 'outofscope':
+      return outOfScopeCard(person, e.errand, await ctx.situation());
     default:
       throw new DomainError('INPUT.INVALID', 'That is not something I know how to do.');
   }

@@ -107,6 +107,10 @@ export const screens = (s: Services, options: { baseUrl: string } = { baseUrl: '
       const said = rag ? { style: 'default', text: `Showing the open risks rated ${rag.toLowerCase()} only. Type "risks" for the whole register.` } : notice;
       return riskRegisterCard(shown, said, page);
     },
+    /** The dependency log (Q11) on its own: the register card with its risks left out, saying so. */
+    dependencies: async (person: Person) => {
+      return riskRegisterCard(await s.risks.registerFor(person), { style: 'default', text: 'Showing the dependency log only. Type "risks" for the risk register too.' }, 0, 'dependencies');
+    },
     /** The SRO may post an outline of it to the partnership's team channel, once the app is in a team. */
     report: async (quarterId?: string, person?: Person) => {
       const canPost = Boolean(person && (await s.channel.canPost(person)));

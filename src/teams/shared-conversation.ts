@@ -1,6 +1,5 @@
 import type { TurnContext } from 'botbuilder';
 import type { IntentName } from '../app/understanding.port';
-import type { CommandName } from './commands';
 import { VERBS, type Verb } from './verbs';
 
 /**
@@ -14,9 +13,8 @@ export const isShared = (context: TurnContext): boolean => {
   return type === 'channel' || type === 'groupChat' || (type !== 'personal' && context.activity.conversation?.isGroup === true);
 };
 
-export const SHARED_COMMANDS: ReadonlySet<CommandName> = new Set<CommandName>(['help', 'status', 'sections', 'check', 'risks', 'report', 'history']);
-
-export const SHARED_INTENTS: ReadonlySet<IntentName> = new Set<IntentName>(['help', 'status', 'sections', 'check', 'risks', 'report', 'history']);
+/** What a channel may see, typed as a command or in words; small talk is answered there too, with nothing personal. */
+export const SHARED_INTENTS: ReadonlySet<IntentName> = new Set<IntentName>(['help', 'status', 'sections', 'check', 'risks', 'dependencies', 'report', 'history', 'smalltalk', 'outofscope']);
 
 /** Card buttons that only read what the partnership may see together. */
 export const SHARED_VERBS: ReadonlySet<Verb> = new Set<Verb>([VERBS.showStatus, VERBS.sections, VERBS.check, VERBS.group, VERBS.risks, VERBS.report, VERBS.history, VERBS.changeHistory, VERBS.updateHistory]);

@@ -196,6 +196,11 @@ export const INTENT_WORDS: Record<import('../app/understanding.port').IntentName
   'assist.summarise': 'Summarise the updates',
   'assist.mitigation': 'Suggest a mitigation',
   'assist.plain': 'Rewrite in plain English',
+  dependencies: 'The dependency log',
+  assign: 'Assign a section to someone',
+  people: 'People and roles',
+  smalltalk: 'Just saying hello',
+  outofscope: 'Something I can’t do',
 };
 
 export const DID_YOU_MEAN = { title: 'Did you mean one of these?', subtitle: 'I was not sure what you meant. Choose one, or type **help** to see everything I can do.' } as const;

@@ -81,7 +81,7 @@ export const UTTERANCES: readonly UtteranceCase[] = [
   H('add a new risk', 'workstream-lead', 'risks'),
   H('are there any red risks', 'workstream-lead', 'risks', { rag: 'Red' }),
   H('show the risk log', 'workstream-lead', 'risks'),
-  H('can i see the list of dependencies', 'workstream-lead', 'risks'),
+  H('can i see the list of dependencies', 'workstream-lead', 'dependencies'),
   H('plese show me the rsik register', 'workstream-lead', 'risks'),
   // Signatories
   T('approve', 'signatory', 'signoff.approve'),
@@ -138,6 +138,6 @@ export const UTTERANCES: readonly UtteranceCase[] = [
   H('what can you help me with', 'viewer', 'help'),
   H('what changed recently', 'viewer', 'history'),
   // Nothing to do with the plan
-  H('tell me a funny joke', 'viewer', 'none'),
+  H('tell me a funny joke', 'viewer', 'outofscope'),
   H('flibble wobble', 'sro', 'none'),
 ];

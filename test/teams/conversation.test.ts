@@ -32,8 +32,14 @@ describe('chatting with the bot', () => {
     expect(text).toContain('status');
   });
 
-  it.each(['Help', '  help!', 'what can you do?', 'Hi'])('understands "%s" as help', async (text) => {
+  it.each(['Help', '  help!', 'what can you do?'])('understands "%s" as help', async (text) => {
     expect(cardText(onlyCard(await bot.say(PLAYGROUND_USERS.sro, text)))).toContain('What you can type');
+  });
+
+  it('answers "Hi" with a greeting and what this person can try', async () => {
+    const text = cardText(onlyCard(await bot.say(PLAYGROUND_USERS.sro, 'Hi')));
+    expect(text).toMatch(/^Hello Natasha/);
+    expect(text).toContain('Or try one of these:');
   });
 
   it('status shows every section in Annex A order with its state and counts', async () => {

@@ -117,7 +117,7 @@ describe('free text: what people type in their own words', () => {
   });
 
   it('an unsure reading offers the two best guesses as buttons that open them', async () => {
-    const card = await onlyCard(bot, sro, 'statusy help please');
+    const card = await onlyCard(bot, sro, 'plan people');
     expect(cardText(card)).toContain('Did you mean one of these?');
     const guess = findButton(card, 'This one');
     expect(guess).toMatchObject({ verb: VERBS.intentChoose });

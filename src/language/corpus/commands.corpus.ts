@@ -7,7 +7,7 @@ import type { IntentName } from '../../app/understanding.port';
 export const COMMAND_CORPUS: Partial<Record<IntentName, readonly string[]>> = {
   help: [
     'help', 'what can you do', 'what can i do here', 'how does this work', 'show me what you can do', 'i am new here', 'what are the commands',
-    'how do i use this', 'can you help me', 'im stuck', 'what should i type', 'options', 'what can i ask you', 'show me the menu', 'getting started', 'hi there', 'hello there', 'good morning', 'hey',
+    'how do i use this', 'can you help me', 'im stuck', 'what should i type', 'options', 'what can i ask you', 'show me the menu', 'getting started',
   ],
   status: [
     'status', 'plan status', 'how is the plan looking', 'how far along is the plan', 'which sections are complete', 'overall progress',
@@ -33,8 +33,8 @@ export const COMMAND_CORPUS: Partial<Record<IntentName, readonly string[]>> = {
   ],
   risks: [
     'risks', 'which risks are red', 'show me the red risks', 'what are the biggest risks', 'risk register', 'show amber risks', 'list the risks',
-    'open the risk log', 'what risks do we have', 'any green risks', 'show the risk register', 'what are our dependencies', 'add a risk', 're score a risk',
-    'which risks are high', 'show me risks rated red', 'close a risk', 'show the dependencies', 'dependency log', 'see the dependencies',
+    'open the risk log', 'what risks do we have', 'any green risks', 'show the risk register', 'add a risk', 're score a risk',
+    'which risks are high', 'show me risks rated red', 'close a risk',
   ],
   report: [
     'report', 'highlight report', 'report for quarter', 'show the quarter report', 'quarterly highlight report', 'how did we do last quarter',
@@ -77,8 +77,15 @@ export const COMMAND_CORPUS: Partial<Record<IntentName, readonly string[]>> = {
     'export', 'download the plan', 'give me the plan in word', 'word copy of the plan', 'export to word', 'get the annex a file', 'send me the document',
     'i need a copy of the plan', 'markdown version', 'download annex a', 'print the plan', 'get the docx',
   ],
+  dependencies: ['what are our dependencies', 'show the dependencies', 'dependency log', 'see the dependencies'],
+  smalltalk: ['hi there', 'hello there', 'good morning', 'hey'],
+  outofscope: [
+    'whats the weather', 'tell me a joke', 'what time is it', 'who won the football', 'order a pizza', 'book a meeting room',
+    'email all the sencos about the plan', 'send an email to the parent carer forum', 'drop the dfe an email', 'can you email duncan the plan',
+    'email the schools to say the plan is out', 'write to the parents about the changes', 'ring the icb for me', 'text the head teachers',
+  ],
   spend: [
-    'spend', 'record spend', 'actual spend for quarter', 'enter the spend', 'how much have we spent', 'record actual spend this quarter', 'spending',
+    'spend', 'record spend', 'actual spend for quarter', 'enter the spend', 'record actual spend this quarter', 'spending',
     'enter actuals', 'money spent this quarter', 'budget actuals', 'record what we spent', 'spend against projection',
   ],
 };

@@ -7,5 +7,5 @@ import { IntentChoiceData } from './intent-data';
 export const intentChooseAction = defineAction({
   verb: VERBS.intentChoose,
   data: IntentChoiceData,
-  run: (ctx, { intent, ...entities }) => routeIntent(ctx, intent, entities),
+  run: (ctx, { intent, ...entities }) => routeIntent({ ...ctx, situation: () => ctx.services.situation.of(ctx.person) }, intent, entities),
 });

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { INTENTS } from '../../app/understanding.port';
+import { CHAT_KINDS, ERRANDS, INTENTS } from '../../app/understanding.port';
 import { FeedbackTheme } from '../../domain/feedback.schema';
 import { Id, RagRating, SectionKey, SignatoryRole } from '../../domain/plan.schema';
 import { QuarterId } from '../../domain/quarters';
@@ -15,5 +15,10 @@ export const IntentChoiceData = z.object({
   riskId: Id.optional(),
   theme: FeedbackTheme.optional(),
   rag: RagRating.optional(),
+  // Only ever a prefill: the assign card's own Assign checks the person against the roster.
+  personId: z.string().trim().min(1).max(200).optional(),
+  dueDate: z.string().regex(/^\d{4}-\d{2}-\d{2}$/).optional(),
+  chat: z.enum(CHAT_KINDS).optional(),
+  errand: z.enum(ERRANDS).optional(),
 });
 export type IntentChoiceData = z.infer<typeof IntentChoiceData>;

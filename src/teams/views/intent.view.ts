@@ -19,6 +19,9 @@ export const intentButton = (title: string, intent: IntentName, entities?: Under
 
 export const exampleButtons = (examples: readonly IntentExample[]) => examples.map((e) => intentButton(e.text, e.intent, e.entities));
 
+/** "Or try one of these": what this person's roles do most, each a button that runs it. */
+export const tryTypingGroup = (examples: readonly IntentExample[]) => ({ heading: TRY_TYPING, rows: examples.map((e) => ({ text: `“${e.text}”`, buttons: [intentButton('Try it', e.intent, e.entities)] })) });
+
 /** The two best guesses as buttons, and what this person's role can do. */
 export const didYouMeanCard = (guesses: readonly { intent: IntentName; entities: UnderstoodEntities }[], examples: readonly IntentExample[]): AdaptiveCardJson =>
   listCard({
@@ -26,7 +29,7 @@ export const didYouMeanCard = (guesses: readonly { intent: IntentName; entities:
     subtitle: DID_YOU_MEAN.subtitle,
     groups: [
       { heading: 'My best guesses', rows: guesses.map((g) => ({ text: INTENT_WORDS[g.intent], buttons: [intentButton('This one', g.intent, g.entities)] })) },
-      { heading: TRY_TYPING, rows: examples.map((e) => ({ text: `“${e.text}”`, buttons: [intentButton('Try it', e.intent, e.entities)] })) },
+      tryTypingGroup(examples),
     ],
   });
 
@@ -34,5 +37,5 @@ export const notRecognisedCard = (examples: readonly IntentExample[]): AdaptiveC
   listCard({
     title: UNKNOWN_COMMAND.title,
     subtitle: UNKNOWN_COMMAND.message,
-    groups: [{ heading: TRY_TYPING, rows: examples.map((e) => ({ text: `“${e.text}”`, buttons: [intentButton('Try it', e.intent, e.entities)] })) }],
+    groups: [tryTypingGroup(examples)],
   });

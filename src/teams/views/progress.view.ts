@@ -203,16 +203,23 @@ const riskRow = (r: Risk, view: RegisterView | null): ListRow => {
 };
 
 /** The register as one person may act on it: Re-score / Change / Close on what is theirs, Owner for the SRO. */
-export const riskRegisterCard = (view: RegisterView, notice: { style: string; text: string } | null = null, page = 0): AdaptiveCardJson => {
+export const riskRegisterCard = (view: RegisterView, notice: { style: string; text: string } | null = null, page = 0, only?: 'dependencies'): AdaptiveCardJson => {
   const row = (r: Risk) => riskRow(r, view);
+  const risks = only !== 'dependencies';
   return listCard({
     paging: { page, verb: VERBS.risks },
-    title: 'Risk register and dependencies',
-    subtitle: 'Q10 shows at most five headline risks; the rest stay in the full log. Each risk is changed by its owner (a workstream’s leads, or a person) or the SRO.',
+    title: risks ? 'Risk register and dependencies' : 'Dependencies (Q11)',
+    subtitle: risks
+      ? 'Q10 shows at most five headline risks; the rest stay in the full log. Each risk is changed by its owner (a workstream’s leads, or a person) or the SRO.'
+      : 'What the plan depends on from other bodies and programmes. Each is changed by its owner or the SRO.',
     notice,
     groups: [
-      { heading: `Headline risks (${view.headline.length} of 5)`, rows: view.headline.map(row) },
-      { heading: 'Full risk log', empty: 'No other open risks.', rows: view.others.map(row) },
+      ...(risks
+        ? [
+            { heading: `Headline risks (${view.headline.length} of 5)`, rows: view.headline.map(row) },
+            { heading: 'Full risk log', empty: 'No other open risks.', rows: view.others.map(row) },
+          ]
+        : []),
       {
         heading: 'Dependencies (Q11)',
         rows: view.dependencies
@@ -227,9 +234,9 @@ export const riskRegisterCard = (view: RegisterView, notice: { style: string; te
             ],
           })),
       },
-      { heading: 'Closed', empty: 'Nothing closed yet.', rows: [...view.closed.map((r) => riskRow(r, null)), ...view.dependencies.filter((d) => d.status === 'closed').map((d) => ({ text: d.area, detail: `Closed: ${d.closedReason ?? ''}` }))] },
+      { heading: 'Closed', empty: 'Nothing closed yet.', rows: [...(risks ? view.closed.map((r) => riskRow(r, null)) : []), ...view.dependencies.filter((d) => d.status === 'closed').map((d) => ({ text: d.area, detail: `Closed: ${d.closedReason ?? ''}` }))] },
     ],
-    actions: view.canAdd ? [button('Add a risk', VERBS.riskForm, { mode: 'add' }), button('Add a dependency', VERBS.dependencyForm, { mode: 'add' })] : [],
+    actions: view.canAdd ? [...(risks ? [button('Add a risk', VERBS.riskForm, { mode: 'add' })] : []), button('Add a dependency', VERBS.dependencyForm, { mode: 'add' })] : [],
   });
 };
 
