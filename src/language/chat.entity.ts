@@ -14,7 +14,7 @@ const CHAT: readonly [ChatKind, RegExp][] = [
 
 /** What was asked that the bot cannot do, so the answer names it. */
 const ERRAND: readonly [Errand, RegExp][] = [
-  ['child', /\b(my|our|her|his|their) (son|daughter|child|kid|boy|girl|lad)s?\b|\bchilds?\b|\b(needs|ehc|ehcp) assessment\b|\bannual review\b|\btribunal\b|\bappeal\b|\bmy ehcp\b|\bcase\s?work\b|\badmissions?\b|\bschool place\b/],
+  ['child', /\b(my|our|her|his|their) (son|daughter|child|kid|boy|girl|lad)s?\b|\bchilds?\b|\b(needs|ehc|ehcp) assessment\b|\bannual review\b|\btribunal\b|\bappeal\b|\bmy ehcp\b|\bcase\s?work\b|\b(?:his|her|their|my) case\b|\badmissions?\b|\bschool place\b/],
   ['meeting', /\b(meeting|meet|call|calendar|diary|invite|appointment|book|schedule|teams call|zoom|room)\b/],
   ['email', /\b(e ?mails?|inbox|outlook|letter|post to|text message|sms|ring|phone)\b/],
   ['it', /\b(password|laptop|printer|wifi|vpn|log ?in|login|computer|it support|reset)\b/],
@@ -29,16 +29,23 @@ const OPENING = /^(?:(?:hi|hello|hey|hiya|morning|good (?:morning|afternoon|even
 
 /** Asking to be shown or helped ("can you...", "how do I...") rather than asking how things stand. */
 const REQUEST = /^(?:(?:can|could|would|will|cud|cn) (?:you|u|i|we|someone)|(?:how|where) (?:do|can|should|would) (?:i|we|u)|(?:do|does|did) (?:you|u) (?:mind|want)|is it possible|are you able|any chance|may i|shall i|shall we|(?:i|we) (?:want|need|would like)|please|pls|plz)\b/;
-const ASKING = /^(?:who|whos|whose|what|whats|which|when|where|wheres|why|how many|how much|how far|how long|how are|how is|hows|has|have|hasnt|havent|is|isnt|are|arent|did|does|do|was|were|will|any|anyone|anybody|anything|know if|do you know)\b/;
+const ASKING = /^(?:who|whos|whose|what|whats|which|when|where|wheres|why|how many|how much|how far|how long|how are|how is|hows|has|have|hasnt|havent|is|isnt|are|arent|did|does|do|was|were|will|should|shouldnt|any|anyone|anybody|anything|know if|do you know)\b/;
 const WONDERING = /\b(?:wondering|wonder|know) (?:whether|if) (?!(?:you|u) (?:could|can|would))/;
 
 /** Asking to be shown something ("can I see the answers", "show me who signed"): a read, like a question. */
 const TO_SEE = /^(?:(?:can|could|may) (?:i|we) (?:see|view|read|look at|have a look at|check)|(?:can|could) (?:you|u) (?:show|tell)|show me|let me (?:see|read|look)|(?:i|id) (?:want|like|need) to (?:see|read|know|check)|i would like to (?:see|read|know)|just (?:want|wanted) to (?:see|know|check))\b/;
 
 /** Asking the bot itself to run an errand ("book a call", "can you email the heads", "fill in my son's form"), not telling it about one. */
-const ERRAND_ASKED = /^(?:(?:please|pls|can you|could you|would you|will you|can u|could u|i need you to|i want you to|id like you to|i would like you to)\s+)?(?:book|schedule|arrange|set up|organise|organize|send|email|e mail|ring|phone|call|text|write to|fill in|fill out|complete|reset|fix|sort out|look into|find|order|sing|tell me)\b/;
+const ERRAND_ASKED = /^(?:(?:please|pls|can you|could you|would you|will you|can u|could u|i need you to|i want you to|id like you to|i would like you to)\s+)?(?:book|schedule|arrange|set up|organise|organize|send|email|e mail|ring|phone|call|text|write to|fill in|fill out|complete|reset|fix|sort out|look into|find|order|sing)\b/;
 
-export const asksErrand = (original: string, t: string): boolean => ERRAND_ASKED.test(t.replace(OPENING, '')) || clausesOf(original).some((c) => ERRAND_ASKED.test(c));
+/**
+ * The errand the bot is asked to run, read in the clause that asks it: "can you send a reminder to
+ * the DCS, she's not answering her e-mails" asks for a reminder, which the bot can send.
+ */
+export const askedErrand = (original: string): Errand | undefined => {
+  for (const clause of clausesOf(original)) if (ERRAND_ASKED.test(clause)) return errandIn(clause) ?? (/^(?:\w+ )?sing\b/.test(clause) ? 'other' : undefined);
+  return undefined;
+};
 
 export const asksToSee = (original: string, t: string): boolean => {
   const body = t.replace(OPENING, '');
@@ -47,6 +54,7 @@ export const asksToSee = (original: string, t: string): boolean => {
 
 const clausesOf = (original: string): string[] =>
   original
+    .slice(0, 2000)
     .toLowerCase()
     .replace(/[’']/g, '')
     .split(/[.,;:!?–—]+|\s-\s|\b(?:and|so|but) (?=can|could|how)/)
@@ -61,5 +69,6 @@ export const isQuestion = (original: string, t: string): boolean => {
   const body = t.replace(OPENING, '');
   // A request anywhere ("..., can you set that up?") makes the whole message a request.
   if (REQUEST.test(body) || clausesOf(original).some((c) => REQUEST.test(c))) return false;
-  return ASKING.test(body) || WONDERING.test(body) || /\?\s*$/.test(original.replace(/\s*(?:thanks|thank you|cheers|ta|thx)\W*$/i, ''));
+  // Only the end is looked at for the question mark: a pattern over the whole message would be slow on a long one.
+  return ASKING.test(body) || WONDERING.test(body) || /\?\s*$/.test(original.slice(-80).replace(/\s*(?:thanks|thank you|cheers|ta|thx)\W*$/i, ''));
 };

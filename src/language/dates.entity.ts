@@ -17,7 +17,8 @@ export interface DateFound {
 
 /**
  * A date named in words ("by next Friday", "end of January", "15 Jan"), read with chrono-node in
- * British order (15/01 is the 15th of January), always forwards from today: a due date is never past.
+ * British order (15/01 is the 15th of January), always forwards from today: a due date is never past,
+ * and a message naming a past day names none.
  */
 export const dateIn = (t: string, today: string | undefined): DateFound | undefined => {
   if (!today || !DATE_HINT.test(t)) return undefined;
@@ -25,9 +26,16 @@ export const dateIn = (t: string, today: string | undefined): DateFound | undefi
   for (const [re, words] of HOLIDAYS) text = text.replace(re, words);
   // Midday, so no time zone can move the day.
   const reference = new Date(`${today}T12:00:00`);
-  // A time of day alone ("good morning") names no date.
-  const found = chrono.en.GB.parse(text, reference, { forwardDate: true }).find((r) => r.start.isCertain('day') || r.start.isCertain('weekday') || r.start.isCertain('month') || /\b(days?|weeks?|fortnight|months?)\b/.test(r.text));
-  if (!found) return undefined;
+  const found = chrono.en.GB.parse(text, reference, { forwardDate: true }).find(
+    (r) =>
+      // A time of day alone ("good morning") names no date.
+      (r.start.isCertain('day') || r.start.isCertain('weekday') || r.start.isCertain('month') || /\b(days?|weeks?|fortnight|months?)\b/.test(r.text)) &&
+      // A day gone by ("last Friday", "a week ago") is no due date.
+      !/\b(last|ago|past|previous|yesterday)\b/.test(r.text) &&
+      // "wed", "sat", "sun", "mon" alone are as often words ("we'd") as days.
+      !/^(wed|sat|sun|mon|tue|thu|fri)$/.test(r.text.trim()),
+  );
+  if (!found || iso(found.start.date()) < today) return undefined;
   // "end of January" is its last day, not the first.
   const date = /\bend of\b/.test(text) && !found.start.isCertain('day') ? endOfMonth(found.start.date()) : found.start.date();
   return { date: iso(date), masked: `${text.slice(0, found.index)}date${text.slice(found.index + found.text.length)}` };

@@ -3,10 +3,10 @@ import { LangEn } from '@nlpjs/lang-en-min';
 import { Nlp } from '@nlpjs/nlp';
 import { INTENTS, type IntentName, type PlanVocabulary, type Understanding, type Understood } from '../app/understanding.port';
 import { quarter } from '../domain/quarters';
-import { asksErrand, asksToSee, isQuestion } from './chat.entity';
+import { askedErrand, asksToSee, isQuestion } from './chat.entity';
 import { CORPUS } from './corpus';
 import { CORPUS_NAMES } from './corpus/names';
-import { entitiesIn, masked } from './entities';
+import { entitiesIn, masked, saidIn } from './entities';
 import { trainSoftmax } from './softmax.classifier';
 import { spellCorrector, tidy, words } from './text';
 
@@ -72,11 +72,11 @@ export const createNlpUnderstanding = async (): Promise<Understanding> => {
       return {
         intent: top?.intent ?? 'none',
         score: top?.score ?? 0,
-        entities: { ...entities, said: entitiesIn(text, plan).said },
+        entities: { ...entities, said: saidIn(text) },
         alternatives: ranked.slice(1),
         question: isQuestion(text, tidied),
         toSee: asksToSee(text, tidied),
-        asksErrand: asksErrand(text, tidied),
+        asksErrand: askedErrand(text) !== undefined,
       };
     },
   };

@@ -19,11 +19,17 @@ interface Names {
   readonly first: readonly [RegExp, VocabularyPerson][];
   readonly all: RegExp | null;
 }
-let cached: { people: readonly VocabularyPerson[]; names: Names } | undefined;
+let cached: { key: string; names: Names } | undefined;
 const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+/** A whole word, in any alphabet ("Zoë"), with an optional possessive s. */
+const wordOf = (words: string) => new RegExp(`(?<![\\p{L}\\p{N}])(?:${words})s?(?![\\p{L}\\p{N}])`, 'u');
+/** First names that are everyday words: alone they name nobody ("will you", "amber risks"). */
+const WORD_NAMES = new Set('will may june april august mark bill grace hope faith joy rose amber summer dawn sky pat sue ray rich frank jack lee page art chase carol dean don'.split(' '));
 
 const namesOf = (people: readonly VocabularyPerson[]): Names => {
-  if (cached?.people === people) return cached.names;
+  // Keyed by content: each turn builds a new roster array, and the regular expressions are the costly part.
+  const key = people.map((p) => `${p.id}\u0000${p.name}`).join('\u0001');
+  if (cached?.key === key) return cached.names;
   const firstCount = new Map<string, number>();
   for (const p of people) {
     const first = tidy(p.name).split(' ')[0] ?? '';
@@ -34,18 +40,20 @@ const namesOf = (people: readonly VocabularyPerson[]): Names => {
   const words: string[] = [];
   for (const p of people) {
     const name = tidy(p.name);
+    // A display name of symbols only ("—") names nobody, and must not match everywhere.
+    if (name.length < 2) continue;
     const given = name.split(' ')[0] ?? '';
-    full.push([new RegExp(`\\b${escape(name)}s?\\b`), p]);
+    full.push([wordOf(escape(name)), p]);
     words.push(escape(name));
-    // A first name two people share names neither; one of three letters or fewer is too easily a word.
-    if (given.length >= 3 && firstCount.get(given) === 1) {
-      first.push([new RegExp(`\\b${escape(given)}s?\\b`), p]);
+    // A first name two people share names neither; a short one or an everyday word is too easily something else.
+    if (given.length >= 3 && given !== name && firstCount.get(given) === 1 && !WORD_NAMES.has(given)) {
+      first.push([wordOf(escape(given)), p]);
       words.push(escape(given));
     }
   }
   words.sort((a, b) => b.length - a.length);
-  const names = { full, first, all: words.length ? new RegExp(`\\b(?:${words.join('|')})s?\\b`, 'g') : null };
-  cached = { people, names };
+  const names = { full, first, all: words.length ? new RegExp(wordOf(words.join('|')).source, 'gu') : null };
+  cached = { key, names };
   return names;
 };
 

@@ -29,6 +29,8 @@ export const spellCorrector = (vocabulary: ReadonlySet<string>) => {
     if (best === undefined) {
       // Two letters swapped ("rsik") is one slip to a person but two edits to nlp.js: tried first.
       best = swaps(word).find((w) => vocabulary.has(w)) ?? checker.checkToken(word, word.length >= 7 ? 2 : 1);
+      // Bounded: every new misspelling would otherwise be kept for the life of the process.
+      if (cache.size >= 5000) cache.clear();
       cache.set(word, best);
     }
     return best;

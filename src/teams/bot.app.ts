@@ -172,6 +172,9 @@ export const SAVED_FALLBACK = {
   hint: '',
 } as const;
 
+/** The longest message read as a request: a card's own fields take longer text. */
+const MAX_TYPED = 2000;
+
 /** Nobody's situation: in a shared chat the bot weighs words by no one's pending work. */
 const NOBODY_WAITING: Situation = { roles: [], signOffWaiting: false, updateDue: false, tasksWaiting: false };
 
@@ -213,6 +216,7 @@ export const createBot = (deps: BotDependencies, adapter?: TeamsAdapter): Bot =>
   const understanding = deps.understanding ? Promise.resolve(deps.understanding) : sharedUnderstanding();
   /** What a typed message asks for, read against today's plan and roster, weighed by what waits for the person. */
   const read = async (person: Person | null, text: string): Promise<{ decision: Decision; situation: () => Promise<Situation | null> }> => {
+    if (text.length > MAX_TYPED) throw new DomainError('INPUT.INVALID', `That message is too long for me to read (${text.length.toLocaleString('en-GB')} characters; I read up to ${MAX_TYPED.toLocaleString('en-GB')}). Tell me in a sentence or two what you need, and paste long text into the card that asks for it.`);
     const [{ plan }, people] = await Promise.all([services.overview.current(), services.roster.everyone()]);
     const vocabulary = vocabularyOf(plan, people, services.updates.currentQuarter(), clock.now());
     let situation: Promise<Situation> | undefined;

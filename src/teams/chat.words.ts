@@ -4,7 +4,7 @@ import type { ChatKind, Errand } from '../app/understanding.port';
 export const CHAT_WORDS: Record<ChatKind, { title: string; message: string }> = {
   greeting: { title: 'Hello {name}', message: 'I’m the Local SEND Reform Plan assistant. Tell me in your own words what you need, or try one of these.' },
   thanks: { title: 'You’re welcome, {name}', message: 'Glad to help. If there is anything else on the plan, just ask.' },
-  bye: { title: 'Bye for now, {name}', message: 'Anything that needs you (a sign-off request, a reminder, an answer to feedback) will come to this chat.' },
+  bye: { title: 'Bye for now, {name}', message: 'Anything that needs you (a sign-off request, a reminder, an answer to feedback) will come to your own chat with me.' },
   howAreYou: { title: 'All well here, thank you', message: 'Thanks for asking, {name}. What can I help you with on the plan today?' },
   sorry: { title: 'No need to apologise', message: 'Nothing has been changed. Tell me what you need whenever you’re ready.' },
   praise: { title: 'Thank you, {name}', message: 'That’s kind of you. Here is what I can do next.' },

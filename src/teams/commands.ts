@@ -47,7 +47,7 @@ export const COMMANDS = [
     patterns: [/^post (my|an|the) q[1-4] update$/, /^q[1-4] update$/],
     description: "Post this quarter's milestone update for your workstream",
   },
-  { name: 'risks', intent: 'risks', menus: ['personal', 'team'], phrases: ['risk register', 'show risks', 'the risks', 'dependencies', 'risk log'], description: 'The risk register and dependency log: add, re-score, change or close' },
+  { name: 'risks', intent: 'risks', menus: ['personal', 'team'], phrases: ['risk register', 'show risks', 'the risks', 'risk log'], description: 'The risk register and dependency log: add, re-score, change or close' },
   {
     name: 'report', intent: 'report', menus: ['team'],
     phrases: ['highlight report', 'quarterly report', 'show the report'],
@@ -80,6 +80,7 @@ export const COMMANDS = [
     patterns: [/^(record )?(actual )?spend (for )?q[1-4]$/, /^q[1-4] (actual )?spend$/],
     description: "Record the quarter's actual spend against the plan's projection",
   },
+  { name: 'dependencies', intent: 'dependencies', menus: [], phrases: ['dependency log', 'the dependencies', 'show dependencies'], description: 'The dependency log (Q11) on its own' },
   {
     name: 'people', intent: 'people', menus: [], roles: ['sro'],
     phrases: ['roles', 'roster', 'manage people', 'who can use the bot', 'who can use this', 'add someone', 'add a person', 'add people', 'people and roles', 'give someone a role'],

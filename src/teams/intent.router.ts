@@ -123,7 +123,8 @@ export const routeIntent = async (ctx: IntentContext, intent: IntentName, e: Und
     case 'assign':
       return assign(ctx, e);
     case 'people':
-      return peopleCard(await services.people.overview(person));
+      // "Why can't I edit anything?": anyone but the SRO is shown their own roles and what they can do.
+      return hasRole(person, 'sro') ? peopleCard(await services.people.overview(person)) : screens.help(person);
     case 'smalltalk':
       return smallTalkCard(person, e.chat ?? 'ack', await ctx.situation());
     case 'outofscope':

@@ -1,4 +1,4 @@
-import { decide, type Decision, type Situation } from '../app/understanding/intent-decision';
+import { decide, READ_FOR_QUESTION, type Decision, type Situation } from '../app/understanding/intent-decision';
 import type { PlanVocabulary, Understanding } from '../app/understanding.port';
 import { matchCommand } from './commands';
 
@@ -11,6 +11,8 @@ export const interpret = async (understanding: Understanding, text: string, voca
   const understood = await understanding.understand(text, vocabulary);
   const command = matchCommand(text);
   // A command's words are never what someone said for a form ("feedback" is not feedback).
-  if (command) return { kind: 'open', intent: command.intent, entities: { ...understood.entities, said: undefined } };
+  // "sign off?" asks how sign-off stands, as any question does.
+  const intent = command && ((understood.question && READ_FOR_QUESTION[command.intent]) || command.intent);
+  if (intent) return { kind: 'open', intent, entities: { ...understood.entities, said: undefined } };
   return decide(understood, await situation());
 };

@@ -1,4 +1,4 @@
-import { asksErrand, asksToSee, chatKindIn, errandIn, isQuestion } from '../../src/language/chat.entity';
+import { askedErrand, asksToSee, chatKindIn, errandIn, isQuestion } from '../../src/language/chat.entity';
 import { tidy } from '../../src/language/text';
 
 describe('how a message asks', () => {
@@ -56,12 +56,20 @@ describe('how a message asks', () => {
   });
 
   it.each([
-    ['set up a call with the DCS', true],
-    ['Can you book a meeting with the signatories on Thursday?', true],
-    ["I have a parent complaining about her son's assessment. Can you look into his case?", true],
-    ['a parent told me nobody answers their emails', false],
-    ['parents say the meetings are at awkward times', false],
-  ])('"%s" asks the bot to run an errand: %s', (text, asked) => {
-    expect(asksErrand(text, tidy(text))).toBe(asked);
+    ['set up a call with the DCS', 'meeting'],
+    ['Can you book a meeting with the signatories on Thursday?', 'meeting'],
+    ["I have a parent complaining about her son's assessment. Can you look into his case?", 'child'],
+    ['sing me a song', 'other'],
+    ['a parent told me nobody answers their emails', undefined],
+    ['parents say the meetings are at awkward times', undefined],
+    ["can you send a reminder to the DCS, she's not answering her emails", undefined],
+    ["tell me who hasn't signed before the meeting", undefined],
+  ])('"%s" asks the bot to run the errand %s', (text, errand) => {
+    expect(askedErrand(text)).toBe(errand);
   });
+
+  it.each(['should I approve the plan', 'should we send it yet?'])('"%s" is a question', (text) => {
+    expect(isQuestion(text, tidy(text))).toBe(true);
+  });
+
 });

@@ -32,6 +32,15 @@ describe('people a message names', () => {
     expect(personIn(tidy(text), vocabulary)).toBe(id);
   });
 
+  it.each([
+    ['will you show me the risks', [{ id: 'will', name: 'Will Smith' }], undefined],
+    ['which amber risks are open', [{ id: 'amber', name: 'Amber Khan' }], undefined],
+    ['ask Zoë to look at Q9', [{ id: 'zoe', name: 'Zoë Martin' }], 'zoe'],
+    ['which risks are red', [{ id: 'dash', name: '—' }], undefined],
+  ])('"%s" with %j on the roster names %s', (text, roster, id) => {
+    expect(personIn(tidy(text), { ...vocabulary, people: roster })).toBe(id);
+  });
+
   it('reads roster names as "someone", so the model learns the phrasing and not the person', () => {
     expect(maskPeople(tidy('ask Jordan and Duncan Whitfield'), people)).toBe('ask someone and someone');
   });
@@ -50,7 +59,7 @@ describe('dates a message names, read in England from Sunday 6 December 2026', (
     expect(dateIn(tidy(text), '2026-12-06')?.date).toBe(date);
   });
 
-  it.each(['good morning', 'may I sign it', 'post the ws2 q3 update', 'the 151 officer'])('"%s" names no date', (text) => {
+  it.each(['good morning', 'may I sign it', 'post the ws2 q3 update', 'the 151 officer', "we'd like Jordan to fill in Q9", 'it was due last Friday', 'signed 12 Oct 2025'])('"%s" names no date', (text) => {
     expect(dateIn(tidy(text), '2026-12-06')).toBeUndefined();
   });
 });

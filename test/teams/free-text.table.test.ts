@@ -43,7 +43,7 @@ const SEES: Record<IntentName | 'none', RegExp> = {
   'assist.plain': /Give me the words to rewrite|Drafting help is not switched on/,
   dependencies: /^Dependencies \(Q11\)/,
   assign: new RegExp(`^Assign|Open a section to read|${REFUSED}`),
-  people: new RegExp(`People|${REFUSED}`),
+  people: /People|Local SEND Reform Plan assistant/,
   smalltalk: /Hello|welcome|Bye|All well|apologise|Thank you|Sorry this|smile|OK,/,
   outofscope: /I can’t|not something I can do/,
   none: /I didn't recognise that|Did you mean one of these\?/,

@@ -1,4 +1,4 @@
-import { cardText, createBotHarness, PLAN_ID } from '../support/bot.harness';
+import { cardOf, cardText, createBotHarness, PLAN_ID } from '../support/bot.harness';
 import { button, inputs, onlyCard } from '../support/card-inspect';
 
 /** The demo roster's people, by the names the issue's examples use. */
@@ -66,6 +66,30 @@ describe('understanding people the first time, as the people named', () => {
     const card = await onlyCard(bot, JESS, 'cheers');
     expect(cardText(card)).toMatch(/Waiting for you/);
     expect(button(card, 'Open')).toMatchObject({ intent: 'update' });
+  });
+
+  it('"why can\'t I edit anything? am I just a viewer?" shows a viewer their roles and what they can do', async () => {
+    expect(cardText(await onlyCard(bot, 'demo-pat-viewer', "Why can't I edit anything? Am I just a viewer?"))).toMatch(/You can read the plan and see where it stands; you can't change it/);
+  });
+
+  it.each([
+    ['sign off?', /^Sign-off status/],
+    ['feedback?', /^You said, we did/],
+  ])('a command asked as a question, "%s", is a read', async (text, top) => {
+    expect(cardText(await onlyCard(bot, NATASHA, text))).toMatch(top);
+  });
+
+  it('a message too long to be a request is refused plainly, and nothing changes', async () => {
+    const text = cardText(await onlyCard(bot, NATASHA, `please show me the risks ${'and more '.repeat(400)}`));
+    expect(text).toMatch(/That message is too long for me to read/);
+    expect(await written()).toEqual(before);
+  });
+
+  it('small talk in a channel names nothing personal', async () => {
+    const replies = await bot.send(JESS, { type: 'message', text: 'cheers', conversation: { id: 'channel-1', conversationType: 'channel', isGroup: true } as never });
+    const text = cardText(cardOf(replies[0]));
+    expect(text).toMatch(/^You’re welcome, Jess/);
+    expect(text).not.toMatch(/Waiting for you|update|Try it/);
   });
 
   it('gibberish is not forced onto a screen', async () => {

@@ -79,7 +79,7 @@ export interface Ranked {
 export const weigh = (understood: Understood, situation: Situation): Ranked[] => {
   // Asking it to do something it cannot ("e-mail the DfE", "book a call") makes that the likelier reading;
   // telling it about one ("nobody answers parents' e-mails") does not.
-  const errand = understood.entities.errand && understood.asksErrand ? ERRAND_WEIGHT : 1;
+  const errand = understood.asksErrand ? ERRAND_WEIGHT : 1;
   const raw = understood.intent === 'none' ? understood.alternatives : [{ intent: understood.intent, score: understood.score }, ...understood.alternatives];
   const weighed = new Map<IntentName, number>();
   for (const r of raw) {

@@ -17,7 +17,7 @@ export const IntentChoiceData = z.object({
   rag: RagRating.optional(),
   // Only ever a prefill: the assign card's own Assign checks the person against the roster.
   personId: z.string().trim().min(1).max(200).optional(),
-  dueDate: z.string().regex(/^\d{4}-\d{2}-\d{2}$/).optional(),
+  dueDate: z.string().date().optional(),
   chat: z.enum(CHAT_KINDS).optional(),
   errand: z.enum(ERRANDS).optional(),
 });
