@@ -148,9 +148,9 @@ describe('documents from Teams: the plan and the highlight report as files', () 
     expect(listed.filter((c) => c === 'export' || c === 'spend')).toEqual(offered);
   });
 
-  it('export, spend and people are typed commands: both Teams menus already hold the ten allowed', () => {
+  it('export, spend, dependencies and people are typed commands: both Teams menus already hold the ten allowed', () => {
     const typedOnly = COMMANDS.filter((c) => c.menus.length === 0).map((c) => c.name);
-    expect(typedOnly).toEqual(['sign-off status', 'export', 'spend', 'people']);
+    expect(typedOnly).toEqual(['sign-off status', 'export', 'spend', 'dependencies', 'people']);
     for (const menu of ['personal', 'team'] as const) expect(COMMANDS.filter((c) => (c.menus as readonly string[]).includes(menu)).length).toBeLessThanOrEqual(10);
   });
 });
