@@ -30,6 +30,7 @@ const EnvSchema = z
     SEED_DEMO_PLAN: flag,
     ROSTER_FILE: z.string().trim().min(1).default('config/roster.demo.json'),
     ROSTER_SYNC: z.enum(['seed', 'replace']).default('seed'),
+    EXPORT_GAPS: z.enum(['list', 'prompt']).default('list'),
     GRAPH_INSTALL_FOR_USERS: flag,
     MICROSOFT_APP_ID: optionalText,
     MICROSOFT_APP_PASSWORD: optionalText,
@@ -111,6 +112,8 @@ export interface Config {
    * every start, and Teams cannot change it.
    */
   readonly rosterSync: 'seed' | 'replace';
+  /** Where the exported plan says what is still missing: one list at the end, or nowhere (the template's prompts alone). */
+  readonly exportGaps: 'list' | 'prompt';
   /** Install the app through Microsoft Graph for someone outside the partnership's team (docs/graph-install.md). */
   readonly graphInstall?: { readonly tenantId: string; readonly clientId: string; readonly clientSecret: string; readonly teamsAppId: string };
   /** Absent: requests are not authenticated (local Playground only; refused in production). */
@@ -171,6 +174,7 @@ export const loadConfig = (env: NodeJS.ProcessEnv = process.env): Config => {
     warnings: e.NODE_ENV === 'production' && e.SEED_DEMO_PLAN ? ['SEED_DEMO_PLAN is ignored in production: the demo plan is never loaded there'] : [],
     rosterFile: e.ROSTER_FILE,
     rosterSync: e.ROSTER_SYNC,
+    exportGaps: e.EXPORT_GAPS,
     graphInstall:
       e.GRAPH_INSTALL_FOR_USERS && e.MICROSOFT_APP_ID && e.MICROSOFT_APP_PASSWORD && e.MICROSOFT_APP_TENANT_ID && e.TEAMS_APP_ID
         ? { tenantId: e.MICROSOFT_APP_TENANT_ID, clientId: e.MICROSOFT_APP_ID, clientSecret: e.MICROSOFT_APP_PASSWORD, teamsAppId: e.TEAMS_APP_ID }

@@ -91,6 +91,7 @@ export const createServer = (deps: ServerDependencies) => {
     planId: deps.config.planId,
     logger: deps.logger,
     matrices: deps.matrices,
+    gaps: deps.config.exportGaps,
     baseUrl: deps.config.publicBaseUrl,
     linkDays: deps.config.downloadLinkDays,
     clock: deps.clock,

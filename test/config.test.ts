@@ -26,6 +26,7 @@ describe('configuration', () => {
       warnings: [],
       rosterFile: 'config/roster.demo.json',
       rosterSync: 'seed',
+      exportGaps: 'list',
       graphInstall: undefined,
       microsoftApp: undefined,
       teamsAppId: undefined,

@@ -1,5 +1,6 @@
 import { DomainError } from '../domain/errors';
 import { hasRole, type Person } from '../domain/people.schema';
+import { quarterWords } from '../domain/quarters';
 import type { ChannelPost, TeamDirectory } from './partnership-team.port';
 import type { Store } from './ports';
 import type { ReportService } from './report.service';
@@ -31,7 +32,7 @@ export class ChannelPostService {
     const count = (kind: string) => report.riskEvents.filter((e) => e.kind === kind).length;
     return this.post(sro, requestId, {
       kind: 'highlight-report',
-      quarterLabel: report.quarter.label,
+      quarterLabel: quarterWords(report.quarter),
       workstreams: report.workstreams.map((w) => ({
         label: `${w.workstream.code}: ${w.workstream.name}`,
         posted: w.update !== null,

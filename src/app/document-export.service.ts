@@ -165,7 +165,7 @@ export class DocumentExportService {
   /** Renders an issued document; a signed one carries its signatures, and both name the fingerprint of the text as sent. */
   async render(issued: IssuedDocument, format: FileFormat, signOff: SignOffRecord | null, options: { wholeProcess?: boolean } = {}): Promise<ExportedFile> {
     const model: DocumentModel = signOff && signOff.hash === issued.hash ? signDocument(issued.model, signOff) : issued.model;
-    const provenance: Provenance = { planId: issued.planId, version: issued.planVersion, hash: issued.hash, signed: model !== issued.model };
+    const provenance: Provenance = { planId: issued.planId, version: issued.planVersion, hash: issued.hash, signed: model !== issued.model, ...(issued.kind === 'report' ? { kind: 'report' as const } : {}) };
     const file = await renderFile(model, format, provenance, options);
     // Every file handed out is remembered by its bytes, so verify can recognise this very file.
     await this.deps.store.recordIssuedFile({ sha256: sha256(file.body), planId: issued.planId, documentHash: issued.hash, planVersion: issued.planVersion, format, signed: provenance.signed ?? false });

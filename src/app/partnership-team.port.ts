@@ -65,6 +65,7 @@ export interface ConversationStateRepository {
 export type ChannelPost =
   | {
       readonly kind: 'highlight-report';
+      /** The quarter in words, as the report names it (quarterWords). */
       readonly quarterLabel: string;
       readonly workstreams: readonly { readonly label: string; readonly posted: boolean; readonly green: number; readonly amber: number; readonly red: number; readonly unrated: number }[];
       readonly risks: { readonly opened: number; readonly rescored: number; readonly closed: number };

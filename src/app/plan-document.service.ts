@@ -2,7 +2,8 @@ import type { DocumentModel } from '../domain/document.model';
 import { DomainError } from '../domain/errors';
 import { countFeedback } from '../domain/feedback.schema';
 import { compileAnnexA } from '../domain/plan.compile';
-import type { RiskScale } from '../domain/plan.schema';
+import type { GapStyle } from '../domain/plan-gaps';
+import type { Plan, RiskScale } from '../domain/plan.schema';
 import type { RiskMatrix } from '../domain/risk-rating';
 import { fingerprint } from '../export/fingerprint';
 import type { IssuedDocument, PlanSnapshot, Store } from './ports';
@@ -23,7 +24,15 @@ export class PlanDocumentService {
     private readonly store: Store,
     private readonly planId: string,
     private readonly matrices: Readonly<Record<RiskScale, RiskMatrix>>,
+    private readonly gaps: GapStyle = 'list',
   ) {}
+
+  /** Compiles any plan exactly as the current one is exported (the same feedback, matrices and gaps), for comparing a file with it. */
+  async compiler(): Promise<(plan: Plan) => DocumentModel> {
+    const feedback = await this.store.listFeedback(this.planId);
+    const options = { coProduction: { items: feedback.filter((i) => i.publish), counts: countFeedback(feedback) }, matrices: this.matrices, gaps: this.gaps };
+    return (plan) => compileAnnexA(plan, options);
+  }
 
   async compileCurrent(): Promise<CompiledPlan> {
     const [snapshot, feedback] = await Promise.all([this.store.loadPlan(this.planId), this.store.listFeedback(this.planId)]);
@@ -31,6 +40,7 @@ export class PlanDocumentService {
     const model = compileAnnexA(snapshot.plan, {
       coProduction: { items: feedback.filter((i) => i.publish), counts: countFeedback(feedback) },
       matrices: this.matrices,
+      gaps: this.gaps,
     });
     return { snapshot, model, hash: fingerprint(model) };
   }

@@ -26,7 +26,9 @@ import { PeopleService } from './people.service';
 import { ReachService } from './reach.service';
 import { ChannelPostService } from './channel-post.service';
 import { RosterQueries } from './roster-queries';
+import type { GapStyle } from '../domain/plan-gaps';
 import { SituationService } from './understanding/situation.service';
+import { WordImportService } from './word-import.service';
 
 /** Every journey, wired to one store, plan, clock and notifier. */
 export interface Services {
@@ -58,6 +60,8 @@ export interface Services {
   readonly roster: RosterQueries;
   /** What waits for someone, to weigh their own words by. */
   readonly situation: SituationService;
+  /** A filled Annex A in Word, compared with the plan and read back into it. */
+  readonly wordImport: WordImportService;
 }
 
 /**
@@ -76,6 +80,8 @@ export const createServices = (deps: {
   matrices?: Readonly<Record<RiskScale, RiskMatrix>>;
   /** How long a download link works, in days. */
   linkDays?: number;
+  /** Where the exported plan says what is still missing (EXPORT_GAPS). */
+  gaps?: GapStyle;
   /** The AI model for drafting help; without one, asking for help says it is not switched on. */
   draftingModel?: DraftingModel;
   /** How people are reached; made here (with no team directory) when not given. */
@@ -90,7 +96,7 @@ export const createServices = (deps: {
 }): ServicesWithStore => {
   const { planId, clock } = deps;
   const matrices = deps.matrices ?? DEFAULT_MATRICES;
-  const documents = new PlanDocumentService(deps.store, planId, matrices);
+  const documents = new PlanDocumentService(deps.store, planId, matrices, deps.gaps ?? 'list');
   const outbox = new OutboxDispatcher(deps.store, deps.notifier, clock);
   const signOff = new SignOffService(deps.store, planId, deps.notifier, clock, documents, outbox);
   // Every journey writes through this store: the plan's rules apply to every save, and any plan change reaches sign-off.
@@ -130,5 +136,6 @@ export const createServices = (deps: {
     channel: new ChannelPostService(store, deps.directory ?? null, reports, signOff),
     roster: new RosterQueries(store),
     situation: new SituationService(signOff, updates, assignments),
+    wordImport: new WordImportService(store, planId, documents),
   };
 };

@@ -21,6 +21,10 @@ Commands:
   export [--format md|docx] [--out FILE]
                         The plan as Annex A (a signed version with its signatures). Word needs --out.
   verify FILE           Is this exported file (.docx or .md) exactly the text the bot issued, and was it signed?
+  import FILE.docx [--dry-run]
+                        A filled Annex A in Word, read back into the plan: one line per section that
+                        would change ("changed: Q9 Engagement and co-production"), then how many; without
+                        --dry-run, one new version with those changes (or none when nothing changed)
   check                 Readiness: the 41 core minimum requirements and the guidance rules
   report [--quarter 2026-Q3] [--format md|docx] [--out FILE]
                         The quarterly highlight report (default: the current quarter); Word has the charts
@@ -31,7 +35,7 @@ Commands:
 
 Reads DATABASE_URL (default sqlite:./data/send-plan.db) and PLAN_ID like the bot does.`;
 
-const FORMATS: Record<string, readonly string[]> = { export: ['md', 'docx'], report: ['md', 'docx'], return: ['csv', 'xlsx'], feedback: ['csv'], check: [], verify: [] };
+const FORMATS: Record<string, readonly string[]> = { export: ['md', 'docx'], report: ['md', 'docx'], return: ['csv', 'xlsx'], feedback: ['csv'], check: [], verify: [], import: [] };
 const DEFAULT_FORMAT: Record<string, string> = { export: 'md', report: 'md', feedback: 'csv' };
 const BINARY = new Set(['docx', 'xlsx']);
 
@@ -59,7 +63,7 @@ export const runPlanCli = async (argv: string[], write: (text: string | Buffer) 
   for (const warning of config.warnings) fail(`${warning}\n`);
   const { store } = await openConfiguredStore(config);
   try {
-    const services = createServices({ store, planId: config.planId, clock: systemClock, notifier: { notify: async () => 'no-conversation' }, matrices: readRiskMatrices(config.riskMatrixFile) });
+    const services = createServices({ store, planId: config.planId, clock: systemClock, notifier: { notify: async () => 'no-conversation' }, matrices: readRiskMatrices(config.riskMatrixFile), gaps: config.exportGaps });
     const output = (body: string | Buffer, what: string) => {
       if (values.out) {
         writeFileSync(values.out, body);
@@ -78,6 +82,26 @@ export const runPlanCli = async (argv: string[], write: (text: string | Buffer) 
         write(readinessText(report));
         return 0;
       }
+      case 'import': {
+        const bytes = readFileSync(file!);
+        const name = basename(file!);
+        const said = (preview: { changes: readonly { label: string; readable: boolean; reason?: string }[]; unplaced: readonly string[] }) => {
+          for (const c of preview.changes) if (c.readable) write(`changed: ${c.label}\n`);
+          // What differs but cannot be taken, and what belongs nowhere, is said, never dropped in silence.
+          for (const c of preview.changes) if (!c.readable) fail(`not imported: ${c.label}: ${c.reason}\n`);
+          for (const u of preview.unplaced) fail(`not placed: ${u}\n`);
+          return preview.changes.filter((c) => c.readable).length;
+        };
+        if (values['dry-run']) {
+          const n = said(await services.wordImport.preview('command-line', bytes, name));
+          write(`${n} ${n === 1 ? 'section' : 'sections'} would change\n`);
+          return 0;
+        }
+        const { preview, version } = await services.wordImport.apply('command-line', bytes, name);
+        const n = said(preview);
+        write(version === null ? `Nothing to change: no new version written (the plan stays at version ${preview.version}).\n` : `Wrote version ${version}: ${n} ${n === 1 ? 'section' : 'sections'} imported from ${name}.\n`);
+        return 0;
+      }
       case 'verify': {
         const result = await services.verify.verify(readFileSync(file!), basename(file!));
         write(`${result.message}\n`);
@@ -86,8 +110,8 @@ export const runPlanCli = async (argv: string[], write: (text: string | Buffer) 
       case 'return': {
         const ret = await services.reports.dataReturn(values.quarter);
         output(values.format === 'xlsx' ? await dataReturnXlsx(ret) : dataReturnCsv(ret), `data return for ${ret.quarter.id}`);
-        // On stdout the note is already a row of the CSV; beside a file, say it here too.
-        if (values.out && ret.milestonesNote) write(`${ret.milestonesNote}\n`);
+        // On stdout the notes are already rows of the CSV; beside a file, say them here too.
+        if (values.out) for (const note of [ret.laCodeNote, ret.milestonesNote]) if (note) write(`${note}\n`);
         return 0;
       }
       case 'report': {
@@ -111,7 +135,7 @@ const parse = (argv: string[]) => {
   const { positionals, values } = parseArgs({
     args: argv,
     allowPositionals: true,
-    options: { format: { type: 'string' }, out: { type: 'string' }, quarter: { type: 'string' }, help: { type: 'boolean', short: 'h' } },
+    options: { format: { type: 'string' }, out: { type: 'string' }, quarter: { type: 'string' }, 'dry-run': { type: 'boolean' }, help: { type: 'boolean', short: 'h' } },
   });
   const command = positionals[0];
   if (values.help || !command) return { command: undefined, values, file: undefined };
@@ -124,8 +148,9 @@ const parse = (argv: string[]) => {
   if (values.quarter !== undefined && !QuarterId.safeParse(values.quarter).success) throw new UsageError(`Unknown quarter "${values.quarter}": use the form 2026-Q3.`);
   if (format && BINARY.has(format) && !values.out) throw new UsageError(`A ${format} file needs --out FILE: it is not text to print.`);
   if (values.out && !existsSync(dirname(values.out) || '.')) throw new UsageError(`The folder ${dirname(values.out)} does not exist.`);
-  const file = command === 'verify' ? positionals[1] : undefined;
-  if (command === 'verify' && (!file || !existsSync(file))) throw new UsageError(file ? `There is no file ${file}.` : 'Say which file to verify: npm run plan -- verify plan.docx');
+  const file = command === 'verify' || command === 'import' ? positionals[1] : undefined;
+  if ((command === 'verify' || command === 'import') && (!file || !existsSync(file))) throw new UsageError(file ? `There is no file ${file}.` : `Say which file to ${command}: npm run plan -- ${command} plan.docx`);
+  if (values['dry-run'] && command !== 'import') throw new UsageError('--dry-run is for import only.');
   return { command, values: { ...values, format }, file };
 };
 

@@ -25,6 +25,8 @@ export const header: PlanInput['header'] = {
   localAuthority: 'Shropshire',
   integratedCareBoard: 'Shropshire, Telford and Wrekin',
   sroName: 'Natasha Moody',
+  // The DfE's local authority number for Shropshire, carried on every row of the data return.
+  laCode: '893',
 };
 
 const signatory = (role: PlanInput['signatories'][number]['role'], name: string) => ({

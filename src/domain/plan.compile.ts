@@ -30,6 +30,7 @@ import {
 } from './plan-compile.tables';
 import { REQUIRED_SIGNATORY_ROLES, roleTitle, type DocumentLink, type Plan, type RagRating, type RiskScale } from './plan.schema';
 import { DEFAULT_MATRICES, type RiskMatrix } from './risk-rating';
+import { gap, placeGaps, type GapStyle } from './plan-gaps';
 
 const h = (level: 1 | 2 | 3 | 4, text: string): Block => ({ kind: 'heading', level, text });
 const p = (text: string): Block => ({ kind: 'paragraph', text });
@@ -45,18 +46,27 @@ const prompt = (prose: readonly Prose[]): Block[] =>
 
 const question = (key: QuestionKey): Block[] => [h(3, QUESTION_PROMPTS[key].heading), ...prompt(QUESTION_PROMPTS[key].prompt)];
 
-const documentBlocks = (docs: readonly DocumentLink[], ifNone: Block[] = []): Block[] =>
-  docs.length === 0
-    ? ifNone
-    : [
-        list(
-          docs.map((d) => {
-            const name = d.title ?? 'Not yet uploaded';
-            const link = d.url ? `${name} (${d.url})` : name;
-            return d.purpose ? `${d.purpose}: ${link}` : link;
-          }),
-        ),
-      ];
+/** The documents a question links to; one not yet uploaded is a gap, named by what it is for. */
+const documentBlocks = (docs: readonly DocumentLink[], ifNone: Block[] = []): Block[] => {
+  if (docs.length === 0) return ifNone;
+  const uploaded = docs.filter((d) => d.title || d.url);
+  return [
+    ...(uploaded.length
+      ? [
+          list(
+            uploaded.map((d) => {
+              const name = d.title ?? d.url ?? '';
+              const link = d.url && d.title ? `${name} (${d.url})` : name;
+              return d.purpose ? `${d.purpose}: ${link}` : link;
+            }),
+          ),
+        ]
+      : []),
+    // The partnership's own words for what the document is, as they wrote them.
+    ...docs.filter((d) => !d.title && !d.url).map((d) => gap(d.purpose ?? 'a document')),
+  ];
+};
+
 
 /** A completed sign-off: who signed the compiled text with this hash, and when. */
 export interface SignOffRecord {
@@ -66,11 +76,15 @@ export interface SignOffRecord {
 }
 
 export interface CompileOptions {
-  /** Published "you said, we did" items and the counts Q9 and Q12 refer to. */
+  /** Published "you said, we did" items and their counts, for the co-production annex (left out while there are none). */
   readonly coProduction?: { readonly items: readonly FeedbackItem[]; readonly counts: FeedbackCounts };
+  /** Where what is still missing is said: once, in a list at the end (the default), or not at all. */
+  readonly gaps?: GapStyle;
   /** The partnership's colouring of the risk matrices (Annex C). */
   readonly matrices?: Readonly<Record<RiskScale, RiskMatrix>>;
 }
+
+const plural = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
 
 const SIGNATORIES_TABLE_ID = 'signatories';
 const signatoriesHeader = [[SIGNATORIES_COLUMNS.role, SIGNATORIES_COLUMNS.name, SIGNATORIES_COLUMNS.signature, SIGNATORIES_COLUMNS.email, SIGNATORIES_COLUMNS.signedOn]];
@@ -81,18 +95,19 @@ const roleOrder = (role: string) => {
 };
 
 const coProductionSummary = (counts: FeedbackCounts): string =>
-  `Co-production feedback so far: ${counts.total} item(s), ${counts.byVoice['parent-carer']} from parents and carers and ${counts.byVoice['child-young-person']} from children and young people (recorded separately); ${counts.byStatus.answered + counts.byStatus.closed} answered. See the co-production annex.`;
+  `Co-production feedback so far: ${plural(counts.total, 'item', 'items')}, ${counts.byVoice['parent-carer']} from parents and carers and ${counts.byVoice['child-young-person']} from children and young people (recorded separately); ${counts.byStatus.answered + counts.byStatus.closed} answered.`;
 
-const coProductionAnnex = ({ items, counts }: NonNullable<CompileOptions['coProduction']>): Block[] => [
+/** The bot's own account of co-production, set apart from the partnership's Q9 and Q12 answers; none while nothing is recorded. */
+const coProductionAnnex = ({ items, counts }: NonNullable<CompileOptions['coProduction']>): Block[] => counts.total === 0 ? [] : [
   h(2, 'Co-production annex: you said, we did'),
-  p(coProductionSummary(counts).replace(' See the co-production annex.', '')),
+  p(coProductionSummary(counts)),
   { kind: 'table', header: [['Theme', 'Items']], rows: FEEDBACK_THEMES.map((t) => [t.title, String(counts.byTheme[t.id])]) },
   {
     kind: 'table',
     header: [['Status', 'Items']],
     rows: (Object.keys(counts.byStatus) as (keyof typeof counts.byStatus)[]).map((k) => [FEEDBACK_STATUS_WORDS[k], String(counts.byStatus[k])]),
   },
-  p(counts.medianDaysToAnswer === null ? 'No item has been answered yet.' : `Median time to answer: ${counts.medianDaysToAnswer} day(s).`),
+  p(counts.medianDaysToAnswer === null ? 'No item has been answered yet.' : `Median time to answer: ${plural(counts.medianDaysToAnswer, 'day', 'days')}.`),
   ...(items.length
     ? [
         {
@@ -150,7 +165,7 @@ const sectionOne = ({ visionAndGoals: v }: Plan): Block[] => [
     : missing(),
 ];
 
-const sectionTwo = (plan: Plan, options: CompileOptions): Block[] => {
+const sectionTwo = (plan: Plan): Block[] => {
   const { threeYearPicture: t, deliveryPlan: d, otherFunding: o, risks, dependencies } = plan;
   const { blockTransfer: b, capital: c } = o;
   const open = risks.risks.filter((r) => r.status === 'open');
@@ -164,7 +179,7 @@ const sectionTwo = (plan: Plan, options: CompileOptions): Block[] => {
     ...question('theoryOfChange'),
     theoryOfChangeTable(plan),
     ...question('maturityAssessment'),
-    ...documentBlocks(plan.maturityAssessment.documents, [missing('Not yet uploaded.')]),
+    ...documentBlocks(plan.maturityAssessment.documents, [gap('the completed Local Partnership Maturity Assessment Tool')]),
     ...question('roadmap'),
     roadmapTable(plan),
     ...documentBlocks(plan.roadmap.documents),
@@ -186,7 +201,6 @@ const sectionTwo = (plan: Plan, options: CompileOptions): Block[] => {
     ...textBlocks(c.strategy),
     ...question('engagement'),
     ...textBlocks(plan.engagement.narrative),
-    ...(options.coProduction ? [p(coProductionSummary(options.coProduction.counts))] : []),
     ...question('risks'),
     {
       kind: 'table',
@@ -195,14 +209,14 @@ const sectionTwo = (plan: Plan, options: CompileOptions): Block[] => {
       widths: [3.5, 1, 1.1, 1, 5, 1.1],
       rows: headline.map((r) => [r.description, cell(r.impact), cell(r.likelihood), rag(r.rag), cell(r.mitigation), rag(r.residualRag)]),
     },
-    ...(open.length > headline.length ? [p(`A further ${open.length - headline.length} open risk(s) are held in the partnership's full risk log.`)] : []),
+    ...(open.length > headline.length ? [p(`A further ${plural(open.length - headline.length, 'open risk is', 'open risks are')} held in the partnership's full risk log.`)] : []),
     ...question('dependencies'),
     ...textBlocks(dependencies.approach),
     ...dependencies.items.filter((x) => x.status === 'open').flatMap((x) => [h(4, x.area), ...textBlocks(x.management)]),
   ];
 };
 
-const sectionsThreeToFive = (plan: Plan, options: CompileOptions): Block[] => {
+const sectionsThreeToFive = (plan: Plan): Block[] => {
   const { monitoring: m, reportingToDfe, governance: g, centralGovernmentSupport } = plan;
   return [
     h(2, PART_TITLES[2]),
@@ -212,16 +226,15 @@ const sectionsThreeToFive = (plan: Plan, options: CompileOptions): Block[] => {
       ? [p('Examples of key performance indicators include:'), { kind: 'list', items: m.kpiGroups.map((k) => [{ text: `${k.name}:`, bold: true }, { text: ` ${k.indicators ?? MISSING_TEXT}` }]) } satisfies Block]
       : []),
     ...textBlocks(m.assuranceAndFeedback),
-    ...(options.coProduction ? [p(coProductionSummary(options.coProduction.counts))] : []),
     ...question('reportingToDfe'),
     ...prompt(QUESTION_PROMPTS.reportingToDfe.upload),
-    ...documentBlocks(reportingToDfe.documents, [missing('Not yet uploaded.')]),
+    ...documentBlocks(reportingToDfe.documents, [gap('the initial data return')]),
     h(2, PART_TITLES[3]),
     ...question('governance'),
     governanceTable(plan),
     field('Where the SRO sits', g.sroPosition),
     { kind: 'paragraph', text: GOVERNANCE_TABLE.afterTable, voice: 'prompt' },
-    ...documentBlocks(g.documents, [missing('Not yet uploaded.')]),
+    ...documentBlocks(g.documents, [gap('a diagram of the governance arrangements')]),
     h(2, PART_TITLES[4]),
     ...question('centralGovernmentSupport'),
     list(centralGovernmentSupport.asks),
@@ -252,7 +265,7 @@ const annexes = (plan: Plan, options: CompileOptions): Block[] => {
  */
 export const compileAnnexA = (plan: Plan, options: CompileOptions = {}): DocumentModel => ({
   title: `${ANNEX_A_TITLE}: ${plan.header.localAuthority ?? plan.meta.title} ${plan.meta.reportingYear}`,
-  blocks: [...header(plan), ...sectionOne(plan), ...sectionTwo(plan, options), ...sectionsThreeToFive(plan, options), ...annexes(plan, options)],
+  blocks: placeGaps([...header(plan), ...sectionOne(plan), ...sectionTwo(plan), ...sectionsThreeToFive(plan), ...annexes(plan, options)], options.gaps ?? 'list'),
 });
 
 /**

@@ -91,10 +91,19 @@ export const DocumentLink = z.object({
 });
 export type DocumentLink = z.infer<typeof DocumentLink>;
 
+/**
+ * The DfE's three-digit local authority number (893 for Shropshire), as its statistics publish it
+ * (`old_la_code`), not the nine-character ONS code. Blank means not given.
+ */
+export const LA_CODE_MESSAGE = 'Use the DfE’s three-digit local authority number, for example 893';
+export const LaCode = z.string().trim().regex(/^(\d{3})?$/, LA_CODE_MESSAGE).nullable().transform(blankToNull);
+
 export const Header = z.object({
   localAuthority: shortAnswer(),
   integratedCareBoard: shortAnswer(),
   sroName: shortAnswer(),
+  /** Not asked by the template: the quarterly data return carries it on every row. */
+  laCode: addedLater(LaCode),
 });
 
 export const Signatory = z

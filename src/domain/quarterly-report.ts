@@ -1,7 +1,7 @@
 import type { Block, DocumentModel } from './document.model';
 import { formatPence } from './money';
 import type { DeliveryQuarter, Plan, RagRating, Risk, Workstream } from './plan.schema';
-import { deliveryColumn, noMilestonesReason, type Quarter } from './quarters';
+import { deliveryColumn, noMilestonesReason, quarterWords, type Quarter } from './quarters';
 import type { ChartData } from './report-charts.model';
 import type { StoredSpendActual } from './spend-actuals.schema';
 import { MILESTONE_STATUSES, type StoredUpdate } from './workstream-update.schema';
@@ -121,7 +121,8 @@ const milestoneBlocks = (report: QuarterlyReport, names: ReadonlyMap<string, str
     {
       kind: 'table',
       header: [['Workstream', 'Lead', 'Green', 'Amber', 'Red', 'Not rated', 'Target trajectory', 'Actual']],
-      widths: [3, 1.5, 0.8, 0.8, 0.8, 0.9, 2, 1.5],
+      // Wide enough for "Green" and "Amber" whole in a portrait table header (bold 9 pt Arial).
+      widths: [2.5, 1.7, 1.1, 1.1, 0.8, 1, 2.2, 1.6],
       rows: report.workstreams.map((w) => [
         `${w.workstream.code}: ${w.workstream.name}`,
         w.workstream.lead ?? '',
@@ -168,7 +169,7 @@ const milestoneBlocks = (report: QuarterlyReport, names: ReadonlyMap<string, str
 export const reportDocument = (plan: Plan, report: QuarterlyReport, names: ReadonlyMap<string, string>, extras: ReportExtras = {}): DocumentModel => {
   const { quarter } = report;
   const charts = extras.charts ?? [];
-  const title = `Quarterly highlight report ${quarter.id}: ${quarter.label}`;
+  const title = `Highlight report: ${quarterWords(quarter)}`;
   const blocks: Block[] = [
     { kind: 'heading', level: 1, text: title },
     { kind: 'paragraph', text: `${plan.header.localAuthority ?? 'Local area partnership'} – ${plan.meta.title} ${plan.meta.reportingYear}` },

@@ -25,6 +25,7 @@ export interface Quarter {
   readonly number: QuarterNumber;
   readonly start: string;
   readonly end: string;
+  /** "Q3 (Oct–Dec 2026)": short, for chart axes and table columns. Headings and sentences use quarterWords. */
   readonly label: string;
 }
 
@@ -77,6 +78,21 @@ const makeQuarter = (year: number, number: QuarterNumber): Quarter => {
   };
 };
 
+/** The financial year a quarter belongs to, as plans write it: "2026-27" for 2026-Q3 and 2026-Q4. */
+export const financialYear = (q: Quarter): string => `${q.year}-${String((q.year + 1) % 100).padStart(2, '0')}`;
+
+/**
+ * The one wording of a quarter for people to read, in the report, its cards and their sentences.
+ * Quarters run by the financial year, so "Q3 2026" alone would read as the calendar's July to
+ * September: the words name the financial year and the months.
+ *   full:  "Quarter 3 of 2026-27 (October to December 2026)"
+ *   short: "Quarter 3 of 2026-27", where the months are already on the page (a button, a chart).
+ */
+export const quarterWords = (q: Quarter, form: 'full' | 'short' = 'full'): string => {
+  const name = `Quarter ${q.number} of ${financialYear(q)}`;
+  return form === 'short' ? name : `${name} (${format(toDay(q.start), 'MMMM')} to ${format(toDay(q.end), 'MMMM yyyy')})`;
+};
+
 export const parseQuarter = (id: string): Quarter => {
   const valid = QuarterId.safeParse(id);
   if (!valid.success) throw new DomainError('INPUT.INVALID', `"${String(id).slice(0, 20)}" is not a quarter: use the form 2026-Q3.`);
@@ -114,8 +130,8 @@ export const deliveryQuarters = (reportingYear: string): PlanQuarter[] => (['Q2'
 /** Why the plan has no milestones for a quarter, in words; null when it has. */
 export const noMilestonesReason = (reportingYear: string, q: Quarter): string | null => {
   if (deliveryColumn(reportingYear, q)) return null;
-  if (q.year === planYear(reportingYear)) return `${q.label} is the planning quarter of the ${reportingYear} plan: its delivery plan has no milestones for it.`;
+  if (q.year === planYear(reportingYear)) return `${quarterWords(q)} is the planning quarter of the ${reportingYear} plan: its delivery plan has no milestones for it.`;
   const [first, last] = [deliveryQuarter(reportingYear, 'Q2'), deliveryQuarter(reportingYear, 'Q4')];
   const span = `${format(toDay(first.start), 'MMMM yyyy')} to ${format(toDay(last.end), 'MMMM yyyy')}`;
-  return `${q.label} is outside the ${reportingYear} plan’s delivery year (${span}), so the plan has no milestones for it.`;
+  return `${quarterWords(q)} is outside the ${reportingYear} plan’s delivery year (${span}), so the plan has no milestones for it.`;
 };

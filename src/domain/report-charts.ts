@@ -1,5 +1,5 @@
 import type { Plan, RiskScale, Workstream } from './plan.schema';
-import { deliveryColumn, deliveryQuarters, type Quarter } from './quarters';
+import { deliveryColumn, deliveryQuarters, quarterWords, type Quarter } from './quarters';
 import type { ChartData, RagBucket } from './report-charts.model';
 import type { RiskMatrix } from './risk-rating';
 import type { StoredSpendActual } from './spend-actuals.schema';
@@ -51,7 +51,7 @@ export const parseActual = (actual: string | null, metric: string | null = null,
 
 const milestonesByRag = ({ plan, quarter, latest }: ReportChartsInput): Chart<'milestones-by-rag'> => ({
   type: 'milestones-by-rag',
-  title: `Milestones by RAG rating, ${quarter.label}`,
+  title: `Milestones by RAG rating, ${quarterWords(quarter)}`,
   rows: plan.deliveryPlan.workstreams.flatMap((w) => {
     const column = deliveryColumn(plan.meta.reportingYear, quarter);
     const planned = column ? w.quarters[column].milestones : [];

@@ -1,4 +1,4 @@
-import type { DataReturn, MilestoneRow, RiskRow, SpendRow } from '../domain/data-return';
+import type { DataReturn, MeasureRow, MilestoneRow, RiskRow, SpendRow } from '../domain/data-return';
 import { toCsv } from './csv.writer';
 
 type Value = string | number | null;
@@ -12,9 +12,13 @@ export const poundsText = (pence: number | null): string | null => {
   return pence % 100 === 0 ? String(pence / 100) : (pence / 100).toFixed(2);
 };
 
-/** One table for the three sections: every row has every column, blank where it does not apply. */
+/**
+ * One table for the four sections: every row has every column, blank where it does not apply.
+ * Every row names the local authority and the quarter, so returns stack into one table.
+ */
 export const DATA_RETURN_COLUMNS = [
   'section',
+  'la_code',
   'quarter',
   'workstream_code',
   'workstream',
@@ -24,10 +28,16 @@ export const DATA_RETURN_COLUMNS = [
   'status',
   'rag',
   'note',
+  'plan_question',
+  'measure_id',
+  'measure',
+  'baseline',
+  'plan_target',
   'target_trajectory',
   'target_value',
   'unit',
   'actual',
+  'actual_value',
   'posted_at',
   'posted_by',
   'risk_id',
@@ -69,6 +79,25 @@ const milestone = (m: MilestoneRow): CsvRecord => ({
   posted_by: m.postedBy,
 });
 
+const measure = (m: MeasureRow): CsvRecord => ({
+  section: 'measure',
+  plan_question: m.question,
+  workstream_code: m.workstreamCode,
+  workstream: m.workstreamName,
+  lead: m.lead,
+  measure_id: m.measureId,
+  measure: m.measure,
+  unit: m.unit,
+  baseline: m.baseline,
+  plan_target: m.planTarget,
+  target_trajectory: m.targetTrajectory,
+  target_value: m.targetValue,
+  actual: m.actual,
+  actual_value: m.actualValue,
+  posted_at: m.postedAt,
+  posted_by: m.postedBy,
+});
+
 const risk = (r: RiskRow): CsvRecord => ({
   section: 'risk',
   risk_id: r.riskId,
@@ -97,7 +126,7 @@ const spend = (s: SpendRow): CsvRecord => ({
 });
 
 /** Columns we fill with figures we formatted ourselves; never typed text. */
-const NUMERIC = new Set<DataReturnColumn>(['target_value', 'projected_gbp', 'actual_gbp', 'variance_gbp']);
+const NUMERIC = new Set<DataReturnColumn>(['target_value', 'actual_value', 'projected_gbp', 'actual_gbp', 'variance_gbp']);
 const PLAIN_NUMBER = /^-?\d+(\.\d+)?$/;
 
 /**
@@ -116,10 +145,11 @@ const line = (values: readonly Value[], numeric: readonly boolean[]): string =>
 
 /** The return as one RFC 4180 table (CRLF, header row), filterable by its first column. */
 export const dataReturnCsv = (ret: DataReturn): string => {
-  // A quarter with nothing planned says why in the file itself, so an empty milestone section is never a mystery.
-  const note: CsvRecord[] = ret.milestonesNote ? [{ section: 'note', note: ret.milestonesNote }] : [];
-  const records = [...note, ...ret.milestones.map(milestone), ...ret.risks.map(risk), ...ret.spend.map(spend)];
+  // What is missing is said in the file itself: an empty la_code or milestone section is never a mystery.
+  const notes: CsvRecord[] = [ret.laCodeNote, ret.milestonesNote].filter((n): n is string => n !== null).map((n) => ({ section: 'note', note: n }));
+  const records = [...notes, ...ret.milestones.map(milestone), ...ret.measures.map(measure), ...ret.risks.map(risk), ...ret.spend.map(spend)];
+  const every: CsvRecord = { la_code: ret.partnership.laCode, quarter: ret.quarter.id };
   const numeric = DATA_RETURN_COLUMNS.map((c) => NUMERIC.has(c));
-  const rows = records.map((r) => line(DATA_RETURN_COLUMNS.map((c) => (c === 'quarter' ? ret.quarter.id : (r[c] ?? null))), numeric));
+  const rows = records.map((r) => line(DATA_RETURN_COLUMNS.map((c) => every[c] ?? r[c] ?? null), numeric));
   return [toCsv(DATA_RETURN_COLUMNS, []).slice(0, -2), ...rows].join('\r\n') + '\r\n';
 };

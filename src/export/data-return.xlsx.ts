@@ -1,5 +1,5 @@
 import ExcelJS from 'exceljs';
-import type { DataReturn, MilestoneRow, RiskRow, SpendRow } from '../domain/data-return';
+import type { DataReturn, MeasureRow, MilestoneRow, RiskRow, SpendRow } from '../domain/data-return';
 import type { RagRating } from '../domain/plan.schema';
 import { parseQuarter } from '../domain/quarters';
 import { xmlSafe } from './xml-safe';
@@ -41,6 +41,24 @@ const MILESTONE_COLUMNS: readonly Column<MilestoneRow>[] = [
   { header: 'Posted by', width: 18, kind: 'text', value: (r) => r.postedBy },
 ];
 
+const MEASURE_COLUMNS: readonly Column<MeasureRow>[] = [
+  { header: 'Plan question', width: 10, kind: 'text', value: (r) => r.question },
+  { header: 'Workstream code', width: 10, kind: 'text', value: (r) => r.workstreamCode },
+  { header: 'Workstream', width: 30, kind: 'long', value: (r) => r.workstreamName },
+  { header: 'Lead', width: 18, kind: 'text', value: (r) => r.lead },
+  { header: 'Measure id', width: 16, kind: 'text', value: (r) => r.measureId },
+  { header: 'Measure', width: 50, kind: 'long', value: (r) => r.measure },
+  { header: 'Baseline', width: 24, kind: 'long', value: (r) => r.baseline },
+  { header: 'Target in the plan', width: 24, kind: 'long', value: (r) => r.planTarget },
+  { header: 'Target trajectory', width: 30, kind: 'long', value: (r) => r.targetTrajectory },
+  { header: 'Target value', width: 12, kind: 'number', value: (r) => r.targetValue },
+  { header: 'Unit', width: 8, kind: 'text', value: (r) => r.unit },
+  { header: 'Actual', width: 30, kind: 'long', value: (r) => r.actual },
+  { header: 'Actual value', width: 12, kind: 'number', value: (r) => r.actualValue },
+  { header: 'Posted at', width: 22, kind: 'text', value: (r) => r.postedAt },
+  { header: 'Posted by', width: 18, kind: 'text', value: (r) => r.postedBy },
+];
+
 const RISK_COLUMNS: readonly Column<RiskRow>[] = [
   { header: 'Risk id', width: 16, kind: 'text', value: (r) => r.riskId },
   { header: 'Risk', width: 60, kind: 'long', value: (r) => r.description },
@@ -67,10 +85,21 @@ const SPEND_COLUMNS: readonly Column<SpendRow>[] = [
   { header: 'Variance (£)', width: 16, kind: 'money', value: (r) => pounds(r.variancePence) },
 ];
 
+/** Every table starts with the local authority and the quarter, so sheets from many returns stack. */
+const KEY_HEADERS = ['LA code', 'Quarter'] as const;
+const keyed = <Row>(ret: DataReturn, columns: readonly Column<Row>[]): readonly Column<Row>[] => [
+  { header: KEY_HEADERS[0], width: 10, kind: 'text', value: () => ret.partnership.laCode },
+  { header: KEY_HEADERS[1], width: 10, kind: 'text', value: () => ret.quarter.id },
+  ...columns,
+];
+
+const headersOf = (columns: readonly Column<never>[]): readonly string[] => [...KEY_HEADERS, ...columns.map((c) => c.header)];
+
 export const SHEET_COLUMNS = {
-  Milestones: MILESTONE_COLUMNS.map((c) => c.header),
-  Risks: RISK_COLUMNS.map((c) => c.header),
-  Spend: SPEND_COLUMNS.map((c) => c.header),
+  Milestones: headersOf(MILESTONE_COLUMNS),
+  Measures: headersOf(MEASURE_COLUMNS),
+  Risks: headersOf(RISK_COLUMNS),
+  Spend: headersOf(SPEND_COLUMNS),
 } as const;
 
 /** Excel breaks lines in a cell on LF; a CR from a pasted Windows text would show as a stray mark. */
@@ -121,10 +150,15 @@ const addAbout = (workbook: ExcelJS.Workbook, ret: DataReturn): void => {
   sheet.addRow([]);
   const lines: [string, string][] = [
     ['Local authority', ret.partnership.localAuthority ?? 'Not given'],
+    ['LA code', ret.partnership.laCode ?? `Missing. ${ret.laCodeNote ?? ''}`.trim()],
     ['Integrated care board', ret.partnership.integratedCareBoard ?? 'Not given'],
     ['Plan', `${ret.plan.title} ${ret.plan.reportingYear}`],
     ['Quarter', `${ret.quarter.id}: ${ret.quarter.label}`],
     ['Milestones', ret.milestonesNote ?? `${ret.milestones.length} milestones planned for the quarter, with the latest update on each ("Not reported" where there is none).`],
+    [
+      'Measures',
+      `${ret.measures.length} success measures from the plan (Q2, Q5 and each workstream in Q6), with the baseline and target the plan gives and, where the quarter's target trajectory is a figure, that target beside the workstream's latest actual. Empty where the plan or the updates do not say.`,
+    ],
     ['Risks', `${ret.risks.length} risks, open and closed.`],
     ['Spend', 'Projected (from the plan) and actual spend per category and funding source, in pounds. Variance is actual minus projected: below zero is an underspend.'],
   ];
@@ -135,7 +169,7 @@ const addAbout = (workbook: ExcelJS.Workbook, ret: DataReturn): void => {
   }
 };
 
-/** The return as a workbook: About, then Milestones, Risks and Spend, one table each. */
+/** The return as a workbook: About, then Milestones, Measures, Risks and Spend, one table each. */
 export const dataReturnXlsx = async (ret: DataReturn): Promise<Buffer> => {
   const workbook = new ExcelJS.Workbook();
   // Dated from the input, not the clock, so the same return gives the same workbook properties.
@@ -146,8 +180,9 @@ export const dataReturnXlsx = async (ret: DataReturn): Promise<Buffer> => {
   workbook.modified = asOf;
   workbook.title = `Quarterly data return ${ret.quarter.id}`;
   addAbout(workbook, ret);
-  addTable(workbook, 'Milestones', MILESTONE_COLUMNS, ret.milestones);
-  addTable(workbook, 'Risks', RISK_COLUMNS, ret.risks);
-  addTable(workbook, 'Spend', SPEND_COLUMNS, ret.spend, (r) => r.kind === 'total');
+  addTable(workbook, 'Milestones', keyed(ret, MILESTONE_COLUMNS), ret.milestones);
+  addTable(workbook, 'Measures', keyed(ret, MEASURE_COLUMNS), ret.measures);
+  addTable(workbook, 'Risks', keyed(ret, RISK_COLUMNS), ret.risks);
+  addTable(workbook, 'Spend', keyed(ret, SPEND_COLUMNS), ret.spend, (r) => r.kind === 'total');
   return Buffer.from(await workbook.xlsx.writeBuffer());
 };

@@ -14,6 +14,7 @@ import { createServices, type ServicesWithStore } from '../app/services';
 import type { DraftingModel } from '../app/drafting.port';
 import type { RiskScale } from '../domain/plan.schema';
 import type { RiskMatrix } from '../domain/risk-rating';
+import type { GapStyle } from '../domain/plan-gaps';
 import { DomainError } from '../domain/errors';
 import type { Person } from '../domain/people.schema';
 import type { Logger } from '../logger';
@@ -44,6 +45,8 @@ export interface BotDependencies {
   /** How to message someone who has not just written to the bot. */
   readonly proactive?: ProactiveSend;
   readonly matrices?: Readonly<Record<RiskScale, RiskMatrix>>;
+  /** Where the exported plan says what is still missing (EXPORT_GAPS). */
+  readonly gaps?: GapStyle;
   /** This bot's public address, for links in cards (the plan as sent for sign-off). */
   readonly baseUrl?: string;
   /** How many days a document download link works. */
@@ -201,6 +204,7 @@ export const createBot = (deps: BotDependencies, adapter?: TeamsAdapter): Bot =>
     clock,
     notifier,
     matrices: deps.matrices,
+    gaps: deps.gaps,
     linkDays: deps.linkDays,
     draftingModel: deps.draftingModel,
     reach,

@@ -71,6 +71,10 @@ export const noticeForError = (error: unknown): Notice => {
         return { style: 'attention', title: "I don't recognise that sign-off request", message: error.message, hint: 'Nothing has been changed.' };
       case 'RISK.HEADLINE_LIMIT':
         return { style: 'warning', title: 'Too many headline risks', message: error.message, hint: 'Nothing has been changed.' };
+      case 'IMPORT.UNREADABLE':
+        return { style: 'attention', title: "I couldn't read that file", message: error.message, hint: 'Nothing has been changed.' };
+      case 'IMPORT.MACROS':
+        return { style: 'attention', title: 'Files with macros are not read', message: error.message, hint: 'Nothing has been changed.' };
       case 'DOCUMENT.TOO_LARGE':
         return {
           style: 'warning',

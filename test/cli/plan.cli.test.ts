@@ -1,9 +1,13 @@
 import AdmZip from 'adm-zip';
+import ExcelJS from 'exceljs';
 import mammoth from 'mammoth';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { runPlanCli } from '../../src/cli/plan.cli';
+import { openConfiguredStore } from '../../src/composition';
+import { loadConfig } from '../../src/config';
+import { NO_LA_CODE } from '../../src/domain/data-return';
 
 describe('npm run plan', () => {
   let dir: string;
@@ -50,7 +54,7 @@ describe('npm run plan', () => {
     expect(code).toBe(0);
     expect(out).toMatch(/Wrote .*q3\.md: highlight report, plan version 1, SHA-256 [a-f0-9]{64}/);
     const md = readFileSync(file, 'utf8');
-    expect(md).toContain('# Quarterly highlight report 2026-Q3: Q3 (Oct–Dec 2026)');
+    expect(md).toContain('# Highlight report: Quarter 3 of 2026-27 (October to December 2026)');
     expect(md).toContain('| 3: EHCP Timeliness | Annie Williams | 0 | 0 | 0 | 1 | 20 week timescale: 50% | No update |');
     expect(md).toContain('## Updates still missing');
   });
@@ -58,8 +62,8 @@ describe('npm run plan', () => {
   it('a report for a quarter outside the plan year says it has no milestones, and lists none of the plan’s', async () => {
     const { code, out } = await run('report', '--quarter', '2030-Q2');
     expect(code).toBe(0);
-    expect(out).toContain('# Quarterly highlight report 2030-Q2: Q2 (Jul–Sep 2030)');
-    expect(out).toContain('Q2 (Jul–Sep 2030) is outside the 2026-27 plan’s delivery year (July 2026 to March 2027), so the plan has no milestones for it.');
+    expect(out).toContain('# Highlight report: Quarter 2 of 2030-31 (July to September 2030)');
+    expect(out).toContain('Quarter 2 of 2030-31 (July to September 2030) is outside the 2026-27 plan’s delivery year (July 2026 to March 2027), so the plan has no milestones for it.');
     expect(out).not.toContain('## Milestones by RAG');
     expect(out).not.toContain('No update posted for this quarter yet.');
     expect(out).toContain('None expected: the plan has no milestones for this quarter.');
@@ -156,19 +160,49 @@ describe('npm run plan', () => {
       const media = new AdmZip(file).getEntries().filter((e) => /^word\/media\/.+\.png$/.test(e.entryName));
       expect(media).toHaveLength(4);
       const { value } = await mammoth.extractRawText({ path: file });
-      expect(value).toContain('Quarterly highlight report 2026-Q3');
+      expect(value).toContain('Highlight report: Quarter 3 of 2026-27 (October to December 2026)');
       expect(value).toContain('Spend: projected and actual');
     });
 
-    it.each([
-      ['csv', (f: string) => readFileSync(f, 'utf8').split('\r\n')[0]!.split(',').slice(0, 2)],
-      ['xlsx', (f: string) => (readFileSync(f).subarray(0, 2).toString() === 'PK' ? ['section', 'quarter'] : [])],
-    ])('writes the quarterly data return as %s', async (format, firstColumns) => {
+    // The header and the first row, as [section, the two key columns]: a workbook's sheet name stands for the section.
+    it.each<[string, (f: string) => Promise<string[][]>]>([
+      ['csv', async (f) => readFileSync(f, 'utf8').split('\r\n').slice(0, 2).map((l) => l.split(',').slice(0, 3).map((c) => c.replace(/"/g, '')))],
+      [
+        'xlsx',
+        async (f) => {
+          const book = new ExcelJS.Workbook();
+          await book.xlsx.readFile(f);
+          const ws = book.getWorksheet('Milestones')!;
+          return [1, 2].map((n) => [n === 1 ? 'section' : 'milestone', String(ws.getRow(n).getCell(1).value), String(ws.getRow(n).getCell(2).value)]);
+        },
+      ],
+    ])('writes the quarterly data return as %s, each row naming the local authority and the quarter', async (format, firstColumns) => {
       const file = join(dir, `return.${format}`);
       const { code, out } = await run('return', '--quarter', '2026-Q3', '--format', format, '--out', file);
       expect(code).toBe(0);
       expect(out).toContain('data return for 2026-Q3');
-      expect(firstColumns(file).map((c) => c.replace(/"/g, ''))).toEqual(['section', 'quarter']);
+      expect(out).not.toContain(NO_LA_CODE);
+      const [header, first] = await firstColumns(file);
+      expect(header?.slice(1)).toEqual(format === 'csv' ? ['la_code', 'quarter'] : ['LA code', 'Quarter']);
+      expect(first).toEqual(['milestone', '893', '2026-Q3']);
+    });
+
+    it('says beside the file, and in it, that the plan gives no local authority code', async () => {
+      expect((await run('check')).code).toBe(0);
+      const { store } = await openConfiguredStore(loadConfig());
+      try {
+        const stored = (await store.loadPlan(loadConfig().planId))!;
+        await store.savePlan(loadConfig().planId, stored.version, { ...stored.plan, header: { ...stored.plan.header, laCode: null } }, { actorId: 'test', summary: 'No code' });
+      } finally {
+        await store.close();
+      }
+      const file = join(dir, 'return.csv');
+      const { code, out } = await run('return', '--quarter', '2026-Q3', '--format', 'csv', '--out', file);
+      expect(code).toBe(0);
+      expect(out).toContain(NO_LA_CODE);
+      const first = readFileSync(file, 'utf8').split('\r\n')[1]!;
+      expect(first.startsWith('"note","","2026-Q3",')).toBe(true);
+      expect(first).toContain(`"${NO_LA_CODE}"`);
     });
   });
 });

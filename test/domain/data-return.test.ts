@@ -1,9 +1,9 @@
-import { buildDataReturn, NOT_REPORTED, TOTAL_CATEGORY, type DataReturn, type SpendRow } from '../../src/domain/data-return';
-import type { Plan } from '../../src/domain/plan.schema';
+import { buildDataReturn, NO_LA_CODE, NOT_REPORTED, TOTAL_CATEGORY, TRAJECTORY_MEASURE, type DataReturn, type MeasureRow, type SpendRow } from '../../src/domain/data-return';
+import { Plan, type PlanInput } from '../../src/domain/plan.schema';
 import { parseQuarter } from '../../src/domain/quarters';
 import type { StoredSpendActual } from '../../src/domain/spend-actuals.schema';
 import type { MilestoneStatus, StoredUpdate } from '../../src/domain/workstream-update.schema';
-import { demoPlan } from '../../src/demo/demo-plan';
+import { demoPlan, demoPlanInput } from '../../src/demo/demo-plan';
 
 const update = (over: Partial<StoredUpdate> = {}): StoredUpdate => ({
   id: 'upd-1',
@@ -36,12 +36,57 @@ const build = (quarterId = '2026-Q3', latest: StoredUpdate[] = [update()], spend
 const spendRow = (ret: DataReturn, lineId: string | null, sourceId: string): SpendRow | undefined =>
   ret.spend.find((r) => r.lineId === lineId && r.sourceId === sourceId);
 
+const measureRow = (ret: DataReturn, workstreamCode: string | null, measure: string): MeasureRow | undefined =>
+  ret.measures.find((r) => r.workstreamCode === workstreamCode && r.measure === measure);
+
 describe('the quarterly data return', () => {
-  it('names the partnership, the plan and the quarter', () => {
+  it('names the partnership, with its local authority code, the plan and the quarter', () => {
     const ret = build();
-    expect(ret.partnership).toEqual({ localAuthority: 'Shropshire', integratedCareBoard: 'Shropshire, Telford and Wrekin' });
+    expect(ret.partnership).toEqual({ localAuthority: 'Shropshire', laCode: '893', integratedCareBoard: 'Shropshire, Telford and Wrekin' });
+    expect(ret.laCodeNote).toBeNull();
     expect(ret.plan).toEqual({ title: 'Local SEND Reform Plan', reportingYear: '2026-27' });
     expect(ret.quarter).toEqual({ id: '2026-Q3', label: 'Q3 (Oct–Dec 2026)' });
+  });
+
+  describe('the local authority code', () => {
+    const withCode = (laCode: unknown) => {
+      const input = structuredClone(demoPlanInput) as Omit<PlanInput, 'header'> & { header: Record<string, unknown> };
+      if (laCode === undefined) delete input.header.laCode;
+      else input.header.laCode = laCode;
+      return Plan.safeParse(input);
+    };
+
+    it.each<[string, unknown, string | null]>([
+      ['three digits', '893', '893'],
+      ['three digits with spaces round them', ' 894 ', '894'],
+      ['blank', '  ', null],
+      ['null', null, null],
+      ['absent (a plan stored before the field)', undefined, null],
+    ])('reads %s as %p', (_, laCode, expected) => {
+      const parsed = withCode(laCode);
+      expect(parsed.success).toBe(true);
+      expect(parsed.data?.header.laCode).toBe(expected);
+      expect(build('2026-Q3', [], [], parsed.data!).partnership.laCode).toBe(expected);
+    });
+
+    it.each<[string, unknown]>([
+      ['two digits', '89'],
+      ['four digits', '8930'],
+      ['the ONS code', 'E06000051'],
+      ['a number', 893],
+    ])('refuses %s, naming the field', (_, laCode) => {
+      const parsed = withCode(laCode);
+      expect(parsed.success).toBe(false);
+      expect(parsed.error?.issues.map((i) => i.path.join('.'))).toContain('header.laCode');
+    });
+
+    it('says when it is missing', () => {
+      const plan = demoPlan();
+      plan.header.laCode = null;
+      const ret = build('2026-Q3', [], [], plan);
+      expect(ret.partnership.laCode).toBeNull();
+      expect(ret.laCodeNote).toBe(NO_LA_CODE);
+    });
   });
 
   describe('milestones', () => {
@@ -109,8 +154,8 @@ describe('the quarterly data return', () => {
     });
 
     it.each([
-      ['2026-Q1', 'Q1 (Apr–Jun 2026) is the planning quarter of the 2026-27 plan'],
-      ['2030-Q2', 'Q2 (Jul–Sep 2030) is outside the 2026-27 plan’s delivery year (July 2026 to March 2027), so the plan has no milestones for it.'],
+      ['2026-Q1', 'Quarter 1 of 2026-27 (April to June 2026) is the planning quarter of the 2026-27 plan'],
+      ['2030-Q2', 'Quarter 2 of 2030-31 (July to September 2030) is outside the 2026-27 plan’s delivery year (July 2026 to March 2027), so the plan has no milestones for it.'],
     ])('says why %s has no milestone rows', (quarterId, why) => {
       expect(build(quarterId, []).milestonesNote).toContain(why);
     });
@@ -125,6 +170,132 @@ describe('the quarterly data return', () => {
       ['2026-Q4', 8],
     ])('lists every milestone planned for %s (%i)', (quarterId, count) => {
       expect(build(quarterId, []).milestones).toHaveLength(count);
+    });
+  });
+
+  describe('success measures', () => {
+    const ehcp = (ret: DataReturn) => measureRow(ret, '3', '20 week timescale');
+
+    it('has a row per success measure: Q2, Q5, then each workstream’s in plan order', () => {
+      const plan = demoPlan();
+      const ret = build();
+      expect(ret.measures.map((m) => [m.question, m.workstreamCode, m.measure])).toEqual([
+        ...plan.threeYearPicture.successMeasures.map((m) => ['Q2', null, m.name]),
+        ...plan.roadmap.successMeasures.map((m) => ['Q5', null, m.name]),
+        ...plan.deliveryPlan.workstreams.flatMap((w) => w.successMeasures.map((m) => ['Q6', w.code, m])),
+        ['Q6', '3', '20 week timescale'],
+      ]);
+      expect(ret.measures).toHaveLength(25);
+    });
+
+    it('carries the quarter’s target and the lead’s actual on the measure the trajectory is a figure of', () => {
+      expect(ehcp(build())).toEqual({
+        question: 'Q6',
+        workstreamCode: '3',
+        workstreamName: 'EHCP Timeliness',
+        lead: 'Annie Williams',
+        measureId: null,
+        measure: '20 week timescale',
+        unit: '%',
+        baseline: null,
+        planTarget: null,
+        targetTrajectory: '20 week timescale: 50%',
+        targetValue: 50,
+        actual: '47%',
+        actualValue: 47,
+        postedAt: '2026-12-18T10:30:00.000Z',
+        postedBy: 'annie.williams',
+      });
+    });
+
+    it.each<[string, number | null, string | null]>([
+      ['2026-Q2', 40, '20 week timescale: 40%'],
+      ['2026-Q3', 50, '20 week timescale: 50%'],
+      ['2026-Q4', 60, '20 week timescale: 60%'],
+      ['2026-Q1', null, null],
+      ['2027-Q3', null, null],
+    ])('takes the target for %s from that quarter’s trajectory (%p)', (quarterId, target, words) => {
+      const row = ehcp(build(quarterId, [update({ quarter: quarterId })]));
+      expect(row).toMatchObject({ targetValue: target, targetTrajectory: words, unit: '%' });
+      // An actual is only returned against a target the plan sets for the quarter.
+      expect(row?.actual).toBe(target === null ? null : '47%');
+    });
+
+    it.each<[string, string | null, number | null]>([
+      ['a percentage', '47%', 47],
+      ['the metric repeated', '20 week timescale: 46.5 %', 46.5],
+      ['a figure among words', 'Up to 52% from 41% in Q2', 52],
+      ['words only', 'Improving, figures due in January', null],
+      ['nothing', null, null],
+    ])('reads the figure in an actual given as %s', (_, typed, figure) => {
+      expect(ehcp(build('2026-Q3', [update({ actual: typed })]))).toMatchObject({ actual: typed, actualValue: figure });
+    });
+
+    it.each<[string, StoredUpdate[]]>([
+      ['no update at all', []],
+      ['an update for another quarter', [update({ quarter: '2026-Q2' })]],
+      ['an update from another workstream', [update({ workstreamId: 'ws-2' })]],
+    ])('leaves the actual empty with %s', (_, latest) => {
+      expect(ehcp(build('2026-Q3', latest))).toMatchObject({ targetValue: 50, actual: null, actualValue: null, postedAt: null, postedBy: null });
+    });
+
+    it('gives the baseline and target the partnership set in Q2 and Q5, as worded, and no quarter figures', () => {
+      const plan = demoPlan();
+      plan.threeYearPicture.successMeasures[4] = { ...plan.threeYearPicture.successMeasures[4]!, baseline: '38% (2025-26)', target: '70% by March 2029' };
+      const row = build('2026-Q3', [update()], [], plan).measures.find((m) => m.measureId === 'q2-measure-5');
+      expect(row).toEqual({
+        question: 'Q2',
+        workstreamCode: null,
+        workstreamName: null,
+        lead: null,
+        measureId: 'q2-measure-5',
+        measure: 'Timeliness – 20 weeks %',
+        unit: null,
+        baseline: '38% (2025-26)',
+        planTarget: '70% by March 2029',
+        targetTrajectory: null,
+        targetValue: null,
+        actual: null,
+        actualValue: null,
+        postedAt: null,
+        postedBy: null,
+      });
+    });
+
+    it('leaves out a Q2 or Q5 row left wholly blank', () => {
+      const plan = demoPlan();
+      plan.roadmap.successMeasures.push({ id: 'q5-blank', name: null, baseline: null, target: null }, { id: 'q5-baseline-only', name: null, baseline: '12', target: null });
+      const ids = build('2026-Q3', [], [], plan).measures.map((m) => m.measureId);
+      expect(ids).not.toContain('q5-blank');
+      expect(ids).toContain('q5-baseline-only');
+    });
+
+    it('gives a workstream’s listed measure that names its metric the trajectory’s figures, once', () => {
+      const plan = demoPlan();
+      plan.deliveryPlan.workstreams[3]!.successMeasures = ['20 Week  Timescale', 'Annual reviews on time'];
+      const rows = build('2026-Q3', [update()], [], plan).measures.filter((m) => m.workstreamCode === '3');
+      expect(rows.map((r) => [r.measure, r.targetValue, r.actual])).toEqual([
+        ['20 Week  Timescale', 50, '47%'],
+        ['Annual reviews on time', null, null],
+      ]);
+    });
+
+    it.each<[string, (t: Plan['deliveryPlan']['workstreams'][number]['quarters']['Q3']['trajectory']) => void, string, number | null, string | null]>([
+      ['a target with no metric', (t) => (t.metric = null), TRAJECTORY_MEASURE, 50, '47%'],
+      ['a trajectory in words only', (t) => Object.assign(t, { text: 'Backlog cleared', metric: null, target: null, unit: null }), '20 week timescale', null, null],
+    ])('with %s in the quarter', (_, change, measure, target, actual) => {
+      const plan = demoPlan();
+      change(plan.deliveryPlan.workstreams[3]!.quarters.Q3.trajectory);
+      const ret = build('2026-Q3', [update()], [], plan);
+      expect(measureRow(ret, '3', measure)).toMatchObject({ targetValue: target, actual });
+      // A words-only trajectory is no measure, and its actual stays on the milestone rows only.
+      expect(ret.measures.filter((m) => m.actual !== null).length).toBe(actual === null ? 0 : 1);
+    });
+
+    it('lists the measures for a quarter outside the plan year, with no targets or actuals', () => {
+      const ret = build('2030-Q2', []);
+      expect(ret.measures).toHaveLength(25);
+      expect(ret.measures.every((m) => m.targetValue === null && m.actual === null)).toBe(true);
     });
   });
 

@@ -13,7 +13,7 @@ describe('the Shropshire demo plan', () => {
   const plan = demoPlan();
 
   it('holds the partnership, its SRO and all five named signatories', () => {
-    expect(plan.header).toEqual({ localAuthority: 'Shropshire', integratedCareBoard: 'Shropshire, Telford and Wrekin', sroName: 'Natasha Moody' });
+    expect(plan.header).toEqual({ localAuthority: 'Shropshire', integratedCareBoard: 'Shropshire, Telford and Wrekin', sroName: 'Natasha Moody', laCode: '893' });
     expect(REQUIRED_SIGNATORY_ROLES.map((r) => plan.signatories.find((s) => s.role === r.id)?.name)).toEqual([
       'Tanya Miles',
       'Simon Whitehouse',

@@ -1,5 +1,6 @@
 import { demoPlan } from '../../src/demo/demo-plan';
 import { compileAnnexA } from '../../src/domain/plan.compile';
+import { countFeedback } from '../../src/domain/feedback.schema';
 import { renderMarkdown } from '../../src/export/markdown.renderer';
 import { unescapeMarkdown } from '../support/markdown';
 import { planTextLines } from '../support/plan-strings';
@@ -42,7 +43,8 @@ describe('compiled plan', () => {
 
   it('has every Annex A heading, in order', () => {
     expect(headings[0]).toBe('Annex A: Local SEND Reform Plan');
-    expect(headings.slice(1)).toEqual(ANNEX_A_HEADINGS);
+    // The demo plan has gaps, said once at the end.
+    expect(headings.slice(1)).toEqual([...ANNEX_A_HEADINGS, 'Still to be provided']);
   });
 
   it('contains every answer of the demo plan', () => {
@@ -57,9 +59,32 @@ describe('compiled plan', () => {
     expect(markdown).toContain('**Percentage of Schools Block:** 0.5%');
   });
 
-  it('marks what is still missing instead of dropping it', () => {
-    expect(markdown).toMatch(/Completed Local Partnership Maturity Assessment Tool: Not yet uploaded/);
-    expect(markdown).toContain('**Where the SRO sits:** _Not yet provided._');
+  it('says what is still missing once, in a list at the end, and never inside the answers', () => {
+    const [answers, list] = unescapeMarkdown(markdown).split('## Still to be provided');
+    expect(answers).not.toMatch(/Not yet uploaded|Not yet provided|Where the SRO sits/);
+    expect(list).toContain('- Question 4: Completed Local Partnership Maturity Assessment Tool');
+    expect(list).toContain('- Question 14: where the SRO sits');
+  });
+
+  it.each([
+    ['list', true],
+    ['prompt', false],
+  ] as const)('with gaps shown as "%s", the list at the end is there: %s, and the answers carry no placeholder either way', (gaps, listed) => {
+    const md = unescapeMarkdown(renderMarkdown(compileAnnexA(plan, { gaps })));
+    expect(md.includes('## Still to be provided')).toBe(listed);
+    expect(md).not.toMatch(/Not yet uploaded|Not yet provided/);
+    expect(md).toContain('4. Please upload a completed copy of the Local Partnership Maturity Assessment Tool.');
+  });
+
+  it.each([
+    ['no feedback recorded: no annex and nothing added to Q9 or Q12', 0],
+    ['feedback recorded: the annex, still nothing added to Q9 or Q12', 2],
+  ])('co-production, %s', (_what, total) => {
+    const counts = { ...countFeedback([]), total };
+    const md = renderMarkdown(compileAnnexA(plan, { coProduction: { items: [], counts } }));
+    expect(md.includes('Co-production annex')).toBe(total > 0);
+    const q9 = md.slice(md.indexOf('9. System partner'), md.indexOf('10. Risks'));
+    expect(q9).not.toContain('Co-production feedback so far');
   });
 
   it('keeps a table intact when an answer contains a pipe or a new line', () => {
@@ -74,6 +99,6 @@ describe('compiled plan', () => {
     changed.risks.risks[4]!.headline = false;
     const md = unescapeMarkdown(renderMarkdown(compileAnnexA(changed)));
     expect(md).not.toContain(changed.risks.risks[4]!.description);
-    expect(md).toContain('A further 1 open risk(s)');
+    expect(md).toContain('A further 1 open risk is held');
   });
 });

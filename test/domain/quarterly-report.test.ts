@@ -55,6 +55,16 @@ describe('the highlight report for a quarter the plan has no milestones for', ()
 });
 
 describe('the highlight report document', () => {
+  it.each([
+    ['2026-Q3', 'Highlight report: Quarter 3 of 2026-27 (October to December 2026)'],
+    ['2026-Q4', 'Highlight report: Quarter 4 of 2026-27 (January to March 2027)'],
+  ])('%s is named as the financial year’s quarter, with its months', (id, title) => {
+    const doc = reportDocument(plan, buildQuarterlyReport(plan, parseQuarter(id), [], []), new Map());
+    expect(doc.title).toBe(title);
+    expect(doc.blocks[0]).toEqual({ kind: 'heading', level: 1, text: title });
+    expect(text(doc.blocks)).not.toMatch(/\d{4}-Q\d|Q\d \(/);
+  });
+
   it('names who posted an update, and never shows an internal id for someone no longer on the roster', () => {
     const update = { ...strayUpdate('2026-Q2'), authorId: '00000000-0000-0000-0000-000000000099' };
     const report = buildQuarterlyReport(plan, parseQuarter('2026-Q2'), [update], []);

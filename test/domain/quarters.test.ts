@@ -1,6 +1,6 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
-import { addDays, deliveryColumn, deliveryQuarter, deliveryQuarters, noMilestonesReason, parseQuarter, quarterOf, utcDay } from '../../src/domain/quarters';
+import { addDays, deliveryColumn, deliveryQuarter, deliveryQuarters, financialYear, noMilestonesReason, parseQuarter, quarterOf, quarterWords, utcDay } from '../../src/domain/quarters';
 
 describe('reporting quarters', () => {
   it.each([
@@ -26,6 +26,22 @@ describe('reporting quarters', () => {
   });
 
   it.each([
+    ['2026-Q3', 'Quarter 3 of 2026-27 (October to December 2026)', 'Quarter 3 of 2026-27'],
+    ['2026-Q4', 'Quarter 4 of 2026-27 (January to March 2027)', 'Quarter 4 of 2026-27'],
+    ['2026-Q1', 'Quarter 1 of 2026-27 (April to June 2026)', 'Quarter 1 of 2026-27'],
+    ['2030-Q2', 'Quarter 2 of 2030-31 (July to September 2030)', 'Quarter 2 of 2030-31'],
+    ['2099-Q4', 'Quarter 4 of 2099-00 (January to March 2100)', 'Quarter 4 of 2099-00'],
+  ])('%s reads as the financial year’s quarter: "%s"', (id, full, short) => {
+    expect(quarterWords(parseQuarter(id))).toBe(full);
+    expect(quarterWords(parseQuarter(id), 'short')).toBe(short);
+  });
+
+  it('names the financial year as plans write it', () => {
+    expect(financialYear(parseQuarter('2026-Q4'))).toBe('2026-27');
+    expect(financialYear(parseQuarter('2009-Q1'))).toBe('2009-10');
+  });
+
+  it.each([
     ['2026-Q2', 'Q2'],
     ['2026-Q3', 'Q3'],
     ['2026-Q4', 'Q4'],
@@ -38,8 +54,8 @@ describe('reporting quarters', () => {
   });
 
   it.each([
-    ['2026-Q1', /Q1 \(Apr–Jun 2026\) is the planning quarter of the 2026-27 plan/],
-    ['2030-Q2', /Q2 \(Jul–Sep 2030\) is outside the 2026-27 plan’s delivery year \(July 2026 to March 2027\)/],
+    ['2026-Q1', /^Quarter 1 of 2026-27 \(April to June 2026\) is the planning quarter of the 2026-27 plan/],
+    ['2030-Q2', /^Quarter 2 of 2030-31 \(July to September 2030\) is outside the 2026-27 plan’s delivery year \(July 2026 to March 2027\)/],
     ['2025-Q3', /outside the 2026-27 plan’s delivery year/],
   ])('says why %s has no milestones', (id, words) => {
     expect(noMilestonesReason('2026-27', parseQuarter(id))).toMatch(words);

@@ -63,7 +63,7 @@ describe('report charts', () => {
       const c = chart(build(), 'milestones-by-rag');
       expect(c.rows).toHaveLength(4 * 4);
       expect([...new Set(c.rows.map((r) => r.workstream))]).toEqual(['Workstream 1a', 'Workstream 1', 'Workstream 2', 'Workstream 3']);
-      expect(c.title).toBe('Milestones by RAG rating, Q3 (Oct–Dec 2026)');
+      expect(c.title).toBe('Milestones by RAG rating, Quarter 3 of 2026-27 (October to December 2026)');
     });
 
     it('counts nothing for the planning quarter, which has no delivery column', () => {

@@ -90,7 +90,7 @@ describe('chart rendering', () => {
   it('measures text as resvg draws it, so vega lays the chart out for the real font', () => {
     const { family, regular, bold, files } = chartFonts();
     const measure = textWidth(readAdvances(regular), readAdvances(bold ?? regular));
-    for (const [text, size, weight] of [['Workstream 1a', 12, 'normal'], ['Milestones by RAG rating, Q3 (Oct–Dec 2026)', 16, 'bold']] as const) {
+    for (const [text, size, weight] of [['Workstream 1a', 12, 'normal'], ['Milestones by RAG rating, Quarter 3 of 2026-27 (October to December 2026)', 16, 'bold']] as const) {
       const svg = `<svg xmlns="http://www.w3.org/2000/svg" width="900" height="40"><text x="0" y="30" font-family="${family}" font-size="${size}" font-weight="${weight}">${text}</text></svg>`;
       const box = new Resvg(svg, { font: { loadSystemFonts: false, fontFiles: [...files], defaultFontFamily: family } }).getBBox();
       // The ink box lacks the side bearings the advance widths include: a pixel or two.

@@ -1,5 +1,8 @@
+import AdmZip from 'adm-zip';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import ExcelJS from 'exceljs';
-import { buildDataReturn, type DataReturn } from '../../src/domain/data-return';
+import { buildDataReturn, NO_LA_CODE, type DataReturn } from '../../src/domain/data-return';
 import { parseQuarter } from '../../src/domain/quarters';
 import type { StoredSpendActual } from '../../src/domain/spend-actuals.schema';
 import type { StoredUpdate } from '../../src/domain/workstream-update.schema';
@@ -98,6 +101,29 @@ const sample = (): DataReturn => {
 
 const cellText = (v: string | number | null): string => (v === null ? '' : String(v));
 
+/** A return whose measures have figures: a Q2 baseline and target, and the EHCP lead's actual for Q3. */
+const withFigures = (over: { laCode?: string | null; actual?: string } = {}): DataReturn => {
+  const plan = demoPlan();
+  if (over.laCode !== undefined) plan.header.laCode = over.laCode;
+  plan.threeYearPicture.successMeasures[4] = { ...plan.threeYearPicture.successMeasures[4]!, baseline: '38% (2025-26)', target: '70% by March 2029' };
+  const latest: StoredUpdate[] = [
+    {
+      id: 'upd-3',
+      workstreamId: 'ws-3',
+      quarter: '2026-Q3',
+      sequence: 2,
+      authorId: 'annie.williams',
+      at: '2026-12-18T10:30:00.000Z',
+      milestones: [],
+      actual: over.actual ?? '20 week timescale: 46.5%',
+      narrative: null,
+      blockers: null,
+      supportNeeded: null,
+    },
+  ];
+  return buildDataReturn({ plan, quarter: parseQuarter('2026-Q3'), latest, spendActuals: [] });
+};
+
 describe('the data return as CSV', () => {
   const ret = sample();
   const text = dataReturnCsv(ret);
@@ -107,11 +133,64 @@ describe('the data return as CSV', () => {
 
   it('is one table with a header row, uniform columns and CRLF line endings', () => {
     expect(header).toEqual([...DATA_RETURN_COLUMNS]);
-    expect(header?.[0]).toBe('section');
+    expect(header?.slice(0, 3)).toEqual(['section', 'la_code', 'quarter']);
     expect(rows.every((r) => r.length === DATA_RETURN_COLUMNS.length)).toBe(true);
     expect(text.endsWith('\r\n')).toBe(true);
-    expect(rows.map((r) => r[0])).toEqual([...ret.milestones.map(() => 'milestone'), ...ret.risks.map(() => 'risk'), ...ret.spend.map(() => 'spend')]);
-    expect(rows.every((r) => r[1] === '2026-Q3')).toBe(true);
+    expect(rows.map((r) => r[0])).toEqual([
+      ...ret.milestones.map(() => 'milestone'),
+      ...ret.measures.map(() => 'measure'),
+      ...ret.risks.map(() => 'risk'),
+      ...ret.spend.map(() => 'spend'),
+    ]);
+  });
+
+  it.each(['milestone', 'measure', 'risk', 'spend'])('names the local authority and the quarter on every %s row', (name) => {
+    expect(section(name).length).toBeGreaterThan(0);
+    expect(section(name).every((r) => r.la_code === '893' && r.quarter === '2026-Q3')).toBe(true);
+    expect(text).toContain(`"${name}","893","2026-Q3",`);
+  });
+
+  it('parses back to the measure rows', () => {
+    expect(
+      section('measure').map((r) => [
+        r.plan_question,
+        r.workstream_code,
+        r.workstream,
+        r.lead,
+        r.measure_id,
+        r.measure,
+        r.unit,
+        r.baseline,
+        r.plan_target,
+        r.target_trajectory,
+        r.target_value,
+        r.actual,
+        r.actual_value,
+        r.posted_at,
+        r.posted_by,
+      ]),
+    ).toEqual(
+      ret.measures.map((m) =>
+        [
+          m.question,
+          m.workstreamCode,
+          m.workstreamName,
+          m.lead,
+          m.measureId,
+          m.measure,
+          m.unit,
+          m.baseline,
+          m.planTarget,
+          m.targetTrajectory,
+          m.targetValue,
+          m.actual?.startsWith('=') ? `'${m.actual}` : m.actual,
+          m.actualValue,
+          m.postedAt,
+          m.postedBy,
+        ].map(cellText),
+      ),
+    );
+    expect(section('measure').find((r) => r.measure === '20 week timescale')).toMatchObject({ target_value: '50', unit: '%', actual: `'${FORMULA}`, actual_value: '' });
   });
 
   it('parses back to the milestone rows', () => {
@@ -200,6 +279,67 @@ describe('the data return as CSV', () => {
   it('writes the same text for the same return', () => {
     expect(dataReturnCsv(sample())).toBe(text);
   });
+
+  it('has the header docs/data-return.md gives', () => {
+    const docs = readFileSync(join(__dirname, '../../docs/data-return.md'), 'utf8');
+    const block = /```\n(section,[^`]*)```/.exec(docs)?.[1] ?? '';
+    expect(block.split(/[,\s]+/).filter(Boolean)).toEqual(header);
+  });
+});
+
+describe('the success measures in the CSV', () => {
+  const records = (ret: DataReturn) => {
+    const [header, ...rows] = parseCsv(dataReturnCsv(ret));
+    return rows.map((r) => Object.fromEntries(header!.map((c, i) => [c, r[i]])));
+  };
+  const measures = records(withFigures()).filter((r) => r.section === 'measure');
+
+  it.each([
+    ['Q2', '', 'Timeliness – 20 weeks %', { measure_id: 'q2-measure-5', baseline: '38% (2025-26)', plan_target: '70% by March 2029', target_value: '', actual: '', actual_value: '' }],
+    ['Q5', '', 'Attendance', { measure_id: 'q5-measure-6', baseline: '', plan_target: '', target_value: '' }],
+    ['Q6', '2', 'Independent placement rate (count and % of EHCP cohort)', { workstream: 'Commissioning', lead: 'Jess Sharma', measure_id: '', target_value: '', actual: '' }],
+    [
+      'Q6',
+      '3',
+      '20 week timescale',
+      {
+        workstream: 'EHCP Timeliness',
+        lead: 'Annie Williams',
+        unit: '%',
+        baseline: '',
+        target_trajectory: '20 week timescale: 50%',
+        target_value: '50',
+        actual: '20 week timescale: 46.5%',
+        actual_value: '46.5',
+        posted_at: '2026-12-18T10:30:00.000Z',
+        posted_by: 'annie.williams',
+      },
+    ],
+  ])('%s measure of workstream "%s": %s', (question, workstream, measure, expected) => {
+    const row = measures.find((r) => r.plan_question === question && r.workstream_code === workstream && r.measure === measure);
+    expect(row).toMatchObject({ la_code: '893', quarter: '2026-Q3', ...expected });
+    // A measure row leaves the milestone, risk and spend columns empty.
+    expect([row?.milestone_id, row?.status, row?.risk_id, row?.spend_line_id, row?.projected_gbp]).toEqual(['', '', '', '', '']);
+  });
+
+  it('writes a negative figure the lead typed as a plain number', () => {
+    const row = records(withFigures({ actual: '-3 points on last quarter' })).find((r) => r.measure === '20 week timescale');
+    expect(row).toMatchObject({ actual: "'-3 points on last quarter", actual_value: '-3' });
+  });
+
+  it('leaves la_code empty on every row and says why first when the plan has no code', () => {
+    const rows = records(withFigures({ laCode: null }));
+    expect(rows[0]).toMatchObject({ section: 'note', la_code: '', quarter: '2026-Q3', note: NO_LA_CODE });
+    expect(rows.filter((r) => r.section === 'note')).toHaveLength(1);
+    expect(rows.every((r) => r.la_code === '')).toBe(true);
+  });
+
+  it('gives both notes, the code first, for a quarter with no milestones and no code', () => {
+    const plan = demoPlan();
+    plan.header.laCode = null;
+    const rows = records(buildDataReturn({ plan, quarter: parseQuarter('2026-Q1'), latest: [], spendActuals: [] }));
+    expect(rows.filter((r) => r.section === 'note').map((r) => r.note)).toEqual([NO_LA_CODE, expect.stringContaining('is the planning quarter')]);
+  });
 });
 
 describe('the data return as a workbook', () => {
@@ -221,8 +361,8 @@ describe('the data return as a workbook', () => {
   const headerOf = (ws: ExcelJS.Worksheet) => (ws.getRow(1).values as unknown[]).slice(1);
   const column = (ws: ExcelJS.Worksheet, header: string) => headerOf(ws).indexOf(header) + 1;
 
-  it('has an About sheet, then Milestones, Risks and Spend', () => {
-    expect(workbook.worksheets.map((w) => w.name)).toEqual(['About', 'Milestones', 'Risks', 'Spend']);
+  it('has an About sheet, then Milestones, Measures, Risks and Spend', () => {
+    expect(workbook.worksheets.map((w) => w.name)).toEqual(['About', 'Milestones', 'Measures', 'Risks', 'Spend']);
     const about = sheet('About')
       .getSheetValues()
       .flat()
@@ -231,10 +371,12 @@ describe('the data return as a workbook', () => {
     expect(about).toContain('Shropshire, Telford and Wrekin');
     expect(about).toContain('Local SEND Reform Plan 2026-27');
     expect(about).toContain('2026-Q3: Q3 (Oct–Dec 2026)');
+    expect(sheet('About').getSheetValues().some((r) => Array.isArray(r) && r[1] === 'LA code' && r[2] === '893')).toBe(true);
   });
 
   it.each([
     ['Milestones', SHEET_COLUMNS.Milestones, 'milestones'],
+    ['Measures', SHEET_COLUMNS.Measures, 'measures'],
     ['Risks', SHEET_COLUMNS.Risks, 'risks'],
     ['Spend', SHEET_COLUMNS.Spend, 'spend'],
   ] as const)('%s has its columns under a bold, frozen header and a row per record', (name, headers, key) => {
@@ -244,6 +386,15 @@ describe('the data return as a workbook', () => {
     expect(ws.views[0]).toMatchObject({ state: 'frozen', ySplit: 1 });
     expect(ws.rowCount).toBe(ret[key].length + 1);
     headers.forEach((_, i) => expect(ws.getColumn(i + 1).width).toBeGreaterThanOrEqual(8));
+  });
+
+  it.each(['Milestones', 'Measures', 'Risks', 'Spend'])('%s starts every row with the LA code and the quarter, as text', (name) => {
+    const ws = sheet(name);
+    expect(headerOf(ws).slice(0, 2)).toEqual(['LA code', 'Quarter']);
+    const rows = ws.getRows(2, ws.rowCount - 1)!;
+    expect(rows.length).toBeGreaterThan(0);
+    expect(rows.map((r) => [r.getCell(1).value, r.getCell(2).value])).toEqual(rows.map(() => ['893', '2026-Q3']));
+    expect(rows[0]!.getCell(1).type).toBe(ExcelJS.ValueType.String);
   });
 
   it('writes money as numbers in pounds with a pound format', () => {
@@ -279,7 +430,8 @@ describe('the data return as a workbook', () => {
     ['Risks', 'risk-ehcp-timeliness', 'Residual RAG', 'Green'],
   ] as const)('%s: %s has its %s cell filled %s', (name, id, header, rag) => {
     const ws = sheet(name);
-    const row = ws.getRows(2, ws.rowCount - 1)!.find((r) => r.getCell(1).value === id || r.getCell(4).value === id)!;
+    const idColumn = column(ws, name === 'Risks' ? 'Risk id' : 'Milestone id');
+    const row = ws.getRows(2, ws.rowCount - 1)!.find((r) => r.getCell(idColumn).value === id)!;
     const cell = row.getCell(column(ws, header));
     expect(cell.value).toBe(rag);
     expect(cell.fill).toMatchObject({ type: 'pattern', pattern: 'solid', fgColor: { argb: RAG_STYLES[rag].fill } });
@@ -288,7 +440,7 @@ describe('the data return as a workbook', () => {
 
   it('leaves a milestone with no RAG unfilled and says it was not reported', () => {
     const ws = sheet('Milestones');
-    const row = ws.getRows(2, ws.rowCount - 1)!.find((r) => r.getCell(4).value === 'ws-2-q3-m1')!;
+    const row = ws.getRows(2, ws.rowCount - 1)!.find((r) => r.getCell(column(ws, 'Milestone id')).value === 'ws-2-q3-m1')!;
     expect(row.getCell(column(ws, 'Status')).value).toBe('Not reported');
     const fill = row.getCell(column(ws, 'RAG')).fill as ExcelJS.FillPattern | undefined;
     expect(fill?.pattern ?? 'none').toBe('none');
@@ -296,7 +448,7 @@ describe('the data return as a workbook', () => {
 
   it('keeps typed text as text, never as a formula', () => {
     const ws = sheet('Milestones');
-    const row = ws.getRows(2, ws.rowCount - 1)!.find((r) => r.getCell(4).value === 'ws-3-q3-m1')!;
+    const row = ws.getRows(2, ws.rowCount - 1)!.find((r) => r.getCell(column(ws, 'Milestone id')).value === 'ws-3-q3-m1')!;
     const actual = row.getCell(column(ws, 'Actual'));
     expect(actual.type).toBe(ExcelJS.ValueType.String);
     expect(actual.value).toBe(FORMULA);
@@ -316,11 +468,50 @@ describe('the data return as a workbook', () => {
     expect(workbook.created.toISOString()).toBe('2026-12-31T00:00:00.000Z');
     expect(workbook.modified.toISOString()).toBe('2026-12-31T00:00:00.000Z');
   });
+
+  it('holds the same sheets, byte for byte, for the same return', async () => {
+    const parts = async () => new AdmZip(await dataReturnXlsx(sample())).getEntries().map((e) => [e.entryName, e.getData().toString('utf8')]);
+    const first = await parts();
+    expect(first.map(([name]) => name)).toContain('xl/worksheets/sheet3.xml');
+    expect(await parts()).toEqual(first);
+  });
+});
+
+describe('the Measures sheet', () => {
+  const load = async (ret: DataReturn) => {
+    const book = new ExcelJS.Workbook();
+    await book.xlsx.load((await dataReturnXlsx(ret)) as unknown as ExcelJS.Buffer);
+    return book;
+  };
+  const rowsOf = (ws: ExcelJS.Worksheet) => {
+    const headers = (ws.getRow(1).values as unknown[]).slice(1) as string[];
+    return ws.getRows(2, ws.rowCount - 1)!.map((r) => Object.fromEntries(headers.map((h, i) => [h, r.getCell(i + 1)])));
+  };
+
+  it.each([
+    ['Q2', 'Timeliness – 20 weeks %', { Baseline: '38% (2025-26)', 'Target in the plan': '70% by March 2029', 'Target value': null, 'Actual value': null }],
+    ['Q6', '20 week timescale', { 'Workstream code': '3', Unit: '%', 'Target trajectory': '20 week timescale: 50%', 'Target value': 50, Actual: '20 week timescale: 46.5%', 'Actual value': 46.5 }],
+  ])('shows the %s measure %s with its figures', async (question, measure, expected) => {
+    const ws = (await load(withFigures())).getWorksheet('Measures')!;
+    const row = rowsOf(ws).find((r) => r['Plan question']!.value === question && r.Measure!.value === measure)!;
+    expect(Object.fromEntries(Object.keys(expected).map((h) => [h, row[h]!.value]))).toEqual(expected);
+    expect([row['LA code']!.value, row.Quarter!.value]).toEqual(['893', '2026-Q3']);
+    for (const h of ['Target value', 'Actual value']) if (row[h]!.value !== null) expect(row[h]!.type).toBe(ExcelJS.ValueType.Number);
+  });
+
+  it('leaves the LA code cells empty and says on the About sheet that it is missing', async () => {
+    const book = await load(withFigures({ laCode: null }));
+    for (const name of ['Milestones', 'Measures', 'Risks', 'Spend']) {
+      expect(rowsOf(book.getWorksheet(name)!).every((r) => r['LA code']!.value === null)).toBe(true);
+    }
+    const about = (book.getWorksheet('About')!.getSheetValues() as unknown[]).filter((r): r is unknown[] => Array.isArray(r));
+    expect(about.find((r) => r[1] === 'LA code')?.[2]).toBe(`Missing. ${NO_LA_CODE}`);
+  });
 });
 
 describe('the data return for a quarter the plan has no milestones for', () => {
   const ret = buildDataReturn({ plan: demoPlan(), quarter: parseQuarter('2030-Q2'), latest: [], spendActuals: [] });
-  const why = 'Q2 (Jul–Sep 2030) is outside the 2026-27 plan’s delivery year (July 2026 to March 2027), so the plan has no milestones for it.';
+  const why = 'Quarter 2 of 2030-31 (July to September 2030) is outside the 2026-27 plan’s delivery year (July 2026 to March 2027), so the plan has no milestones for it.';
 
   it('says why in a note row of the CSV, before the risks and spend', () => {
     const [header, ...rows] = parseCsv(dataReturnCsv(ret));

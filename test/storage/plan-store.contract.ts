@@ -98,7 +98,7 @@ export const describeStoreContract = (engine: string, open: () => Promise<StoreH
       );
       const now = await h.store.loadPlan(PLAN);
       expect(now?.version).toBe(2);
-      expect(now?.plan.header).toEqual({ localAuthority: 'Shropshire', integratedCareBoard: 'Shropshire, Telford and Wrekin', sroName: 'Alice Example' });
+      expect(now?.plan.header).toEqual({ localAuthority: 'Shropshire', integratedCareBoard: 'Shropshire, Telford and Wrekin', sroName: 'Alice Example', laCode: '893' });
       expect(await h.store.listAudit(PLAN)).toEqual(auditBefore);
     });
 
@@ -193,6 +193,18 @@ export const describeStoreContract = (engine: string, open: () => Promise<StoreH
       expect((await reopened.loadPlan(PLAN))?.plan.header.sroName).toBe('Kept Across Restart');
       expect((await reopened.loadPlan(PLAN))?.version).toBe(2);
       expect(await reopened.findPerson('p1')).toEqual(person('p1', 'Priya Shah', [{ role: 'sro' }]));
+    });
+
+    it.each<[string, string | null]>([
+      ['another code', '894'],
+      ['no code', null],
+    ])('keeps the local authority code through a save and a reopen: %s', async (_, laCode) => {
+      const v1 = await h.store.createPlan(PLAN, demoPlan(), alice);
+      expect(v1.plan.header.laCode).toBe('893');
+      const saved = await h.store.savePlan(PLAN, 1, edit(v1.plan, (p) => (p.header.laCode = laCode)), alice);
+      expect(saved.changes).toEqual([{ action: 'update', key: 'header', kind: 'section', before: expect.objectContaining({ laCode: '893' }), after: expect.objectContaining({ laCode }) }]);
+      const reopened = await h.reopen();
+      expect((await reopened.loadPlan(PLAN))?.plan.header).toEqual({ ...demoPlan().header, laCode });
     });
 
     it('replaces the roster, reporting and auditing what changed', async () => {

@@ -1,5 +1,5 @@
-/** Keys whose values are ours (ids, enums, labels we wrote), not words from the plan. */
-const NOT_PLAN_TEXT = new Set(['id', 'kind', 'buildingBlock', 'buildingBlocks', 'role', 'scale', 'status', 'section', 'itemId', 'themes', 'addressedIn', 'purpose', 'unit', 'metric', 'reportingYear']);
+/** Keys whose values are ours (ids, enums, labels we wrote, codes outside Annex A), not words from the plan. */
+const NOT_PLAN_TEXT = new Set(['id', 'kind', 'buildingBlock', 'buildingBlocks', 'role', 'scale', 'status', 'section', 'itemId', 'themes', 'addressedIn', 'purpose', 'unit', 'metric', 'reportingYear', 'laCode']);
 
 /** Every line of every answer in a plan (bullets and bold marks taken off). */
 export const planTextLines = (value: unknown, key = ''): string[] => {

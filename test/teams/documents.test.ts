@@ -114,7 +114,7 @@ describe('documents from Teams: the plan and the highlight report as files', () 
     expect(download).toEqual({ verb: VERBS.reportDownload, quarter: '2026-Q3' });
     const card = valid(await bot.executeCard(ANNIE, VERBS.reportDownload, download));
     const words = cardText(card);
-    expect(words).toContain('Highlight report for Q3 (Oct–Dec 2026) (Word)');
+    expect(words).toContain('Highlight report as Word: Quarter 3 of 2026-27 (October to December 2026)');
     expect(words).toContain('This link is yours alone and stops working on 4 December 2026.');
     const links = openUrls(card);
     expect(links).toHaveLength(1);
@@ -129,7 +129,7 @@ describe('documents from Teams: the plan and the highlight report as files', () 
   it('the report download is for the quarter on the card, and refused to people the report is not for', async () => {
     const q4 = await only(sro, 'Q4 report');
     const card = valid(await bot.executeCard(sro, VERBS.reportDownload, button(q4, 'Download as Word')));
-    expect(cardText(card)).toContain('Highlight report for Q4 (Jan–Mar 2027) (Word)');
+    expect(cardText(card)).toContain('Highlight report as Word: Quarter 4 of 2026-27 (January to March 2027)');
     const refused = valid(await bot.executeCard(pcf, VERBS.reportDownload, { quarter: '2026-Q3' }));
     expect(cardText(refused)).toContain('The highlight report is for the SRO, the workstream leads and the signatories.');
     expect(openUrls(refused)).toEqual([]);

@@ -71,8 +71,8 @@ describe('co-production feedback: you said, we did', () => {
     expect(md).toContain('Parents do not know where their child’s EHCP is up to without chasing the team.');
     expect(md).toContain('| Parent or carer | EHCP timeliness |');
     expect(md).not.toContain('Sam Taylor'); // published anonymously
-    expect(md).toContain('Median time to answer: 3 day(s).');
-    expect(md).toMatch(/Co-production feedback so far: 1 item\(s\), 1 from parents and carers and 0 from children and young people/);
+    expect(md).toContain('Median time to answer: 3 days.');
+    expect(md).toMatch(/Co-production feedback so far: 1 item, 1 from parents and carers and 0 from children and young people/);
 
     const audit = await bot.store.listAudit(PLAN_ID, { keyPrefix: 'feedback' });
     expect(audit.map((e) => e.summary).reverse()).toEqual(['Sam Taylor submitted feedback', 'Natasha Moody routed feedback to Annie Williams', 'Annie Williams answered feedback']);
@@ -92,7 +92,7 @@ describe('co-production feedback: you said, we did', () => {
     const md = await exported();
     expect(md).not.toContain('safeguarding worry');
     expect(md).toContain('No feedback has been published yet.');
-    expect(md).toMatch(/Co-production feedback so far: 1 item\(s\)/);
+    expect(md).toMatch(/Co-production feedback so far: 1 item,/);
     const csv = feedbackCsv(await bot.store.listFeedback(PLAN_ID), new Map());
     expect(csv).toContain('safeguarding worry');
   });

@@ -87,7 +87,7 @@ describe('quarterly workstream updates', () => {
     const report = cardOf((await bot.say(ANNIE, 'report'))[0]);
     expect(checkCard(report).problems).toEqual([]);
     const words = cardText(report);
-    expect(words).toContain('Highlight report: Q3 (Oct–Dec 2026)');
+    expect(words).toContain('Highlight report: Quarter 3 of 2026-27 (October to December 2026)');
     expect(words).toContain('1 of 4 workstreams have reported.');
     expect(words).toMatch(/Workstream 3: EHCP Timeliness\n0 green\n1 amber\n0 red\n0 not rated\nTarget: 20 week timescale: 50% · Actual: 20 week timescale: 46%/);
     expect(words).toContain('Support needed: Agency cover for six weeks.');
@@ -228,8 +228,8 @@ describe('quarterly workstream updates', () => {
     const card = await bot.executeCard(sro, VERBS.report, { verb: VERBS.report, quarter: '2030-Q2' });
     expect(checkCard(card).problems).toEqual([]);
     const words = cardText(card);
-    expect(words).toContain('Highlight report: Q2 (Jul–Sep 2030)');
-    expect(words).toContain('Q2 (Jul–Sep 2030) is outside the 2026-27 plan’s delivery year (July 2026 to March 2027), so the plan has no milestones for it.');
+    expect(words).toContain('Highlight report: Quarter 2 of 2030-31 (July to September 2030)');
+    expect(words).toContain('Quarter 2 of 2030-31 (July to September 2030) is outside the 2026-27 plan’s delivery year (July 2026 to March 2027), so the plan has no milestones for it.');
     expect(words).toContain('None expected: the plan has no milestones for this quarter.');
     expect(words).not.toContain(q2Milestone);
     expect(words).not.toMatch(/not rated|Target:/);
@@ -256,7 +256,7 @@ describe('quarterly workstream updates', () => {
     bot.clock.advance(Date.parse('2027-08-10T09:00:00Z') - bot.clock.now().getTime());
     const card = cardText(cardOf((await bot.say(SARAH, 'update'))[0]));
     expect(card).toContain('No update is due for that quarter');
-    expect(card).toContain('Q2 (Jul–Sep 2027) is outside the 2026-27 plan’s delivery year');
+    expect(card).toContain('Quarter 2 of 2027-28 (July to September 2027) is outside the 2026-27 plan’s delivery year');
     expect(card).not.toContain('Post update');
   });
 

@@ -181,7 +181,7 @@ describe('reaching the partnership through its Teams team (over HTTP, with a sta
     const inChannel = teams.in(TEAM).slice(1);
     expect(inChannel).toHaveLength(1);
     const text = cardText(inChannel[0]!.body.attachments![0]!.content);
-    expect(text).toMatch(/Highlight report: Q3/);
+    expect(text).toContain('Highlight report: Quarter 3 of 2026-27 (October to December 2026)');
     expect(text).toMatch(/3: EHCP Timeliness/);
     expect(text).not.toMatch(/Smith|Annie|Natasha|47%/);
     // Anyone else is refused, and nothing is posted.

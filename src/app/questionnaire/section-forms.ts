@@ -59,7 +59,13 @@ export const SECTION_FORMS: Record<SectionKey, SectionForm> = {
     steps: [
       {
         title: 'The partnership',
-        fields: [text('localAuthority', 'Name of Local Authority'), text('integratedCareBoard', 'Name of Integrated Care Board'), text('sroName', 'Local SEND Reform Plan SRO')],
+        fields: [
+          text('localAuthority', 'Name of Local Authority'),
+          text('integratedCareBoard', 'Name of Integrated Care Board'),
+          text('sroName', 'Local SEND Reform Plan SRO'),
+          // Not in the template: the quarterly data return carries it on every row.
+          text('laCode', 'DfE local authority number (three digits, for the data return)', { max: 3 }),
+        ],
       },
     ],
   },

@@ -71,28 +71,29 @@ export interface ListCounter {
 
 /** A line starting "- " is a bullet, as people type them and as the compiler writes them. */
 const BULLET = /^\s*[-•]\s+/;
-const bulletOrPlain = (line: readonly Run[], style: RunStyle): Paragraph => {
+const bulletOrPlain = (line: readonly Run[], style: RunStyle, keepNext = false): Paragraph => {
   const first = line[0];
   if (first && BULLET.test(first.text)) {
     const rest = [{ ...first, text: first.text.replace(BULLET, '') }, ...line.slice(1)];
-    return new Paragraph({ children: runs(rest, style), numbering: { reference: 'bullets', level: 0 } });
+    return new Paragraph({ children: runs(rest, style), numbering: { reference: 'bullets', level: 0 }, keepNext });
   }
-  return new Paragraph({ children: runs(line, style) });
+  return new Paragraph({ children: runs(line, style), keepNext });
 };
 
-const cellParagraphs = (spec: { text: Text; bold?: boolean; shade?: Shade }, header: boolean): Paragraph[] => {
+/** `keepNext` in every paragraph of a row keeps Word from starting a page between it and the next row. */
+const cellParagraphs = (spec: { text: Text; bold?: boolean; shade?: Shade }, header: boolean, keepNext: boolean): Paragraph[] => {
   // A header written as runs carries its own emphasis (a bold title over italic help text).
   const style: RunStyle = { bold: (header && typeof spec.text === 'string') || spec.bold, color: spec.shade ? SHADE_TEXT[spec.shade] : undefined, size: TABLE_SIZE };
   const lines = linesOf(spec.text);
-  const paragraphs = lines.map((line) => bulletOrPlain(line, style));
-  return paragraphs.length ? paragraphs : [new Paragraph({})];
+  const paragraphs = lines.map((line) => bulletOrPlain(line, style, keepNext));
+  return paragraphs.length ? paragraphs : [new Paragraph({ keepNext })];
 };
 
-const tableCell = (cell: Cell, header: boolean, width: number | undefined): TableCell => {
+const tableCell = (cell: Cell, header: boolean, width: number | undefined, keepNext = false): TableCell => {
   const spec = cellSpec(cell);
   const shade = spec.shade ?? (header ? 'header' : undefined);
   return new TableCell({
-    children: cellParagraphs({ ...spec, shade }, header),
+    children: cellParagraphs({ ...spec, shade }, header, keepNext),
     columnSpan: spec.span && spec.span > 1 ? spec.span : undefined,
     shading: shade ? { fill: SHADE_FILL[shade], type: ShadingType.CLEAR, color: 'auto' } : undefined,
     width: width === undefined ? undefined : { size: width, type: WidthType.DXA },
@@ -100,7 +101,7 @@ const tableCell = (cell: Cell, header: boolean, width: number | undefined): Tabl
   });
 };
 
-const tableOf = (block: Extract<Block, { kind: 'table' }>, textWidth: number): Table => {
+const tableOf = (block: Extract<Block, { kind: 'table' }>, textWidth: number, pageHeight: number): Table => {
   const columns = Math.max(
     ...[...block.header, ...block.rows].map((row) => row.reduce((n, c) => n + (cellSpec(c).span ?? 1), 0)),
     1,
@@ -113,37 +114,52 @@ const tableOf = (block: Extract<Block, { kind: 'table' }>, textWidth: number): T
     const span = cellSpec(row[index]!).span ?? 1;
     return columnWidths.slice(start, start + span).reduce((a, b) => a + b, 0);
   };
-  // A short row is kept on one page; a long one may break, or it could not be printed at all.
-  const short = (cells: readonly Cell[]) => cells.reduce((n, c) => n + plainText(cellSpec(c).text).length, 0) < 400;
-  const row = (cells: readonly Cell[], header: boolean) =>
+  // A row that fits on a page is never split; only one taller than a page may break, or it could not be printed at all.
+  const fitsOnAPage = (cells: readonly Cell[]) => Math.max(...cells.map((c, i) => cellHeight(plainText(cellSpec(c).text), widthOf(cells, i)))) < pageHeight * 0.9;
+  const row = (cells: readonly Cell[], header: boolean, keepNext: boolean) =>
     new TableRow({
       tableHeader: header || undefined,
-      cantSplit: header || short(cells) || undefined,
-      children: cells.map((c, i) => tableCell(c, header, widthOf(cells, i))),
+      cantSplit: header || fitsOnAPage(cells) || undefined,
+      children: cells.map((c, i) => tableCell(c, header, widthOf(cells, i), keepNext)),
     });
+  const last = block.rows.length - 1;
   return new Table({
-    rows: [...block.header.map((r) => row(r, true)), ...block.rows.map((r) => row(r, false))],
+    // The header stays with the first row, and the last row (often a total) comes with the two before it, never alone under repeated headers.
+    rows: [...block.header.map((r) => row(r, true, true)), ...block.rows.map((r, i) => row(r, false, i >= last - 2 && i < last))],
     width: { size: textWidth, type: WidthType.DXA },
     columnWidths,
     layout: TableLayoutType.FIXED,
   });
 };
 
+/**
+ * About how tall a cell's text is set, in twentieths of a point: table text is 9 pt, a character
+ * about half as wide as it is high, a line 1.2 times the size, plus the cell's margins.
+ */
+const cellHeight = (text: string, width: number): number => {
+  const perLine = Math.max(1, Math.floor((width - 200) / (TABLE_SIZE * 10 * 0.5)));
+  const lines = text.split('\n').reduce((n, line) => n + Math.max(1, Math.ceil(line.length / perLine)), 0);
+  return lines * TABLE_SIZE * 10 * 1.2 + 120;
+};
+
 export type ChartImage = (block: Extract<Block, { kind: 'chart' }>) => ParagraphChild;
 
 /** One block of the model as Word paragraphs and tables. */
-export const docxBlock = (block: Block, context: { textWidth: number; orderedList: ListCounter; chartImage?: ChartImage }): (Paragraph | Table)[] => {
+export const docxBlock = (block: Block, context: { textWidth: number; pageHeight: number; orderedList: ListCounter; chartImage?: ChartImage }): (Paragraph | Table)[] => {
   switch (block.kind) {
     case 'heading':
       return [new Paragraph({ heading: HEADINGS[block.level - 1], children: [new TextRun({ text: xmlSafe(block.text) })], keepNext: true })];
     case 'paragraph': {
       if (block.missing) return [new Paragraph({ children: runs(block.text, { italics: true, color: COLOURS.prompt }) })];
-      const style: RunStyle = block.voice === 'prompt' ? { italics: true, color: COLOURS.prompt } : {};
-      return linesOf(block.text).map((line) => bulletOrPlain(line, style));
+      // The template's prompt stays on the page of the answer or table it introduces.
+      const prompt = block.voice === 'prompt';
+      const style: RunStyle = prompt ? { italics: true, color: COLOURS.prompt } : {};
+      return linesOf(block.text).map((line) => bulletOrPlain(line, style, prompt));
     }
     case 'field':
       return [
         new Paragraph({
+          keepLines: true,
           children: [
             new TextRun({ text: `${xmlSafe(block.label)}: `, bold: true }),
             ...(block.value === null ? runs(MISSING_TEXT, { italics: true, color: COLOURS.prompt }) : runs(block.value)),
@@ -158,11 +174,12 @@ export const docxBlock = (block: Block, context: { textWidth: number; orderedLis
           new Paragraph({
             children: runs(item, style),
             numbering: block.ordered ? { reference: 'ordered', level: 0, instance } : { reference: 'bullets', level: 0 },
+            keepNext: block.voice === 'prompt',
           }),
       );
     }
     case 'table':
-      return [tableOf(block, context.textWidth), new Paragraph({})];
+      return [tableOf(block, context.textWidth, context.pageHeight), new Paragraph({})];
     case 'chart':
       return context.chartImage ? [new Paragraph({ children: [context.chartImage(block)], keepNext: false }), new Paragraph({})] : [];
   }

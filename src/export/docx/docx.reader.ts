@@ -1,16 +1,12 @@
 import AdmZip from 'adm-zip';
+import { decodeXmlText } from './xml-text';
 
 /** A plan export is a few hundred kilobytes; anything far bigger is refused before it is unpacked. */
 const MAX_PART_BYTES = 20 * 1024 * 1024;
 const MAX_TOTAL_BYTES = 60 * 1024 * 1024;
 
-const ENTITIES: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'" };
-const decode = (xml: string): string =>
-  xml.replace(/&(#x[0-9a-f]+|#\d+|amp|lt|gt|quot|apos);/gi, (all, e: string) => {
-    if (e[0] !== '#') return ENTITIES[e] ?? all;
-    const code = e[1] === 'x' || e[1] === 'X' ? parseInt(e.slice(2), 16) : Number(e.slice(1));
-    return code <= 0x10ffff ? String.fromCodePoint(code) : all;
-  });
+const decode = decodeXmlText;
+
 
 /**
  * The words of a WordprocessingML part, a line per paragraph. Split on closing tags rather

@@ -8,6 +8,7 @@ import { COLOURS, docxBlock, type ChartImage } from './docx-blocks';
 /** A4 in twentieths of a point, with 2 cm margins. */
 const A4 = { width: 11906, height: 16838, margin: 1134 } as const;
 const TEXT_WIDTH = { portrait: A4.width - 2 * A4.margin, landscape: A4.height - 2 * A4.margin } as const;
+const TEXT_HEIGHT = { portrait: A4.height - 2 * A4.margin, landscape: A4.width - 2 * A4.margin } as const;
 const FONT = 'Arial';
 
 /** A PNG for each chart block, made before the document is assembled (drawing is async). */
@@ -18,15 +19,15 @@ export interface DocxOptions {
   readonly charts?: ChartPngs;
 }
 
+/** The fingerprint line, then the page number on a line of its own: a 64-character hash never pushes "Page 1 of" apart. */
 const footer = (provenance: Provenance | undefined) =>
   new Footer({
     children: [
+      ...(provenance ? [new Paragraph({ alignment: AlignmentType.LEFT, spacing: { after: 0 }, children: [new TextRun({ text: provenanceLine(provenance), size: 14, color: COLOURS.prompt })] })] : []),
       new Paragraph({
-        alignment: AlignmentType.LEFT,
-        children: [
-          ...(provenance ? [new TextRun({ text: provenanceLine(provenance), size: 14, color: COLOURS.prompt }), new TextRun({ text: ' ', size: 14 })] : []),
-          new TextRun({ children: ['Page ', PageNumber.CURRENT, ' of ', PageNumber.TOTAL_PAGES], size: 16, color: COLOURS.prompt }),
-        ],
+        alignment: AlignmentType.RIGHT,
+        spacing: { after: 0 },
+        children: [new TextRun({ children: ['Page ', PageNumber.CURRENT, ' of ', PageNumber.TOTAL_PAGES], size: 16, color: COLOURS.prompt })],
       }),
     ],
   });
@@ -37,10 +38,11 @@ const splitSections = (blocks: readonly Block[]): { landscape: boolean; blocks: 
   for (const block of blocks) {
     const landscape = block.kind === 'table' && block.wide === true;
     const last = sections[sections.length - 1];
-    // A heading just before a wide table moves with it, so the question and its table stay together.
+    // The heading and the template's prompt just before a wide table move with it, so the question and its table stay together.
     if (landscape && last && !last.landscape) {
       const tail: Block[] = [];
-      while (last.blocks.length && last.blocks[last.blocks.length - 1]!.kind === 'heading') tail.unshift(last.blocks.pop()!);
+      const introduces = (b: Block) => b.kind === 'heading' || ((b.kind === 'paragraph' || b.kind === 'list') && b.voice === 'prompt');
+      while (last.blocks.length && introduces(last.blocks[last.blocks.length - 1]!)) tail.unshift(last.blocks.pop()!);
       if (!last.blocks.length) sections.pop();
       sections.push({ landscape, blocks: [...tail, block] });
       continue;
@@ -79,7 +81,7 @@ export const buildDocx = (model: DocumentModel, options: DocxOptions = {}): Docu
     },
     footers: { default: footer(options.provenance) },
     children: blocks.flatMap((b): (Paragraph | Table)[] =>
-      docxBlock(b, { textWidth: landscape ? TEXT_WIDTH.landscape : TEXT_WIDTH.portrait, orderedList, chartImage: chartImage(options.charts) }),
+      docxBlock(b, { textWidth: landscape ? TEXT_WIDTH.landscape : TEXT_WIDTH.portrait, pageHeight: landscape ? TEXT_HEIGHT.landscape : TEXT_HEIGHT.portrait, orderedList, chartImage: chartImage(options.charts) }),
     ),
   }));
   const heading = (size: number) => ({ run: { font: FONT, size, bold: true, color: COLOURS.text }, paragraph: { spacing: { before: 240, after: 120 }, keepNext: true } });

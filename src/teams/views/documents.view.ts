@@ -1,5 +1,5 @@
 import type { DownloadLink } from '../../app/ports';
-import type { Quarter } from '../../domain/quarters';
+import { quarterWords, type Quarter } from '../../domain/quarters';
 import { renderCard, type AdaptiveCardJson } from '../cards';
 import { VERBS } from '../verbs';
 import { dateWords, fingerprintWords } from '../words';
@@ -43,10 +43,9 @@ export const planDownloadCard = (baseUrl: string, word: IssuedLink, markdown: Is
 /** The quarter's highlight report as a Word file, with its charts. */
 export const reportDownloadCard = (baseUrl: string, quarter: Quarter, word: IssuedLink): AdaptiveCardJson =>
   renderCard('download', {
-    title: `Highlight report for ${quarter.label} (Word)`,
+    title: `Highlight report as Word: ${quarterWords(quarter)}`,
     subtitle: 'With its four charts: milestones by RAG, target against actual, the risk heat map, and projected against actual spend.',
     facts: [
-      { title: 'Quarter', value: quarter.label },
       { title: 'Plan version', value: String(word.link.planVersion) },
       { title: 'SHA-256', value: fingerprintWords(word.link.documentHash) },
     ],

@@ -1,6 +1,6 @@
 import type { DeliveryQuarter } from '../../domain/plan.schema';
 import type { QuarterlyReport, WorkstreamProgress } from '../../domain/quarterly-report';
-import { quarter as makeQuarter } from '../../domain/quarters';
+import { quarter as makeQuarter, quarterWords } from '../../domain/quarters';
 import { MILESTONE_STATUSES, type MilestoneProgress } from '../../domain/workstream-update.schema';
 import { cardFitsWhole, renderCard, truncateAtWord, utf8Bytes, type AdaptiveCardJson } from '../cards';
 import { VERBS } from '../verbs';
@@ -82,7 +82,7 @@ export const reportCard = (report: QuarterlyReport, names: ReadonlyMap<string, s
   const next = q.number < 4 ? makeQuarter(q.year, (q.number + 1) as 2 | 3 | 4) : null;
   const count = (k: string) => report.riskEvents.filter((e) => e.kind === k).length;
   const data = (level: DetailLevel) => ({
-    title: `Highlight report: ${q.label}`,
+    title: `Highlight report: ${quarterWords(q)}`,
     subtitle: report.noMilestones
       ? 'No milestones are planned for this quarter, so no updates are due.'
       : `${report.workstreams.length - report.missing.length} of ${report.workstreams.length} workstreams have reported.`,
@@ -95,8 +95,8 @@ export const reportCard = (report: QuarterlyReport, names: ReadonlyMap<string, s
     navigation: [
       button('Download as Word', VERBS.reportDownload, { quarter: q.id }),
       ...(options.canPost ? [button('Post to the team channel', VERBS.channelPostReport, { quarter: q.id })] : []),
-      ...(prev ? [button(`← ${prev.id}`, VERBS.report, { quarter: prev.id })] : []),
-      ...(next ? [button(`${next.id} →`, VERBS.report, { quarter: next.id })] : []),
+      ...(prev ? [button(`← ${quarterWords(prev, 'short')}`, VERBS.report, { quarter: prev.id })] : []),
+      ...(next ? [button(`${quarterWords(next, 'short')} →`, VERBS.report, { quarter: next.id })] : []),
     ],
   });
   const level = DETAIL_LEVELS.find((l) => cardFitsWhole('report', data(l))) ?? 'counts';

@@ -1,0 +1,140 @@
+import { EXECUTIVE_SUMMARY_HEADING, PART_TITLES, QUESTION_PROMPTS, SIGNATORIES_HEADING, type QuestionKey } from '../annex-a.text';
+import { cellSpec, plainText, type Block, type DocumentModel } from '../document.model';
+import { STILL_TO_PROVIDE_HEADING } from '../plan-gaps';
+import type { SectionKey } from '../plan.schema';
+import type { WordBlock } from './word-blocks';
+
+/**
+ * A document cut into the plan's sections, found by the template's own headings (question number
+ * and wording, the part titles), never by anything only the bot writes: a partnership's own copy
+ * of the DfE template is cut the same way as the bot's export.
+ */
+export type Region = SectionKey | 'annex-c' | 'bot';
+
+/** One line of a section as read: a paragraph, a list item, or a table's row of cells. */
+export type Line = { readonly kind: 'text'; readonly text: string; readonly listed: boolean; readonly bold: readonly string[] } | { readonly kind: 'row'; readonly cells: readonly string[] };
+
+export interface CutSection {
+  readonly region: Region;
+  /** The heading as written in the file, for saying where something is. */
+  readonly heading: string;
+  readonly lines: readonly Line[];
+}
+
+/** Spelling that differs between Word, LibreOffice and the template without meaning anything: quotes, dashes, spaces. */
+export const normalise = (text: string): string =>
+  text
+    .normalize('NFKC')
+    .replace(/[‘’‛′]/g, "'")
+    .replace(/[“”„″]/g, '"')
+    .replace(/[‐‑‒–—―]/g, '-')
+    .replace(/[\u00a0\u2007\u202f\t\r\n]+/g, ' ')
+    .replace(/\s+/g, ' ')
+    .trim();
+
+const words = (text: string) => new Set(normalise(text).toLowerCase().replace(/[^a-z0-9 ]/g, ' ').split(' ').filter(Boolean));
+
+const QUESTIONS = Object.entries(QUESTION_PROMPTS) as [QuestionKey, (typeof QUESTION_PROMPTS)[QuestionKey]][];
+
+/** The region a heading opens, if it is one of the template's (or the bot's own annexes). */
+export const regionOf = (text: string): Region | undefined => {
+  const t = normalise(text);
+  if (!t || t.length > 200) return undefined;
+  const lower = t.toLowerCase();
+  if (lower === normalise(SIGNATORIES_HEADING).toLowerCase()) return 'signatories';
+  if (lower === normalise(EXECUTIVE_SUMMARY_HEADING).toLowerCase()) return 'executiveSummary';
+  if (lower === normalise(PART_TITLES[5]).toLowerCase()) return 'supportingDocuments';
+  if (lower === normalise(PART_TITLES[6]).toLowerCase()) return 'annex-c';
+  if (lower === STILL_TO_PROVIDE_HEADING.toLowerCase() || lower.startsWith('co-production annex')) return 'bot';
+  // "9. System partner …": the number, and most of the template's words, so a retyped or shortened heading still counts.
+  const n = /^(\d{1,2})\s*[.)]\s+/.exec(t);
+  if (n) {
+    const question = QUESTIONS.find(([, q]) => q.number === Number(n[1]));
+    if (question) {
+      const said = words(t.slice(n[0].length));
+      const template = words(question[1].heading.replace(/^\d+\.\s*/, ''));
+      const shared = [...template].filter((w) => said.has(w)).length;
+      if (shared / Math.max(1, template.size) >= 0.6) return question[0];
+    }
+  }
+  return undefined;
+};
+
+/** A part title ("Section 2 – Strategy") ends the section before it but opens none. */
+const isPartTitle = (text: string) => PART_TITLES.slice(0, 5).some((p) => normalise(p).toLowerCase() === normalise(text).toLowerCase());
+
+const cutLines = (items: readonly ({ heading: string } | Line)[]): CutSection[] => {
+  const sections: { region: Region; heading: string; lines: Line[] }[] = [{ region: 'header', heading: 'Front page', lines: [] }];
+  let current: { region: Region; heading: string; lines: Line[] } | null = sections[0]!;
+  for (const item of items) {
+    if ('heading' in item) {
+      const region = regionOf(item.heading);
+      if (region) {
+        current = { region, heading: item.heading, lines: [] };
+        sections.push(current);
+        continue;
+      }
+      if (isPartTitle(item.heading)) {
+        current = null;
+        continue;
+      }
+      // Any other heading (a dependency's area, the partnership's own sub-heading) is part of the section's text.
+      current?.lines.push({ kind: 'text', text: item.heading, listed: false, bold: [] });
+      continue;
+    }
+    if (current) current.lines.push(item);
+    else sections.push((current = { region: 'bot', heading: 'Text between sections', lines: [item] }));
+  }
+  return sections;
+};
+
+const textLines = (text: string, listed: boolean, bold: readonly string[] = []): Line[] =>
+  text
+    .split('\n')
+    .map((t) => t.trim())
+    .filter(Boolean)
+    .map((t) => ({ kind: 'text', text: t, listed, bold }));
+
+/** The compiled plan, cut as a file would be: what a file made from it must say, section by section. */
+export const cutModel = (model: DocumentModel): CutSection[] =>
+  cutLines(
+    model.blocks.flatMap((block: Block): ({ heading: string } | Line)[] => {
+      switch (block.kind) {
+        case 'heading':
+          return block.level === 1 ? [] : [{ heading: block.text }];
+        case 'paragraph':
+          return textLines(plainText(block.text), false);
+        case 'list':
+          return block.items.flatMap((item) => textLines(plainText(item), true));
+        case 'field':
+          return textLines(`${block.label}: ${block.value ?? ''}`, false);
+        case 'table':
+          return [...block.header, ...block.rows].map((row) => ({ kind: 'row', cells: row.map((c) => plainText(cellSpec(c).text)) }));
+        case 'chart':
+          return [];
+      }
+    }),
+  );
+
+/** A Word file, cut by the template's headings, whatever their style: Word and LibreOffice rename styles on saving. */
+export const cutWord = (blocks: readonly WordBlock[]): CutSection[] => {
+  // The title comes first and is no section's text.
+  const start = blocks.findIndex((b) => b.kind === 'paragraph' && /annex a/i.test(b.text) && /reform plan/i.test(b.text));
+  return cutLines(
+    blocks.slice(start >= 0 ? start + 1 : 0).flatMap((block): ({ heading: string } | Line)[] => {
+      if (block.kind === 'table') return block.rows.map((row) => ({ kind: 'row', cells: row.map((c) => c.text) }));
+      if (regionOf(block.text) || isPartTitle(block.text)) return [{ heading: block.text }];
+      return textLines(block.text, block.listed, block.bold);
+    }),
+  );
+};
+
+/** A bullet in a cell is a "- " typed in the plan and a list paragraph in Word: the same either way. */
+const cellWords = (cell: string): string => normalise(cell.split('\n').map((line) => line.replace(/^\s*[-•▪◦]\s+/, '')).join('\n'));
+
+/** A section's words, spelled one way, for comparing a file with the plan. */
+export const canonicalText = (lines: readonly Line[]): string =>
+  lines
+    .map((l) => (l.kind === 'text' ? normalise(l.text) : l.cells.map(cellWords).join(' | ')))
+    .filter((t) => t && t.replace(/[ |]/g, ''))
+    .join('\n');

@@ -1,0 +1,25 @@
+/**
+ * A Word file as an import reads it: paragraphs and tables in reading order, nothing of layout.
+ * The reader (src/export/docx/docx.structure.ts) makes these from any .docx; the rules here never
+ * see XML.
+ */
+export interface WordParagraph {
+  readonly kind: 'paragraph';
+  readonly text: string;
+  /** The style's id as written ("Heading3"); null for the default. Never relied on: Word and LibreOffice rename styles. */
+  readonly style: string | null;
+  /** In a numbered or bulleted list. */
+  readonly listed: boolean;
+  /** The words set in bold, run by run. */
+  readonly bold: readonly string[];
+}
+export interface WordCell {
+  /** One line per paragraph in the cell. */
+  readonly text: string;
+  readonly span: number;
+}
+export interface WordTable {
+  readonly kind: 'table';
+  readonly rows: readonly (readonly WordCell[])[];
+}
+export type WordBlock = WordParagraph | WordTable;

@@ -1,0 +1,175 @@
+import AdmZip from 'adm-zip';
+import { decodeXmlText } from './xml-text';
+import { XMLParser } from 'fast-xml-parser';
+import { inflateRawSync } from 'node:zlib';
+import { DomainError } from '../../domain/errors';
+import type { WordBlock, WordParagraph, WordTable } from '../../domain/word-import/word-blocks';
+
+export type { WordBlock, WordCell, WordParagraph, WordTable } from '../../domain/word-import/word-blocks';
+
+/** Limits far above any real plan (the demo exports at 55 kB, 37 pages) and far below harm. */
+export const WORD_LIMITS = {
+  fileBytes: 15 * 1024 * 1024,
+  entries: 2000,
+  /** Unpacked, for one part and for all the parts read. */
+  partBytes: 30 * 1024 * 1024,
+  /** Paragraphs and table rows: a 10× plan has about 20,000. */
+  blocks: 200_000,
+} as const;
+
+const refuse = (message: string) => new DomainError('IMPORT.UNREADABLE', message);
+
+/** A part's bytes, inflated with a ceiling: a zip bomb stops at the limit instead of filling memory. */
+const partBytes = (entry: AdmZip.IZipEntry): Buffer => {
+  const method = entry.header.method;
+  const compressed = entry.getCompressedData();
+  if (method === 0) {
+    if (compressed.length > WORD_LIMITS.partBytes) throw refuse(`${entry.entryName} is too large to be part of a plan.`);
+    return compressed;
+  }
+  if (method !== 8) throw refuse(`${entry.entryName} is packed in a way Word does not use.`);
+  try {
+    return inflateRawSync(compressed, { maxOutputLength: WORD_LIMITS.partBytes });
+  } catch {
+    throw refuse(`${entry.entryName} unpacks to more than any plan could hold, so it was not read.`);
+  }
+};
+
+type Node = Record<string, unknown> & { ':@'?: Record<string, string> };
+const parser = new XMLParser({ preserveOrder: true, ignoreAttributes: false, processEntities: false, trimValues: false, parseTagValue: false });
+
+const decode = decodeXmlText;
+
+
+const tagOf = (node: Node): string | undefined => Object.keys(node).find((k) => k !== ':@');
+const childrenOf = (node: Node): Node[] => {
+  const tag = tagOf(node);
+  const value = tag ? node[tag] : undefined;
+  return Array.isArray(value) ? (value as Node[]) : [];
+};
+const attr = (node: Node, name: string): string | undefined => node[':@']?.[`@_${name}`];
+
+/** The words of a run or paragraph, tabs and line breaks as spaces and new lines. */
+const runText = (run: Node): string =>
+  childrenOf(run)
+    .map((child) => {
+      const tag = tagOf(child);
+      if (tag === 'w:t') return decode(childrenOf(child).map((t) => String((t as { '#text'?: unknown })['#text'] ?? '')).join(''));
+      if (tag === 'w:tab') return '\t';
+      if (tag === 'w:br' || tag === 'w:cr') return '\n';
+      return '';
+    })
+    .join('');
+
+/** Runs inside a paragraph, including those wrapped in hyperlinks, fields and tracked insertions; deletions left out. */
+const runsOf = (paragraph: Node): Node[] =>
+  childrenOf(paragraph).flatMap((child) => {
+    const tag = tagOf(child);
+    if (tag === 'w:r') return [child];
+    if (tag === 'w:hyperlink' || tag === 'w:ins' || tag === 'w:smartTag' || tag === 'w:fldSimple' || tag === 'w:sdt' || tag === 'w:sdtContent') return runsOf(child);
+    return [];
+  });
+
+const isBold = (run: Node): boolean => {
+  const props = childrenOf(run).find((c) => tagOf(c) === 'w:rPr');
+  const b = props && childrenOf(props).find((c) => tagOf(c) === 'w:b');
+  return Boolean(b) && !['0', 'false'].includes(attr(b!, 'w:val') ?? '');
+};
+
+const paragraphOf = (node: Node): WordParagraph => {
+  const props = childrenOf(node).find((c) => tagOf(c) === 'w:pPr');
+  const propChildren = props ? childrenOf(props) : [];
+  const styleNode = propChildren.find((c) => tagOf(c) === 'w:pStyle');
+  const runs = runsOf(node);
+  return {
+    kind: 'paragraph',
+    text: runs.map(runText).join(''),
+    style: styleNode ? (attr(styleNode, 'w:val') ?? null) : null,
+    listed: propChildren.some((c) => tagOf(c) === 'w:numPr'),
+    bold: runs.filter(isBold).map(runText).filter((t) => t.trim()),
+  };
+};
+
+/** Paragraphs of a table cell or content control, nested tables flattened into lines. */
+const cellText = (cell: Node): string =>
+  childrenOf(cell)
+    .flatMap((child) => {
+      const tag = tagOf(child);
+      if (tag === 'w:p') return [paragraphOf(child).text];
+      if (tag === 'w:tbl') return tableOf(child).rows.map((r) => r.map((c) => c.text).join(' '));
+      if (tag === 'w:sdt' || tag === 'w:sdtContent') return [cellText(child)];
+      return [];
+    })
+    .join('\n');
+
+const tableOf = (node: Node): WordTable => ({
+  kind: 'table',
+  rows: childrenOf(node)
+    .filter((c) => tagOf(c) === 'w:tr')
+    .map((row) =>
+      childrenOf(row)
+        .filter((c) => tagOf(c) === 'w:tc')
+        .map((cell) => {
+          const props = childrenOf(cell).find((c) => tagOf(c) === 'w:tcPr');
+          const span = props && childrenOf(props).find((c) => tagOf(c) === 'w:gridSpan');
+          return { text: cellText(cell), span: Math.max(1, Number(span ? attr(span, 'w:val') : 1) || 1) };
+        }),
+    ),
+});
+
+/** The body's blocks in order; content controls are looked into, section breaks and drawings skipped. */
+const blocksOf = (nodes: readonly Node[], out: WordBlock[]): WordBlock[] => {
+  for (const node of nodes) {
+    if (out.length > WORD_LIMITS.blocks) throw refuse('This file has far more paragraphs than any plan.');
+    const tag = tagOf(node);
+    if (tag === 'w:p') out.push(paragraphOf(node));
+    else if (tag === 'w:tbl') out.push(tableOf(node));
+    else if (tag === 'w:sdt' || tag === 'w:sdtContent' || tag === 'w:customXml') blocksOf(childrenOf(node), out);
+  }
+  return out;
+};
+
+const findBody = (nodes: readonly Node[]): Node[] => {
+  for (const node of nodes) {
+    if (tagOf(node) === 'w:body') return childrenOf(node);
+    const inner = findBody(childrenOf(node));
+    if (inner.length) return inner;
+  }
+  return [];
+};
+
+/**
+ * Reads a .docx for import. Refused, with a reason a person can act on: not a Word file, a
+ * macro-enabled one (.docm), one that is too big or unpacks to far more than it says (a zip
+ * bomb), or one whose XML declares its own entities (the "billion laughs"). Links to other files,
+ * embedded objects and pictures are never opened: only the body's words are read.
+ */
+export const readWordStructure = (bytes: Buffer, fileName: string): WordBlock[] => {
+  if (/\.(docm|dotm)$/i.test(fileName)) throw new DomainError('IMPORT.MACROS', `${fileName} is a macro-enabled Word file. Save it as a Word Document (.docx) and send that.`);
+  if (bytes.length > WORD_LIMITS.fileBytes) throw refuse(`${fileName} is bigger than any plan (${Math.round(bytes.length / 1024 / 1024)} MB), so it was not read.`);
+  let zip: AdmZip;
+  try {
+    zip = new AdmZip(bytes);
+  } catch {
+    throw refuse(`${fileName} is not a Word file (.docx).`);
+  }
+  const entries = zip.getEntries();
+  if (entries.length > WORD_LIMITS.entries) throw refuse(`${fileName} holds more parts than a Word file does, so it was not read.`);
+  const types = entries.find((e) => e.entryName === '[Content_Types].xml');
+  const typesXml = types ? partBytes(types).toString('utf8') : '';
+  if (/macroEnabled|vbaProject/i.test(typesXml) || entries.some((e) => /vbaProject\.bin$/i.test(e.entryName))) {
+    throw new DomainError('IMPORT.MACROS', `${fileName} contains macros. Save it as a Word Document (.docx) without macros and send that.`);
+  }
+  const body = entries.find((e) => e.entryName === 'word/document.xml');
+  if (!body) throw refuse(`${fileName} is not a Word document: it has no body.`);
+  const xml = partBytes(body).toString('utf8');
+  // Word never writes a DOCTYPE: one here is there to declare entities that expand without end.
+  if (/<!DOCTYPE|<!ENTITY/i.test(xml)) throw refuse(`${fileName} declares its own XML entities, which Word never does, so it was not read.`);
+  let parsed: Node[];
+  try {
+    parsed = parser.parse(xml) as Node[];
+  } catch {
+    throw refuse(`${fileName} is damaged: its text could not be read.`);
+  }
+  return blocksOf(findBody(parsed), []);
+};
