@@ -3,6 +3,8 @@ import { DomainError } from '../domain/errors';
 import type { Person } from '../domain/people.schema';
 import { hasRole } from '../domain/people.schema';
 import { importWord, type WordImport } from '../domain/word-import/word-import';
+import { sectionLabel } from '../domain/plan.sections';
+import type { Plan, SectionKey } from '../domain/plan.schema';
 import { readWordStructure } from '../export/docx/docx.structure';
 import type { PlanDocumentService } from './plan-document.service';
 import type { Store } from './ports';
@@ -50,7 +52,61 @@ export class WordImportService {
     return { preview, version: result.snapshot.version };
   }
 
-  private mayImport(who: Importer): void {
+  /**
+   * In Teams: each section the file would change becomes the SRO's draft of it, to review on its
+   * own card. A draft the SRO already has is never overwritten: it is named, and the file's
+   * version of that section is not kept.
+   */
+  async stage(sro: Person, bytes: Buffer, fileName: string): Promise<{ preview: ImportPreview; staged: SectionKey[]; keptOwnDraft: SectionKey[] }> {
+    const preview = await this.preview(sro, bytes, fileName);
+    const staged: SectionKey[] = [];
+    const keptOwnDraft: SectionKey[] = [];
+    for (const change of preview.changes.filter((c) => c.readable)) {
+      const own = await this.store.loadDraft(sro.id, this.planId, change.section);
+      if (own) {
+        keptOwnDraft.push(change.section);
+        continue;
+      }
+      await this.store.saveDraft({ personId: sro.id, planId: this.planId, section: change.section, baseVersion: preview.version, step: 0, content: preview.plan[change.section] });
+      staged.push(change.section);
+    }
+    return { preview, staged, keptOwnDraft };
+  }
+
+  /**
+   * Take all: the SRO's drafts of these sections, made from the file on this version, as one new
+   * version audited as imported from the file. A retried press is answered from the first; a
+   * plan changed since the file was read, or a draft changed or gone, changes nothing.
+   */
+  async takeAll(sro: Person, input: { version: number; sections: readonly SectionKey[]; fileName: string }, requestId: string): Promise<{ version: number; sections: SectionKey[] }> {
+    this.mayImport(sro);
+    const applied = await this.store.appliedRequest(requestId);
+    if (applied) return { version: applied.version, sections: [...input.sections] };
+    const snapshot = await this.store.loadPlan(this.planId);
+    if (!snapshot) throw new DomainError('PLAN.NOT_FOUND', `No plan with id ${this.planId}`, { planId: this.planId });
+    if (snapshot.version !== input.version) {
+      throw new DomainError('PLAN.STALE_VERSION', 'The plan has changed since that file was read, so nothing was taken from it. Send the file again to see what it would change now.');
+    }
+    let plan = snapshot.plan;
+    const sections = [...new Set(input.sections)];
+    for (const section of sections) {
+      const draft = await this.store.loadDraft(sro.id, this.planId, section);
+      if (!draft || draft.baseVersion !== input.version) {
+        throw new DomainError('INPUT.INVALID', `Your draft of ${sectionLabel(section)} from that file is no longer there, so nothing was taken. Send the file again.`);
+      }
+      plan = { ...plan, [section]: draft.content } as Plan;
+    }
+    const result = await this.store.savePlan(this.planId, input.version, plan, {
+      actorId: sro.id,
+      summary: `Imported from ${input.fileName}: ${sections.map(sectionLabel).join(', ')}`,
+      requestId,
+    });
+    for (const section of sections) await this.store.deleteDraft(sro.id, this.planId, section);
+    return { version: result.snapshot.version, sections };
+  }
+
+  /** Only the SRO imports in Teams: asked before a file is even fetched. */
+  mayImport(who: Importer): void {
     if (who !== 'command-line' && !hasRole(who, 'sro')) throw new DomainError('AUTH.FORBIDDEN', "Only the plan's Senior Responsible Officer can import a Word file into the plan.");
   }
 }

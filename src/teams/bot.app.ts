@@ -21,6 +21,8 @@ import type { Logger } from '../logger';
 import { CARD_ACTIONS } from './actions';
 import type { AdaptiveCardJson } from './cards';
 import { interpret } from './interpret';
+import { downloadUploaded, uploadedFile, type UploadedFile } from './file-upload';
+import { importCard, safeFileName } from './views/import.view';
 import { vocabularyOf } from '../app/understanding/vocabulary';
 import type { Decision, Situation } from '../app/understanding/intent-decision';
 import { TeamsNotifier, type ProactiveSend, type RetryPolicy } from './notifier';
@@ -236,6 +238,14 @@ export const createBot = (deps: BotDependencies, adapter?: TeamsAdapter): Bot =>
     return decision.kind === 'guess' ? didYouMeanCard(decision.guesses.map((intent) => ({ intent, entities: decision.entities })), examples) : notRecognisedCard(examples);
   };
 
+  /** A Word plan sent in the 1:1 chat: what it would change, each section a draft to review, nothing written to the plan. */
+  const fromFile = async (person: Person, file: UploadedFile): Promise<AdaptiveCardJson> => {
+    services.wordImport.mayImport(person);
+    if (!/\.(docx|docm)$/i.test(file.name)) throw new DomainError('IMPORT.UNREADABLE', `${file.name} is not a Word file. Send the plan as a Word document (.docx) to see what it would change.`);
+    const result = await services.wordImport.stage(person, await downloadUploaded(file), file.name);
+    return importCard(safeFileName(file.name), result);
+  };
+
   /** Every failure a person can cause ends as a notice card; nothing is written on the way. */
   const answer = async (context: TurnContext, work: () => Promise<AdaptiveCardJson>, turn?: { wrote: boolean }): Promise<AdaptiveCardJson> => {
     try {
@@ -275,6 +285,8 @@ export const createBot = (deps: BotDependencies, adapter?: TeamsAdapter): Bot =>
       answer(context, async () => {
         const person = await identity.identify(context.activity.from?.aadObjectId);
         if (isShared(context)) return inSharedConversation(context, person);
+        const file = uploadedFile(context.activity);
+        if (file) return fromFile(person, file);
         return fromWords(person, context.activity.text ?? '', context.activity.from?.id);
       }),
     );

@@ -1,6 +1,7 @@
 /** Every Action.Execute verb the bot answers. Card data carries a verb and ids, never values to trust. */
 export const VERBS = {
   showStatus: 'plan.status.show',
+  importTake: 'import.take',
   sections: 'sections.show',
   open: 'section.open',
   back: 'section.back',

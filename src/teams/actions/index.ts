@@ -1,4 +1,5 @@
 import type { RegisteredAction } from './action.types';
+import { importTakeAction } from './import-take.action';
 import { VERBS, type Verb } from '../verbs';
 import { feedbackFormAction } from './feedback-form.action';
 import { feedbackSubmitAction } from './feedback-submit.action';
@@ -97,6 +98,7 @@ const BY_VERB: { readonly [V in Verb]: RegisteredAction<V> } = {
   [VERBS.intentChoose]: intentChooseAction,
   [VERBS.next]: sectionNextAction,
   [VERBS.open]: sectionOpenAction,
+  [VERBS.importTake]: importTakeAction,
   [VERBS.people]: peopleShowAction,
   [VERBS.personAdd]: personAddAction,
   [VERBS.personForm]: personFormAction,

@@ -18,7 +18,7 @@ import { fieldData } from './section.view';
 const statusTitle = (id: string) => MILESTONE_STATUSES.find((s) => s.id === id)?.title ?? id;
 const RAG_COLOUR: Record<string, string> = { Red: 'Attention', Amber: 'Warning', Green: 'Good' };
 const str = (v: unknown) => (typeof v === 'string' ? v : '');
-const button = (title: string, verb: string, data: Record<string, unknown> = {}) => ({ title, verb, data: { verb, ...data } });
+export const button = (title: string, verb: string, data: Record<string, unknown> = {}) => ({ title, verb, data: { verb, ...data } });
 
 /** `canRecordSpend`: the person may record the quarter's actual spend (SRO or a workstream lead, a delivery quarter). */
 export const updateCard = (form: UpdateForm, notice: { style: string; text: string } | null = null, canRecordSpend = false): AdaptiveCardJson => {
