@@ -1,8 +1,10 @@
-import { EXECUTIVE_SUMMARY_PROMPT, HEADER_LABELS, QUESTION_PROMPTS, type Prose, type QuestionKey } from '../annex-a.text';
 import type { DocumentModel } from '../document.model';
 import { sectionLabel, SECTIONS } from '../plan.sections';
 import type { Plan, SectionKey } from '../plan.schema';
-import { canonicalText, cutModel, cutWord, normalise, type CutSection, type Line, type Region } from './plan-sections';
+import { canonicalText, cutModel, cutWord, type CutSection, type Line, type Region } from './plan-sections';
+import { SECTION_READERS } from './section-readers';
+import { TABLE_READERS } from './table-readers';
+import { Plan as PlanSchema } from '../plan.schema';
 import type { WordBlock } from './word-blocks';
 
 export interface SectionChange {
@@ -23,58 +25,6 @@ export interface WordImport {
   /** The plan with every readable change made; the same plan when there are none. */
   readonly plan: Plan;
 }
-
-/** The template's words under a heading, which are not the partnership's answer. */
-const promptLines = (prose: readonly Prose[]): string[] => prose.flatMap((x) => (x.kind === 'paragraph' ? [x.text] : x.items)).map(normalise);
-const PROMPTS: Partial<Record<SectionKey, ReadonlySet<string>>> = {
-  executiveSummary: new Set(promptLines(EXECUTIVE_SUMMARY_PROMPT)),
-  ...Object.fromEntries((Object.keys(QUESTION_PROMPTS) as QuestionKey[]).map((k) => [k, new Set(promptLines(QUESTION_PROMPTS[k].prompt))])),
-};
-
-/** The partnership's answer in a section: the template's prompt taken out, bullets as "- ", bold as **…**. */
-const answerText = (section: SectionKey, lines: readonly Line[]): string | null => {
-  const prompts = PROMPTS[section] ?? new Set<string>();
-  const text = lines
-    .filter((l): l is Extract<Line, { kind: 'text' }> => l.kind === 'text' && !prompts.has(normalise(l.text)))
-    .map((l) => {
-      let line = l.text.trim();
-      for (const b of new Set(l.bold.map((x) => x.trim()).filter(Boolean))) line = line.replace(b, `**${b}**`);
-      return l.listed ? `- ${line}` : line;
-    })
-    .join('\n');
-  return text.trim() ? text : null;
-};
-
-const fieldValue = (lines: readonly Line[], label: string): string | null => {
-  const prefix = normalise(`${label}:`).toLowerCase();
-  const line = lines.find((l) => l.kind === 'text' && normalise(l.text).toLowerCase().startsWith(prefix));
-  const value = line?.kind === 'text' ? normalise(line.text).slice(prefix.length).trim() : '';
-  return value || null;
-};
-
-/**
- * Sections read back into the plan, each a pure function of the plan and the section's lines.
- * Sections not listed here are compared and reported, but not yet read back: the person edits
- * them in Teams.
- */
-const READERS: Partial<Record<SectionKey, (plan: Plan, lines: readonly Line[]) => Plan>> = {
-  header: (plan, lines) => ({
-    ...plan,
-    header: {
-      ...plan.header,
-      localAuthority: fieldValue(lines, HEADER_LABELS.localAuthority),
-      integratedCareBoard: fieldValue(lines, HEADER_LABELS.integratedCareBoard),
-      sroName: fieldValue(lines, HEADER_LABELS.sroName),
-    },
-  }),
-  executiveSummary: (plan, lines) => ({ ...plan, executiveSummary: { changeStory: answerText('executiveSummary', lines) } }),
-  deliveryCapacity: (plan, lines) => ({ ...plan, deliveryCapacity: { narrative: answerText('deliveryCapacity', lines) } }),
-  engagement: (plan, lines) => ({ ...plan, engagement: { narrative: answerText('engagement', lines) } }),
-  centralGovernmentSupport: (plan, lines) => ({
-    ...plan,
-    centralGovernmentSupport: { ...plan.centralGovernmentSupport, asks: (answerText('centralGovernmentSupport', lines) ?? '').split('\n').map((l) => l.replace(/^- /, '').trim()).filter(Boolean) },
-  }),
-};
 
 const byRegion = (sections: readonly CutSection[]) => {
   const out = new Map<Region, { heading: string; lines: Line[] }>();
@@ -107,12 +57,18 @@ export const importWord = (plan: Plan, blocks: readonly WordBlock[], compile: (p
       continue;
     }
     if (canonicalText(have.lines) === canonicalText(want?.lines ?? [])) continue;
-    const reader = READERS[key];
+    const reader = SECTION_READERS[key] ?? TABLE_READERS[key];
     if (!reader) {
-      changes.push({ section: key, label: sectionLabel(key), readable: false, reason: 'its tables cannot be read back yet: change it in Teams' });
+      changes.push({ section: key, label: sectionLabel(key), readable: false, reason: 'its tables cannot be read back from Word yet: change it in Teams' });
       continue;
     }
     const candidate = reader(imported, have.lines);
+    // The plan's own rules too: a reading that breaks one (an e-mail that is not one) is not taken.
+    const valid = PlanSchema.safeParse(candidate);
+    if (!valid.success) {
+      changes.push({ section: key, label: sectionLabel(key), readable: false, reason: `${valid.error.issues[0]?.message ?? 'it breaks the plan’s rules'}: change it in Teams` });
+      continue;
+    }
     const again = byRegion(cutModel(compile(candidate))).get(key);
     if (again && canonicalText(again.lines) === canonicalText(have.lines)) {
       imported = candidate;
@@ -128,7 +84,7 @@ export const importWord = (plan: Plan, blocks: readonly WordBlock[], compile: (p
     const extra = canonicalText(have.lines)
       .split('\n')
       .filter((line) => line && !canonicalText(expected.get(region)?.lines ?? []).split('\n').includes(line));
-    if (extra.length) unplaced.push(`${have.heading}: ${extra.length} line(s) that belong to no section of the plan, starting "${extra[0]!.slice(0, 60)}"`);
+    if (extra.length) unplaced.push(`${have.heading}: ${extra.length === 1 ? 'a line' : `${extra.length} lines`} that belong to no section of the plan, starting "${extra[0]!.slice(0, 60)}"`);
   }
   return { changes, unplaced, plan: imported };
 };

@@ -48,18 +48,48 @@ describe('a Word plan read back into the plan', () => {
     ['Q7 Delivering the first year', 'as one partnership programme', 'as a single partnership programme', 'deliveryCapacity'],
     ['Q15 Central government support', 'to understand that funding calculations', 'to see that funding calculations', 'centralGovernmentSupport'],
     ['Partnership and SRO', 'Natasha Moody', 'Natasha Moody-Jones', 'header'],
+    ['Q1 Vision and goals', 'able to achieve their potential', 'able to reach their potential', 'visionAndGoals'],
+    ['Q1 Vision and goals', 'will be aligned with the Shropshire Outcomes Framework', 'will follow the Shropshire Outcomes Framework', 'visionAndGoals'],
+    ['Q8 Other funding', 'to help manage rising demand', 'to help meet rising demand', 'otherFunding'],
+    ['Q8 Other funding', '£1,165,244</w:t>', '£1,200,000</w:t>', 'otherFunding'],
+    ['Q10 Risks', 'co-produced OAIP materials and training', 'co-produced OAIP materials, training', 'risks'],
+    ['Q11 Dependencies', 'is dependent on wider reforms', 'depends on wider reforms', 'dependencies'],
+    ['Q11 Dependencies', 'agree a joint workforce plan with the ICB', 'agree one workforce plan with the ICB', 'dependencies'],
+    ['Q6 First-year delivery plan', 'Confirm EAHO and APST operating model', 'Agree EAHO and APST operating model', 'deliveryPlan'],
+    ['Q14 Governance', 'Strategic Partnership Board driving ambitious', 'Strategic Board driving ambitious', 'governance'],
+    ['Q3 Theory of change', 'Clear partnership governance, leadership and delivery', 'Clear partnership governance and delivery', 'theoryOfChange'],
+    ['Q5 Three-year roadmap', 'OAP expectations are embedded consistently', 'OAP expectations are embedded evenly', 'roadmap'],
+    ['Q2 Three-year picture', 'Inclusion in Shropshire is improving but remains uneven', 'Inclusion in Shropshire is improving but is uneven', 'threeYearPicture'],
+    ['Signatories', 'Simon Whitehouse', 'Simon J Whitehouse', 'signatories'],
+    ['Q12 Monitoring', 'a coherent performance management framework', 'one performance management framework', 'monitoring'],
+    ['Q12 Monitoring', 'rate of new EHCPs issued', 'rate of new EHCPs agreed', 'monitoring'],
   ] as const)('one changed sentence in %s changes that section alone, read back exactly', (label, from, to, key) => {
     const result = read(plan, edited(file, from, to));
     expect(result.changes).toEqual([{ section: key, label, readable: true }]);
     const again = read(result.plan, edited(file, from, to));
     expect(again.changes).toEqual([]);
-    expect(JSON.stringify(result.plan[key])).toContain(to);
+    expect(JSON.stringify(result.plan[key])).toContain(to.replace('</w:t>', '').replace('£1,200,000', '120000000'));
   });
 
-  it('a changed table cell is named as changed, and left for Teams until tables are read back', () => {
-    const result = read(plan, edited(file, 'Strategic Partnership Board driving ambitious', 'Strategic Board driving ambitious'));
-    expect(result.changes).toEqual([{ section: 'governance', label: 'Q14 Governance', readable: false, reason: expect.stringContaining('change it in Teams') }]);
+  it('a spend figure whose total was not changed with it is named as changed, and left for Teams', () => {
+    const result = read(plan, edited(file, '£16,250</w:t>', '£16,000</w:t>'));
+    expect(result.changes).toEqual([{ section: 'deliveryPlan', label: 'Q6 First-year delivery plan', readable: false, reason: expect.stringContaining('change it in Teams') }]);
     expect(result.plan).toEqual(plan);
+  });
+
+  it('a new row in the governance table is named as changed, and left for Teams', () => {
+    const row = '<w:tr><w:tc><w:p><w:r><w:t>New group</w:t></w:r></w:p></w:tc><w:tc><w:p><w:r><w:t>Purpose</w:t></w:r></w:p></w:tc></w:tr></w:tbl>';
+    const xml = new AdmZip(file).readAsText('word/document.xml');
+    const governanceTable = xml.indexOf('</w:tbl>', xml.indexOf('Strategic Partnership Board driving ambitious'));
+    const zip = new AdmZip(file);
+    zip.updateFile('word/document.xml', Buffer.from(xml.slice(0, governanceTable) + row + xml.slice(governanceTable + '</w:tbl>'.length), 'utf8'));
+    const result = read(plan, zip.toBuffer());
+    expect(result.changes).toEqual([{ section: 'governance', label: 'Q14 Governance', readable: false, reason: expect.stringContaining('change it in Teams') }]);
+  });
+
+  it('a signatory’s e-mail that is not one is named, and not taken', () => {
+    const result = read(plan, edited(file, 'Tanya Miles</w:t>', 'Tanya Miles</w:t></w:r></w:p></w:tc><w:tc><w:p><w:r><w:t></w:t></w:r></w:p></w:tc><w:tc><w:p><w:r><w:t>not-an-email'));
+    expect(result.changes).toEqual([{ section: 'signatories', label: 'Signatories', readable: false, reason: expect.stringMatching(/email/i) }]);
   });
 
   it('a question whose heading was deleted is left as it is, and said', () => {

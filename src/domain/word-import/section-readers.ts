@@ -1,0 +1,169 @@
+import { EXECUTIVE_SUMMARY_PROMPT, HEADER_LABELS, QUESTION_PROMPTS, type Prose, type QuestionKey } from '../annex-a.text';
+import { parsePounds } from '../money';
+import type { Goal, KpiGroup, Plan, SectionKey } from '../plan.schema';
+import { normalise, type Line } from './plan-sections';
+
+type TextLine = Extract<Line, { kind: 'text' }>;
+
+/** The template's words under a heading, which are not the partnership's answer. */
+const promptLines = (prose: readonly Prose[]): string[] => prose.flatMap((x) => (x.kind === 'paragraph' ? [x.text] : x.items)).map(normalise);
+const PROMPTS: Partial<Record<SectionKey, ReadonlySet<string>>> = {
+  executiveSummary: new Set(promptLines(EXECUTIVE_SUMMARY_PROMPT)),
+  ...Object.fromEntries((Object.keys(QUESTION_PROMPTS) as QuestionKey[]).map((k) => [k, new Set(promptLines(QUESTION_PROMPTS[k].prompt))])),
+};
+const CAPITAL_PROMPT = new Set(promptLines(QUESTION_PROMPTS.otherFunding.capital));
+
+/** A section's own text lines, the template's prompt taken out. */
+const answerLines = (section: SectionKey, lines: readonly Line[], more: ReadonlySet<string> = new Set()): TextLine[] => {
+  const prompts = PROMPTS[section] ?? new Set<string>();
+  return lines.filter((l): l is TextLine => l.kind === 'text' && !prompts.has(normalise(l.text)) && !more.has(normalise(l.text)));
+};
+
+/** Lines as the plan keeps free text: a paragraph a line, bullets as "- ", bold as **…**. */
+const asText = (lines: readonly TextLine[]): string | null => {
+  const text = lines
+    .map((l) => {
+      let line = l.text.trim();
+      for (const b of new Set(l.bold.map((x) => x.trim()).filter(Boolean))) line = line.replace(b, `**${b}**`);
+      return l.listed ? `- ${line}` : line;
+    })
+    .join('\n');
+  return text.trim() ? text : null;
+};
+
+const answerText = (section: SectionKey, lines: readonly Line[]): string | null => asText(answerLines(section, lines));
+
+/** "Label: value" as the template prints a field; the line's position, so text around it can be read too. */
+const field = (lines: readonly TextLine[], label: string): { value: string | null; at: number } => {
+  const prefix = normalise(`${label}:`).toLowerCase();
+  const at = lines.findIndex((l) => normalise(l.text).toLowerCase().startsWith(prefix));
+  const value = at < 0 ? '' : normalise(lines[at]!.text).slice(prefix.length).trim();
+  return { value: value || null, at };
+};
+
+const whole = (text: string | null): number | null => (text !== null && /^\d+$/.test(text) ? Number(text) : null);
+
+/** Rows matched to the plan's by position keep their ids (and anything the document does not show); new ones get new ids. */
+const keepIds = <T extends { id: string }>(old: readonly T[], made: readonly Partial<T>[], prefix: string, keep: (was: T | undefined) => Partial<T> = () => ({})): T[] =>
+  made.map((m, i) => ({ ...keep(old[i]), ...m, id: old[i]?.id ?? `${prefix}-${i + 1}` }) as T);
+
+const goalOf = (line: TextLine): Omit<Goal, 'id' | 'themes'> => {
+  const text = line.text.trim();
+  const title = line.bold[0]?.trim() && text.startsWith(line.bold[0].trim()) ? line.bold[0].trim() : null;
+  const rest = (title ? text.slice(title.length) : text).trim();
+  const track = rest.lastIndexOf('Track: ');
+  return {
+    title,
+    description: (track >= 0 ? rest.slice(0, track) : rest).trim() || null,
+    tracked: track >= 0 ? rest.slice(track + 'Track: '.length).trim() || null : null,
+  };
+};
+
+/**
+ * Each section read back into the plan from its lines, a pure function of the plan and the file.
+ * A reader may guess wrong on an unusual layout: the import compiles its result again and takes
+ * it only when it says exactly what the file says. Sections not listed are named, not taken.
+ */
+export const SECTION_READERS: Partial<Record<SectionKey, (plan: Plan, lines: readonly Line[]) => Plan>> = {
+  header: (plan, lines) => {
+    const own = answerLines('header', lines);
+    return {
+      ...plan,
+      header: {
+        ...plan.header,
+        localAuthority: field(own, HEADER_LABELS.localAuthority).value,
+        integratedCareBoard: field(own, HEADER_LABELS.integratedCareBoard).value,
+        sroName: field(own, HEADER_LABELS.sroName).value,
+      },
+    };
+  },
+  executiveSummary: (plan, lines) => ({ ...plan, executiveSummary: { changeStory: answerText('executiveSummary', lines) } }),
+  visionAndGoals: (plan, lines) => {
+    const own = answerLines('visionAndGoals', lines);
+    const firstGoal = own.findIndex((l) => l.listed);
+    const before = firstGoal < 0 ? own : own.slice(0, firstGoal);
+    // The goals' introduction is the paragraph just before them, when the plan has one.
+    const intro = plan.visionAndGoals.goalsIntro !== null && before.length > 1 ? before[before.length - 1]! : null;
+    const goals = firstGoal < 0 ? [] : own.slice(firstGoal).map(goalOf);
+    return {
+      ...plan,
+      visionAndGoals: {
+        vision: asText(intro ? before.slice(0, -1) : before),
+        goalsIntro: intro ? intro.text.trim() : null,
+        goals: keepIds(plan.visionAndGoals.goals, goals, 'goal', (was) => ({ themes: was?.themes ?? [] })),
+      },
+    };
+  },
+  deliveryCapacity: (plan, lines) => ({ ...plan, deliveryCapacity: { narrative: answerText('deliveryCapacity', lines) } }),
+  otherFunding: (plan, lines) => {
+    const own = answerLines('otherFunding', lines, CAPITAL_PROMPT);
+    const made = field(own, 'Block transfer made');
+    const percentage = field(own, 'Percentage of Schools Block');
+    const amount = field(own, 'Amount');
+    const provisions = field(own, 'New inclusion provisions');
+    const places = field(own, 'Additional local places');
+    const fields = [made, percentage, amount, provisions, places].map((f) => f.at).filter((at) => at >= 0);
+    // Free text before the capital fields is the block transfer's; after them, the capital strategy.
+    const capitalAt = Math.min(...[provisions.at, places.at].filter((at) => at >= 0), own.length);
+    const prose = (from: number, to: number) => asText(own.slice(from, to).filter((_, i) => !fields.includes(i + from)));
+    const pence = amount.value ? parsePounds(amount.value, 100_000_000_000) : null;
+    const percent = percentage.value ? Number(percentage.value.replace(/%$/, '')) : null;
+    return {
+      ...plan,
+      otherFunding: {
+        blockTransfer: {
+          made: made.value === 'Yes' ? true : made.value === 'No' ? false : null,
+          percentage: percent !== null && Number.isFinite(percent) ? percent : null,
+          amountPence: pence && 'pence' in pence ? pence.pence : null,
+          narrative: prose(0, capitalAt),
+        },
+        capital: { newProvisions: whole(provisions.value), additionalPlaces: whole(places.value), strategy: prose(capitalAt, own.length) },
+      },
+    };
+  },
+  engagement: (plan, lines) => ({ ...plan, engagement: { narrative: answerText('engagement', lines) } }),
+  // The headline risks' rows, by position: their words and ratings. Adding, removing or reordering
+  // risks changes who owns what and which are headline, so that stays in Teams (the count must match).
+  risks: (plan, lines) => {
+    const rows = lines.filter((l): l is Extract<Line, { kind: 'row' }> => l.kind === 'row').slice(1);
+    const headline = plan.risks.risks.filter((r) => r.status === 'open' && r.headline);
+    if (rows.length !== headline.length) return plan;
+    const rag = (text: string | undefined) => (['Red', 'Amber', 'Green'] as const).find((r) => r === normalise(text ?? '')) ?? null;
+    const text = (cell: string | undefined) => (cell ?? '').trim() || null;
+    const edited = new Map(
+      headline.map((risk, i) => {
+        const [description, impact, likelihood, rating, mitigation, residual] = rows[i]!.cells;
+        return [risk.id, { ...risk, description: (description ?? '').trim() || risk.description, impact: text(impact), likelihood: text(likelihood), rag: rag(rating), mitigation: text(mitigation), residualRag: rag(residual) }];
+      }),
+    );
+    return { ...plan, risks: { risks: plan.risks.risks.map((r) => edited.get(r.id) ?? r) } };
+  },
+  // The approach, then each open dependency as its area and how it is managed, by the areas the plan already has.
+  dependencies: (plan, lines) => {
+    const own = answerLines('dependencies', lines);
+    const open = plan.dependencies.items.filter((d) => d.status === 'open');
+    const starts = open.map((d) => own.findIndex((l) => !l.listed && normalise(l.text) === normalise(d.area)));
+    if (starts.some((at, i) => at < 0 || (i > 0 && at <= starts[i - 1]!))) return plan;
+    const edited = new Map(open.map((d, i) => [d.id, { ...d, management: asText(own.slice(starts[i]! + 1, starts[i + 1] ?? own.length)) }]));
+    return { ...plan, dependencies: { approach: asText(own.slice(0, starts[0] ?? own.length)), items: plan.dependencies.items.map((d) => edited.get(d.id) ?? d) } };
+  },
+  monitoring: (plan, lines) => {
+    const own = answerLines('monitoring', lines);
+    const kpiAt = own.findIndex((l) => normalise(l.text) === 'Examples of key performance indicators include:');
+    if (kpiAt < 0) return { ...plan, monitoring: { ...plan.monitoring, approach: asText(own), kpiGroups: [], assuranceAndFeedback: null } };
+    let end = kpiAt + 1;
+    while (end < own.length && own[end]!.listed) end++;
+    const kpis = own.slice(kpiAt + 1, end).map((l): Omit<KpiGroup, 'id'> => {
+      const [name, ...rest] = l.text.split(':');
+      return { name: (name ?? '').trim(), indicators: rest.join(':').trim() || null };
+    });
+    return {
+      ...plan,
+      monitoring: { approach: asText(own.slice(0, kpiAt)), kpiGroups: keepIds(plan.monitoring.kpiGroups, kpis, 'kpi'), assuranceAndFeedback: asText(own.slice(end)) },
+    };
+  },
+  centralGovernmentSupport: (plan, lines) => ({
+    ...plan,
+    centralGovernmentSupport: { ...plan.centralGovernmentSupport, asks: answerLines('centralGovernmentSupport', lines).map((l) => l.text.trim()).filter(Boolean) },
+  }),
+};
