@@ -132,9 +132,16 @@ export const cutWord = (blocks: readonly WordBlock[]): CutSection[] => {
 /** A bullet in a cell is a "- " typed in the plan and a list paragraph in Word: the same either way. */
 const cellWords = (cell: string): string => normalise(cell.split('\n').map((line) => line.replace(/^\s*[-•▪◦]\s+/, '')).join('\n'));
 
+/** A row's cells; empty cells at its end are no words (a row typed with fewer cells says the same). */
+const rowWords = (cells: readonly string[]): string => {
+  const words = cells.map(cellWords);
+  while (words.length && !words[words.length - 1]) words.pop();
+  return words.join(' | ');
+};
+
 /** A section's words, spelled one way, for comparing a file with the plan. */
 export const canonicalText = (lines: readonly Line[]): string =>
   lines
-    .map((l) => (l.kind === 'text' ? normalise(l.text) : l.cells.map(cellWords).join(' | ')))
+    .map((l) => (l.kind === 'text' ? normalise(l.text) : rowWords(l.cells)))
     .filter((t) => t && t.replace(/[ |]/g, ''))
     .join('\n');

@@ -28,6 +28,20 @@ const measuresAfter = (rows: readonly Row[], old: readonly SuccessMeasure[]): { 
   return { before: rows.slice(0, at), measures };
 };
 
+/** An id from a name: "Children's Ambition Board" is childrens-ambition-board. */
+const slug = (name: string): string =>
+  normalise(name)
+    .toLowerCase()
+    .replace(/['"]/g, '')
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-+|-+$/g, '')
+    .slice(0, 60);
+const uniqueId = (base: string, taken: ReadonlySet<string>, existing: readonly string[]): string => {
+  let id = base;
+  for (let n = 2; taken.has(id) || existing.includes(id); n++) id = `${base}-${n}`;
+  return id;
+};
+
 /** A workstream's first cell: its outcome and success measures (its code, name and building blocks are changed in Teams). */
 const workstreamCell = (w: Workstream, cell: string | undefined): Pick<Workstream, 'outcome' | 'successMeasures'> => {
   const lines = cellLines(cell);
@@ -140,21 +154,21 @@ export const TABLE_READERS: Partial<Record<SectionKey, (plan: Plan, lines: reado
     };
   },
   deliveryPlan,
+  // Every column of a governance mechanism is in the table, so rows may be added and removed here:
+  // a row keeps the id of the mechanism of its name (or, renamed, of its position), a new one gets one.
   governance: (plan, lines) => {
     const g = plan.governance;
-    const rows = rowsOf(lines).slice(1);
-    if (rows.length !== g.mechanisms.length) return plan;
+    const rows = rowsOf(lines).slice(1).filter((r) => r.some((c) => c.trim()));
     const sro = lines.find((l) => l.kind === 'text' && normalise(l.text).startsWith('Where the SRO sits:'));
-    return {
-      ...plan,
-      governance: {
-        ...g,
-        mechanisms: g.mechanisms.map((m, i) => {
-          const [name, purpose, membership, cadence, decisionRights, escalationRoute] = rows[i]!;
-          return { ...m, name: (name ?? '').trim() || m.name, purpose: text(purpose), membership: text(membership), cadence: text(cadence), decisionRights: text(decisionRights), escalationRoute: text(escalationRoute) };
-        }),
-        sroPosition: sro?.kind === 'text' ? text(normalise(sro.text).slice('Where the SRO sits:'.length)) : null,
-      },
-    };
+    const taken = new Set<string>();
+    const mechanisms = rows.map((row, i) => {
+      const [name, purpose, membership, cadence, decisionRights, escalationRoute] = row;
+      const byName = g.mechanisms.find((m) => same(name, m.name) && !taken.has(m.id));
+      const was = byName ?? (rows.length === g.mechanisms.length ? g.mechanisms[i] : undefined);
+      const id = was && !taken.has(was.id) ? was.id : uniqueId(slug(name ?? '') || `mechanism-${i + 1}`, taken, g.mechanisms.map((m) => m.id));
+      taken.add(id);
+      return { id, name: (name ?? '').trim(), purpose: text(purpose), membership: text(membership), cadence: text(cadence), decisionRights: text(decisionRights), escalationRoute: text(escalationRoute) };
+    });
+    return { ...plan, governance: { ...g, mechanisms, sroPosition: sro?.kind === 'text' ? text(normalise(sro.text).slice('Where the SRO sits:'.length)) : null } };
   },
 };

@@ -77,14 +77,17 @@ describe('a Word plan read back into the plan', () => {
     expect(result.plan).toEqual(plan);
   });
 
-  it('a new row in the governance table is named as changed, and left for Teams', () => {
+  it('a new row in the governance table becomes a new mechanism, the others keeping their ids', () => {
     const row = '<w:tr><w:tc><w:p><w:r><w:t>New group</w:t></w:r></w:p></w:tc><w:tc><w:p><w:r><w:t>Purpose</w:t></w:r></w:p></w:tc></w:tr></w:tbl>';
     const xml = new AdmZip(file).readAsText('word/document.xml');
     const governanceTable = xml.indexOf('</w:tbl>', xml.indexOf('Strategic Partnership Board driving ambitious'));
     const zip = new AdmZip(file);
     zip.updateFile('word/document.xml', Buffer.from(xml.slice(0, governanceTable) + row + xml.slice(governanceTable + '</w:tbl>'.length), 'utf8'));
     const result = read(plan, zip.toBuffer());
-    expect(result.changes).toEqual([{ section: 'governance', label: 'Q14 Governance', readable: false, reason: expect.stringContaining('change it in Teams') }]);
+    expect(result.changes).toEqual([{ section: 'governance', label: 'Q14 Governance', readable: true }]);
+    const mechanisms = result.plan.governance.mechanisms;
+    expect(mechanisms.slice(0, -1).map((m) => m.id)).toEqual(plan.governance.mechanisms.map((m) => m.id));
+    expect(mechanisms.at(-1)).toMatchObject({ id: 'new-group', name: 'New group', purpose: 'Purpose', membership: null });
   });
 
   it('a signatory’s e-mail that is not one is named, and not taken', () => {
