@@ -12,7 +12,16 @@ import type { WordBlock } from './word-blocks';
 export type Region = SectionKey | 'annex-c' | 'bot';
 
 /** One line of a section as read: a paragraph, a list item, or a table's row of cells. */
-export type Line = { readonly kind: 'text'; readonly text: string; readonly listed: boolean; readonly bold: readonly string[] } | { readonly kind: 'row'; readonly cells: readonly string[] };
+export type Line =
+  | {
+      readonly kind: 'text';
+      readonly text: string;
+      readonly listed: boolean;
+      readonly bold: readonly string[];
+      /** Set as a heading inside a section (a dependency's area): by its style in Word, by its level in the plan. */
+      readonly heading?: boolean;
+    }
+  | { readonly kind: 'row'; readonly cells: readonly string[] };
 
 export interface CutSection {
   readonly region: Region;
@@ -63,23 +72,23 @@ export const regionOf = (text: string): Region | undefined => {
 /** A part title ("Section 2 – Strategy") ends the section before it but opens none. */
 const isPartTitle = (text: string) => PART_TITLES.slice(0, 5).some((p) => normalise(p).toLowerCase() === normalise(text).toLowerCase());
 
-const cutLines = (items: readonly ({ heading: string } | Line)[]): CutSection[] => {
+const cutLines = (items: readonly ({ opens: string } | Line)[]): CutSection[] => {
   const sections: { region: Region; heading: string; lines: Line[] }[] = [{ region: 'header', heading: 'Front page', lines: [] }];
   let current: { region: Region; heading: string; lines: Line[] } | null = sections[0]!;
   for (const item of items) {
-    if ('heading' in item) {
-      const region = regionOf(item.heading);
+    if ('opens' in item) {
+      const region = regionOf(item.opens);
       if (region) {
-        current = { region, heading: item.heading, lines: [] };
+        current = { region, heading: item.opens, lines: [] };
         sections.push(current);
         continue;
       }
-      if (isPartTitle(item.heading)) {
+      if (isPartTitle(item.opens)) {
         current = null;
         continue;
       }
       // Any other heading (a dependency's area, the partnership's own sub-heading) is part of the section's text.
-      current?.lines.push({ kind: 'text', text: item.heading, listed: false, bold: [] });
+      current?.lines.push({ kind: 'text', text: item.opens, listed: false, bold: [], heading: true });
       continue;
     }
     if (current) current.lines.push(item);
@@ -98,10 +107,10 @@ const textLines = (text: string, listed: boolean, bold: readonly string[] = []):
 /** The compiled plan, cut as a file would be: what a file made from it must say, section by section. */
 export const cutModel = (model: DocumentModel): CutSection[] =>
   cutLines(
-    model.blocks.flatMap((block: Block): ({ heading: string } | Line)[] => {
+    model.blocks.flatMap((block: Block): ({ opens: string } | Line)[] => {
       switch (block.kind) {
         case 'heading':
-          return block.level === 1 ? [] : [{ heading: block.text }];
+          return block.level === 1 ? [] : [{ opens: block.text }];
         case 'paragraph':
           return textLines(plainText(block.text), false);
         case 'list':
@@ -116,14 +125,17 @@ export const cutModel = (model: DocumentModel): CutSection[] =>
     }),
   );
 
+/** A heading below the question's own ("Heading4", "Heading 4" once LibreOffice has renamed it): a sub-heading of the section. */
+const isSubHeading = (style: string | null): boolean => style !== null && /^heading\s*[4-6]$/i.test(style.trim());
+
 /** A Word file, cut by the template's headings, whatever their style: Word and LibreOffice rename styles on saving. */
 export const cutWord = (blocks: readonly WordBlock[]): CutSection[] => {
   // The title comes first and is no section's text.
   const start = blocks.findIndex((b) => b.kind === 'paragraph' && /annex a/i.test(b.text) && /reform plan/i.test(b.text));
   return cutLines(
-    blocks.slice(start >= 0 ? start + 1 : 0).flatMap((block): ({ heading: string } | Line)[] => {
+    blocks.slice(start >= 0 ? start + 1 : 0).flatMap((block): ({ opens: string } | Line)[] => {
       if (block.kind === 'table') return block.rows.map((row) => ({ kind: 'row', cells: row.map((c) => c.text) }));
-      if (regionOf(block.text) || isPartTitle(block.text)) return [{ heading: block.text }];
+      if (regionOf(block.text) || isPartTitle(block.text) || isSubHeading(block.style)) return [{ opens: block.text }];
       return textLines(block.text, block.listed, block.bold);
     }),
   );

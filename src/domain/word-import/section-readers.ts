@@ -41,6 +41,20 @@ const field = (lines: readonly TextLine[], label: string): { value: string | nul
   return { value: value || null, at };
 };
 
+/** An id made from words ("EHCP hub funding" is ehcp-hub-funding), not one the plan already uses. */
+export const freshId = (words: string, taken: ReadonlySet<string>): string => {
+  const base =
+    normalise(words)
+      .toLowerCase()
+      .replace(/['"]/g, '')
+      .replace(/[^a-z0-9]+/g, '-')
+      .replace(/^-+|-+$/g, '')
+      .slice(0, 50) || 'item';
+  let id = base;
+  for (let n = 2; taken.has(id); n++) id = `${base}-${n}`;
+  return id;
+};
+
 const whole = (text: string | null): number | null => (text !== null && /^\d+$/.test(text) ? Number(text) : null);
 
 /** Rows matched to the plan's by position keep their ids (and anything the document does not show); new ones get new ids. */
@@ -124,28 +138,47 @@ export const SECTION_READERS: Partial<Record<SectionKey, (plan: Plan, lines: rea
   engagement: (plan, lines) => ({ ...plan, engagement: { narrative: answerText('engagement', lines) } }),
   // The headline risks' rows, by position: their words and ratings. Adding, removing or reordering
   // risks changes who owns what and which are headline, so that stays in Teams (the count must match).
+  // A row added at the end is a new headline risk, on the scale its ratings are written in.
   risks: (plan, lines) => {
     const rows = lines.filter((l): l is Extract<Line, { kind: 'row' }> => l.kind === 'row').slice(1);
     const headline = plan.risks.risks.filter((r) => r.status === 'open' && r.headline);
-    if (rows.length !== headline.length) return plan;
+    if (rows.length < headline.length || rows.length > 5) return plan;
     const rag = (text: string | undefined) => (['Red', 'Amber', 'Green'] as const).find((r) => r === normalise(text ?? '')) ?? null;
     const text = (cell: string | undefined) => (cell ?? '').trim() || null;
-    const edited = new Map(
-      headline.map((risk, i) => {
-        const [description, impact, likelihood, rating, mitigation, residual] = rows[i]!.cells;
-        return [risk.id, { ...risk, description: (description ?? '').trim() || risk.description, impact: text(impact), likelihood: text(likelihood), rag: rag(rating), mitigation: text(mitigation), residualRag: rag(residual) }];
-      }),
-    );
-    return { ...plan, risks: { risks: plan.risks.risks.map((r) => edited.get(r.id) ?? r) } };
+    const read = (cells: readonly string[]) => {
+      const [description, impact, likelihood, rating, mitigation, residual] = cells;
+      return { description: (description ?? '').trim(), impact: text(impact), likelihood: text(likelihood), rag: rag(rating), mitigation: text(mitigation), residualRag: rag(residual) };
+    };
+    const edited = new Map(headline.map((risk, i) => [risk.id, { ...risk, ...read(rows[i]!.cells) }]));
+    const ids = new Set(plan.risks.risks.map((r) => r.id));
+    const added = rows.slice(headline.length).map((row) => {
+      const values = read(row.cells);
+      const id = freshId(values.description, ids);
+      ids.add(id);
+      const simple = [values.impact, values.likelihood].every((v) => v === null || ['High', 'Medium', 'Low'].includes(v));
+      return { id, ...values, scale: simple ? ('high-medium-low' as const) : ('annex-c' as const), headline: true, status: 'open' as const, closedReason: null, owner: null };
+    });
+    return { ...plan, risks: { risks: [...plan.risks.risks.map((r) => edited.get(r.id) ?? r), ...added] } };
   },
-  // The approach, then each open dependency as its area and how it is managed, by the areas the plan already has.
+  // The approach, then each open dependency under its area's sub-heading. A new sub-heading is a new
+  // dependency; one the plan has that the file lacks is not closed from Word (that stays in Teams).
   dependencies: (plan, lines) => {
     const own = answerLines('dependencies', lines);
+    const starts = own.flatMap((l, i) => (l.heading ? [i] : []));
     const open = plan.dependencies.items.filter((d) => d.status === 'open');
-    const starts = open.map((d) => own.findIndex((l) => !l.listed && normalise(l.text) === normalise(d.area)));
-    if (starts.some((at, i) => at < 0 || (i > 0 && at <= starts[i - 1]!))) return plan;
-    const edited = new Map(open.map((d, i) => [d.id, { ...d, management: asText(own.slice(starts[i]! + 1, starts[i + 1] ?? own.length)) }]));
-    return { ...plan, dependencies: { approach: asText(own.slice(0, starts[0] ?? own.length)), items: plan.dependencies.items.map((d) => edited.get(d.id) ?? d) } };
+    const areas = starts.map((at) => own[at]!.text.trim());
+    if (open.some((d) => !areas.some((a) => normalise(a) === normalise(d.area)))) return plan;
+    const ids = new Set(plan.dependencies.items.map((d) => d.id));
+    const read = areas.map((area, i) => {
+      const management = asText(own.slice(starts[i]! + 1, starts[i + 1] ?? own.length));
+      const was = open.find((d) => normalise(d.area) === normalise(area));
+      if (was) return { ...was, management };
+      const id = freshId(area, ids);
+      ids.add(id);
+      return { id, area, management, status: 'open' as const, closedReason: null, owner: null };
+    });
+    const closed = plan.dependencies.items.filter((d) => d.status !== 'open');
+    return { ...plan, dependencies: { approach: asText(own.slice(0, starts[0] ?? own.length)), items: [...read, ...closed] } };
   },
   monitoring: (plan, lines) => {
     const own = answerLines('monitoring', lines);

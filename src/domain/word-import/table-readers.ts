@@ -108,14 +108,26 @@ const deliveryPlan = (plan: Plan, lines: readonly Line[]): Plan => {
  * reading is compiled again and taken only if it says what the file says.
  */
 export const TABLE_READERS: Partial<Record<SectionKey, (plan: Plan, lines: readonly Line[]) => Plan>> = {
+  // A row per role, found by its title: a statutory role the plan had no one for gets its signatory
+  // from the file; so does a co-signer's new row (its title is their role in words).
   signatories: (plan, lines) => {
     const rows = rowsOf(lines).slice(1);
-    const signatories = plan.signatories.map((s) => {
-      const title = REQUIRED_SIGNATORY_ROLES.find((r) => r.id === s.role)?.title ?? s.roleTitle ?? 'Co-signer';
-      const row = rows.find((r) => same(r[0], title));
-      return row ? { ...s, name: text(row[1]), signature: text(row[2]), email: text(row[3]), signedOn: text(row[4]) } : s;
+    const ids = new Set(plan.signatories.map((s) => s.id));
+    const titleOf = (s: Plan['signatories'][number]) => REQUIRED_SIGNATORY_ROLES.find((r) => r.id === s.role)?.title ?? s.roleTitle ?? 'Co-signer';
+    const fill = (row: Row) => ({ name: text(row[1]), signature: text(row[2]), email: text(row[3]), signedOn: text(row[4]) });
+    const kept = plan.signatories.map((s) => {
+      const row = rows.find((r) => same(r[0], titleOf(s)));
+      return row ? { ...s, ...fill(row) } : s;
     });
-    return { ...plan, signatories };
+    const added = rows
+      .filter((r) => !plan.signatories.some((s) => same(r[0], titleOf(s))) && r.slice(1).some((c) => c.trim()))
+      .map((row) => {
+        const statutory = REQUIRED_SIGNATORY_ROLES.find((r) => same(row[0], r.title));
+        const id = statutory && !ids.has(statutory.id) ? statutory.id : uniqueId(slug(row[0] ?? '') || 'co-signer', new Set(), [...ids]);
+        ids.add(id);
+        return { id, role: statutory?.id ?? ('co-signer' as const), roleTitle: statutory ? null : text(row[0]), ...fill(row) };
+      });
+    return { ...plan, signatories: [...kept, ...added] };
   },
   theoryOfChange: (plan, lines) => {
     const rows = rowsOf(lines);

@@ -95,6 +95,28 @@ describe('a Word plan read back into the plan', () => {
     expect(result.changes).toEqual([{ section: 'signatories', label: 'Signatories', readable: false, reason: expect.stringMatching(/email/i) }]);
   });
 
+  it.each([
+    ['the signatories', (p: Plan): Plan => ({ ...p, signatories: [] })],
+    ['the dependencies', (p: Plan): Plan => ({ ...p, dependencies: { ...p.dependencies, items: [] } })],
+    ['the headline risks but one', (p: Plan): Plan => ({ ...p, risks: { risks: p.risks.risks.slice(0, 1) } })],
+  ])('into a plan that lacks %s, the file adds them: its export is then the file’s text exactly', (_what, strip) => {
+    const result = read(strip(plan), file);
+    expect(result.changes.every((c) => c.readable)).toBe(true);
+    expect(fingerprint(compile(result.plan))).toBe(fingerprint(compile(plan)));
+  });
+
+  it('a dependency added under its own sub-heading in Word is a new dependency', () => {
+    const xml = new AdmZip(file).readAsText('word/document.xml');
+    // Just before the part title that follows Q11.
+    const at = xml.lastIndexOf('<w:p>', xml.indexOf('Section 3 – Monitoring and Evaluation'));
+    const added = '<w:p><w:pPr><w:pStyle w:val="Heading 4"/></w:pPr><w:r><w:t>School transport contract</w:t></w:r></w:p><w:p><w:r><w:t>We will agree it with the ICB.</w:t></w:r></w:p>';
+    const zip = new AdmZip(file);
+    zip.updateFile('word/document.xml', Buffer.from(xml.slice(0, at) + added + xml.slice(at), 'utf8'));
+    const result = read(plan, zip.toBuffer());
+    expect(result.changes).toEqual([{ section: 'dependencies', label: 'Q11 Dependencies', readable: true }]);
+    expect(result.plan.dependencies.items.find((d) => d.area === 'School transport contract')).toMatchObject({ id: 'school-transport-contract', management: 'We will agree it with the ICB.', status: 'open' });
+  });
+
   it('a question whose heading was deleted is left as it is, and said', () => {
     const result = read(plan, edited(file, '11. Dependencies', 'Things we rely on'));
     expect(result.unplaced.join('\n')).toMatch(/Q11 Dependencies: its heading is not in the file/);
