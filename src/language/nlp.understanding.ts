@@ -7,7 +7,10 @@ import { askedErrand, asksToSee, isQuestion } from './chat.entity';
 import { CORPUS } from './corpus';
 import { CORPUS_NAMES } from './corpus/names';
 import { entitiesIn, masked, saidIn } from './entities';
-import { trainSoftmax } from './softmax.classifier';
+import { createHash } from 'node:crypto';
+import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { loadSoftmax, trainSoftmax, type SoftmaxModel } from './softmax.classifier';
 import { spellCorrector, tidy, words } from './text';
 
 export { CORPUS };
@@ -34,24 +37,17 @@ const isIntent = (name: string): name is IntentName => (INTENTS as readonly stri
  * start-up and share the result. Values (workstreams, quarters, sections, people, dates) are read
  * by rules against the current plan and roster, not learnt, so nothing needs retraining.
  */
-export const createNlpUnderstanding = async (): Promise<Understanding> => {
-  const container = await containerBootstrap();
-  container.use(LangEn);
-  const nlp = new Nlp({ languages: ['en'], log: false, autoSave: false, autoLoad: false, calculateSentiment: false, nlu: { log: false } }, container);
-  nlp.settings.log = false;
-  nlp.settings.autoSave = false;
+export const createNlpUnderstanding = async (options: { cacheDir?: string } = {}): Promise<Understanding> => {
   const vocabulary = new Set(EXTRA_WORDS);
   const examples: { text: string; label: string }[] = [];
   for (const [intent, lines] of Object.entries(CORPUS)) {
     for (const line of lines ?? []) {
       const t = masked(tidy(line), TRAINING);
       [...words(line), ...words(t)].forEach((w) => vocabulary.add(w));
-      nlp.addDocument('en', t, intent);
       examples.push({ text: t, label: intent });
     }
   }
-  await nlp.train();
-  const softmax = trainSoftmax(examples);
+  const { nlp, softmax } = await trained(examples, options.cacheDir);
   const correct = spellCorrector(vocabulary);
 
   return {
@@ -82,6 +78,60 @@ export const createNlpUnderstanding = async (): Promise<Understanding> => {
   };
 };
 
+const newNlp = async (): Promise<Nlp> => {
+  const container = await containerBootstrap();
+  container.use(LangEn);
+  const nlp = new Nlp({ languages: ['en'], log: false, autoSave: false, autoLoad: false, calculateSentiment: false, nlu: { log: false } }, container);
+  nlp.settings.log = false;
+  nlp.settings.autoSave = false;
+  return nlp;
+};
+
+/** Bumped when what is kept changes shape; the examples themselves are in the key, so a corpus change retrains. */
+const MODEL_FORMAT = 'nlpjs+softmax/1';
+
+/**
+ * Both classifiers, trained from the examples, or loaded from `cacheDir` when the same examples
+ * were trained before there. A file that cannot be read as a model is trained over, never trusted.
+ */
+const trained = async (examples: readonly { text: string; label: string }[], cacheDir: string | undefined): Promise<{ nlp: Nlp; softmax: SoftmaxModel }> => {
+  const key = createHash('sha256').update(MODEL_FORMAT).update(JSON.stringify(examples)).digest('hex').slice(0, 32);
+  const file = cacheDir ? join(cacheDir, `language-model-${key}.json`) : null;
+  if (file) {
+    try {
+      const saved = JSON.parse(readFileSync(file, 'utf8')) as { nlp?: unknown; softmax?: unknown };
+      const softmax = loadSoftmax(saved.softmax);
+      if (softmax && typeof saved.nlp === 'string') {
+        const nlp = await newNlp();
+        nlp.import(saved.nlp);
+        return { nlp, softmax };
+      }
+    } catch {
+      // No model kept yet, or one that cannot be read: train.
+    }
+  }
+  const nlp = await newNlp();
+  for (const e of examples) nlp.addDocument('en', e.text, e.label);
+  await nlp.train();
+  const softmax = trainSoftmax(examples);
+  if (file && cacheDir) {
+    try {
+      mkdirSync(cacheDir, { recursive: true });
+      // Written aside and renamed, so a process reading at the same moment never sees half a file.
+      const partial = `${file}.${process.pid}.tmp`;
+      writeFileSync(partial, JSON.stringify({ nlp: nlp.export(true), softmax: softmax.save() }));
+      renameSync(partial, file);
+    } catch {
+      // Keeping the model only saves time: a failure to keep it changes nothing else.
+    }
+  }
+  return { nlp, softmax };
+};
+
 let shared: Promise<Understanding> | undefined;
-/** One trained model per process: training is the slow part, and every bot in the process may share it. */
-export const sharedUnderstanding = (): Promise<Understanding> => (shared ??= createNlpUnderstanding());
+/**
+ * One trained model per process: training is the slow part, and every bot in the process may share
+ * it. SEND_PLAN_LANGUAGE_CACHE (set by the test run's global setup, never needed in production)
+ * keeps it between processes, so forty test files do not train forty times.
+ */
+export const sharedUnderstanding = (): Promise<Understanding> => (shared ??= createNlpUnderstanding({ cacheDir: process.env.SEND_PLAN_LANGUAGE_CACHE || undefined }));

@@ -18,6 +18,9 @@ declare module '@nlpjs/nlp' {
     addLanguage(locale: string): void;
     addDocument(locale: string, utterance: string, intent: string): void;
     train(): Promise<void>;
+    /** The trained model as JSON text (minified), and back. */
+    export(minified?: boolean): string;
+    import(data: string): void;
     process(locale: string, utterance: string): Promise<NlpResult>;
     readonly nluManager: { process(locale: string, utterance: string): Promise<NlpResult> };
   }

@@ -14,6 +14,15 @@ import { StemmerEn } from '@nlpjs/lang-en-min';
 export interface SoftmaxModel {
   /** Every label with its probability, best first. */
   classify(text: string): { label: string; score: number }[];
+  /** The trained weights, to keep and load again without training. */
+  save(): SavedSoftmax;
+}
+
+export interface SavedSoftmax {
+  readonly labels: readonly string[];
+  readonly features: readonly string[];
+  /** Float64 weights, feature by label, then the biases, as base64. */
+  readonly weights: string;
 }
 
 const stemmer = new StemmerEn();
@@ -74,13 +83,45 @@ export const trainSoftmax = (examples: readonly { text: string; label: string }[
       }
     }
   }
+  return modelOf(labels, featureNames, W, b);
+};
+
+const modelOf = (labels: readonly string[], featureNames: readonly string[], W: Float64Array, b: Float64Array): SoftmaxModel => {
+  const K = labels.length;
+  const index = new Map(featureNames.map((f, i) => [f, i]));
+  const p = new Float64Array(K);
   return {
     classify(text: string) {
       const x = featuresOf(text).flatMap((f) => (index.has(f) ? [index.get(f)!] : []));
       // Nothing it has seen before ("flibble wobble"): no reading, rather than the commonest intent.
       if (!x.some((f) => !featureNames[f]!.startsWith('^'))) return [];
-      forward(x);
-      return labels.map((label, k) => ({ label, score: p[k]! })).sort((a, c) => c.score - a.score);
+      let max = -Infinity;
+      for (let k = 0; k < K; k++) {
+        let z = b[k]!;
+        for (const f of x) z += W[f * K + k]!;
+        p[k] = z;
+        if (z > max) max = z;
+      }
+      let sum = 0;
+      for (let k = 0; k < K; k++) sum += p[k] = Math.exp(p[k]! - max);
+      return labels.map((label, k) => ({ label, score: p[k]! / sum })).sort((a, c) => c.score - a.score);
+    },
+    save() {
+      const all = new Float64Array(W.length + b.length);
+      all.set(W);
+      all.set(b, W.length);
+      return { labels: [...labels], features: [...featureNames], weights: Buffer.from(all.buffer).toString('base64') };
     },
   };
+};
+
+/** A saved model, checked for shape: null when it is not one (a damaged or foreign file), so the caller trains instead. */
+export const loadSoftmax = (saved: unknown): SoftmaxModel | null => {
+  const s = saved as Partial<SavedSoftmax> | null;
+  if (!s || !Array.isArray(s.labels) || !Array.isArray(s.features) || typeof s.weights !== 'string') return null;
+  const bytes = Buffer.from(s.weights, 'base64');
+  const K = s.labels.length;
+  if (bytes.length !== (s.features.length * K + K) * 8) return null;
+  const all = new Float64Array(bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.length));
+  return modelOf(s.labels.map(String), s.features.map(String), all.subarray(0, s.features.length * K), all.subarray(s.features.length * K));
 };

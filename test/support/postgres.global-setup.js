@@ -26,6 +26,9 @@ const freePort = () =>
   });
 
 module.exports = async () => {
+  // The language model is trained once for the run and loaded by every test file after the first
+  // (src/language/nlp.understanding.ts): the workers inherit this from here.
+  process.env.SEND_PLAN_LANGUAGE_CACHE ??= join(tmpdir(), 'send-plan-language-cache');
   if (process.env.TEST_POSTGRES_URL || !installed()) return;
   const dir = mkdtempSync(join(tmpdir(), 'send-plan-pg-'));
   const port = await freePort();

@@ -35,7 +35,9 @@ describe('a Word plan sent to the bot in Teams', () => {
     bot = await createBotHarness();
     server = createServer((req, res) => {
       const body = files.get(req.url ?? '');
-      res.writeHead(body ? 200 : 404).end(body);
+      // Not chained: restify, loaded by other tests in this worker, changes what writeHead returns.
+      res.statusCode = body ? 200 : 404;
+      res.end(body);
     });
     await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
     base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
