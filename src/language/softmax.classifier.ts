@@ -41,6 +41,21 @@ export const featuresOf = (tidied: string): string[] => {
   return [...out];
 };
 
+/** Each label's probability for the features `x`, into `p`: the weights summed, then a softmax (shifted by the largest, so nothing overflows). */
+const probabilities = (p: Float64Array, W: Float64Array, b: Float64Array, x: readonly number[]): void => {
+  const K = p.length;
+  let max = -Infinity;
+  for (let k = 0; k < K; k++) {
+    let z = b[k]!;
+    for (const f of x) z += W[f * K + k]!;
+    p[k] = z;
+    if (z > max) max = z;
+  }
+  let sum = 0;
+  for (let k = 0; k < K; k++) sum += p[k] = Math.exp(p[k]! - max);
+  for (let k = 0; k < K; k++) p[k] = p[k]! / sum;
+};
+
 export const trainSoftmax = (examples: readonly { text: string; label: string }[], options = { epochs: 40, rate: 0.5, l2: 1e-3 }): SoftmaxModel => {
   const labels = [...new Set(examples.map((e) => e.label))].sort();
   const index = new Map<string, number>();
@@ -57,18 +72,7 @@ export const trainSoftmax = (examples: readonly { text: string; label: string }[
   const W = new Float64Array(index.size * K);
   const b = new Float64Array(K);
   const p = new Float64Array(K);
-  const forward = (x: readonly number[]) => {
-    let max = -Infinity;
-    for (let k = 0; k < K; k++) {
-      let z = b[k]!;
-      for (const f of x) z += W[f * K + k]!;
-      p[k] = z;
-      if (z > max) max = z;
-    }
-    let sum = 0;
-    for (let k = 0; k < K; k++) sum += p[k] = Math.exp(p[k]! - max);
-    for (let k = 0; k < K; k++) p[k] = p[k]! / sum;
-  };
+  const forward = (x: readonly number[]) => probabilities(p, W, b, x);
   for (let epoch = 0; epoch < options.epochs; epoch++) {
     const rate = options.rate / (1 + epoch * 0.1);
     // A fixed stride through the rows rather than a shuffle: every run trains the same model.
@@ -95,16 +99,8 @@ const modelOf = (labels: readonly string[], featureNames: readonly string[], W: 
       const x = featuresOf(text).flatMap((f) => (index.has(f) ? [index.get(f)!] : []));
       // Nothing it has seen before ("flibble wobble"): no reading, rather than the commonest intent.
       if (!x.some((f) => !featureNames[f]!.startsWith('^'))) return [];
-      let max = -Infinity;
-      for (let k = 0; k < K; k++) {
-        let z = b[k]!;
-        for (const f of x) z += W[f * K + k]!;
-        p[k] = z;
-        if (z > max) max = z;
-      }
-      let sum = 0;
-      for (let k = 0; k < K; k++) sum += p[k] = Math.exp(p[k]! - max);
-      return labels.map((label, k) => ({ label, score: p[k]! / sum })).sort((a, c) => c.score - a.score);
+      probabilities(p, W, b, x);
+      return labels.map((label, k) => ({ label, score: p[k]! })).sort((a, c) => c.score - a.score);
     },
     save() {
       const all = new Float64Array(W.length + b.length);
