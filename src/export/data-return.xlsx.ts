@@ -1,7 +1,7 @@
 import ExcelJS from 'exceljs';
 import type { DataReturn, MeasureRow, MilestoneRow, RiskRow, SpendRow } from '../domain/data-return';
 import type { RagRating } from '../domain/plan.schema';
-import { parseQuarter } from '../domain/quarters';
+import { parseQuarter, quarterWords } from '../domain/quarters';
 import { xmlSafe } from './xml-safe';
 
 type Kind = 'text' | 'long' | 'number' | 'money' | 'rag';
@@ -145,7 +145,7 @@ const addTable = <Row>(
 const addAbout = (workbook: ExcelJS.Workbook, ret: DataReturn): void => {
   const sheet = workbook.addWorksheet('About');
   sheet.columns = [{ width: 24 }, { width: 90 }];
-  const title = sheet.addRow([`Quarterly data return ${ret.quarter.id}: ${ret.quarter.label}`]);
+  const title = sheet.addRow([`Quarterly data return: ${quarterWords(parseQuarter(ret.quarter.id))}`]);
   title.font = { bold: true, size: 14 };
   sheet.addRow([]);
   const lines: [string, string][] = [
@@ -153,7 +153,7 @@ const addAbout = (workbook: ExcelJS.Workbook, ret: DataReturn): void => {
     ['LA code', ret.partnership.laCode ?? `Missing. ${ret.laCodeNote ?? ''}`.trim()],
     ['Integrated care board', ret.partnership.integratedCareBoard ?? 'Not given'],
     ['Plan', `${ret.plan.title} ${ret.plan.reportingYear}`],
-    ['Quarter', `${ret.quarter.id}: ${ret.quarter.label}`],
+    ['Quarter', `${quarterWords(parseQuarter(ret.quarter.id))} (${ret.quarter.id})`],
     ['Milestones', ret.milestonesNote ?? `${ret.milestones.length} milestones planned for the quarter, with the latest update on each ("Not reported" where there is none).`],
     [
       'Measures',

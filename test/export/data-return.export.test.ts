@@ -370,7 +370,7 @@ describe('the data return as a workbook', () => {
       .join('\n');
     expect(about).toContain('Shropshire, Telford and Wrekin');
     expect(about).toContain('Local SEND Reform Plan 2026-27');
-    expect(about).toContain('2026-Q3: Q3 (Oct–Dec 2026)');
+    expect(about).toContain('Quarter 3 of 2026-27 (October to December 2026) (2026-Q3)');
     expect(sheet('About').getSheetValues().some((r) => Array.isArray(r) && r[1] === 'LA code' && r[2] === '893')).toBe(true);
   });
 
