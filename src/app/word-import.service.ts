@@ -85,7 +85,7 @@ export class WordImportService {
     const snapshot = await this.store.loadPlan(this.planId);
     if (!snapshot) throw new DomainError('PLAN.NOT_FOUND', `No plan with id ${this.planId}`, { planId: this.planId });
     if (snapshot.version !== input.version) {
-      throw new DomainError('PLAN.STALE_VERSION', 'The plan has changed since that file was read, so nothing was taken from it. Send the file again to see what it would change now.');
+      throw new DomainError('IMPORT.STALE', 'The plan has changed since that file was read, so nothing was taken from it. Send the file again to see what it would change now.');
     }
     let plan = snapshot.plan;
     const sections = [...new Set(input.sections)];

@@ -73,6 +73,8 @@ export const noticeForError = (error: unknown): Notice => {
         return { style: 'warning', title: 'Too many headline risks', message: error.message, hint: 'Nothing has been changed.' };
       case 'IMPORT.UNREADABLE':
         return { style: 'attention', title: "I couldn't read that file", message: error.message, hint: 'Nothing has been changed.' };
+      case 'IMPORT.STALE':
+        return { style: 'warning', title: 'The plan changed since that file was read', message: error.message, hint: 'Nothing has been changed.' };
       case 'IMPORT.MACROS':
         return { style: 'attention', title: 'Files with macros are not read', message: error.message, hint: 'Nothing has been changed.' };
       case 'DOCUMENT.TOO_LARGE':

@@ -72,7 +72,7 @@ describe('a Word plan sent to the bot in Teams', () => {
     expect(audit?.summary).toBe('Imported from Plan v2 (edited).docx: Q9 Engagement and co-production');
     expect(await bot.store.loadDraft(SRO, PLAN_ID, 'engagement')).toBeNull();
     const again = await bot.executeCard(SRO, VERBS.importTake, take);
-    expect(cardText(again)).toMatch(/^Someone else changed the plan first/);
+    expect(cardText(again)).toMatch(/^The plan changed since that file was read/);
     expect(await version()).toBe(2);
   });
 
@@ -102,7 +102,7 @@ describe('a Word plan sent to the bot in Teams', () => {
     await bot.store.savePlan(PLAN_ID, current.version, { ...current.plan, deliveryCapacity: { narrative: 'Changed elsewhere meanwhile.' } }, { actorId: 'someone', summary: 'a change elsewhere' });
     const before = await version();
     const stale = await bot.executeCard(SRO, VERBS.importTake, button(card, 'Take all'));
-    expect(cardText(stale)).toMatch(/^Someone else changed the plan first/);
+    expect(cardText(stale)).toMatch(/^The plan changed since that file was read[\s\S]*Send the file again/);
     expect(await version()).toBe(before);
     expect(JSON.stringify((await bot.store.loadPlan(PLAN_ID))!.plan.engagement)).not.toContain('has adopted a wide approach');
   });
