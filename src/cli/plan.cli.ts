@@ -14,6 +14,7 @@ import { oneLineError } from '../one-line-error';
 import { openConfiguredStore } from '../composition';
 import { readRiskMatrices } from '../storage/risk-matrix-file';
 import { readinessText } from './readiness.text';
+import { countOf } from '../domain/text';
 
 const USAGE = `Usage: npm run plan -- <command> [options]
 
@@ -94,12 +95,12 @@ export const runPlanCli = async (argv: string[], write: (text: string | Buffer) 
         };
         if (values['dry-run']) {
           const n = said(await services.wordImport.preview('command-line', bytes, name));
-          write(`${n} ${n === 1 ? 'section' : 'sections'} would change\n`);
+          write(`${countOf(n, 'section', 'sections')} would change\n`);
           return 0;
         }
         const { preview, version } = await services.wordImport.apply('command-line', bytes, name);
         const n = said(preview);
-        write(version === null ? `Nothing to change: no new version written (the plan stays at version ${preview.version}).\n` : `Wrote version ${version}: ${n} ${n === 1 ? 'section' : 'sections'} imported from ${name}.\n`);
+        write(version === null ? `Nothing to change: no new version written (the plan stays at version ${preview.version}).\n` : `Wrote version ${version}: ${countOf(n, 'section', 'sections')} imported from ${name}.\n`);
         return 0;
       }
       case 'verify': {

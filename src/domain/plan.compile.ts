@@ -31,6 +31,7 @@ import {
 import { REQUIRED_SIGNATORY_ROLES, roleTitle, type DocumentLink, type Plan, type RagRating, type RiskScale } from './plan.schema';
 import { DEFAULT_MATRICES, type RiskMatrix } from './risk-rating';
 import { gap, placeGaps, type GapStyle } from './plan-gaps';
+import { countOf } from './text';
 
 const h = (level: 1 | 2 | 3 | 4, text: string): Block => ({ kind: 'heading', level, text });
 const p = (text: string): Block => ({ kind: 'paragraph', text });
@@ -84,8 +85,6 @@ export interface CompileOptions {
   readonly matrices?: Readonly<Record<RiskScale, RiskMatrix>>;
 }
 
-const plural = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
-
 const SIGNATORIES_TABLE_ID = 'signatories';
 const signatoriesHeader = [[SIGNATORIES_COLUMNS.role, SIGNATORIES_COLUMNS.name, SIGNATORIES_COLUMNS.signature, SIGNATORIES_COLUMNS.email, SIGNATORIES_COLUMNS.signedOn]];
 /** The five statutory roles in the template's order, then co-signers. */
@@ -95,7 +94,7 @@ const roleOrder = (role: string) => {
 };
 
 const coProductionSummary = (counts: FeedbackCounts): string =>
-  `Co-production feedback so far: ${plural(counts.total, 'item', 'items')}, ${counts.byVoice['parent-carer']} from parents and carers and ${counts.byVoice['child-young-person']} from children and young people (recorded separately); ${counts.byStatus.answered + counts.byStatus.closed} answered.`;
+  `Co-production feedback so far: ${countOf(counts.total, 'item', 'items')}, ${counts.byVoice['parent-carer']} from parents and carers and ${counts.byVoice['child-young-person']} from children and young people (recorded separately); ${counts.byStatus.answered + counts.byStatus.closed} answered.`;
 
 /** The bot's own account of co-production, set apart from the partnership's Q9 and Q12 answers; none while nothing is recorded. */
 const coProductionAnnex = ({ items, counts }: NonNullable<CompileOptions['coProduction']>): Block[] => counts.total === 0 ? [] : [
@@ -107,7 +106,7 @@ const coProductionAnnex = ({ items, counts }: NonNullable<CompileOptions['coProd
     header: [['Status', 'Items']],
     rows: (Object.keys(counts.byStatus) as (keyof typeof counts.byStatus)[]).map((k) => [FEEDBACK_STATUS_WORDS[k], String(counts.byStatus[k])]),
   },
-  p(counts.medianDaysToAnswer === null ? 'No item has been answered yet.' : `Median time to answer: ${plural(counts.medianDaysToAnswer, 'day', 'days')}.`),
+  p(counts.medianDaysToAnswer === null ? 'No item has been answered yet.' : `Median time to answer: ${countOf(counts.medianDaysToAnswer, 'day', 'days')}.`),
   ...(items.length
     ? [
         {
@@ -209,7 +208,7 @@ const sectionTwo = (plan: Plan): Block[] => {
       widths: [3.5, 1, 1.1, 1, 5, 1.1],
       rows: headline.map((r) => [r.description, cell(r.impact), cell(r.likelihood), rag(r.rag), cell(r.mitigation), rag(r.residualRag)]),
     },
-    ...(open.length > headline.length ? [p(`A further ${plural(open.length - headline.length, 'open risk is', 'open risks are')} held in the partnership's full risk log.`)] : []),
+    ...(open.length > headline.length ? [p(`A further ${countOf(open.length - headline.length, 'open risk is', 'open risks are')} held in the partnership's full risk log.`)] : []),
     ...question('dependencies'),
     ...textBlocks(dependencies.approach),
     ...dependencies.items.filter((x) => x.status === 'open').flatMap((x) => [h(4, x.area), ...textBlocks(x.management)]),

@@ -13,3 +13,6 @@ export const shortenAtWord = (text: string, max: number): string => {
   const cut = endsWord || at < kept.length * 0.5 ? kept : kept.slice(0, at);
   return `${cut.replace(/[\s,;:–-]+$/u, '')}…`;
 };
+
+/** "1 section", "3 sections": a count with its noun, never "section(s)". */
+export const countOf = (n: number, one: string, many: string): string => `${n} ${n === 1 ? one : many}`;

@@ -1,57 +1,11 @@
-import { BUILDING_BLOCKS, DELIVERY_QUARTERS, LIMITS, REQUIRED_SIGNATORY_ROLES, roleTitle, type SectionKey } from '../../domain/plan.schema';
-import { shortenAtWord } from '../../domain/text';
+import { DELIVERY_QUARTERS, LIMITS, REQUIRED_SIGNATORY_ROLES, roleTitle, type SectionKey } from '../../domain/plan.schema';
 import { sectionInfo } from '../../domain/plan.sections';
 
-import type { Choice, FieldSpec, SectionForm, TableSpec } from './section-forms.types';
+import type { FieldSpec, SectionForm } from './section-forms.types';
 import { DEPENDENCY_FIELDS, RISK_FIELDS, riskScoreErrors } from './risk-fields';
+import { BLOCK_CHOICES, text, long, lines, str, clip, documentsTable, measuresTable, blockKind, blockTitle, fundingSources } from './section-form.parts';
 
 export type { Choice, FieldKind, FieldSpec, SectionForm, StepSpec, TableSpec } from './section-forms.types';
-
-const BLOCK_CHOICES: Choice[] = BUILDING_BLOCKS.map((b) => ({ value: b.id, title: b.name }));
-
-const text = (path: string, label: string, extra: Partial<FieldSpec> = {}): FieldSpec => ({ path, label, kind: 'text', max: LIMITS.short, ...extra });
-const long = (path: string, label: string, extra: Partial<FieldSpec> = {}): FieldSpec => ({ path, label, kind: 'multiline', max: LIMITS.narrative, ...extra });
-const lines = (path: string, label: string, extra: Partial<FieldSpec> = {}): FieldSpec => ({
-  path,
-  label,
-  kind: 'lines',
-  hint: 'One a line.',
-  max: LIMITS.narrative,
-  ...extra,
-});
-
-const str = (v: unknown): string => (typeof v === 'string' && v ? v : '');
-const clip = (v: string, n = 90): string => shortenAtWord(v, n);
-
-const documentsTable = (path: string, label: string, idPrefix: string): TableSpec => ({
-  path,
-  label,
-  rowNoun: 'document',
-  idPrefix,
-  columns: () => [
-    text('purpose', 'What it is', { max: LIMITS.short }),
-    text('title', 'Document name', { max: LIMITS.line }),
-    { path: 'url', label: 'Link', kind: 'url', max: LIMITS.line, hint: 'A full link starting with https://' },
-  ],
-  rowTitle: (r) => clip(`${str(r.purpose) || 'Document'}: ${str(r.title) || str(r.url) || 'not yet uploaded'}`),
-  newRow: (id) => ({ id, purpose: null, title: null, url: null }),
-});
-
-const measuresTable = (path: string, idPrefix: string): TableSpec => ({
-  path,
-  label: 'Success measures (baseline and target metrics)',
-  rowNoun: 'success measure',
-  idPrefix,
-  columns: () => [text('name', 'Measure', { max: LIMITS.line }), text('baseline', 'Baseline', { max: LIMITS.line }), text('target', 'Target', { max: LIMITS.line })],
-  rowTitle: (r) => clip(`${str(r.name) || 'Measure'}: baseline ${str(r.baseline) || '–'}, target ${str(r.target) || '–'}`),
-  newRow: (id) => ({ id, name: null, baseline: null, target: null }),
-});
-
-const blockKind = (r: Record<string, unknown>) => ({ ...r, kind: r.buildingBlock ? 'building-block' : 'enablers' });
-const blockTitle = (r: Record<string, unknown>) => BUILDING_BLOCKS.find((b) => b.id === r.buildingBlock)?.name ?? 'Enablers';
-
-const fundingSources = (content: unknown): { id: string; name: string }[] =>
-  ((content as { fundingSources?: { id: string; name: string }[] })?.fundingSources ?? []).map((s) => ({ id: s.id, name: s.name }));
 
 export const SECTION_FORMS: Record<SectionKey, SectionForm> = {
   header: {

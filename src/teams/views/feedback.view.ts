@@ -1,4 +1,5 @@
 import type { FeedbackFilter, FeedbackView } from '../../app/feedback.service';
+import { button } from './progress.view';
 import type { FieldSpec } from '../../app/questionnaire/section-forms';
 import {
   ANSWER_WORDS,
@@ -20,7 +21,6 @@ import { dateWords } from '../words';
 import { fieldData } from './section.view';
 import { inputName } from '../../app/questionnaire/input-name';
 
-const button = (title: string, verb: string, data: Record<string, unknown> = {}) => ({ title, verb, data: { verb, ...data } });
 const field = (spec: FieldSpec, value: string, error: string | null = null) => fieldData({ spec, value, error: error ?? null }, false);
 const typedOr = (typed: Record<string, unknown>, key: string, fallback: string) => (typeof typed[inputName(key)] === 'string' ? (typed[inputName(key)] as string) : fallback);
 

@@ -1,14 +1,13 @@
 import type { ImportPreview } from '../../app/word-import.service';
 import type { SectionKey } from '../../domain/plan.schema';
 import { sectionLabel } from '../../domain/plan.sections';
+import { countOf } from '../../domain/text';
 import type { AdaptiveCardJson } from '../cards';
 import { VERBS } from '../verbs';
 import { button, listCard } from './progress.view';
 
 /** A file name safe to carry on a card as a label: the audit names the file by it. */
 export const safeFileName = (name: string): string => name.replace(/[^\p{L}\p{N} ._()-]/gu, '_').slice(0, 120);
-
-const count = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
 
 /**
  * What a Word file would change: each section made into the SRO's draft with **Review** (its own
@@ -21,7 +20,7 @@ export const importCard = (fileName: string, result: { preview: ImportPreview; s
   return listCard({
     title: `From ${fileName}`,
     subtitle: staged.length
-      ? `${count(staged.length, 'section', 'sections')} would change against version ${preview.version}. Each is now your draft: review it, or take them all as one new version.`
+      ? `${countOf(staged.length, 'section', 'sections')} would change against version ${preview.version}. Each is now your draft: review it, or take them all as one new version.`
       : `Nothing in this file would change version ${preview.version} of the plan.`,
     groups: [
       { heading: 'Would change', empty: 'No section.', rows: staged.map((section) => ({ text: sectionLabel(section), buttons: [button('Review', VERBS.open, { section })] })) },
@@ -38,7 +37,7 @@ export const importCard = (fileName: string, result: { preview: ImportPreview; s
 export const importTakenCard = (version: number, sections: readonly SectionKey[], fileName: string): AdaptiveCardJson =>
   listCard({
     title: `Version ${version} saved`,
-    subtitle: `${count(sections.length, 'section', 'sections')} imported from ${fileName}.`,
+    subtitle: `${countOf(sections.length, 'section', 'sections')} imported from ${fileName}.`,
     groups: [{ heading: 'Imported', rows: sections.map((section) => ({ text: sectionLabel(section), buttons: [button('Open', VERBS.open, { section })] })) }],
     actions: [button('Plan status', VERBS.showStatus)],
   });

@@ -1,4 +1,5 @@
 import type { PeopleOverview, PersonToEdit } from '../../app/people.service';
+import { button } from './progress.view';
 import { choicesOf, PLAIN_ROLES, type RoleChoices } from '../../domain/role-grants';
 import { ROLE_LABELS } from '../../domain/people.schema';
 import { REQUIRED_SIGNATORY_ROLES, type Plan } from '../../domain/plan.schema';
@@ -9,7 +10,6 @@ import { rolesText } from '../words';
 /** How many people one card lists; the rest are a "More" away. */
 export const PEOPLE_PAGE = 20;
 
-const button = (title: string, verb: string, data: Record<string, unknown> = {}) => ({ title, verb, data: { verb, ...data } });
 
 /** Who may use the bot, each with their roles: the SRO's to change, from Teams. */
 export const peopleCard = (overview: PeopleOverview, notice: { style: string; text: string } | null = null, page = 0, whoError = ''): AdaptiveCardJson => {

@@ -1,4 +1,5 @@
 import type { DeliveryQuarter } from '../../domain/plan.schema';
+import { button } from './progress.view';
 import type { QuarterlyReport, WorkstreamProgress } from '../../domain/quarterly-report';
 import { quarter as makeQuarter, quarterWords } from '../../domain/quarters';
 import { MILESTONE_STATUSES, type MilestoneProgress } from '../../domain/workstream-update.schema';
@@ -8,7 +9,6 @@ import { dateWords } from '../words';
 
 const statusTitle = (id: string) => MILESTONE_STATUSES.find((s) => s.id === id)?.title ?? id;
 const RAG_COLOUR: Record<string, string> = { Red: 'Attention', Amber: 'Warning', Green: 'Good' };
-const button = (title: string, verb: string, data: Record<string, unknown> = {}) => ({ title, verb, data: { verb, ...data } });
 
 /**
  * How much of each update the card carries, most first. Teams refuses a card over about 28 KB,
