@@ -19,7 +19,7 @@ const main = async (): Promise<void> => {
   for (const warning of config.warnings) logger.warn(warning);
   const matrices = readRiskMatrices(config.riskMatrixFile);
   const { store, bootstrap } = await openConfiguredStore(config);
-  logger.info({ planId: config.planId, ...bootstrap }, bootstrap.seeded ? 'empty database: demo plan loaded' : 'store ready');
+  logger.info({ planId: config.planId, ...bootstrap }, bootstrap.created ? `empty database: ${bootstrap.created === 'demo' ? 'demo plan loaded' : 'blank plan started'}` : 'store ready');
   if (bootstrap.roster.notInFile > 0) {
     logger.info(
       { notInFile: bootstrap.roster.notInFile },

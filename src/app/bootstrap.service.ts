@@ -1,3 +1,4 @@
+import { blankPlan } from '../domain/blank-plan';
 import type { Person } from '../domain/people.schema';
 import type { Plan } from '../domain/plan.schema';
 import type { Assignment, Store } from './ports';
@@ -8,7 +9,8 @@ export type SeedAssignment = Pick<Assignment, 'id' | 'section' | 'assigneeId' | 
 export const SYSTEM_ACTOR = 'system';
 
 export interface BootstrapResult {
-  readonly seeded: boolean;
+  /** What an empty database was given: the demo plan, or Annex A with nothing filled in. */
+  readonly created: 'demo' | 'blank' | null;
   readonly planVersion: number | null;
   /** `notInFile`: with ROSTER_SYNC=seed, people stored (added in Teams, or left out of the file since) whom the file does not name. */
   readonly roster: { added: number; changed: number; removed: number; notInFile: number };
@@ -42,8 +44,9 @@ const loadRoster = async (store: Store, people: readonly Person[], sync: 'seed' 
 };
 
 /**
- * Start-up: bring the roster file into the stored roster, and give an empty database the demo
- * plan so a newcomer has something real to look at.
+ * Start-up: bring the roster file into the stored roster, and give an empty database a plan: the
+ * demo plan, so a newcomer has something real to look at, or (in production) a blank Annex A that
+ * the partnership fills in through cards or by sending its Word draft.
  */
 export const bootstrapStore = async (
   store: Store,
@@ -51,21 +54,23 @@ export const bootstrapStore = async (
 ): Promise<BootstrapResult> => {
   const roster = await loadRoster(store, options.roster, options.rosterSync ?? 'seed');
   const existing = await store.loadPlan(options.planId);
-  if (existing || !options.seedPlan) return { seeded: false, planVersion: existing?.version ?? null, roster };
-  const meta = { actorId: SYSTEM_ACTOR, summary: 'Demo plan loaded into an empty database' };
+  if (existing) return { created: null, planVersion: existing.version, roster };
+  const demo = Boolean(options.seedPlan);
+  const meta = { actorId: SYSTEM_ACTOR, summary: demo ? 'Demo plan loaded into an empty database' : 'A blank plan (Annex A) started in an empty database' };
   let created;
   try {
-    created = await store.createPlan(options.planId, options.seedPlan(), meta);
+    created = await store.createPlan(options.planId, (options.seedPlan ?? blankPlan)(), meta);
   } catch (error) {
-    // Two instances starting on one empty database: the other one seeded it first.
+    // Two instances starting on one empty database: the other one made it first.
     const seededByAnother = await store.loadPlan(options.planId);
-    if (seededByAnother) return { seeded: false, planVersion: seededByAnother.version, roster };
+    if (seededByAnother) return { created: null, planVersion: seededByAnother.version, roster };
     throw error;
   }
+  if (!demo) return { created: 'blank', planVersion: created.version, roster };
   const sro = options.roster.find((p) => p.roles.some((r) => r.role === 'sro'));
   for (const seed of options.seedAssignments ?? []) {
     if (!options.roster.some((p) => p.id === seed.assigneeId)) continue;
     await store.addAssignment({ ...seed, planId: options.planId, assignedBy: sro?.id ?? SYSTEM_ACTOR }, meta);
   }
-  return { seeded: true, planVersion: created.version, roster };
+  return { created: 'demo', planVersion: created.version, roster };
 };

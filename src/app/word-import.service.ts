@@ -4,7 +4,7 @@ import type { Person } from '../domain/people.schema';
 import { hasRole } from '../domain/people.schema';
 import { importWord, type WordImport } from '../domain/word-import/word-import';
 import { sectionLabel } from '../domain/plan.sections';
-import type { Plan, SectionKey } from '../domain/plan.schema';
+import { SECTION_KEYS, type Plan, type SectionKey } from '../domain/plan.schema';
 import { readWordStructure } from '../export/docx/docx.structure';
 import type { PlanDocumentService } from './plan-document.service';
 import type { Store } from './ports';
@@ -75,20 +75,23 @@ export class WordImportService {
 
   /**
    * Take all: the SRO's drafts of these sections, made from the file on this version, as one new
-   * version audited as imported from the file. A retried press is answered from the first; a
-   * plan changed since the file was read, or a draft changed or gone, changes nothing.
+   * version audited as imported from the file. The take is known by what it takes (the version and
+   * the sections), so pressing the card again, or a second card for the same file, is answered
+   * "already taken"; a plan changed since the file was read, or a draft changed or gone, changes nothing.
    */
-  async takeAll(sro: Person, input: { version: number; sections: readonly SectionKey[]; fileName: string }, requestId: string): Promise<{ version: number; sections: SectionKey[] }> {
+  async takeAll(sro: Person, input: { version: number; sections: readonly SectionKey[]; fileName: string }): Promise<{ version: number; sections: SectionKey[]; already: boolean }> {
     this.mayImport(sro);
+    // In the template's order, however the card listed them.
+    const sections = SECTION_KEYS.filter((key) => input.sections.includes(key));
+    const requestId = `word-take:${createHash('sha256').update(JSON.stringify([this.planId, input.version, sections])).digest('hex').slice(0, 40)}`;
     const applied = await this.store.appliedRequest(requestId);
-    if (applied) return { version: applied.version, sections: [...input.sections] };
+    if (applied) return { version: applied.version, sections, already: true };
     const snapshot = await this.store.loadPlan(this.planId);
     if (!snapshot) throw new DomainError('PLAN.NOT_FOUND', `No plan with id ${this.planId}`, { planId: this.planId });
     if (snapshot.version !== input.version) {
       throw new DomainError('IMPORT.STALE', 'The plan has changed since that file was read, so nothing was taken from it. Send the file again to see what it would change now.');
     }
     let plan = snapshot.plan;
-    const sections = [...new Set(input.sections)];
     for (const section of sections) {
       const draft = await this.store.loadDraft(sro.id, this.planId, section);
       if (!draft || draft.baseVersion !== input.version) {
@@ -102,7 +105,7 @@ export class WordImportService {
       requestId,
     });
     for (const section of sections) await this.store.deleteDraft(sro.id, this.planId, section);
-    return { version: result.snapshot.version, sections };
+    return { version: result.snapshot.version, sections, already: false };
   }
 
   /** Only the SRO imports in Teams: asked before a file is even fetched. */

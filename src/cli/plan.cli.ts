@@ -15,6 +15,7 @@ import { openConfiguredStore } from '../composition';
 import { readRiskMatrices } from '../storage/risk-matrix-file';
 import { readinessText } from './readiness.text';
 import { countOf } from '../domain/text';
+import { isDomainError } from '../domain/errors';
 
 const USAGE = `Usage: npm run plan -- <command> [options]
 
@@ -127,6 +128,11 @@ export const runPlanCli = async (argv: string[], write: (text: string | Buffer) 
         return 0;
       }
     }
+  } catch (error) {
+    // A file refused, a plan not found: said in one line, for a script to read; anything else is a fault.
+    if (!isDomainError(error)) throw error;
+    fail(`${error.message}\n`);
+    return 1;
   } finally {
     await store.close();
   }

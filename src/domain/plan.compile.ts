@@ -69,6 +69,13 @@ const documentBlocks = (docs: readonly DocumentLink[], ifNone: Block[] = []): Bl
 };
 
 
+/** What a question with no documents at all says is missing: the template's own upload slot, not a document of the plan's. */
+export const NO_DOCUMENTS = {
+  maturityAssessment: 'the completed Local Partnership Maturity Assessment Tool',
+  reportingToDfe: 'the initial data return',
+  governance: 'a diagram of the governance arrangements',
+} as const;
+
 /** A completed sign-off: who signed the compiled text with this hash, and when. */
 export interface SignOffRecord {
   readonly version: number;
@@ -178,7 +185,7 @@ const sectionTwo = (plan: Plan): Block[] => {
     ...question('theoryOfChange'),
     theoryOfChangeTable(plan),
     ...question('maturityAssessment'),
-    ...documentBlocks(plan.maturityAssessment.documents, [gap('the completed Local Partnership Maturity Assessment Tool')]),
+    ...documentBlocks(plan.maturityAssessment.documents, [gap(NO_DOCUMENTS.maturityAssessment)]),
     ...question('roadmap'),
     roadmapTable(plan),
     ...documentBlocks(plan.roadmap.documents),
@@ -227,13 +234,13 @@ const sectionsThreeToFive = (plan: Plan): Block[] => {
     ...textBlocks(m.assuranceAndFeedback),
     ...question('reportingToDfe'),
     ...prompt(QUESTION_PROMPTS.reportingToDfe.upload),
-    ...documentBlocks(reportingToDfe.documents, [gap('the initial data return')]),
+    ...documentBlocks(reportingToDfe.documents, [gap(NO_DOCUMENTS.reportingToDfe)]),
     h(2, PART_TITLES[3]),
     ...question('governance'),
     governanceTable(plan),
     field('Where the SRO sits', g.sroPosition),
     { kind: 'paragraph', text: GOVERNANCE_TABLE.afterTable, voice: 'prompt' },
-    ...documentBlocks(g.documents, [gap('a diagram of the governance arrangements')]),
+    ...documentBlocks(g.documents, [gap(NO_DOCUMENTS.governance)]),
     h(2, PART_TITLES[4]),
     ...question('centralGovernmentSupport'),
     list(centralGovernmentSupport.asks),

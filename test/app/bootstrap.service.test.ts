@@ -39,3 +39,22 @@ describe('the roster file at start', () => {
     expect(await ids()).toEqual(['natasha']);
   });
 });
+
+describe('the plan at start', () => {
+  let store: Store;
+  beforeEach(() => {
+    store = new SqliteStore(':memory:', new ManualClock());
+  });
+  afterEach(() => store.close());
+
+  it('an empty database without the demo gets Annex A with nothing filled in, once: the template’s rows, every answer missing', async () => {
+    expect(await bootstrapStore(store, { planId: 'p', roster: [SRO] })).toMatchObject({ created: 'blank', planVersion: 1 });
+    const plan = (await store.loadPlan('p'))!.plan;
+    expect(plan.threeYearPicture.blueprint.map((r) => r.buildingBlock ?? r.kind)).toEqual(['inclusion-in-settings', 'specialist-support', 'leadership-and-co-production', 'inclusive-culture', 'enablers']);
+    expect(plan.roadmap.years).toEqual(['2026/27', '2027/28', '2028/29']);
+    expect([plan.header.localAuthority, plan.executiveSummary.changeStory, plan.deliveryPlan.workstreams.length, plan.signatories.length]).toEqual([null, null, 0, 0]);
+    expect((await store.listAudit('p', { sinceVersion: 0 }))[0]?.summary).toBe('A blank plan (Annex A) started in an empty database');
+    // A restart finds it and leaves it alone.
+    expect(await bootstrapStore(store, { planId: 'p', roster: [SRO] })).toMatchObject({ created: null, planVersion: 1 });
+  });
+});

@@ -205,4 +205,57 @@ describe('npm run plan', () => {
       expect(first).toContain(`"${NO_LA_CODE}"`);
     });
   });
+
+  describe('import FILE.docx', () => {
+    /** The plan's own Word export, with one piece of its text changed as a partner would in Word. */
+    const exportedDocx = async (edit?: [string, string]) => {
+      const file = join(dir, 'plan.docx');
+      expect((await run('export', '--format', 'docx', '--out', file)).code).toBe(0);
+      if (edit) {
+        const zip = new AdmZip(file);
+        zip.updateFile('word/document.xml', Buffer.from(zip.readAsText('word/document.xml').replace(edit[0], edit[1]), 'utf8'));
+        writeFileSync(file, zip.toBuffer());
+      }
+      return file;
+    };
+    const hashOf = (out: string) => /SHA-256 ([a-f0-9]{64})/.exec(out)?.[1];
+
+    it('the plan’s own export: --dry-run says 0 sections would change, and a real import writes nothing', async () => {
+      const file = await exportedDocx();
+      expect(await run('import', file, '--dry-run')).toEqual({ code: 0, out: '0 sections would change\n' });
+      expect(await run('import', file)).toEqual({ code: 0, out: 'Nothing to change: no new version written (the plan stays at version 1).\n' });
+    });
+
+    it('one edited sentence: one line naming its section as the sections list does, then the count; the import writes one version, once', async () => {
+      const file = await exportedDocx(['has adopted a collaborative and transparent approach', 'has adopted an open approach']);
+      expect(await run('import', file, '--dry-run')).toEqual({ code: 0, out: 'changed: Q9 Engagement and co-production\n1 section would change\n' });
+      expect(await run('import', file)).toEqual({ code: 0, out: 'changed: Q9 Engagement and co-production\nWrote version 2: 1 section imported from plan.docx.\n' });
+      expect((await run('import', file, '--dry-run')).out).toBe('0 sections would change\n');
+    });
+
+    it('a partnership starting without the demo (a blank Annex A) takes its whole Word plan in one import, and exports exactly that plan', async () => {
+      const file = await exportedDocx();
+      const demoHash = hashOf((await run('export', '--format', 'md', '--out', join(dir, 'demo.md'))).out);
+      process.env.DATABASE_URL = `sqlite:${join(dir, 'blank.db')}`;
+      process.env.SEED_DEMO_PLAN = 'false';
+      const dry = await run('import', file, '--dry-run');
+      expect(dry.code).toBe(0);
+      expect(dry.out.split('\n').filter((l) => l.startsWith('changed: '))).toHaveLength(19);
+      expect(dry.out).toMatch(/^changed: Partnership and SRO\n[\s\S]*changed: Supporting documents\n19 sections would change\n$/);
+      expect((await run('import', file)).out).toMatch(/Wrote version 2: 19 sections imported from plan\.docx\.\n$/);
+      expect(hashOf((await run('export', '--format', 'md', '--out', join(dir, 'blank.md'))).out)).toBe(demoHash);
+    });
+
+    it.each([
+      ['a file that is not Word', 'notes.docx', Buffer.from('just text'), /not a Word file/],
+      ['a macro-enabled file', 'plan.docm', Buffer.from('PK'), /macro-enabled/],
+    ])('%s is refused with a reason, and nothing is written', async (_what, name, bytes, words) => {
+      const file = join(dir, name);
+      writeFileSync(file, bytes);
+      const { code, out } = await run('import', file);
+      expect(code).toBe(1);
+      expect(out).toMatch(words);
+      expect((await run('export', '--format', 'md', '--out', join(dir, 'x.md'))).out).toContain('version 1');
+    });
+  });
 });

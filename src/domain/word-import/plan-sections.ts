@@ -1,7 +1,7 @@
 import { EXECUTIVE_SUMMARY_HEADING, PART_TITLES, QUESTION_PROMPTS, SIGNATORIES_HEADING, type QuestionKey } from '../annex-a.text';
 import { cellSpec, plainText, type Block, type DocumentModel } from '../document.model';
 import { STILL_TO_PROVIDE_HEADING } from '../plan-gaps';
-import type { SectionKey } from '../plan.schema';
+import type { Plan, SectionKey } from '../plan.schema';
 import type { WordBlock } from './word-blocks';
 
 /**
@@ -22,6 +22,12 @@ export type Line =
       readonly heading?: boolean;
     }
   | { readonly kind: 'row'; readonly cells: readonly string[] };
+
+/**
+ * Reads a section back into the plan from its lines, a pure function of the plan and the file.
+ * `awaited`: what the file's "Still to be provided" list names for this section (documents to come).
+ */
+export type SectionReader = (plan: Plan, lines: readonly Line[], awaited: readonly string[]) => Plan;
 
 export interface CutSection {
   readonly region: Region;

@@ -1,37 +1,13 @@
-import { EXECUTIVE_SUMMARY_PROMPT, HEADER_LABELS, QUESTION_PROMPTS, type Prose, type QuestionKey } from '../annex-a.text';
+import { HEADER_LABELS, QUESTION_PROMPTS } from '../annex-a.text';
 import { parsePounds } from '../money';
-import type { Goal, KpiGroup, Plan, SectionKey } from '../plan.schema';
-import { normalise, type Line } from './plan-sections';
+import type { Goal, KpiGroup, SectionKey } from '../plan.schema';
+import { freshId } from './fresh-id';
+import { normalise, type Line, type SectionReader } from './plan-sections';
+import { answerLinesOf, asText, promptLines, type TextLine } from './section-text';
 
-type TextLine = Extract<Line, { kind: 'text' }>;
-
-/** The template's words under a heading, which are not the partnership's answer. */
-const promptLines = (prose: readonly Prose[]): string[] => prose.flatMap((x) => (x.kind === 'paragraph' ? [x.text] : x.items)).map(normalise);
-const PROMPTS: Partial<Record<SectionKey, ReadonlySet<string>>> = {
-  executiveSummary: new Set(promptLines(EXECUTIVE_SUMMARY_PROMPT)),
-  ...Object.fromEntries((Object.keys(QUESTION_PROMPTS) as QuestionKey[]).map((k) => [k, new Set(promptLines(QUESTION_PROMPTS[k].prompt))])),
-};
 const CAPITAL_PROMPT = new Set(promptLines(QUESTION_PROMPTS.otherFunding.capital));
 
-/** A section's own text lines, the template's prompt taken out. */
-const answerLines = (section: SectionKey, lines: readonly Line[], more: ReadonlySet<string> = new Set()): TextLine[] => {
-  const prompts = PROMPTS[section] ?? new Set<string>();
-  return lines.filter((l): l is TextLine => l.kind === 'text' && !prompts.has(normalise(l.text)) && !more.has(normalise(l.text)));
-};
-
-/** Lines as the plan keeps free text: a paragraph a line, bullets as "- ", bold as **…**. */
-const asText = (lines: readonly TextLine[]): string | null => {
-  const text = lines
-    .map((l) => {
-      let line = l.text.trim();
-      for (const b of new Set(l.bold.map((x) => x.trim()).filter(Boolean))) line = line.replace(b, `**${b}**`);
-      return l.listed ? `- ${line}` : line;
-    })
-    .join('\n');
-  return text.trim() ? text : null;
-};
-
-const answerText = (section: SectionKey, lines: readonly Line[]): string | null => asText(answerLines(section, lines));
+const answerText = (section: SectionKey, lines: readonly Line[]): string | null => asText(answerLinesOf(section, lines));
 
 /** "Label: value" as the template prints a field; the line's position, so text around it can be read too. */
 const field = (lines: readonly TextLine[], label: string): { value: string | null; at: number } => {
@@ -39,20 +15,6 @@ const field = (lines: readonly TextLine[], label: string): { value: string | nul
   const at = lines.findIndex((l) => normalise(l.text).toLowerCase().startsWith(prefix));
   const value = at < 0 ? '' : normalise(lines[at]!.text).slice(prefix.length).trim();
   return { value: value || null, at };
-};
-
-/** An id made from words ("EHCP hub funding" is ehcp-hub-funding), not one the plan already uses. */
-export const freshId = (words: string, taken: ReadonlySet<string>): string => {
-  const base =
-    normalise(words)
-      .toLowerCase()
-      .replace(/['"]/g, '')
-      .replace(/[^a-z0-9]+/g, '-')
-      .replace(/^-+|-+$/g, '')
-      .slice(0, 50) || 'item';
-  let id = base;
-  for (let n = 2; taken.has(id); n++) id = `${base}-${n}`;
-  return id;
 };
 
 const whole = (text: string | null): number | null => (text !== null && /^\d+$/.test(text) ? Number(text) : null);
@@ -78,9 +40,9 @@ const goalOf = (line: TextLine): Omit<Goal, 'id' | 'themes'> => {
  * A reader may guess wrong on an unusual layout: the import compiles its result again and takes
  * it only when it says exactly what the file says. Sections not listed are named, not taken.
  */
-export const SECTION_READERS: Partial<Record<SectionKey, (plan: Plan, lines: readonly Line[]) => Plan>> = {
+export const SECTION_READERS: Partial<Record<SectionKey, SectionReader>> = {
   header: (plan, lines) => {
-    const own = answerLines('header', lines);
+    const own = answerLinesOf('header', lines);
     return {
       ...plan,
       header: {
@@ -93,7 +55,7 @@ export const SECTION_READERS: Partial<Record<SectionKey, (plan: Plan, lines: rea
   },
   executiveSummary: (plan, lines) => ({ ...plan, executiveSummary: { changeStory: answerText('executiveSummary', lines) } }),
   visionAndGoals: (plan, lines) => {
-    const own = answerLines('visionAndGoals', lines);
+    const own = answerLinesOf('visionAndGoals', lines);
     const firstGoal = own.findIndex((l) => l.listed);
     const before = firstGoal < 0 ? own : own.slice(0, firstGoal);
     // The goals' introduction is the paragraph just before them, when the plan has one.
@@ -110,7 +72,7 @@ export const SECTION_READERS: Partial<Record<SectionKey, (plan: Plan, lines: rea
   },
   deliveryCapacity: (plan, lines) => ({ ...plan, deliveryCapacity: { narrative: answerText('deliveryCapacity', lines) } }),
   otherFunding: (plan, lines) => {
-    const own = answerLines('otherFunding', lines, CAPITAL_PROMPT);
+    const own = answerLinesOf('otherFunding', lines, CAPITAL_PROMPT);
     const made = field(own, 'Block transfer made');
     const percentage = field(own, 'Percentage of Schools Block');
     const amount = field(own, 'Amount');
@@ -163,7 +125,7 @@ export const SECTION_READERS: Partial<Record<SectionKey, (plan: Plan, lines: rea
   // The approach, then each open dependency under its area's sub-heading. A new sub-heading is a new
   // dependency; one the plan has that the file lacks is not closed from Word (that stays in Teams).
   dependencies: (plan, lines) => {
-    const own = answerLines('dependencies', lines);
+    const own = answerLinesOf('dependencies', lines);
     const starts = own.flatMap((l, i) => (l.heading ? [i] : []));
     const open = plan.dependencies.items.filter((d) => d.status === 'open');
     const areas = starts.map((at) => own[at]!.text.trim());
@@ -181,7 +143,7 @@ export const SECTION_READERS: Partial<Record<SectionKey, (plan: Plan, lines: rea
     return { ...plan, dependencies: { approach: asText(own.slice(0, starts[0] ?? own.length)), items: [...read, ...closed] } };
   },
   monitoring: (plan, lines) => {
-    const own = answerLines('monitoring', lines);
+    const own = answerLinesOf('monitoring', lines);
     const kpiAt = own.findIndex((l) => normalise(l.text) === 'Examples of key performance indicators include:');
     if (kpiAt < 0) return { ...plan, monitoring: { ...plan.monitoring, approach: asText(own), kpiGroups: [], assuranceAndFeedback: null } };
     let end = kpiAt + 1;
@@ -197,6 +159,6 @@ export const SECTION_READERS: Partial<Record<SectionKey, (plan: Plan, lines: rea
   },
   centralGovernmentSupport: (plan, lines) => ({
     ...plan,
-    centralGovernmentSupport: { ...plan.centralGovernmentSupport, asks: answerLines('centralGovernmentSupport', lines).map((l) => l.text.trim()).filter(Boolean) },
+    centralGovernmentSupport: { ...plan.centralGovernmentSupport, asks: answerLinesOf('centralGovernmentSupport', lines).map((l) => l.text.trim()).filter(Boolean) },
   }),
 };

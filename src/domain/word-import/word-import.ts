@@ -1,7 +1,9 @@
 import type { DocumentModel } from '../document.model';
 import { sectionLabel, SECTIONS } from '../plan.sections';
 import type { Plan, SectionKey } from '../plan.schema';
-import { canonicalText, cutModel, cutWord, type CutSection, type Line, type Region } from './plan-sections';
+import { QUESTION_PROMPTS } from '../annex-a.text';
+import { STILL_TO_PROVIDE_HEADING } from '../plan-gaps';
+import { canonicalText, cutModel, cutWord, normalise, regionOf, type CutSection, type Line, type Region } from './plan-sections';
 import { SECTION_READERS } from './section-readers';
 import { TABLE_READERS } from './table-readers';
 import { Plan as PlanSchema } from '../plan.schema';
@@ -26,15 +28,49 @@ export interface WordImport {
   readonly plan: Plan;
 }
 
-const byRegion = (sections: readonly CutSection[]) => {
-  const out = new Map<Region, { heading: string; lines: Line[] }>();
+interface RegionText {
+  readonly heading: string;
+  readonly lines: Line[];
+  /** What the "Still to be provided" list names for this region, by what it is. */
+  readonly awaited: string[];
+}
+
+/** "Question 9", "Front page", or a heading's own words, as the "Still to be provided" list names where a gap is. */
+const gapRegion = (where: string): Region | undefined => {
+  if (where === 'Front page') return 'header';
+  const n = /^Question (\d{1,2})$/.exec(where);
+  if (n) return (Object.entries(QUESTION_PROMPTS) as [SectionKey, { number: number }][]).find(([, q]) => q.number === Number(n[1]))?.[0];
+  return regionOf(where);
+};
+
+/**
+ * A document's sections by region, each with what the "Still to be provided" list names for it:
+ * the list is the bot's, but a document awaited for a question is part of that question's answer.
+ */
+const byRegion = (sections: readonly CutSection[]): Map<Region, RegionText> => {
+  const out = new Map<Region, RegionText>();
   for (const s of sections) {
+    // The list comes last, so the sections it names are already read; a line naming none stays where it is.
+    const lines = s.lines.filter((line) => {
+      if (normalise(s.heading) !== STILL_TO_PROVIDE_HEADING || line.kind !== 'text' || !line.listed) return true;
+      const colon = line.text.indexOf(': ');
+      const region = colon > 0 ? out.get(gapRegion(normalise(line.text.slice(0, colon))) ?? 'bot') : undefined;
+      region?.awaited.push(normalise(line.text.slice(colon + 2)));
+      return !region;
+    });
     const seen = out.get(s.region);
-    if (seen) seen.lines.push(...s.lines);
-    else out.set(s.region, { heading: s.heading, lines: [...s.lines] });
+    if (seen) seen.lines.push(...lines);
+    else out.set(s.region, { heading: s.heading, lines, awaited: [] });
   }
   return out;
 };
+
+/** "A further 7 open risks are held in the partnership's full risk log": worked out from a log the file does not carry. */
+const FULL_LOG = /^A further \d+ open risks? (is|are) held in the partnership's full risk log\.$/;
+const fromFullLog = (line: Line) => line.kind === 'text' && FULL_LOG.test(normalise(line.text));
+
+/** A section's words for comparing, the gaps named for it included. */
+const wordsOf = (region: RegionText | undefined): string => [canonicalText((region?.lines ?? []).filter((l) => !fromFullLog(l))), ...(region?.awaited ?? [])].join('\n');
 
 /**
  * What a Word file would change in the plan: each section's words in the file against the words
@@ -49,6 +85,7 @@ export const importWord = (plan: Plan, blocks: readonly WordBlock[], compile: (p
   const changes: SectionChange[] = [];
   const unplaced: string[] = [];
   let imported = plan;
+  const notTaken = (key: SectionKey, reason: string) => changes.push({ section: key, label: sectionLabel(key), readable: false, reason: `${reason}: change it in Teams` });
   for (const { key } of SECTIONS) {
     const want = expected.get(key);
     const have = found.get(key);
@@ -56,34 +93,38 @@ export const importWord = (plan: Plan, blocks: readonly WordBlock[], compile: (p
       if (want && canonicalText(want.lines)) unplaced.push(`${sectionLabel(key)}: its heading is not in the file, so it was left as it is`);
       continue;
     }
-    if (canonicalText(have.lines) === canonicalText(want?.lines ?? [])) continue;
+    if (wordsOf(have) === wordsOf(want)) continue;
     const reader = SECTION_READERS[key] ?? TABLE_READERS[key];
     if (!reader) {
-      changes.push({ section: key, label: sectionLabel(key), readable: false, reason: 'its tables cannot be read back from Word yet: change it in Teams' });
+      notTaken(key, 'it cannot be read back from Word yet');
       continue;
     }
-    const candidate = reader(imported, have.lines);
+    const candidate = reader(imported, have.lines.filter((l) => !fromFullLog(l)), have.awaited);
     // The plan's own rules too: a reading that breaks one (an e-mail that is not one) is not taken.
     const valid = PlanSchema.safeParse(candidate);
     if (!valid.success) {
-      changes.push({ section: key, label: sectionLabel(key), readable: false, reason: `${valid.error.issues[0]?.message ?? 'it breaks the plan’s rules'}: change it in Teams` });
+      notTaken(key, valid.error.issues[0]?.message ?? 'it breaks the plan’s rules');
       continue;
     }
-    const again = byRegion(cutModel(compile(candidate))).get(key);
-    if (again && canonicalText(again.lines) === canonicalText(have.lines)) {
+    if (wordsOf(byRegion(cutModel(compile(candidate))).get(key)) === wordsOf(have)) {
       imported = candidate;
       changes.push({ section: key, label: sectionLabel(key), readable: true });
-    } else {
-      changes.push({ section: key, label: sectionLabel(key), readable: false, reason: 'its new words could not be read back exactly: change it in Teams' });
-    }
+    } else notTaken(key, 'its new words could not be read back exactly');
   }
-  // The bot's own annexes are made afresh on every export: anything added under them is named, not taken.
+  // Made afresh from the plan on every export, so compared with what the imported plan makes.
+  const made = byRegion(cutModel(compile(imported)));
+  const log = (found.get('risks')?.lines ?? []).find(fromFullLog);
+  if (log?.kind === 'text' && !(made.get('risks')?.lines ?? []).some((l) => l.kind === 'text' && normalise(l.text) === normalise(log.text))) {
+    unplaced.push(`${sectionLabel('risks')}: “${normalise(log.text)}” The full risk log is kept in Teams, not in the file: add those risks there`);
+  }
+  // The bot's own annexes: anything added under them is named, not taken.
   for (const region of ['annex-c', 'bot'] as const) {
     const have = found.get(region);
     if (!have) continue;
+    const known = new Set(canonicalText(made.get(region)?.lines ?? []).split('\n'));
     const extra = canonicalText(have.lines)
       .split('\n')
-      .filter((line) => line && !canonicalText(expected.get(region)?.lines ?? []).split('\n').includes(line));
+      .filter((line) => line && !known.has(line));
     if (extra.length) unplaced.push(`${have.heading}: ${extra.length === 1 ? 'a line' : `${extra.length} lines`} that belong to no section of the plan, starting "${extra[0]!.slice(0, 60)}"`);
   }
   return { changes, unplaced, plan: imported };

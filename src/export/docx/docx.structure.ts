@@ -90,12 +90,15 @@ const paragraphOf = (node: Node): WordParagraph => {
   };
 };
 
-/** Paragraphs of a table cell or content control, nested tables flattened into lines. */
+/** Paragraphs of a table cell or content control, nested tables flattened into lines; a bullet is "- ", as the plan types one. */
 const cellText = (cell: Node): string =>
   childrenOf(cell)
     .flatMap((child) => {
       const tag = tagOf(child);
-      if (tag === 'w:p') return [paragraphOf(child).text];
+      if (tag === 'w:p') {
+        const paragraph = paragraphOf(child);
+        return [paragraph.listed && paragraph.text.trim() ? `- ${paragraph.text.replace(/^\s*[-•]\s+/, '')}` : paragraph.text];
+      }
       if (tag === 'w:tbl') return tableOf(child).rows.map((r) => r.map((c) => c.text).join(' '));
       if (tag === 'w:sdt' || tag === 'w:sdtContent') return [cellText(child)];
       return [];

@@ -15,7 +15,7 @@ export const importTakeAction = defineAction({
   verb: VERBS.importTake,
   data: ImportTakeData,
   run: async (ctx, d) => {
-    const taken = await ctx.services.wordImport.takeAll(ctx.person, { version: d.version, sections: d.sections, fileName: d.file }, ctx.requestId);
-    return importTakenCard(taken.version, taken.sections, d.file);
+    const taken = await ctx.services.wordImport.takeAll(ctx.person, { version: d.version, sections: d.sections, fileName: d.file });
+    return importTakenCard(taken, d.file);
   },
 });

@@ -34,10 +34,13 @@ export const importCard = (fileName: string, result: { preview: ImportPreview; s
   });
 };
 
-export const importTakenCard = (version: number, sections: readonly SectionKey[], fileName: string): AdaptiveCardJson =>
+/** What Take all did; pressed again, that it was already done, and in which version. */
+export const importTakenCard = ({ version, sections, already }: { version: number; sections: readonly SectionKey[]; already: boolean }, fileName: string): AdaptiveCardJson =>
   listCard({
-    title: `Version ${version} saved`,
-    subtitle: `${countOf(sections.length, 'section', 'sections')} imported from ${fileName}.`,
+    title: already ? `Already taken, in version ${version}` : `Version ${version} saved`,
+    subtitle: already
+      ? `These sections from ${fileName} were taken before: nothing more was written.`
+      : `${countOf(sections.length, 'section', 'sections')} imported from ${fileName}.`,
     groups: [{ heading: 'Imported', rows: sections.map((section) => ({ text: sectionLabel(section), buttons: [button('Open', VERBS.open, { section })] })) }],
     actions: [button('Plan status', VERBS.showStatus)],
   });

@@ -8,6 +8,7 @@ import { renderDocx } from '../../../src/export/docx/docx.renderer';
 import { readWordStructure } from '../../../src/export/docx/docx.structure';
 import { fingerprint } from '../../../src/export/fingerprint';
 import { syntheticPlan } from '../../../bench/synthetic-plan';
+import { blankPlan } from '../../../src/domain/blank-plan';
 
 const compile = (plan: Plan) => compileAnnexA(plan, { coProduction: { items: [], counts: countFeedback([]) } });
 const exported = (plan: Plan) => renderDocx(compile(plan), { provenance: { planId: 'p', version: 1, hash: fingerprint(compile(plan)) } });
@@ -125,5 +126,69 @@ describe('a Word plan read back into the plan', () => {
   it('a heading retyped with the same number and most of its words still marks its question', () => {
     const result = read(plan, edited(file, '9. System partner and stakeholder engagement, and co-production.', '9) System partner and stakeholder engagement and co-production'));
     expect(result.changes).toEqual([]);
+  });
+
+  it('into a blank Annex A, the whole plan comes in: every section read, and its export is the file’s text exactly', () => {
+    const result = read(blankPlan(), file);
+    expect(result.changes.filter((c) => !c.readable)).toEqual([]);
+    expect(result.changes).toHaveLength(19);
+    expect(result.unplaced).toEqual([]);
+    expect(fingerprint(compile(result.plan))).toBe(fingerprint(compile(plan)));
+    expect(read(result.plan, file).changes).toEqual([]);
+    // The rows the file shows, with the ids the plan gives rows of their kind.
+    expect(result.plan.deliveryPlan.workstreams.map((w) => [w.code, w.name])).toEqual(plan.deliveryPlan.workstreams.map((w) => [w.code, w.name]));
+    expect(result.plan.deliveryPlan.fundingSources.map((s) => s.name)).toEqual(plan.deliveryPlan.fundingSources.map((s) => s.name));
+    // The demo plan's roadmap has two rows for its first building block: the second is new.
+    expect(result.plan.roadmap.rows.map((r) => r.id)).toEqual(['roadmap-inclusion-in-settings', 'roadmap-inclusion-in-settings-2', 'roadmap-specialist-support', 'roadmap-leadership-and-co-production', 'roadmap-inclusive-culture', 'roadmap-enablers']);
+    // Documents still to come, named in the "Still to be provided" list, come back as what they are for.
+    expect(result.plan.deliveryPlan.documents).toEqual([expect.objectContaining({ purpose: 'include our fully costed workforce plan once agreed', title: null, url: null })]);
+  });
+
+  it('the full risk log is not in the file: a blank plan takes the headline risks, and the rest are named', async () => {
+    const withLog: Plan = { ...plan, risks: { risks: [...plan.risks.risks, { ...plan.risks.risks[0]!, id: 'log-only', description: 'A risk in the full log only', headline: false }] } };
+    const result = read(blankPlan(), await exported(withLog));
+    expect(result.changes.find((c) => c.section === 'risks')).toMatchObject({ readable: true });
+    expect(result.unplaced).toEqual([expect.stringMatching(/^Q10 Risks: “A further 1 open risk is held in the partnership's full risk log\.” The full risk log is kept in Teams/)]);
+  });
+
+  /** The plan as a partner might make it in Word: rows added to every table that has them, documents with links. */
+  const grown = (p: Plan): Plan => {
+    const d = p.deliveryPlan;
+    const ws = d.workstreams[1]!;
+    return {
+      ...p,
+      threeYearPicture: { ...p.threeYearPicture, blueprint: p.threeYearPicture.blueprint.slice(0, -1), documents: [...p.threeYearPicture.documents, { id: 'x', purpose: 'Local offer', title: 'Local offer site', url: 'https://www.example.org/local-offer' }] },
+      roadmap: { ...p.roadmap, rows: [...p.roadmap.rows, { ...p.roadmap.rows[0]!, id: 'extra', outcomes: ['A second outcome row'], year1: 'Start', year2: null, year3: 'Finish' }] },
+      deliveryPlan: {
+        ...d,
+        workstreams: [...d.workstreams, { ...ws, id: 'ws-new', code: '9', name: 'School transport', buildingBlocks: ['specialist-support'], lead: 'Jordan Price', outcome: 'Shorter journeys.\nFewer taxis.' }],
+        fundingSources: [...d.fundingSources, { id: 'dsg', name: 'High needs block' }],
+        spend: [...d.spend, { id: 'spend-new', category: 'Travel training', amounts: { Q2: { dsg: 150_000 }, Q3: { dsg: null }, Q4: { dsg: 2_500_000 } } }],
+      },
+      maturityAssessment: { documents: [{ id: 'mat', purpose: 'Completed Local Partnership Maturity Assessment Tool', title: 'LPMAT Shropshire.xlsx', url: 'https://sharepoint.example.org/lpmat.xlsx' }] },
+      supportingDocuments: { documents: [...p.supportingDocuments.documents, { id: 'y', purpose: 'JSNA', title: 'SEND JSNA 2025', url: 'https://www.example.org/jsna' }] },
+    };
+  };
+
+  it('rows added in Word (a workstream, a funding source, a spend line, a roadmap row) and documents with links come back as they are', async () => {
+    const target = grown(plan);
+    const result = read(plan, await exported(target));
+    expect(result.changes.filter((c) => !c.readable)).toEqual([]);
+    expect(result.changes.map((c) => c.section)).toEqual(['threeYearPicture', 'maturityAssessment', 'roadmap', 'deliveryPlan', 'supportingDocuments']);
+    expect(fingerprint(compile(result.plan))).toBe(fingerprint(compile(target)));
+    const d = result.plan.deliveryPlan;
+    expect(d.workstreams.map((w) => w.id).slice(0, -1)).toEqual(plan.deliveryPlan.workstreams.map((w) => w.id));
+    expect(d.workstreams.at(-1)).toMatchObject({ id: 'workstream-9', code: '9', name: 'School transport', buildingBlocks: ['specialist-support'], outcome: 'Shorter journeys.\nFewer taxis.' });
+    expect(d.fundingSources.at(-1)).toEqual({ id: 'high-needs-block', name: 'High needs block' });
+    expect(d.spend.at(-1)).toMatchObject({ category: 'Travel training', amounts: { Q2: { 'high-needs-block': 150_000 }, Q4: { 'high-needs-block': 2_500_000 } } });
+    // The awaited maturity tool now has its file: the same document, filled in.
+    expect(result.plan.maturityAssessment.documents).toEqual([{ id: 'q4-maturity-assessment', purpose: 'Completed Local Partnership Maturity Assessment Tool', title: 'LPMAT Shropshire.xlsx', url: 'https://sharepoint.example.org/lpmat.xlsx' }]);
+    expect(result.plan.supportingDocuments.documents.at(-1)).toMatchObject({ purpose: 'JSNA', title: 'SEND JSNA 2025', url: 'https://www.example.org/jsna' });
+  });
+
+  it('a workstream deleted in Word is not removed from the file (its updates and risks hang on it): the section is named for Teams', async () => {
+    const fewer: Plan = { ...plan, deliveryPlan: { ...plan.deliveryPlan, workstreams: plan.deliveryPlan.workstreams.slice(1) } };
+    const result = read(plan, await exported(fewer));
+    expect(result.changes).toEqual([{ section: 'deliveryPlan', label: 'Q6 First-year delivery plan', readable: false, reason: expect.stringContaining('change it in Teams') }]);
   });
 });

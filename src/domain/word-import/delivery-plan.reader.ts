@@ -1,0 +1,117 @@
+import { SPEND_TABLE } from '../annex-a.text';
+import { parsePounds } from '../money';
+import { DELIVERY_QUARTERS, type Plan, type QuarterPlan, type SpendLine, type Workstream } from '../plan.schema';
+import { listedAfterTables, readDocuments } from './document-readers';
+import { freshId } from './fresh-id';
+import type { Line } from './plan-sections';
+import { blockOf, cellLines, matchRows, rowsOf, same, text, type Row } from './table-cells';
+
+const NO_TRAJECTORY = { metric: null, target: null, unit: null };
+const WORKSTREAM_TITLE = /^Workstream\s+(\S{1,10}?):\s+(.+)$/;
+
+/**
+ * A workstream's first cell, as the plan prints it: "Workstream 1a: name", its building blocks,
+ * "Outcome: …" and its success measures. Undefined when the cell is not laid out so.
+ */
+const workstreamCell = (cell: string | undefined) => {
+  const lines = cellLines(cell);
+  const title = WORKSTREAM_TITLE.exec(lines[0] ?? '');
+  const blocksAt = lines.findIndex((l) => l === 'Related building blocks:');
+  const outcomeAt = lines.findIndex((l) => l.startsWith('Outcome:'));
+  const measuresAt = lines.findIndex((l) => l === 'Success measures:');
+  if (!title || blocksAt !== 1 || outcomeAt < blocksAt || measuresAt < outcomeAt) return undefined;
+  const blocks = lines.slice(blocksAt + 1, outcomeAt).map(blockOf);
+  if (blocks.some((b) => b?.kind !== 'building-block')) return undefined;
+  return {
+    code: title[1]!,
+    name: title[2]!.trim(),
+    buildingBlocks: blocks.map((b) => b!.buildingBlock!),
+    outcome: text([lines[outcomeAt]!.slice('Outcome:'.length), ...lines.slice(outcomeAt + 1, measuresAt)].join('\n')),
+    successMeasures: lines.slice(measuresAt + 1),
+  };
+};
+
+/** A workstream's row: a matched one keeps its id, milestone ids by position and its trajectory's figure; a new one gets ids. */
+const workstreamOf = (row: Row, was: Workstream | undefined, ids: Set<string>): Workstream | undefined => {
+  const [first, lead, ...quarters] = row;
+  const cell = workstreamCell(first);
+  if (!cell) return undefined;
+  const id = was?.id ?? freshId(`workstream-${cell.code}`, ids);
+  ids.add(id);
+  const plans = DELIVERY_QUARTERS.map((q, qi): [string, QuarterPlan] => {
+    const old = was?.quarters[q];
+    const milestones = cellLines(quarters[qi * 2]).map((t, mi) => ({ id: old?.milestones[mi]?.id ?? `${id}-${q.toLowerCase()}-m${mi + 1}`, text: t }));
+    return [q, { milestones, trajectory: { ...(old?.trajectory ?? NO_TRAJECTORY), text: text(quarters[qi * 2 + 1]) } }];
+  });
+  return { ...cell, id, lead: text(lead), quarters: Object.fromEntries(plans) as Workstream['quarters'] };
+};
+
+/**
+ * The spend table: funding sources from its second header row (each quarter names them in the same
+ * order), a line per category, and the total, which is worked out again and never read.
+ */
+const spendOf = (plan: Plan, rows: readonly Row[]): Pick<Plan['deliveryPlan'], 'fundingSources' | 'spend'> | undefined => {
+  const d = plan.deliveryPlan;
+  const names = rows[1]?.slice(1) ?? [];
+  const count = names.length / DELIVERY_QUARTERS.length;
+  if (!Number.isInteger(count)) return undefined;
+  const sourceNames = names.slice(0, count).map((n) => n.trim());
+  if (DELIVERY_QUARTERS.some((_, qi) => names.slice(qi * count, qi * count + count).some((n, i) => !same(n, sourceNames[i]!)))) return undefined;
+  const sourceIds = new Set(d.fundingSources.map((s) => s.id));
+  const fundingSources = matchRows(d.fundingSources, sourceNames, (s) => s.name).map((was, i) => {
+    if (was) return { ...was, name: sourceNames[i]! };
+    const id = freshId(sourceNames[i]!, sourceIds);
+    sourceIds.add(id);
+    return { id, name: sourceNames[i]! };
+  });
+  const lines = rows.slice(2, -1);
+  const lineIds = new Set(d.spend.map((l) => l.id));
+  const matched = matchRows(d.spend, lines.map((r) => (r[0] ?? '').trim()), (l) => l.category);
+  const spend = lines.map((cells, i): SpendLine => {
+    const category = (cells[0] ?? '').trim();
+    const id = matched[i]?.id ?? freshId(`spend-${category}`, lineIds);
+    lineIds.add(id);
+    const amounts = Object.fromEntries(
+      DELIVERY_QUARTERS.map((q, qi) => [
+        q,
+        Object.fromEntries(
+          fundingSources.map((s, si) => {
+            const typed = (cells[1 + qi * count + si] ?? '').trim();
+            const parsed = typed ? parsePounds(typed, 100_000_000_000) : null;
+            return [s.id, parsed && 'pence' in parsed ? parsed.pence : null];
+          }),
+        ),
+      ]),
+    ) as SpendLine['amounts'];
+    return { id, category, amounts };
+  });
+  return { fundingSources, spend };
+};
+
+/**
+ * Q6 read back: the cross-cutting focus, each workstream's row (matched to the plan's by its code,
+ * so rows may be added), the spend table, and the documents listed after them. A workstream the
+ * file no longer has is not removed from Word: its updates and risks hang on it, so that is done in
+ * Teams, and such a file is not read.
+ */
+export const readDeliveryPlan = (plan: Plan, lines: readonly Line[], awaited: readonly string[]): Plan => {
+  const d = plan.deliveryPlan;
+  const rows = rowsOf(lines);
+  const spendAt = rows.findIndex((r) => same(r[0], SPEND_TABLE.heading.title));
+  const delivery = rows.slice(2, spendAt < 0 ? rows.length : spendAt);
+  const hasFocus = /^NB:/.test((delivery[0]?.[0] ?? '').trim());
+  const crossCuttingFocus = hasFocus ? cellLines(delivery[0]![0]).slice(1) : [];
+  const workstreamRows = delivery.slice(hasFocus ? 1 : 0);
+  const codes = workstreamRows.map((r) => workstreamCell(r[0])?.code ?? '');
+  const matched = matchRows(d.workstreams, codes, (w) => w.code);
+  if (d.workstreams.some((w) => !matched.includes(w))) return plan;
+  const ids = new Set(d.workstreams.map((w) => w.id));
+  const workstreams = workstreamRows.map((row, i) => workstreamOf(row, matched[i], ids));
+  if (workstreams.some((w) => !w)) return plan;
+  const spend = spendAt < 0 ? { fundingSources: d.fundingSources, spend: [] } : spendOf(plan, rows.slice(spendAt));
+  if (!spend) return plan;
+  return {
+    ...plan,
+    deliveryPlan: { ...d, crossCuttingFocus, workstreams: workstreams as Workstream[], ...spend, documents: readDocuments(d.documents, listedAfterTables(lines), awaited) },
+  };
+};

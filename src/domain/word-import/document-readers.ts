@@ -1,0 +1,73 @@
+import type { DocumentLink } from '../plan.schema';
+import { freshId } from './fresh-id';
+import { normalise, type Line } from './plan-sections';
+
+/** A document line as the plan prints it: "purpose: title (link)", any part left out when missing. */
+const rendered = (d: DocumentLink): string => {
+  const name = d.title ?? d.url ?? '';
+  const link = d.url && d.title ? `${name} (${d.url})` : name;
+  return normalise(d.purpose ? `${d.purpose}: ${link}` : link);
+};
+
+const URL_ONLY = /^https?:\/\/\S+$/i;
+const TRAILING_URL = /^(.*\S)\s+\((https?:\/\/[^\s)]+)\)$/i;
+
+/** A typed document line read into its parts; the first ": " ends the purpose (a URL's own colon is never followed by a space). */
+const parseLine = (line: string): Omit<DocumentLink, 'id'> => {
+  const text = normalise(line);
+  const colon = text.indexOf(': ');
+  const purpose = colon > 0 && !URL_ONLY.test(text) ? text.slice(0, colon) : null;
+  const rest = purpose === null ? text : text.slice(colon + 2);
+  const linked = TRAILING_URL.exec(rest);
+  if (linked) return { purpose, title: linked[1]!, url: linked[2]! };
+  if (URL_ONLY.test(rest)) return { purpose, title: null, url: rest };
+  return { purpose, title: rest || null, url: null };
+};
+
+/**
+ * A question's documents from the file: its listed lines (uploaded ones) and what the "Still to be
+ * provided" list names for it (ones awaited, by what they are for). A line the plan already prints
+ * keeps its document; an awaited one that now has a file fills that slot; anything else is new.
+ * `defaults` are what the document says when the question has no documents at all: not a slot.
+ */
+export const readDocuments = (old: readonly DocumentLink[], listed: readonly string[], awaited: readonly string[], defaults: readonly string[] = []): DocumentLink[] => {
+  const free = [...old];
+  const taken = new Set(old.map((d) => d.id));
+  const claim = (match: (d: DocumentLink) => boolean): DocumentLink | undefined => {
+    const at = free.findIndex(match);
+    return at < 0 ? undefined : free.splice(at, 1)[0];
+  };
+  const fresh = (words: string): string => {
+    const id = freshId(words, taken);
+    taken.add(id);
+    return id;
+  };
+  const uploaded = listed.map((line): DocumentLink => {
+    const same = claim((d) => rendered(d) === normalise(line));
+    if (same) return same;
+    const read = parseLine(line);
+    const slot = read.purpose === null ? undefined : claim((d) => !d.title && !d.url && normalise(d.purpose ?? '') === read.purpose);
+    return { ...read, id: slot?.id ?? fresh(read.title ?? read.purpose ?? read.url ?? 'document') };
+  });
+  const defaultWords = new Set(defaults.map((d) => normalise(d).toLowerCase()));
+  const slots = awaited
+    .filter((purpose) => !defaultWords.has(normalise(purpose).toLowerCase()))
+    .map((purpose): DocumentLink => claim((d) => !d.title && !d.url && normalise(d.purpose ?? '') === normalise(purpose)) ?? { id: fresh(purpose), purpose: normalise(purpose), title: null, url: null });
+  return [...uploaded, ...slots];
+};
+
+/** Listed lines after a section's last table: its documents (the plan prints nothing else there). */
+export const listedAfterTables = (lines: readonly Line[]): string[] => {
+  const last = lines.map((l) => l.kind).lastIndexOf('row');
+  return lines.slice(last + 1).flatMap((l) => (l.kind === 'text' && l.listed ? [l.text] : []));
+};
+
+/** Annex B's second column: the document's name, then its link when it has one. */
+export const annexBDocument = (old: DocumentLink | undefined, purpose: string | null, cell: string, id: string): DocumentLink => {
+  const text = normalise(cell);
+  const at = text.lastIndexOf(' ');
+  const last = at < 0 ? text : text.slice(at + 1);
+  const url = URL_ONLY.test(last) ? last : null;
+  const title = url ? (at < 0 ? null : text.slice(0, at)) : text || null;
+  return { ...(old ?? {}), id, purpose, title, url };
+};

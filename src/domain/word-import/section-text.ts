@@ -1,0 +1,30 @@
+import { EXECUTIVE_SUMMARY_PROMPT, QUESTION_PROMPTS, type Prose, type QuestionKey } from '../annex-a.text';
+import type { SectionKey } from '../plan.schema';
+import { normalise, type Line } from './plan-sections';
+
+export type TextLine = Extract<Line, { kind: 'text' }>;
+
+/** The template's words under a heading, which are not the partnership's answer. */
+export const promptLines = (prose: readonly Prose[]): string[] => prose.flatMap((x) => (x.kind === 'paragraph' ? [x.text] : x.items)).map(normalise);
+const PROMPTS: Partial<Record<SectionKey, ReadonlySet<string>>> = {
+  executiveSummary: new Set(promptLines(EXECUTIVE_SUMMARY_PROMPT)),
+  ...Object.fromEntries((Object.keys(QUESTION_PROMPTS) as QuestionKey[]).map((k) => [k, new Set(promptLines(QUESTION_PROMPTS[k].prompt))])),
+};
+/** A section's own text lines, the template's prompt taken out. */
+export const answerLinesOf = (section: SectionKey, lines: readonly Line[], more: ReadonlySet<string> = new Set()): TextLine[] => {
+  const prompts = PROMPTS[section] ?? new Set<string>();
+  return lines.filter((l): l is TextLine => l.kind === 'text' && !prompts.has(normalise(l.text)) && !more.has(normalise(l.text)));
+};
+
+/** Lines as the plan keeps free text: a paragraph a line, bullets as "- ", bold as **…**. */
+export const asText = (lines: readonly TextLine[]): string | null => {
+  const text = lines
+    .map((l) => {
+      let line = l.text.trim();
+      for (const b of new Set(l.bold.map((x) => x.trim()).filter(Boolean))) line = line.replace(b, `**${b}**`);
+      return l.listed ? `- ${line}` : line;
+    })
+    .join('\n');
+  return text.trim() ? text : null;
+};
+
