@@ -31,6 +31,7 @@ export const ERROR_CODES = [
   'AI.CONTENT_FILTERED',
   'AI.FAILED',
   'STORE.UNAVAILABLE',
+  'STORE.MIGRATION_CHANGED',
 ] as const;
 
 export type ErrorCode = (typeof ERROR_CODES)[number];
