@@ -174,7 +174,7 @@ const roster = (plan: Plan): Person[] => [
 /** (a) The plan about ten times the demo's, stored as version 1 with its roster. */
 export const seedPlanStore = async (file: string, planId: string, options: { longRowTexts?: boolean } = {}): Promise<Plan> => {
   const clock = new SeedClock('2026-09-20T09:00:00Z');
-  const store = new SqliteStore(file, clock);
+  const store = await SqliteStore.open(file, clock);
   try {
     const plan = schemaBoundPlan(10, options);
     await store.replaceRoster(roster(plan), meta('bench roster'));
@@ -222,7 +222,7 @@ export interface ReportSeed {
  */
 export const seedReportStore = async (file: string, planId: string): Promise<ReportSeed> => {
   const clock = new SeedClock('2026-07-01T09:00:00Z');
-  const store = new SqliteStore(file, clock);
+  const store = await SqliteStore.open(file, clock);
   try {
     const full = schemaBoundPlan(10, { extraRisks: 100 });
     const opened = new Set(full.risks.risks.filter((r) => r.id.includes('-q3-')).map((r) => r.id));

@@ -72,7 +72,7 @@ export const languageBench = async () => {
 export const inProcessBench = async (): Promise<void> => {
   await languageBench();
   const dir = mkdtempSync(join(tmpdir(), 'send-bench-'));
-  const store = new SqliteStore(join(dir, 'bench.db'), systemClock);
+  const store = await SqliteStore.open(join(dir, 'bench.db'), systemClock);
   try {
     let n = 0;
     await time('create plan (SQLite file, all parts)', 50, () => store.createPlan(`bench-${n++}`, demoPlan(), { actorId: 'bench', summary: 'bench' }));

@@ -26,7 +26,7 @@ import { peopleCard, personCard } from '../src/teams/views/people.view';
 
 const main = async () => {
   const clock = { now: () => new Date('2026-11-27T10:00:00Z') };
-  const store = new SqliteStore(':memory:', clock);
+  const store = await SqliteStore.open(':memory:', clock);
   const planId = 'shropshire-2026-27';
   const roster = readRosterFile(fromRoot('config', 'roster.demo.json'));
   await bootstrapStore(store, { planId, roster, seedPlan: demoPlan, seedAssignments: demoAssignments });

@@ -87,7 +87,7 @@ const activity = (serviceUrl: string, from: string, n: number): unknown => {
 
 const main = async () => {
   const dir = mkdtempSync(join(tmpdir(), 'send-fuzz-'));
-  const store = new SqliteStore(join(dir, 'fuzz.db'), systemClock);
+  const store = await SqliteStore.open(join(dir, 'fuzz.db'), systemClock);
   const channel = createHttpServer((req, res) => {
     req.resume();
     req.on('end', () => {

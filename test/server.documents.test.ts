@@ -25,7 +25,7 @@ describe('document download links over HTTP', () => {
   beforeEach(async () => {
     clock = new ManualClock();
     const config = loadConfig({ PORT: '0', DOWNLOAD_LINK_DAYS: '7', ALLOW_UNAUTHENTICATED: 'true' });
-    store = new SqliteStore(':memory:', clock);
+    store = await SqliteStore.open(':memory:', clock);
     await bootstrapStore(store, { planId: config.planId, roster: readRosterFile(fromRoot('config', 'roster.demo.json')), seedPlan: demoPlan });
     ({ server, services } = createServer({ config, store, clock, logger: createLogger({ logLevel: 'silent' }) }));
     base = `http://127.0.0.1:${await listen(server, 0)}`;

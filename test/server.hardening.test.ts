@@ -74,7 +74,7 @@ describe('the HTTP endpoint after the security review (issue 10)', () => {
 
   const start = async (env: NodeJS.ProcessEnv) => {
     const config = loadConfig({ PORT: '0', ALLOW_UNAUTHENTICATED: 'true', ...env });
-    store = new SqliteStore(':memory:', new ManualClock());
+    store = await SqliteStore.open(':memory:', new ManualClock());
     await bootstrapStore(store, { planId: config.planId, roster: readRosterFile(fromRoot('config', 'roster.demo.json')), seedPlan: demoPlan });
     log = captureLog();
     ({ server, services } = createServer({ config, store, logger: log.logger }));
@@ -194,9 +194,9 @@ describe('the HTTP endpoint after the security review (issue 10)', () => {
   });
 
   describe('#9 fail closed', () => {
-    it('refuses to create the server without credentials unless ALLOW_UNAUTHENTICATED=true', () => {
+    it('refuses to create the server without credentials unless ALLOW_UNAUTHENTICATED=true', async () => {
       const config = loadConfig({ PORT: '0' });
-      const st = new SqliteStore(':memory:', new ManualClock());
+      const st = await SqliteStore.open(':memory:', new ManualClock());
       try {
         expect(() => createServer({ config, store: st, logger: createLogger({ logLevel: 'silent' }) })).toThrow(ConfigError);
         expect(() => createServer({ config, store: st, logger: createLogger({ logLevel: 'silent' }) })).toThrow(/ALLOW_UNAUTHENTICATED=true/);

@@ -71,7 +71,7 @@ describe('the bot over HTTP', () => {
 
   const start = async (env: NodeJS.ProcessEnv, understanding?: Understanding) => {
     const config = loadConfig({ PORT: '0', ALLOW_UNAUTHENTICATED: 'true', ...env });
-    store = new SqliteStore(':memory:', new ManualClock());
+    store = await SqliteStore.open(':memory:', new ManualClock());
     await bootstrapStore(store, { planId: config.planId, roster: readRosterFile(fromRoot('config', 'roster.demo.json')), seedPlan: demoPlan });
     server = createServer({ config, store, logger: createLogger({ logLevel: "silent" }), understanding }).server;
     base = `http://127.0.0.1:${await listen(server, 0)}`;

@@ -6,11 +6,9 @@ import { PostgresStore, SqliteStore } from './sql/sql.store';
 /** The one place that turns DATABASE_URL into a store; it answers once the schema is up to date. */
 export const openStore = async (databaseUrl: string, clock: Clock): Promise<Store> => {
   const target = parseDatabaseUrl(databaseUrl);
-  const store = target.engine === 'postgres' ? new PostgresStore(target.url, clock) : new SqliteStore(target.file, clock);
   try {
-    return await store.open();
+    return await (target.engine === 'postgres' ? PostgresStore.open(target.url, clock) : SqliteStore.open(target.file, clock));
   } catch (error) {
-    await store.close().catch(() => undefined);
     throw databaseUnavailable(error, databaseUrl);
   }
 };

@@ -11,8 +11,8 @@ const FILE = [ANNIE, SRO];
 
 describe('the roster file at start', () => {
   let store: Store;
-  beforeEach(() => {
-    store = new SqliteStore(':memory:', new ManualClock());
+  beforeEach(async () => {
+    store = await SqliteStore.open(':memory:', new ManualClock());
   });
   afterEach(() => store.close());
   const start = (sync: 'seed' | 'replace', roster = FILE) => bootstrapStore(store, { planId: 'p', roster, rosterSync: sync });
@@ -42,8 +42,8 @@ describe('the roster file at start', () => {
 
 describe('the plan at start', () => {
   let store: Store;
-  beforeEach(() => {
-    store = new SqliteStore(':memory:', new ManualClock());
+  beforeEach(async () => {
+    store = await SqliteStore.open(':memory:', new ManualClock());
   });
   afterEach(() => store.close());
 

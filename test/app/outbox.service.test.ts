@@ -27,7 +27,7 @@ describe('notification outbox (issue 10, finding #3)', () => {
 
   beforeEach(async () => {
     clock = new ManualClock();
-    store = new SqliteStore(':memory:', clock);
+    store = await SqliteStore.open(':memory:', clock);
     await store.createPlan(PLAN, demoPlan(), { actorId: 'test', summary: 'demo' });
     await store.replaceRoster([SRO, LOUISA], { actorId: 'test', summary: 'roster' });
     await store.saveConversation(LOUISA.id, { conversation: { id: 'chat-louisa' }, user: { id: 'user-louisa' } });

@@ -29,7 +29,7 @@ describe('where a person is reached', () => {
   };
   beforeEach(async () => {
     clock = new ManualClock();
-    store = new SqliteStore(':memory:', clock);
+    store = await SqliteStore.open(':memory:', clock);
     reads = 0;
     opened = [];
     members = [member('anna'), member('guest', 'tenant-b')];

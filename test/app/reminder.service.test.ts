@@ -42,13 +42,13 @@ describe('update reminders', () => {
   const service = () => new ReminderService(store, PLAN, notifier, clock, settings);
   const restart = async () => {
     await store.close();
-    store = new SqliteStore(join(dir, 'plan.db'), clock);
+    store = await SqliteStore.open(join(dir, 'plan.db'), clock);
   };
 
   beforeEach(async () => {
     dir = mkdtempSync(join(tmpdir(), 'reminders-'));
     clock = new ManualClock(new Date('2026-11-27T10:00:00Z'));
-    store = new SqliteStore(join(dir, 'plan.db'), clock);
+    store = await SqliteStore.open(join(dir, 'plan.db'), clock);
     await bootstrapStore(store, { planId: PLAN, roster: readRosterFile(fromRoot('config', 'roster.demo.json')), seedPlan: demoPlan });
     notifier = new RecordingNotifier();
   });

@@ -35,7 +35,7 @@ describe('migrations', () => {
     await db.run("INSERT INTO workstream_updates (id, plan_id, workstream_id, quarter, sequence, author_id, at, body) VALUES ('u2', 'p', 'ws-3', '2026-Q3', 2, 'a', 'x', ?)", body('m2'));
     await db.close();
 
-    const store = await new SqliteStore(file, new ManualClock()).open();
+    const store = await SqliteStore.open(file, new ManualClock());
     try {
       expect((await store.latestUpdate({ planId: 'p', workstreamId: 'ws-3', milestoneId: 'm1' }))?.id).toBe('u1');
       expect((await store.latestUpdate({ planId: 'p', workstreamId: 'ws-3', milestoneId: 'm2' }))?.id).toBe('u2');
@@ -46,7 +46,7 @@ describe('migrations', () => {
 
   it('apply once: a second start changes nothing', async () => {
     const file = join(dir, 'again.db');
-    const first = await new SqliteStore(file, new ManualClock()).open();
+    const first = await SqliteStore.open(file, new ManualClock());
     await first.createPlan('p', demoPlan(), { actorId: 'a', summary: 's' });
     await first.close();
     const db = openSqlite(file);

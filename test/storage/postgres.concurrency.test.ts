@@ -22,7 +22,7 @@ describeWithPostgres('PostgreSQL with two instances', (server) => {
     const db = await freshDatabase(server());
     drop = db.drop;
     // Both start on the empty database at once: the schema is made once.
-    [a, b] = await Promise.all([new PostgresStore(db.url, clock, 8).open(), new PostgresStore(db.url, clock, 8).open()]);
+    [a, b] = await Promise.all([PostgresStore.open(db.url, clock, 8), PostgresStore.open(db.url, clock, 8)]);
     await a.createPlan(PLAN, demoPlan(), meta('system'));
   });
   afterEach(async () => {

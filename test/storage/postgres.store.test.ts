@@ -8,7 +8,7 @@ describeWithPostgres('PostgreSQL', (server) => {
   describeStoreContract('PostgreSQL', async () => {
     const db = await freshDatabase(server());
     const clock = new ManualClock();
-    let store: Store = await new PostgresStore(db.url, clock).open();
+    let store: Store = await PostgresStore.open(db.url, clock);
     return {
       get store() {
         return store;
@@ -16,7 +16,7 @@ describeWithPostgres('PostgreSQL', (server) => {
       clock,
       async reopen() {
         await store.close();
-        store = await new PostgresStore(db.url, clock).open();
+        store = await PostgresStore.open(db.url, clock);
         return store;
       },
       async dispose() {

@@ -10,7 +10,7 @@ describeStoreContract('SQLite', async () => {
   const dir = mkdtempSync(join(tmpdir(), 'send-plan-'));
   const file = join(dir, 'plan.db');
   const clock = new ManualClock();
-  let store: Store = new SqliteStore(file, clock);
+  let store: Store = await SqliteStore.open(file, clock);
   return {
     get store() {
       return store;
@@ -18,7 +18,7 @@ describeStoreContract('SQLite', async () => {
     clock,
     async reopen() {
       await store.close();
-      store = new SqliteStore(file, clock);
+      store = await SqliteStore.open(file, clock);
       return store;
     },
     async dispose() {

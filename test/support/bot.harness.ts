@@ -21,7 +21,7 @@ export const PLAN_ID = 'shropshire-2026-27';
 /** The real bot application over a real (in-memory SQLite) store, driven by botbuilder's TestAdapter. */
 export const createBotHarness = async (options: { draftingModel?: DraftingModel; /** What the bot sees of the store (a counting wrapper, say). */ wrapStore?: (store: Store) => Store } = {}) => {
   const clock = new ManualClock();
-  const store: Store = new SqliteStore(':memory:', clock);
+  const store: Store = await SqliteStore.open(':memory:', clock);
   await bootstrapStore(store, { planId: PLAN_ID, roster: readRosterFile(fromRoot('config', 'roster.demo.json')), seedPlan: demoPlan, seedAssignments: demoAssignments });
   /** Cards the bot sent on its own initiative, to whom. */
   const proactive: { conversationId: string | undefined; activity: Partial<Activity> }[] = [];

@@ -47,7 +47,7 @@ describe('the partnership’s team, in the real Agents Playground', () => {
   beforeAll(async () => {
     dir = mkdtempSync(join(tmpdir(), 'send-plan-playground-'));
     const config = loadConfig({ PORT: '0', ALLOW_UNAUTHENTICATED: 'true', LOG_LEVEL: 'silent' });
-    store = new SqliteStore(join(dir, 'plan.db'), { now: () => new Date() });
+    store = await SqliteStore.open(join(dir, 'plan.db'), { now: () => new Date() });
     await bootstrapStore(store, { planId: config.planId, roster: ROSTER, seedPlan: demoPlan, seedAssignments: demoAssignments });
     server = createServer({ config, store, logger: createLogger({ logLevel: 'silent' }) }).server;
     botUrl = `http://127.0.0.1:${await listen(server, 0)}/api/messages`;

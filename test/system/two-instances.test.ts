@@ -95,7 +95,7 @@ describeWithPostgres('two bot instances on one PostgreSQL database', (server) =>
     url = db.url;
     drop = db.drop;
     // The leads have used the bot before (so reminders can reach them) on a database with nothing else in it yet.
-    const store = await new PostgresStore(url, systemClock).open();
+    const store = await PostgresStore.open(url, systemClock);
     for (const id of Object.values(LEADS)) {
       await store.saveConversation(id, { channelId: 'msteams', serviceUrl: connector.url, conversation: { id: `conv-${id}`, conversationType: 'personal' }, user: { id: `user-${id}`, aadObjectId: id }, bot: { id: 'bot-id' } });
     }
@@ -117,7 +117,7 @@ describeWithPostgres('two bot instances on one PostgreSQL database', (server) =>
   });
 
   it('starts both on one database, seeding the demo plan once', async () => {
-    const store = await new PostgresStore(url, systemClock).open();
+    const store = await PostgresStore.open(url, systemClock);
     try {
       const seeded = (await store.listAudit('shropshire-2026-27', { limit: 10_000 })).filter((e) => e.version === 1);
       expect(seeded.length).toBeGreaterThan(0);
@@ -129,7 +129,7 @@ describeWithPostgres('two bot instances on one PostgreSQL database', (server) =>
   });
 
   it('sends every due reminder once, though both instances tick', async () => {
-    const store = await new PostgresStore(url, systemClock).open();
+    const store = await PostgresStore.open(url, systemClock);
     try {
       const settled = await waitFor('the reminders to be sent', async () => {
         const reminders = await store.listReminders('shropshire-2026-27');
@@ -181,7 +181,7 @@ describeWithPostgres('two bot instances on one PostgreSQL database', (server) =>
     const expected = Array.from({ length: PER_WORKSTREAM }, (_, i) => i + 1);
     for (const [, workstream] of POSTS) expect([workstream, [...numbers.get(workstream)!].sort((a, b) => a - b)]).toEqual([workstream, expected]);
 
-    const store = await new PostgresStore(url, systemClock).open();
+    const store = await PostgresStore.open(url, systemClock);
     try {
       const stored = await store.listUpdates({ planId: 'shropshire-2026-27' });
       expect(stored).toHaveLength(POSTS.length * PER_WORKSTREAM);

@@ -10,8 +10,8 @@ describe('the rules every card follows', () => {
     expect(CARD_ACTIONS.map((a) => a.verb).sort()).toEqual(Object.values(VERBS).sort());
   });
 
-  it('every store method is classified as a read or a kind of write, and nothing else is', () => {
-    const store = new SqliteStore(':memory:', new ManualClock());
+  it('every store method is classified as a read or a kind of write, and nothing else is', async () => {
+    const store = await SqliteStore.open(':memory:', new ManualClock());
     const methods = new Set<string>();
     for (let proto = Object.getPrototypeOf(store); proto && proto !== Object.prototype; proto = Object.getPrototypeOf(proto)) {
       for (const m of Object.getOwnPropertyNames(proto)) if (m !== 'constructor' && m !== 'open' && m !== 'now' && typeof (store as unknown as Record<string, unknown>)[m] === 'function') methods.add(m);

@@ -45,7 +45,7 @@ describe('reaching the partnership through its Teams team (over HTTP, with a sta
     teams = await startTeamsConnector({ teamId: TEAM, teamName: 'Shropshire SEND Partnership', tenantId: TENANT, members, pageSize: 4 });
     const config = loadConfig({ PORT: '0', ALLOW_UNAUTHENTICATED: 'true', LOG_LEVEL: 'silent', ...env });
     const clock = new ManualClock();
-    store = new SqliteStore(':memory:', clock);
+    store = await SqliteStore.open(':memory:', clock);
     await bootstrapStore(store, { planId: config.planId, roster: readRosterFile(fromRoot('config', 'roster.demo.json')), seedPlan: demoPlan, seedAssignments: demoAssignments });
     server = createServer({ config, store, clock, logger: createLogger({ logLevel: 'silent' }) }).server;
     base = `http://127.0.0.1:${await listen(server, 0)}`;

@@ -13,7 +13,8 @@ const PROMPTS: Partial<Record<SectionKey, ReadonlySet<string>>> = {
 /** A section's own text lines, the template's prompt taken out. */
 export const answerLinesOf = (section: SectionKey, lines: readonly Line[], more: ReadonlySet<string> = new Set()): TextLine[] => {
   const prompts = PROMPTS[section] ?? new Set<string>();
-  return lines.filter((l): l is TextLine => l.kind === 'text' && !prompts.has(normalise(l.text)) && !more.has(normalise(l.text)));
+  // A sub-heading is the partnership's, even when it repeats the prompt's words ("NHS reforms").
+  return lines.filter((l): l is TextLine => l.kind === 'text' && (Boolean(l.heading) || (!prompts.has(normalise(l.text)) && !more.has(normalise(l.text)))));
 };
 
 /** Lines as the plan keeps free text: a paragraph a line, bullets as "- ", bold as **…**. */

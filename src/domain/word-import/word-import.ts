@@ -17,6 +17,8 @@ export interface SectionChange {
   readonly readable: boolean;
   /** Why not, when it cannot be. */
   readonly reason?: string;
+  /** Read, every word kept, but printed in the plan's own layout (its labels added): worth a look before taking. */
+  readonly relaid?: boolean;
 }
 
 export interface WordImport {
@@ -65,12 +67,19 @@ const byRegion = (sections: readonly CutSection[]): Map<Region, RegionText> => {
   return out;
 };
 
+/** Every line the file has for a section is somewhere in what the plan would print: nothing of theirs lost. */
+const keepsEveryLine = (file: string, plan: string): boolean => file.split('\n').every((line) => !line || plan.includes(line));
+
 /** "A further 7 open risks are held in the partnership's full risk log": worked out from a log the file does not carry. */
 const FULL_LOG = /^A further \d+ open risks? (is|are) held in the partnership's full risk log\.$/;
 const fromFullLog = (line: Line) => line.kind === 'text' && FULL_LOG.test(normalise(line.text));
 
-/** A section's words for comparing, the gaps named for it included. */
-const wordsOf = (region: RegionText | undefined): string => [canonicalText((region?.lines ?? []).filter((l) => !fromFullLog(l))), ...(region?.awaited ?? [])].join('\n');
+/**
+ * A section's words for comparing, with the gaps named for it when the file has the bot's
+ * "Still to be provided" list (a partnership's own file has none, and says nothing of its gaps).
+ */
+const wordsOf = (region: RegionText | undefined, gaps: boolean): string =>
+  [canonicalText((region?.lines ?? []).filter((l) => !fromFullLog(l))), ...(gaps ? (region?.awaited ?? []) : [])].join('\n');
 
 /**
  * What a Word file would change in the plan: each section's words in the file against the words
@@ -82,6 +91,7 @@ const wordsOf = (region: RegionText | undefined): string => [canonicalText((regi
 export const importWord = (plan: Plan, blocks: readonly WordBlock[], compile: (plan: Plan) => DocumentModel): WordImport => {
   const expected = byRegion(cutModel(compile(plan)));
   const found = byRegion(cutWord(blocks));
+  const gaps = cutWord(blocks).some((s) => normalise(s.heading) === STILL_TO_PROVIDE_HEADING);
   const changes: SectionChange[] = [];
   const unplaced: string[] = [];
   let imported = plan;
@@ -93,7 +103,7 @@ export const importWord = (plan: Plan, blocks: readonly WordBlock[], compile: (p
       if (want && canonicalText(want.lines)) unplaced.push(`${sectionLabel(key)}: its heading is not in the file, so it was left as it is`);
       continue;
     }
-    if (wordsOf(have) === wordsOf(want)) continue;
+    if (wordsOf(have, gaps) === wordsOf(want, gaps)) continue;
     const reader = SECTION_READERS[key] ?? TABLE_READERS[key];
     if (!reader) {
       notTaken(key, 'it cannot be read back from Word yet');
@@ -106,9 +116,15 @@ export const importWord = (plan: Plan, blocks: readonly WordBlock[], compile: (p
       notTaken(key, valid.error.issues[0]?.message ?? 'it breaks the plan’s rules');
       continue;
     }
-    if (wordsOf(byRegion(cutModel(compile(candidate))).get(key)) === wordsOf(have)) {
+    const again = wordsOf(byRegion(cutModel(compile(candidate))).get(key), gaps);
+    if (again === wordsOf(have, gaps)) {
       imported = candidate;
       changes.push({ section: key, label: sectionLabel(key), readable: true });
+    } else if (JSON.stringify(candidate[key]) !== JSON.stringify(imported[key]) && keepsEveryLine(wordsOf(have, gaps), again)) {
+      // A partnership's own layout: every line of theirs is in the plan's, which adds only its labels.
+      // A reader that refused the file (or read nothing new) leaves the section as it was: never a relaying.
+      imported = candidate;
+      changes.push({ section: key, label: sectionLabel(key), readable: true, relaid: true });
     } else notTaken(key, 'its new words could not be read back exactly');
   }
   // Made afresh from the plan on every export, so compared with what the imported plan makes.

@@ -50,10 +50,9 @@ import { SqlWork } from './work.sql';
 
 /**
  * The store, once, for both databases: each repository's queries are written once against the
- * shared query layer (sql-db.ts). Migrations run before the first query answers.
+ * shared query layer (sql-db.ts). Made only by `open`, once the schema is up to date.
  */
 export class SqlStore implements Store {
-  private readonly ready: Promise<unknown>;
   private readonly plans: SqlPlans;
   private readonly people: SqlPeople;
   private readonly work: SqlWork;
@@ -68,13 +67,11 @@ export class SqlStore implements Store {
   private readonly leases: SqlLeases;
   private readonly teams: SqlTeams;
 
-  constructor(
+  /** Over a database whose schema is up to date: see `SqlStore.open`. */
+  private constructor(
     private readonly db: SqlDb,
     private readonly clock: Clock,
   ) {
-    this.ready = migrate(db, this.now());
-    // Seen by whichever call awaits it first; an unobserved rejection would end the process.
-    this.ready.catch(() => undefined);
     this.plans = new SqlPlans(db, clock, writeAudit);
     this.people = new SqlPeople(db, clock, writeAudit);
     this.work = new SqlWork(db, clock, writeAudit);
@@ -90,10 +87,18 @@ export class SqlStore implements Store {
     this.teams = new SqlTeams(db, clock, writeAudit);
   }
 
-  /** Resolves once the schema is up to date; rejects with why it could not be. */
-  async open(): Promise<this> {
-    await this.ready;
-    return this;
+  /**
+   * Migrates first, then builds the repositories: every query after that meets today's schema.
+   * Rejects with why the schema could not be brought up to date, the database closed again.
+   */
+  static async open(db: SqlDb, clock: Clock): Promise<SqlStore> {
+    try {
+      await migrate(db, clock.now().toISOString());
+    } catch (error) {
+      await db.close().catch(() => undefined);
+      throw error;
+    }
+    return new SqlStore(db, clock);
   }
 
   private now(): string {
@@ -101,201 +106,153 @@ export class SqlStore implements Store {
   }
 
   async createPlan(planId: string, plan: Plan, meta: ChangeMeta): Promise<PlanSnapshot> {
-    await this.ready;
     return this.plans.create(planId, plan, meta);
   }
   async loadPlan(planId: string): Promise<PlanSnapshot | null> {
-    await this.ready;
     return this.plans.load(planId);
   }
   async savePlan(planId: string, expectedVersion: number, plan: Plan, meta: ChangeMeta): Promise<SaveResult> {
-    await this.ready;
     return this.plans.save(planId, expectedVersion, plan, meta);
   }
   async appliedRequest(requestId: string): Promise<{ planId: string; version: number } | null> {
-    await this.ready;
     return this.plans.appliedRequest(requestId);
   }
   async listPlanIds(): Promise<string[]> {
-    await this.ready;
     return this.plans.listIds();
   }
   async listAudit(planId: string | null, query: AuditQuery = {}): Promise<AuditEntry[]> {
-    await this.ready;
     return listAudit(this.db, planId, query);
   }
 
   async acquireLease(name: string, holder: string, now: string, until: string): Promise<boolean> {
-    await this.ready;
     return this.leases.acquire(name, holder, now, until);
   }
   async releaseLease(name: string, holder: string): Promise<void> {
-    await this.ready;
     return this.leases.release(name, holder);
   }
 
   async replaceRoster(people: readonly Person[], meta: ChangeMeta) {
-    await this.ready;
     return this.people.replaceRoster(people, meta);
   }
   async findPerson(id: string): Promise<Person | null> {
-    await this.ready;
     return (await this.people.read(undefined, id))[0] ?? null;
   }
   async listPeople(): Promise<Person[]> {
-    await this.ready;
     return this.people.read();
   }
   async saveConversation(personId: string, reference: unknown): Promise<void> {
-    await this.ready;
     return this.people.saveConversation(personId, reference);
   }
   async loadConversation(personId: string): Promise<unknown | null> {
-    await this.ready;
     return this.people.loadConversation(personId);
   }
 
   async listPersonRecords(): Promise<PersonRecord[]> {
-    await this.ready;
     return this.people.records();
   }
   async loadPersonRecord(id: string): Promise<PersonRecord | null> {
-    await this.ready;
     return (await this.people.records(undefined, id))[0] ?? null;
   }
   async savePerson(person: Person, expectedVersion: number, meta: ChangeMeta, options?: RosterChangeOptions) {
-    await this.ready;
     return this.people.savePerson(person, expectedVersion, meta, options);
   }
   async removePerson(id: string, expectedVersion: number, meta: ChangeMeta, options?: RosterChangeOptions) {
-    await this.ready;
     return this.people.removePerson(id, expectedVersion, meta, options);
   }
   async removedPersonIds(): Promise<string[]> {
-    await this.ready;
     return this.people.removedIds();
   }
   async loadConversationRecord(personId: string): Promise<ConversationRecord | null> {
-    await this.ready;
     return this.people.loadConversationRecord(personId);
   }
   async markConversationRemoved(personId: string): Promise<void> {
-    await this.ready;
     return this.people.markConversationRemoved(personId);
   }
   async recordTeamInstalled(team: TeamInstall, meta: ChangeMeta, options: { confirmed: boolean }) {
-    await this.ready;
     return this.teams.recordTeamInstalled(team, meta, options);
   }
   async confirmTeam(teamId: string, meta: ChangeMeta): Promise<PartnershipTeam | null> {
-    await this.ready;
     return this.teams.confirmTeam(teamId, meta);
   }
   async recordTeamRemoved(teamId: string, meta: ChangeMeta): Promise<boolean> {
-    await this.ready;
     return this.teams.recordTeamRemoved(teamId, meta);
   }
   async renameTeam(teamId: string, name: string): Promise<void> {
-    await this.ready;
     return this.teams.renameTeam(teamId, name);
   }
   async listTeams(options?: { include?: readonly TeamStatus[] }): Promise<PartnershipTeam[]> {
-    await this.ready;
     return this.teams.listTeams(options);
   }
   async claimChannelPost(post: { id: string; teamId: string; kind: ChannelPostKind; postedBy: string }) {
-    await this.ready;
     return this.teams.claimChannelPost(post);
   }
   async markChannelPost(id: string, outcome: { status: 'sent' | 'failed'; error?: string }): Promise<void> {
-    await this.ready;
     return this.teams.markChannelPost(id, outcome);
   }
 
   async loadDraft(personId: string, planId: string, section: SectionKey): Promise<Draft | null> {
-    await this.ready;
     return this.work.loadDraft(personId, planId, section);
   }
   async listDrafts(personId: string, planId: string): Promise<Draft[]> {
-    await this.ready;
     return this.work.listDrafts(personId, planId);
   }
   async saveDraft(draft: Omit<Draft, 'updatedAt'>): Promise<Draft> {
-    await this.ready;
     return this.work.saveDraft(draft);
   }
   async deleteDraft(personId: string, planId: string, section: SectionKey): Promise<void> {
-    await this.ready;
     return this.work.deleteDraft(personId, planId, section);
   }
   async addAssignment(a: Omit<Assignment, 'status' | 'createdAt' | 'completedAt'>, meta: ChangeMeta): Promise<Assignment> {
-    await this.ready;
     return this.work.addAssignment(a, meta);
   }
   async listAssignments(query: AssignmentQuery): Promise<Assignment[]> {
-    await this.ready;
     return this.work.listAssignments(query);
   }
   async completeAssignments(ids: readonly string[], meta: ChangeMeta): Promise<void> {
-    await this.ready;
     return this.work.completeAssignments(ids, meta);
   }
 
   async addUpdate(planId: string, update: WorkstreamUpdate, post: { id: string; authorId: string }, meta: ChangeMeta): Promise<StoredUpdate> {
-    await this.ready;
     return this.updates.addUpdate(planId, update, post, meta);
   }
   async listUpdates(query: UpdateQuery): Promise<StoredUpdate[]> {
-    await this.ready;
     return this.updates.listUpdates(query);
   }
   async latestUpdate(query: LatestUpdateQuery): Promise<StoredUpdate | null> {
-    await this.ready;
     return this.updates.latestUpdate(query);
   }
   async addDelegate(planId: string, workstreamId: string, personId: string, meta: ChangeMeta): Promise<void> {
-    await this.ready;
     return this.updates.addDelegate(planId, workstreamId, personId, meta);
   }
   async listDelegates(planId: string): Promise<{ workstreamId: string; personId: string }[]> {
-    await this.ready;
     return this.updates.listDelegates(planId);
   }
   async scheduleReminders(reminders: readonly Pick<Reminder, 'id' | 'planId' | 'kind' | 'quarter' | 'personId' | 'dueAt'>[]): Promise<number> {
-    await this.ready;
     return this.updates.scheduleReminders(reminders);
   }
   async dueReminders(now: string, staleClaimBefore?: string): Promise<Reminder[]> {
-    await this.ready;
     return this.updates.dueReminders(now, staleClaimBefore);
   }
   async claimReminder(id: string, at: string, staleClaimBefore: string): Promise<boolean> {
-    await this.ready;
     return this.updates.claimReminder(id, at, staleClaimBefore);
   }
   async listReminders(planId: string): Promise<Reminder[]> {
-    await this.ready;
     return this.updates.listReminders(planId);
   }
   async markReminder(id: string, change: Partial<Pick<Reminder, 'status' | 'attempts' | 'nextAttemptAt' | 'sentAt' | 'lastError'>>): Promise<void> {
-    await this.ready;
     return this.updates.markReminder(id, change);
   }
 
   async createRound(round: SignOffRound, requests: readonly SignOffRequest[], meta: ChangeMeta): Promise<void> {
-    await this.ready;
     return this.signOff.createRound(round, requests, meta);
   }
   async loadRound(id: string): Promise<RoundWithRequests | null> {
-    await this.ready;
     return this.signOff.loadRound(id);
   }
   async findRoundByToken(token: string): Promise<SignOffRound | null> {
-    await this.ready;
     return this.signOff.findRoundByToken(token);
   }
   async listRounds(planId: string): Promise<SignOffRound[]> {
-    await this.ready;
     return this.signOff.listRounds(planId);
   }
   async updateRequest(
@@ -306,48 +263,37 @@ export class SqlStore implements Store {
     change: Partial<Pick<SignOffRequest, 'state' | 'decidedAt' | 'reason'>>,
     meta: ChangeMeta,
   ): Promise<boolean> {
-    await this.ready;
     return this.signOff.updateRequest(roundId, role, personId, from, change, meta);
   }
   async noteReminder(roundId: string, role: string, personId: string, at: string): Promise<void> {
-    await this.ready;
     return this.signOff.noteReminder(roundId, role, personId, at);
   }
   async noteDelivery(roundId: string, role: string, personId: string, at: string): Promise<void> {
-    await this.ready;
     return this.signOff.noteDelivery(roundId, role, personId, at);
   }
   async updateRound(id: string, from: SignOffRound['status'], change: Pick<SignOffRound, 'status' | 'closedAt' | 'closeReason'>, meta: ChangeMeta): Promise<boolean> {
-    await this.ready;
     return this.signOff.updateRound(id, from, change, meta);
   }
   async addQuestion(question: Omit<SignOffQuestion, 'answer'>, meta: ChangeMeta): Promise<SignOffQuestion> {
-    await this.ready;
     return this.questions.add(question, meta, this.now());
   }
   async loadQuestion(id: string): Promise<SignOffQuestion | null> {
-    await this.ready;
     return this.questions.load(id);
   }
   async listQuestions(roundId: string): Promise<SignOffQuestion[]> {
-    await this.ready;
     return this.questions.list(roundId);
   }
   async answerQuestion(id: string, answer: SignOffAnswer, meta: ChangeMeta): Promise<boolean> {
-    await this.ready;
     return this.questions.answer(id, answer, meta, this.now());
   }
 
   async addFeedback(item: FeedbackItem, meta: ChangeMeta): Promise<FeedbackItem> {
-    await this.ready;
     return this.feedback.add(item, meta);
   }
   async loadFeedback(id: string): Promise<FeedbackItem | null> {
-    await this.ready;
     return this.feedback.load(id);
   }
   async listFeedback(planId: string): Promise<FeedbackItem[]> {
-    await this.ready;
     return this.feedback.list(planId);
   }
   async updateFeedback(
@@ -356,94 +302,68 @@ export class SqlStore implements Store {
     change: Partial<Pick<FeedbackItem, 'status' | 'ownerId' | 'routedAt' | 'answer' | 'flaggedAt'>>,
     meta: ChangeMeta,
   ): Promise<boolean> {
-    await this.ready;
     return this.feedback.update(id, from, change, meta);
   }
 
   async saveIssuedDocument(document: Omit<IssuedDocument, 'issuedAt'>): Promise<IssuedDocument> {
-    await this.ready;
     return this.documents.save(document, this.now());
   }
   async loadIssuedDocument(hash: string, planVersion?: number): Promise<IssuedDocument | null> {
-    await this.ready;
     return this.documents.load(hash, planVersion);
   }
   async addDownloadLink(link: Omit<DownloadLink, 'createdAt'>): Promise<DownloadLink> {
-    await this.ready;
     return this.documents.addLink(link, this.now());
   }
   async findDownloadLink(token: string): Promise<DownloadLink | null> {
-    await this.ready;
     return this.documents.findLink(token);
   }
   async recordIssuedFile(file: IssuedFile): Promise<void> {
-    await this.ready;
     return this.documents.recordFile(file, this.now());
   }
   async findIssuedFile(sha256: string): Promise<IssuedFile | null> {
-    await this.ready;
     return this.documents.findFile(sha256);
   }
 
   async spendActualsVersion(planId: string, quarter: string): Promise<number> {
-    await this.ready;
     return this.spend.version(planId, quarter);
   }
   async saveSpendActuals(planId: string, quarter: string, expectedVersion: number, actuals: readonly SpendActual[], meta: ChangeMeta): Promise<{ version: number; replayed: boolean }> {
-    await this.ready;
     return this.spend.save(planId, quarter, expectedVersion, actuals, meta, this.now());
   }
   async listSpendActuals(planId: string, quarter?: string): Promise<StoredSpendActual[]> {
-    await this.ready;
     return this.spend.list(planId, quarter);
   }
 
   async claimNotifications(now: string, staleClaimBefore: string, limit: number, ids?: readonly string[]): Promise<OutboxRow[]> {
-    await this.ready;
     return this.outbox.claim(now, staleClaimBefore, limit, ids);
   }
   async markNotification(id: string, change: OutboxChange): Promise<void> {
-    await this.ready;
     return this.outbox.mark(id, change);
   }
   async listNotifications(planId?: string, ids?: readonly string[]): Promise<OutboxRow[]> {
-    await this.ready;
     return this.outbox.list(planId, ids);
   }
 
   async addSuggestion(suggestion: Omit<Suggestion, 'usedAt' | 'discardedAt' | 'settledAt'>): Promise<Suggestion> {
-    await this.ready;
     return this.suggestions.add(suggestion);
   }
   async loadSuggestion(id: string): Promise<Suggestion | null> {
-    await this.ready;
     return this.suggestions.load(id);
   }
   async listSuggestions(personId: string, planId: string): Promise<Suggestion[]> {
-    await this.ready;
     return this.suggestions.list(personId, planId);
   }
   async markSuggestion(id: string, change: Partial<Pick<Suggestion, 'usedAt' | 'discardedAt' | 'settledAt'>>): Promise<void> {
-    await this.ready;
     return this.suggestions.mark(id, change);
   }
 
   async close(): Promise<void> {
-    await this.ready.catch(() => undefined);
     await this.db.close();
   }
 }
 
 /** The embedded default: one file, one writer. */
-export class SqliteStore extends SqlStore {
-  constructor(file: string, clock: Clock) {
-    super(openSqlite(file), clock);
-  }
-}
+export const SqliteStore = { open: (file: string, clock: Clock): Promise<SqlStore> => SqlStore.open(openSqlite(file), clock) };
 
 /** Production: any number of instances on one PostgreSQL database. */
-export class PostgresStore extends SqlStore {
-  constructor(url: string, clock: Clock, poolSize?: number) {
-    super(openPostgres(url, poolSize), clock);
-  }
-}
+export const PostgresStore = { open: (url: string, clock: Clock, poolSize?: number): Promise<SqlStore> => SqlStore.open(openPostgres(url, poolSize), clock) };

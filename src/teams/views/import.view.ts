@@ -23,7 +23,16 @@ export const importCard = (fileName: string, result: { preview: ImportPreview; s
       ? `${countOf(staged.length, 'section', 'sections')} would change against version ${preview.version}. Each is now your draft: review it, or take them all as one new version.`
       : `Nothing in this file would change version ${preview.version} of the plan.`,
     groups: [
-      { heading: 'Would change', empty: 'No section.', rows: staged.map((section) => ({ text: sectionLabel(section), buttons: [button('Review', VERBS.open, { section })] })) },
+      {
+        heading: 'Would change',
+        empty: 'No section.',
+        rows: staged.map((section) => ({
+          text: sectionLabel(section),
+          // Every word of theirs is kept, but set out as the plan sets it out: worth a look first.
+          detail: preview.changes.find((c) => c.section === section)?.relaid ? 'Laid out differently in the file: every word is kept, in the plan’s own layout. Please check it.' : undefined,
+          buttons: [button('Review', VERBS.open, { section })],
+        })),
+      },
       ...(keptOwnDraft.length
         ? [{ heading: 'You already have a draft of these, so the file’s words were not kept', rows: keptOwnDraft.map((section) => ({ text: sectionLabel(section), buttons: [button('Open my draft', VERBS.open, { section })] })) }]
         : []),

@@ -1,0 +1,104 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { QUESTION_PROMPTS } from '../src/domain/annex-a.text';
+import { blankPlan } from '../src/domain/blank-plan';
+import { countFeedback } from '../src/domain/feedback.schema';
+import { compileAnnexA } from '../src/domain/plan.compile';
+import type { Plan, SectionKey } from '../src/domain/plan.schema';
+import { canonicalText, cutModel, normalise } from '../src/domain/word-import/plan-sections';
+import { importWord, type WordImport } from '../src/domain/word-import/word-import';
+import { readWordStructure } from '../src/export/docx/docx.structure';
+import { fromRoot } from '../src/paths';
+
+/**
+ * Partnerships' own Word plans, written blind (test/fixtures/word-blind/README.md), imported into
+ * a blank Annex A and scored against what their writer said a correct import must find.
+ */
+export interface Check {
+  readonly where: string;
+  readonly kind: 'text' | 'count' | 'empty';
+  readonly value?: string | number;
+  readonly what?: string;
+}
+
+export const BLIND_WORD = fromRoot('test', 'fixtures', 'word-blind');
+
+const sectionOf = (where: string): SectionKey | undefined => {
+  if (where === 'header') return 'header';
+  if (where === 'signatories') return 'signatories';
+  if (where === 'executive-summary') return 'executiveSummary';
+  if (where === 'annex-b') return 'supportingDocuments';
+  const n = /^Q(\d{1,2})$/.exec(where)?.[1];
+  return (Object.entries(QUESTION_PROMPTS) as [SectionKey, { number: number }][]).find(([, q]) => q.number === Number(n))?.[0];
+};
+
+const COUNTS: Record<string, (plan: Plan) => number> = {
+  'signatories-named': (p) => p.signatories.filter((s) => s.name).length,
+  goals: (p) => p.visionAndGoals.goals.length,
+  workstreams: (p) => p.deliveryPlan.workstreams.length,
+  'funding-sources': (p) => p.deliveryPlan.fundingSources.length,
+  'spend-lines': (p) => p.deliveryPlan.spend.length,
+  'headline-risks': (p) => p.risks.risks.filter((r) => r.status === 'open' && r.headline).length,
+  dependencies: (p) => p.dependencies.items.filter((d) => d.status === 'open').length,
+  'governance-rows': (p) => p.governance.mechanisms.length,
+  'annex-b-documents': (p) => p.supportingDocuments.documents.length,
+};
+
+const compile = (plan: Plan) => compileAnnexA(plan, { coProduction: { items: [], counts: countFeedback([]) } });
+
+/** A section's words as the imported plan prints them, bullets and cell borders aside. */
+const wordsIn = (plan: Plan, key: SectionKey): string =>
+  normalise(
+    canonicalText(cutModel(compile(plan)).filter((s) => s.region === key).flatMap((s) => s.lines))
+      .replace(/ \| /g, ' ')
+      .replace(/\n/g, ' '),
+  );
+
+export interface FileScore {
+  readonly file: string;
+  readonly result: WordImport;
+  readonly checks: { readonly check: Check; readonly passed: boolean; readonly got?: string | number }[];
+}
+
+export const scoreFile = (dir: string, name: string): FileScore => {
+  const expected = JSON.parse(readFileSync(join(dir, name.replace(/\.docx$/, '.expected.json')), 'utf8')) as { checks: Check[] };
+  const blank = blankPlan();
+  const result = importWord(blank, readWordStructure(readFileSync(join(dir, name)), name), compile);
+  const checks = expected.checks.map((check) => {
+    const key = sectionOf(check.where);
+    if (!key) return { check, passed: false, got: 'no such section' };
+    if (check.kind === 'count') {
+      const got = COUNTS[check.what ?? '']?.(result.plan);
+      return { check, passed: got === check.value, got };
+    }
+    if (check.kind === 'empty') return { check, passed: JSON.stringify(result.plan[key]) === JSON.stringify(blank[key]) };
+    return { check, passed: wordsIn(result.plan, key).includes(normalise(String(check.value))) };
+  });
+  return { file: name, result, checks };
+};
+
+export const scoreAll = (dir = BLIND_WORD): FileScore[] =>
+  readdirSync(dir)
+    .filter((f) => f.endsWith('.docx'))
+    .sort()
+    .map((f) => scoreFile(dir, f));
+
+/** npm run bench -- --word-import [--misses] [DIR]: per file, sections taken and checks passed. */
+export const wordImportScore = (argv: readonly string[]): void => {
+  const dir = argv.find((a) => !a.startsWith('--')) ?? BLIND_WORD;
+  let passed = 0;
+  let total = 0;
+  for (const score of scoreAll(dir)) {
+    const ok = score.checks.filter((c) => c.passed).length;
+    passed += ok;
+    total += score.checks.length;
+    const taken = score.result.changes.filter((c) => c.readable).length;
+    process.stdout.write(`${score.file}: ${taken}/${score.result.changes.length} changed sections taken, ${ok}/${score.checks.length} checks passed, ${score.result.unplaced.length} named as not placed\n`);
+    if (argv.includes('--misses')) {
+      for (const c of score.result.changes.filter((x) => !x.readable)) process.stdout.write(`  not taken: ${c.label}: ${c.reason}\n`);
+      for (const u of score.result.unplaced) process.stdout.write(`  not placed: ${u}\n`);
+      for (const c of score.checks.filter((x) => !x.passed)) process.stdout.write(`  miss: ${JSON.stringify(c.check).slice(0, 160)}${c.got === undefined ? '' : ` (got ${c.got})`}\n`);
+    }
+  }
+  process.stdout.write(`all files: ${passed}/${total} checks passed (${((100 * passed) / Math.max(1, total)).toFixed(1)}%)\n`);
+};
