@@ -1,3 +1,5 @@
+import { sql } from 'kysely';
+import { rowsOf } from '../support/raw-sql';
 import { cpSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -29,10 +31,10 @@ describe('migrations', () => {
     const file = join(dir, 'plan.db');
     const db = openSqlite(file);
     expect(await migrate(db, '2026-11-01T00:00:00.000Z', older)).toContain(13);
-    await db.run("INSERT INTO plans (id, version, created_at, updated_at) VALUES ('p', 1, 'x', 'x')");
+    await rowsOf(db, sql`INSERT INTO plans (id, version, created_at, updated_at) VALUES ('p', 1, 'x', 'x')`);
     const body = (milestoneId: string) => JSON.stringify({ workstreamId: 'ws-3', quarter: '2026-Q3', milestones: [{ milestoneId, status: 'on-track', rag: 'Green', note: null }], actual: null, narrative: null, blockers: null, supportNeeded: null });
-    await db.run("INSERT INTO workstream_updates (id, plan_id, workstream_id, quarter, sequence, author_id, at, body) VALUES ('u1', 'p', 'ws-3', '2026-Q3', 1, 'a', 'x', ?)", body('m1'));
-    await db.run("INSERT INTO workstream_updates (id, plan_id, workstream_id, quarter, sequence, author_id, at, body) VALUES ('u2', 'p', 'ws-3', '2026-Q3', 2, 'a', 'x', ?)", body('m2'));
+    await rowsOf(db, sql`INSERT INTO workstream_updates (id, plan_id, workstream_id, quarter, sequence, author_id, at, body) VALUES ('u1', 'p', 'ws-3', '2026-Q3', 1, 'a', 'x', ${body('m1')})`);
+    await rowsOf(db, sql`INSERT INTO workstream_updates (id, plan_id, workstream_id, quarter, sequence, author_id, at, body) VALUES ('u2', 'p', 'ws-3', '2026-Q3', 2, 'a', 'x', ${body('m2')})`);
     await db.close();
 
     const store = await SqliteStore.open(file, new ManualClock());

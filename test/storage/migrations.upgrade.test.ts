@@ -1,3 +1,5 @@
+import { sql } from 'kysely';
+import { rowsOf } from '../support/raw-sql';
 import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -18,7 +20,7 @@ const migrateAsBefore = async (db: SqlDb, files: readonly { name: string; text: 
   await db.script('CREATE TABLE schema_migrations (version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at TEXT NOT NULL)');
   for (const f of files) {
     await db.script(f.text);
-    await db.run('INSERT INTO schema_migrations (version, name, applied_at) VALUES (?, ?, ?)', Number(f.name.split('-')[0]), f.name, '2026-11-28T00:00:00.000Z');
+    await rowsOf(db, sql`INSERT INTO schema_migrations (version, name, applied_at) VALUES (${Number(f.name.split('-')[0])}, ${f.name}, '2026-11-28T00:00:00.000Z')`);
   }
 };
 const fixture = (name: string) => ({ name, text: readFileSync(join(POSTGRES_FIRST, name), 'utf8') });
@@ -53,20 +55,20 @@ describe('a SQLite database at start', () => {
     const edited = join(folder, '005-feedback.sql');
     writeFileSync(edited, `${readFileSync(edited, 'utf8')}\nCREATE INDEX sneaky ON plans (updated_at);\n`);
     await expect(migrate(db, AT, folder)).rejects.toMatchObject({ code: 'STORE.MIGRATION_CHANGED', message: expect.stringMatching(/^Migration sqlite\/005-feedback\.sql differs from the one this database applied/) });
-    expect(await db.all("SELECT name FROM sqlite_schema WHERE name = 'sneaky'")).toEqual([]);
+    expect(await rowsOf(db, sql`SELECT name FROM sqlite_schema WHERE name = 'sneaky'`)).toEqual([]);
   });
 
   it('made by a newer version of the bot (a migration this one does not ship) is refused', async () => {
     await migrate(db, AT, FOLDER.sqlite);
-    await db.run("INSERT INTO schema_migrations (version, name, applied_at, checksum) VALUES (99, '099-from-the-future.sql', 'x', 'y')");
+    await rowsOf(db, sql`INSERT INTO schema_migrations (version, name, applied_at, checksum) VALUES (99, '099-from-the-future.sql', 'x', 'y')`);
     await expect(migrate(db, AT, FOLDER.sqlite)).rejects.toThrow(/099-from-the-future\.sql, which this version of the bot does not have/);
   });
 
   it('from its oldest schema (001, before checksums), with data in it, upgrades to exactly a fresh database’s schema and keeps the data', async () => {
     const files = migrationFiles(FOLDER.sqlite);
     await migrateAsBefore(db, files.slice(0, 1));
-    await db.run("INSERT INTO plans (id, version, created_at, updated_at) VALUES ('p', 3, '2026-11-01', '2026-11-02')");
-    await db.run("INSERT INTO people (id, name, email, updated_at) VALUES ('natasha', 'Natasha Moody', NULL, '2026-11-01')");
+    await rowsOf(db, sql`INSERT INTO plans (id, version, created_at, updated_at) VALUES ('p', 3, '2026-11-01', '2026-11-02')`);
+    await rowsOf(db, sql`INSERT INTO people (id, name, email, updated_at) VALUES ('natasha', 'Natasha Moody', NULL, '2026-11-01')`);
     const applied = await migrate(db, AT, FOLDER.sqlite);
     expect(applied).toEqual(files.slice(1).map((f) => f.version));
     const fresh = openSqlite(join(dir, 'fresh.db'));
@@ -76,10 +78,10 @@ describe('a SQLite database at start', () => {
     } finally {
       await fresh.close();
     }
-    expect(await db.all('SELECT id, version FROM plans')).toEqual([{ id: 'p', version: 3 }]);
-    expect(await db.all('SELECT name FROM people')).toEqual([{ name: 'Natasha Moody' }]);
+    expect(await rowsOf(db, sql`SELECT id, version FROM plans`)).toEqual([{ id: 'p', version: 3 }]);
+    expect(await rowsOf(db, sql`SELECT name FROM people`)).toEqual([{ name: 'Natasha Moody' }]);
     // The checksum of what was applied before checksums were kept is recorded from the shipped file.
-    expect(await db.get('SELECT checksum FROM schema_migrations WHERE version = 1')).toEqual({ checksum: RELEASED.sqlite['001-initial.sql'] });
+    expect(await rowsOf(db, sql`SELECT checksum FROM schema_migrations WHERE version = 1`)).toEqual([{ checksum: RELEASED.sqlite['001-initial.sql'] }]);
   });
 });
 
@@ -94,16 +96,16 @@ describeWithPostgres('a PostgreSQL database at start', (server) => {
     const fresh = await open();
     try {
       await migrateAsBefore(old.db, [fixture('012-baseline.sql'), fixture('013-insertion-order-and-leases.sql')]);
-      await old.db.run("INSERT INTO plans (id, version, created_at, updated_at) VALUES ('p', 2, '2026-11-01', '2026-11-02')");
-      await old.db.run("INSERT INTO spend_actuals (plan_id, quarter, line_id, source_id, amount_pence, entered_by, at) VALUES ('p', '2026-Q3', 'l', 's', 2000000000, 'natasha', 'x')");
-      await expect(old.db.run("UPDATE spend_actuals SET amount_pence = 3000000000")).rejects.toThrow(/out of range/);
+      await rowsOf(old.db, sql`INSERT INTO plans (id, version, created_at, updated_at) VALUES ('p', 2, '2026-11-01', '2026-11-02')`);
+      await rowsOf(old.db, sql`INSERT INTO spend_actuals (plan_id, quarter, line_id, source_id, amount_pence, entered_by, at) VALUES ('p', '2026-Q3', 'l', 's', 2000000000, 'natasha', 'x')`);
+      await expect(rowsOf(old.db, sql`UPDATE spend_actuals SET amount_pence = 3000000000`)).rejects.toThrow(/out of range/);
       expect(await migrate(old.db, AT)).toEqual([14, 15, 16]);
       await migrate(fresh.db, AT);
       expect(await schemaOf(old.db)).toEqual(await schemaOf(fresh.db));
       // The data is there, and what the old types refused now fits.
-      expect(await old.db.all('SELECT id, version FROM plans')).toEqual([{ id: 'p', version: 2 }]);
-      expect(await old.db.run('UPDATE spend_actuals SET amount_pence = 3000000000')).toBe(1);
-      expect(await old.db.all('SELECT amount_pence FROM spend_actuals')).toEqual([{ amount_pence: 3000000000 }]);
+      expect(await rowsOf(old.db, sql`SELECT id, version FROM plans`)).toEqual([{ id: 'p', version: 2 }]);
+      expect(Number((await sql`UPDATE spend_actuals SET amount_pence = 3000000000`.execute(old.db.db)).numAffectedRows)).toBe(1);
+      expect(await rowsOf(old.db, sql`SELECT amount_pence FROM spend_actuals`)).toEqual([{ amount_pence: 3000000000 }]);
       // A second start finds nothing to do, and accepts the checksums it recorded.
       expect(await migrate(old.db, AT)).toEqual([]);
     } finally {
@@ -118,7 +120,7 @@ describeWithPostgres('a PostgreSQL database at start', (server) => {
     const { db, drop } = await open();
     try {
       await migrate(db, AT);
-      await db.run("UPDATE schema_migrations SET checksum = 'edited' WHERE version = 13");
+      await rowsOf(db, sql`UPDATE schema_migrations SET checksum = 'edited' WHERE version = 13`);
       await expect(migrate(db, AT)).rejects.toMatchObject({ code: 'STORE.MIGRATION_CHANGED', message: expect.stringContaining('postgres/013-insertion-order-and-leases.sql') });
     } finally {
       await db.close();

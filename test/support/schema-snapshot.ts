@@ -1,4 +1,6 @@
+import { sql } from 'kysely';
 import type { SqlDb } from '../../src/storage/sql/sql-db';
+import { rowsOf } from './raw-sql';
 
 /**
  * A database's schema as data, to compare two databases: every table's columns (type, collation,
@@ -8,27 +10,23 @@ import type { SqlDb } from '../../src/storage/sql/sql-db';
 export const schemaOf = async (db: SqlDb): Promise<unknown> => {
   if (db.dialect === 'postgres') {
     return {
-      columns: await db.all(
-        `SELECT table_name, column_name, ordinal_position, data_type, collation_name, is_nullable, column_default, is_identity
-         FROM information_schema.columns WHERE table_schema = current_schema() ORDER BY table_name, ordinal_position`,
-      ),
-      indexes: await db.all('SELECT tablename, indexname, indexdef FROM pg_indexes WHERE schemaname = current_schema() ORDER BY tablename, indexname'),
-      constraints: await db.all(
-        `SELECT conrelid::regclass::text AS table_name, conname, pg_get_constraintdef(oid) AS definition
-         FROM pg_constraint WHERE connamespace = current_schema()::regnamespace ORDER BY 1, 2`,
-      ),
+      columns: await rowsOf(db, sql`SELECT table_name, column_name, ordinal_position, data_type, collation_name, is_nullable, column_default, is_identity
+         FROM information_schema.columns WHERE table_schema = current_schema() ORDER BY table_name, ordinal_position`),
+      indexes: await rowsOf(db, sql`SELECT tablename, indexname, indexdef FROM pg_indexes WHERE schemaname = current_schema() ORDER BY tablename, indexname`),
+      constraints: await rowsOf(db, sql`SELECT conrelid::regclass::text AS table_name, conname, pg_get_constraintdef(oid) AS definition
+         FROM pg_constraint WHERE connamespace = current_schema()::regnamespace ORDER BY 1, 2`),
     };
   }
-  const tables = await db.all<{ name: string }>("SELECT name FROM sqlite_schema WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name");
+  const tables = await rowsOf(db, sql<{ name: string }>`SELECT name FROM sqlite_schema WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name`);
   const out: Record<string, unknown> = {};
   for (const { name } of tables) {
     out[name] = {
-      columns: await db.all(`SELECT name, type, "notnull", dflt_value, pk FROM pragma_table_info(?) ORDER BY cid`, name),
-      indexes: await db.all(`SELECT name, "unique", origin, partial FROM pragma_index_list(?) ORDER BY name`, name),
-      foreignKeys: await db.all(`SELECT "table", "from", "to", on_update, on_delete FROM pragma_foreign_key_list(?) ORDER BY id, seq`, name),
+      columns: await rowsOf(db, sql`SELECT name, type, "notnull", dflt_value, pk FROM pragma_table_info(${name}) ORDER BY cid`),
+      indexes: await rowsOf(db, sql`SELECT name, "unique", origin, partial FROM pragma_index_list(${name}) ORDER BY name`),
+      foreignKeys: await rowsOf(db, sql`SELECT "table", "from", "to", on_update, on_delete FROM pragma_foreign_key_list(${name}) ORDER BY id, seq`),
     };
   }
-  out.indexSql = await db.all("SELECT name, sql FROM sqlite_schema WHERE type = 'index' AND sql IS NOT NULL ORDER BY name");
-  out.triggers = await db.all("SELECT name, sql FROM sqlite_schema WHERE type = 'trigger' ORDER BY name");
+  out.indexSql = await rowsOf(db, sql`SELECT name, sql FROM sqlite_schema WHERE type = 'index' AND sql IS NOT NULL ORDER BY name`);
+  out.triggers = await rowsOf(db, sql`SELECT name, sql FROM sqlite_schema WHERE type = 'trigger' ORDER BY name`);
   return out;
 };

@@ -1,20 +1,7 @@
+import { sql } from 'kysely';
 import type { AuditEntry, AuditQuery, ChangeMeta, PartChange } from '../../app/ports';
 import { enqueueNotifications } from './outbox.sql';
 import type { Sql } from './sql-db';
-
-interface AuditRow {
-  id: number;
-  plan_id: string | null;
-  version: number | null;
-  at: string;
-  actor_id: string;
-  summary: string;
-  action: PartChange['action'];
-  subject_key: string;
-  kind: string;
-  before: string | null;
-  after: string | null;
-}
 
 const json = (value: unknown): string | null => (value === null || value === undefined ? null : JSON.stringify(value));
 
@@ -23,19 +10,21 @@ export type Audit = (tx: Sql, planId: string | null, version: number | null, at:
 
 export const writeAudit: Audit = async (tx, planId, version, at, meta, changes) => {
   for (const c of changes) {
-    await tx.run(
-      'INSERT INTO audit_log (plan_id, version, at, actor_id, summary, action, subject_key, kind, before, after) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)',
-      planId,
-      version,
-      at,
-      meta.actorId,
-      meta.summary,
-      c.action,
-      c.key,
-      c.kind,
-      json(c.before),
-      json(c.after),
-    );
+    await tx.db
+      .insertInto('audit_log')
+      .values({
+        plan_id: planId,
+        version,
+        at,
+        actor_id: meta.actorId,
+        summary: meta.summary,
+        action: c.action,
+        subject_key: c.key,
+        kind: c.kind,
+        before: json(c.before),
+        after: json(c.after),
+      })
+      .execute();
   }
   // The change and its notifications commit together.
   if (meta.notify?.length) await enqueueNotifications(tx, planId, meta.notify, at);
@@ -43,18 +32,26 @@ export const writeAudit: Audit = async (tx, planId, version, at, meta, changes) 
 
 export const listAudit = async (db: Sql, planId: string | null, query: AuditQuery = {}): Promise<AuditEntry[]> => {
   const prefix = query.keyPrefix;
-  // Not `IS NOT DISTINCT FROM`: PostgreSQL cannot use an index for it.
-  const where = [planId === null ? 'plan_id IS NULL' : 'plan_id = ?'];
-  const params: unknown[] = planId === null ? [] : [planId];
-  if (prefix) {
-    where.push("(subject_key = ? OR subject_key LIKE ? ESCAPE '\\')");
-    params.push(prefix, `${prefix.replace(/[\\%_]/g, (c) => `\\${c}`)}/%`);
-  }
-  if (query.sinceVersion !== undefined) {
-    where.push('version > ?');
-    params.push(query.sinceVersion);
-  }
-  const rows = await db.all<AuditRow>(`SELECT * FROM audit_log WHERE ${where.join(' AND ')} ORDER BY id DESC LIMIT ?`, ...params, query.limit ?? 1000);
+  // Keys under the prefix: `prefix/…`, with LIKE's wildcards in the prefix taken literally.
+  const under = prefix ? `${prefix.replace(/[\\%_]/g, (c) => `\\${c}`)}/%` : '';
+  const rows = await db.db
+    .selectFrom('audit_log')
+    .selectAll()
+    // Not `IS NOT DISTINCT FROM`: PostgreSQL cannot use an index for it.
+    .where('plan_id', planId === null ? 'is' : '=', planId)
+    .$if(!!prefix, (q) =>
+      q.where((eb) =>
+        eb.or([
+          eb('subject_key', '=', prefix!),
+          // The builder has no LIKE … ESCAPE; the pattern is still a parameter.
+          sql<boolean>`${sql.ref('subject_key')} LIKE ${under} ESCAPE '\\'`,
+        ]),
+      ),
+    )
+    .$if(query.sinceVersion !== undefined, (q) => q.where('version', '>', query.sinceVersion!))
+    .orderBy('id', 'desc')
+    .limit(query.limit ?? 1000)
+    .execute();
   return rows.map((r) => ({
     id: Number(r.id),
     planId: r.plan_id,
@@ -62,7 +59,7 @@ export const listAudit = async (db: Sql, planId: string | null, query: AuditQuer
     at: r.at,
     actorId: r.actor_id,
     summary: r.summary,
-    action: r.action,
+    action: r.action as PartChange['action'],
     key: r.subject_key,
     kind: r.kind,
     before: r.before === null ? null : JSON.parse(r.before),

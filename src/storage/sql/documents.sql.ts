@@ -1,46 +1,26 @@
+import type { Selectable } from 'kysely';
 import type { DownloadLink, IssuedDocument, IssuedFile } from '../../app/ports';
 import type { DocumentModel } from '../../domain/document.model';
+import type { DownloadLinksTable, IssuedDocumentsTable, IssuedFilesTable } from './database';
 import type { SqlDb } from './sql-db';
 
-interface DocumentRow {
-  hash: string;
-  plan_id: string;
-  plan_version: number;
-  kind: IssuedDocument['kind'];
-  title: string;
-  model: string;
-  issued_at: string;
-  issued_by: string;
-}
-const toDocument = (r: DocumentRow): IssuedDocument => ({
+const toDocument = (r: Selectable<IssuedDocumentsTable>): IssuedDocument => ({
   hash: r.hash,
   planId: r.plan_id,
   planVersion: r.plan_version,
-  kind: r.kind,
+  kind: r.kind as IssuedDocument['kind'],
   title: r.title,
   model: JSON.parse(r.model) as DocumentModel,
   issuedAt: r.issued_at,
   issuedBy: r.issued_by,
 });
 
-interface LinkRow {
-  token: string;
-  plan_id: string;
-  document_hash: string;
-  plan_version: number;
-  format: DownloadLink['format'];
-  person_id: string;
-  signed: number;
-  round_id: string | null;
-  created_at: string;
-  expires_at: string;
-}
-const toLink = (r: LinkRow): DownloadLink => ({
+const toLink = (r: Selectable<DownloadLinksTable>): DownloadLink => ({
   token: r.token,
   planId: r.plan_id,
   documentHash: r.document_hash,
   planVersion: r.plan_version,
-  format: r.format,
+  format: r.format as DownloadLink['format'],
   personId: r.person_id,
   signed: r.signed === 1,
   roundId: r.round_id,
@@ -48,76 +28,85 @@ const toLink = (r: LinkRow): DownloadLink => ({
   expiresAt: r.expires_at,
 });
 
+const toFile = (r: Selectable<IssuedFilesTable>): IssuedFile => ({
+  sha256: r.sha256,
+  planId: r.plan_id,
+  documentHash: r.document_hash,
+  planVersion: r.plan_version,
+  format: r.format as IssuedFile['format'],
+  signed: r.signed === 1,
+});
+
 /** Issued documents and their download links: written once, never changed. */
 export class SqlDocuments {
-  constructor(private readonly db: SqlDb) {}
+  constructor(private readonly sql: SqlDb) {}
 
   async save(document: Omit<IssuedDocument, 'issuedAt'>, at: string): Promise<IssuedDocument> {
-    await this.db.run(
-      `INSERT INTO issued_documents (hash, plan_id, plan_version, kind, title, model, issued_at, issued_by) VALUES (?, ?, ?, ?, ?, ?, ?, ?)
-       ON CONFLICT (hash, plan_version) DO NOTHING`,
-      document.hash,
-      document.planId,
-      document.planVersion,
-      document.kind,
-      document.title,
-      JSON.stringify(document.model),
-      at,
-      document.issuedBy,
-    );
+    await this.sql.db
+      .insertInto('issued_documents')
+      .values({
+        hash: document.hash,
+        plan_id: document.planId,
+        plan_version: document.planVersion,
+        kind: document.kind,
+        title: document.title,
+        model: JSON.stringify(document.model),
+        issued_at: at,
+        issued_by: document.issuedBy,
+      })
+      .onConflict((c) => c.columns(['hash', 'plan_version']).doNothing())
+      .execute();
     return (await this.load(document.hash, document.planVersion))!;
   }
 
   async load(hash: string, planVersion?: number): Promise<IssuedDocument | null> {
-    const row =
-      planVersion === undefined
-        ? await this.db.get<DocumentRow>('SELECT * FROM issued_documents WHERE hash = ? ORDER BY plan_version LIMIT 1', hash)
-        : await this.db.get<DocumentRow>('SELECT * FROM issued_documents WHERE hash = ? AND plan_version = ?', hash, planVersion);
+    const byHash = this.sql.db.selectFrom('issued_documents').selectAll().where('hash', '=', hash);
+    const row = await (planVersion === undefined ? byHash.orderBy('plan_version').limit(1) : byHash.where('plan_version', '=', planVersion)).executeTakeFirst();
     return row ? toDocument(row) : null;
   }
 
   async addLink(link: Omit<DownloadLink, 'createdAt'>, at: string): Promise<DownloadLink> {
-    await this.db.run(
-      `INSERT INTO download_links (token, plan_id, document_hash, plan_version, format, person_id, signed, round_id, created_at, expires_at)
-       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-      link.token,
-      link.planId,
-      link.documentHash,
-      link.planVersion,
-      link.format,
-      link.personId,
-      link.signed ? 1 : 0,
-      link.roundId,
-      at,
-      link.expiresAt,
-    );
+    await this.sql.db
+      .insertInto('download_links')
+      .values({
+        token: link.token,
+        plan_id: link.planId,
+        document_hash: link.documentHash,
+        plan_version: link.planVersion,
+        format: link.format,
+        person_id: link.personId,
+        signed: link.signed ? 1 : 0,
+        round_id: link.roundId,
+        created_at: at,
+        expires_at: link.expiresAt,
+      })
+      .execute();
     return (await this.findLink(link.token))!;
   }
 
   async findLink(token: string): Promise<DownloadLink | null> {
-    const row = await this.db.get<LinkRow>('SELECT * FROM download_links WHERE token = ?', token);
+    const row = await this.sql.db.selectFrom('download_links').selectAll().where('token', '=', token).executeTakeFirst();
     return row ? toLink(row) : null;
   }
 
   async recordFile(file: IssuedFile, at: string): Promise<void> {
-    await this.db.run(
-      `INSERT INTO issued_files (sha256, plan_id, document_hash, plan_version, format, signed, issued_at) VALUES (?, ?, ?, ?, ?, ?, ?)
-       ON CONFLICT (sha256) DO NOTHING`,
-      file.sha256,
-      file.planId,
-      file.documentHash,
-      file.planVersion,
-      file.format,
-      file.signed ? 1 : 0,
-      at,
-    );
+    await this.sql.db
+      .insertInto('issued_files')
+      .values({
+        sha256: file.sha256,
+        plan_id: file.planId,
+        document_hash: file.documentHash,
+        plan_version: file.planVersion,
+        format: file.format,
+        signed: file.signed ? 1 : 0,
+        issued_at: at,
+      })
+      .onConflict((c) => c.column('sha256').doNothing())
+      .execute();
   }
 
   async findFile(sha256: string): Promise<IssuedFile | null> {
-    const row = await this.db.get<{ sha256: string; plan_id: string; document_hash: string; plan_version: number; format: IssuedFile['format']; signed: number }>(
-      'SELECT * FROM issued_files WHERE sha256 = ?',
-      sha256,
-    );
-    return row ? { sha256: row.sha256, planId: row.plan_id, documentHash: row.document_hash, planVersion: row.plan_version, format: row.format, signed: row.signed === 1 } : null;
+    const row = await this.sql.db.selectFrom('issued_files').selectAll().where('sha256', '=', sha256).executeTakeFirst();
+    return row ? toFile(row) : null;
   }
 }

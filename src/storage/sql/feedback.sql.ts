@@ -1,21 +1,13 @@
+import type { Selectable } from 'kysely';
 import type { ChangeMeta, Clock } from '../../app/ports';
 import { FeedbackSubmission, type FeedbackItem } from '../../domain/feedback.schema';
 import type { Audit } from './audit.sql';
+import type { FeedbackItemsTable } from './database';
+import { nextSeq } from './next-seq';
 import type { Sql, SqlDb } from './sql-db';
 
-interface FeedbackRow {
-  id: string;
-  plan_id: string;
-  submitter_id: string;
-  submitter_name: string;
-  created_at: string;
-  body: string;
-  status: FeedbackItem['status'];
-  owner_id: string | null;
-  routed_at: string | null;
-  answer: string | null;
-  flagged_at: string | null;
-}
+type FeedbackRow = Selectable<FeedbackItemsTable>;
+
 const toFeedback = (r: FeedbackRow): FeedbackItem => ({
   ...FeedbackSubmission.parse(JSON.parse(r.body)),
   id: r.id,
@@ -23,7 +15,7 @@ const toFeedback = (r: FeedbackRow): FeedbackItem => ({
   submitterId: r.submitter_id,
   submitterName: r.submitter_name,
   createdAt: r.created_at,
-  status: r.status,
+  status: r.status as FeedbackItem['status'],
   ownerId: r.owner_id,
   routedAt: r.routed_at,
   answer: r.answer ? JSON.parse(r.answer) : null,
@@ -47,53 +39,54 @@ export class SqlFeedback {
       const existing = await this.load(item.id, tx);
       if (existing) return existing;
       const body: FeedbackSubmission = FeedbackSubmission.parse(item);
-      await tx.run(
-        `INSERT INTO feedback_items (id, plan_id, submitter_id, submitter_name, created_at, body, status, owner_id, routed_at, answer, flagged_at, seq)
-         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, (SELECT COALESCE(MAX(seq), 0) + 1 FROM feedback_items))`,
-        item.id,
-        item.planId,
-        item.submitterId,
-        item.submitterName,
-        item.createdAt,
-        JSON.stringify(body),
-        item.status,
-        item.ownerId,
-        item.routedAt,
-        item.answer ? JSON.stringify(item.answer) : null,
-        item.flaggedAt,
-      );
+      await tx.db
+        .insertInto('feedback_items')
+        .values({
+          id: item.id,
+          plan_id: item.planId,
+          submitter_id: item.submitterId,
+          submitter_name: item.submitterName,
+          created_at: item.createdAt,
+          body: JSON.stringify(body),
+          status: item.status,
+          owner_id: item.ownerId,
+          routed_at: item.routedAt,
+          answer: item.answer ? JSON.stringify(item.answer) : null,
+          flagged_at: item.flaggedAt,
+          seq: nextSeq('feedback_items'),
+        })
+        .execute();
       const stored = (await this.load(item.id, tx))!;
       await this.audit(tx, item.planId, null, at, meta, [{ action: 'create', key: `feedback/${item.id}`, kind: 'feedback', before: null, after: stored }]);
       return stored;
     });
   }
 
-  async load(id: string, db: Sql = this.db, lock = ''): Promise<FeedbackItem | null> {
-    const row = await db.get<FeedbackRow>(`SELECT * FROM feedback_items WHERE id = ?${lock}`, id);
+  /** The item; `lock`ed, it is the transaction's to change until it ends. */
+  async load(id: string, db: Sql = this.db, lock = false): Promise<FeedbackItem | null> {
+    const query = db.db.selectFrom('feedback_items').selectAll().where('id', '=', id);
+    const row = await (lock ? db.locked(query) : query).executeTakeFirst();
     return row ? toFeedback(row) : null;
   }
 
   async list(planId: string): Promise<FeedbackItem[]> {
-    return (await this.db.all<FeedbackRow>('SELECT * FROM feedback_items WHERE plan_id = ? ORDER BY created_at, seq', planId)).map(toFeedback);
+    const rows = await this.db.db.selectFrom('feedback_items').selectAll().where('plan_id', '=', planId).orderBy('created_at').orderBy('seq').execute();
+    return rows.map(toFeedback);
   }
 
   update(id: string, from: FeedbackItem['status'], change: FeedbackChange, meta: ChangeMeta): Promise<boolean> {
     const at = this.clock.now().toISOString();
     return this.db.transaction(async (tx) => {
-      const before = await this.load(id, tx, tx.forUpdate);
+      const before = await this.load(id, tx, true);
       if (!before || before.status !== from) return false;
       // Flagged once: of two instances flagging the same item, only the first tells the SRO.
       if (change.flaggedAt && before.flaggedAt) return false;
       const next = { ...before, ...change };
-      await tx.run(
-        'UPDATE feedback_items SET status = ?, owner_id = ?, routed_at = ?, answer = ?, flagged_at = ? WHERE id = ?',
-        next.status,
-        next.ownerId,
-        next.routedAt,
-        next.answer ? JSON.stringify(next.answer) : null,
-        next.flaggedAt,
-        id,
-      );
+      await tx.db
+        .updateTable('feedback_items')
+        .set({ status: next.status, owner_id: next.ownerId, routed_at: next.routedAt, answer: next.answer ? JSON.stringify(next.answer) : null, flagged_at: next.flaggedAt })
+        .where('id', '=', id)
+        .execute();
       const after = (await this.load(id, tx))!;
       await this.audit(tx, before.planId, null, at, meta, [{ action: 'update', key: `feedback/${id}`, kind: 'feedback', before, after }]);
       return true;

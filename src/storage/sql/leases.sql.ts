@@ -5,16 +5,22 @@ import type { SqlDb } from './sql-db';
  * tick's work, and a holder that stops renewing (a crash) loses it when it expires.
  */
 export class SqlLeases {
-  constructor(private readonly db: SqlDb) {}
+  constructor(private readonly sql: SqlDb) {}
 
   /** True when `holder` now holds `name` until `until`: it was free, expired, or already `holder`'s. */
   async acquire(name: string, holder: string, now: string, until: string): Promise<boolean> {
-    await this.db.run('INSERT INTO leases (name, holder, expires_at) VALUES (?, ?, ?) ON CONFLICT (name) DO NOTHING', name, '', '');
-    const changed = await this.db.run('UPDATE leases SET holder = ?, expires_at = ? WHERE name = ? AND (holder = ? OR expires_at <= ?)', holder, until, name, holder, now);
-    return changed === 1;
+    const { db } = this.sql;
+    await db.insertInto('leases').values({ name, holder: '', expires_at: '' }).onConflict((c) => c.column('name').doNothing()).execute();
+    const result = await db
+      .updateTable('leases')
+      .set({ holder, expires_at: until })
+      .where('name', '=', name)
+      .where((eb) => eb.or([eb('holder', '=', holder), eb('expires_at', '<=', now)]))
+      .executeTakeFirst();
+    return Number(result.numUpdatedRows) === 1;
   }
 
   async release(name: string, holder: string): Promise<void> {
-    await this.db.run("UPDATE leases SET holder = '', expires_at = '' WHERE name = ? AND holder = ?", name, holder);
+    await this.sql.db.updateTable('leases').set({ holder: '', expires_at: '' }).where('name', '=', name).where('holder', '=', holder).execute();
   }
 }

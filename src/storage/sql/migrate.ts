@@ -1,3 +1,4 @@
+import { sql } from 'kysely';
 import { createHash } from 'node:crypto';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -33,8 +34,8 @@ const ensureChecksumColumn = async (tx: Sql): Promise<void> => {
     await tx.script('ALTER TABLE schema_migrations ADD COLUMN IF NOT EXISTS checksum TEXT');
     return;
   }
-  const columns = await tx.all<{ name: string }>("SELECT name FROM pragma_table_info('schema_migrations')");
-  if (!columns.some((c) => c.name === 'checksum')) await tx.script('ALTER TABLE schema_migrations ADD COLUMN checksum TEXT');
+  const { rows } = await sql<{ name: string }>`SELECT name FROM pragma_table_info('schema_migrations')`.execute(tx.db);
+  if (!rows.some((c) => c.name === 'checksum')) await tx.script('ALTER TABLE schema_migrations ADD COLUMN checksum TEXT');
 };
 
 /**
@@ -51,7 +52,7 @@ export const migrate = async (db: SqlDb, at: string, dir = fromRoot('src', 'stor
     await tx.lock('schema_migrations');
     await tx.script('CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at TEXT NOT NULL, checksum TEXT)');
     await ensureChecksumColumn(tx);
-    const applied = new Map((await tx.all<{ version: number; name: string; checksum: string | null }>('SELECT version, name, checksum FROM schema_migrations')).map((r) => [Number(r.version), r]));
+    const applied = new Map((await tx.db.selectFrom('schema_migrations').select(['version', 'name', 'checksum']).execute()).map((r) => [Number(r.version), r]));
     const shipped = new Set(files.map((f) => f.version));
     const unknown = [...applied.values()].find((r) => !shipped.has(Number(r.version)));
     if (unknown) throw refuse(`The database has migration ${unknown.name}, which this version of the bot does not have: it was made by a newer version. Run that version, or restore a backup.`);
@@ -59,14 +60,14 @@ export const migrate = async (db: SqlDb, at: string, dir = fromRoot('src', 'stor
     for (const file of files) {
       const row = applied.get(file.version);
       if (row) {
-        if (row.checksum === null) await tx.run('UPDATE schema_migrations SET checksum = ? WHERE version = ?', file.checksum, file.version);
+        if (row.checksum === null) await tx.db.updateTable('schema_migrations').set({ checksum: file.checksum }).where('version', '=', file.version).execute();
         else if (row.checksum !== file.checksum || row.name !== file.name) {
           throw refuse(`Migration ${db.dialect}/${file.name} differs from the one this database applied (${row.name}, checksum ${row.checksum.slice(0, 12)}…): restore the shipped file; a schema change is a new migration.`);
         }
         continue;
       }
       await tx.script(file.text);
-      await tx.run('INSERT INTO schema_migrations (version, name, applied_at, checksum) VALUES (?, ?, ?, ?)', file.version, file.name, at, file.checksum);
+      await tx.db.insertInto('schema_migrations').values({ version: file.version, name: file.name, applied_at: at, checksum: file.checksum }).execute();
       done.push(file.version);
     }
     return done;

@@ -1,26 +1,17 @@
+import type { Selectable } from 'kysely';
 import type { Notification, OutboxChange, OutboxMessage, OutboxRow } from '../../app/ports';
+import type { NotificationOutboxTable } from './database';
+import { nextSeq } from './next-seq';
 import type { Sql, SqlDb } from './sql-db';
 
-interface Row {
-  id: string;
-  plan_id: string | null;
-  person_id: string;
-  payload: string;
-  status: OutboxRow['status'];
-  attempts: number;
-  next_attempt_at: string;
-  claimed_at: string | null;
-  last_error: string | null;
-  created_at: string;
-  sent_at: string | null;
-}
+type Row = Selectable<NotificationOutboxTable>;
 
 const toRow = (r: Row): OutboxRow => ({
   id: r.id,
   planId: r.plan_id,
   personId: r.person_id,
   notification: JSON.parse(r.payload) as Notification,
-  status: r.status,
+  status: r.status as OutboxRow['status'],
   attempts: r.attempts,
   nextAttemptAt: r.next_attempt_at,
   claimedAt: r.claimed_at,
@@ -29,36 +20,30 @@ const toRow = (r: Row): OutboxRow => ({
   sentAt: r.sent_at,
 });
 
-const COLUMNS: Record<keyof OutboxChange, string> = {
-  status: 'status',
-  attempts: 'attempts',
-  nextAttemptAt: 'next_attempt_at',
-  claimedAt: 'claimed_at',
-  lastError: 'last_error',
-  sentAt: 'sent_at',
-};
-
-const marks = (n: number): string => Array.from({ length: n }, () => '?').join(', ');
-
 /** Runs inside the caller's transaction; an id already queued is left as it is. */
 export const enqueueNotifications = async (tx: Sql, planId: string | null, messages: readonly OutboxMessage[], at: string): Promise<void> => {
   for (const m of messages) {
-    await tx.run(
-      `INSERT INTO notification_outbox (id, plan_id, person_id, payload, status, attempts, next_attempt_at, created_at, seq)
-       VALUES (?, ?, ?, ?, 'pending', 0, ?, ?, (SELECT COALESCE(MAX(seq), 0) + 1 FROM notification_outbox)) ON CONFLICT (id) DO NOTHING`,
-      m.id,
-      planId,
-      m.personId,
-      JSON.stringify(m.notification),
-      at,
-      at,
-    );
+    await tx.db
+      .insertInto('notification_outbox')
+      .values({
+        id: m.id,
+        plan_id: planId,
+        person_id: m.personId,
+        payload: JSON.stringify(m.notification),
+        status: 'pending',
+        attempts: 0,
+        next_attempt_at: at,
+        created_at: at,
+        seq: nextSeq('notification_outbox'),
+      })
+      .onConflict((c) => c.column('id').doNothing())
+      .execute();
   }
 };
 
 /** The notification outbox: rows are queued inside a change's own transaction, then claimed and marked. */
 export class SqlOutbox {
-  constructor(private readonly db: SqlDb) {}
+  constructor(private readonly sql: SqlDb) {}
 
   /**
    * Due rows become this caller's to send. On PostgreSQL rows another instance is claiming at
@@ -66,35 +51,48 @@ export class SqlOutbox {
    */
   claim(now: string, staleClaimBefore: string, limit: number, ids?: readonly string[]): Promise<OutboxRow[]> {
     if (ids && !ids.length) return Promise.resolve([]);
-    return this.db.transaction(async (tx) => {
-      const due = `((status = 'pending' AND next_attempt_at <= ?) OR (status = 'sending' AND claimed_at < ?))`;
-      const rows = ids
-        ? await tx.all<Row>(`SELECT * FROM notification_outbox WHERE ${due} AND id IN (${marks(ids.length)}) ORDER BY created_at, seq LIMIT ?${tx.skipLocked}`, now, staleClaimBefore, ...ids, limit)
-        : await tx.all<Row>(`SELECT * FROM notification_outbox WHERE ${due} ORDER BY next_attempt_at, seq LIMIT ?${tx.skipLocked}`, now, staleClaimBefore, limit);
-      for (const r of rows) await tx.run("UPDATE notification_outbox SET status = 'sending', claimed_at = ? WHERE id = ?", now, r.id);
+    return this.sql.transaction(async (tx) => {
+      const due = tx.db
+        .selectFrom('notification_outbox')
+        .selectAll()
+        .where((eb) =>
+          eb.or([
+            eb.and([eb('status', '=', 'pending'), eb('next_attempt_at', '<=', now)]),
+            eb.and([eb('status', '=', 'sending'), eb('claimed_at', '<', staleClaimBefore)]),
+          ]),
+        );
+      const query = ids ? due.where('id', 'in', ids).orderBy('created_at').orderBy('seq') : due.orderBy('next_attempt_at').orderBy('seq');
+      const rows = await tx.unclaimed(query.limit(limit)).execute();
+      for (const r of rows) await tx.db.updateTable('notification_outbox').set({ status: 'sending', claimed_at: now }).where('id', '=', r.id).execute();
       return rows.map((r) => toRow({ ...r, status: 'sending', claimed_at: now }));
     });
   }
 
   async mark(id: string, change: OutboxChange): Promise<void> {
-    const entries = (Object.keys(COLUMNS) as (keyof OutboxChange)[]).filter((k) => change[k] !== undefined).map((k) => [COLUMNS[k], change[k]] as const);
-    if (!entries.length) return;
-    await this.db.run(`UPDATE notification_outbox SET ${entries.map(([c]) => `${c} = ?`).join(', ')} WHERE id = ?`, ...entries.map(([, v]) => v), id);
+    const set = {
+      status: change.status,
+      attempts: change.attempts,
+      next_attempt_at: change.nextAttemptAt,
+      claimed_at: change.claimedAt,
+      last_error: change.lastError,
+      sent_at: change.sentAt,
+    };
+    // Only what the change names is written; a field it leaves out keeps its value.
+    const named = Object.fromEntries(Object.entries(set).filter(([, v]) => v !== undefined));
+    if (!Object.keys(named).length) return;
+    await this.sql.db.updateTable('notification_outbox').set(named).where('id', '=', id).execute();
   }
 
   async list(planId?: string, ids?: readonly string[]): Promise<OutboxRow[]> {
     if (ids && !ids.length) return [];
-    const where: string[] = [];
-    const params: unknown[] = [];
-    if (planId !== undefined) {
-      where.push('plan_id = ?');
-      params.push(planId);
-    }
-    if (ids) {
-      where.push(`id IN (${marks(ids.length)})`);
-      params.push(...ids);
-    }
-    const text = `SELECT * FROM notification_outbox ${where.length ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY created_at, seq`;
-    return (await this.db.all<Row>(text, ...params)).map(toRow);
+    const rows = await this.sql.db
+      .selectFrom('notification_outbox')
+      .selectAll()
+      .$if(planId !== undefined, (q) => q.where('plan_id', '=', planId!))
+      .$if(ids !== undefined, (q) => q.where('id', 'in', ids!))
+      .orderBy('created_at')
+      .orderBy('seq')
+      .execute();
+    return rows.map(toRow);
   }
 }

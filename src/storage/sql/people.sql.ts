@@ -25,13 +25,19 @@ export class SqlPeople {
           continue;
         }
         const person = change.after as Person;
-        await tx.run(
-          'INSERT INTO people (id, name, email, updated_at) VALUES (?, ?, ?, ?) ON CONFLICT (id) DO UPDATE SET name = excluded.name, email = excluded.email, updated_at = excluded.updated_at, version = people.version + 1, removed_at = NULL',
-          person.id,
-          person.name,
-          person.email,
-          at,
-        );
+        await tx.db
+          .insertInto('people')
+          .values({ id: person.id, name: person.name, email: person.email, updated_at: at })
+          .onConflict((oc) =>
+            oc.column('id').doUpdateSet((eb) => ({
+              name: eb.ref('excluded.name'),
+              email: eb.ref('excluded.email'),
+              updated_at: eb.ref('excluded.updated_at'),
+              version: eb('people.version', '+', 1),
+              removed_at: null,
+            })),
+          )
+          .execute();
         await this.writeRoles(tx, person);
       }
       await this.audit(tx, null, null, at, meta, diff.changes);
@@ -41,20 +47,25 @@ export class SqlPeople {
 
   /** Removed, not deleted: the row keeps the person's version and says they were once on the roster. */
   private async markRemoved(tx: Sql, id: string, at: string): Promise<void> {
-    await tx.run('DELETE FROM person_roles WHERE person_id = ?', id);
-    await tx.run('UPDATE people SET removed_at = ?, updated_at = ?, version = version + 1 WHERE id = ? AND removed_at IS NULL', at, at, id);
+    await tx.db.deleteFrom('person_roles').where('person_id', '=', id).execute();
+    await tx.db
+      .updateTable('people')
+      .set((eb) => ({ removed_at: at, updated_at: at, version: eb('version', '+', 1) }))
+      .where('id', '=', id)
+      .where('removed_at', 'is', null)
+      .execute();
   }
 
   /** People who were on the roster and were removed: the roster file does not add them again. */
   async removedIds(): Promise<string[]> {
-    return (await this.db.all<{ id: string }>('SELECT id FROM people WHERE removed_at IS NOT NULL ORDER BY id')).map((r) => r.id);
+    return (await this.db.db.selectFrom('people').select('id').where('removed_at', 'is not', null).orderBy('id').execute()).map((r) => r.id);
   }
 
   private async writeRoles(tx: Sql, person: Person): Promise<void> {
-    await tx.run('DELETE FROM person_roles WHERE person_id = ?', person.id);
+    await tx.db.deleteFrom('person_roles').where('person_id', '=', person.id).execute();
     for (const [i, grant] of person.roles.entries()) {
       const { role, ...details } = grant;
-      await tx.run('INSERT INTO person_roles (person_id, position, role, details) VALUES (?, ?, ?, ?)', person.id, i, role, JSON.stringify(details));
+      await tx.db.insertInto('person_roles').values({ person_id: person.id, position: i, role, details: JSON.stringify(details) }).execute();
     }
   }
 
@@ -64,11 +75,16 @@ export class SqlPeople {
   }
 
   async records(db: Sql = this.db, id?: string): Promise<PersonRecord[]> {
-    const rows = await db.all<{ id: string; name: string; email: string | null; version: number; role: string | null; details: string | null }>(
-      `SELECT p.id, p.name, p.email, p.version, r.role, r.details FROM people p LEFT JOIN person_roles r ON r.person_id = p.id
-       WHERE p.removed_at IS NULL ${id ? 'AND p.id = ?' : ''} ORDER BY p.name, p.id, r.position`,
-      ...(id ? [id] : []),
-    );
+    const rows = await db.db
+      .selectFrom('people as p')
+      .leftJoin('person_roles as r', 'r.person_id', 'p.id')
+      .select(['p.id', 'p.name', 'p.email', 'p.version', 'r.role', 'r.details'])
+      .where('p.removed_at', 'is', null)
+      .$if(Boolean(id), (q) => q.where('p.id', '=', id!))
+      .orderBy('p.name')
+      .orderBy('p.id')
+      .orderBy('r.position')
+      .execute();
     const people = new Map<string, { person: { id: string; name: string; email: string | null; roles: unknown[] }; version: number }>();
     for (const r of rows) {
       const record = people.get(r.id) ?? { person: { id: r.id, name: r.name, email: r.email, roles: [] }, version: Number(r.version) };
@@ -98,7 +114,9 @@ export class SqlPeople {
         throw new DomainError('AUTH.FORBIDDEN', "Only the plan's Senior Responsible Officer can change who may use the bot.");
       }
       const current = everyone.find((r) => r.person.id === id) ?? null;
-      if (meta.requestId && (await tx.get('SELECT 1 AS found FROM roster_requests WHERE request_id = ?', meta.requestId))) return { record: current, replayed: true };
+      if (meta.requestId && (await tx.db.selectFrom('roster_requests').select('request_id').where('request_id', '=', meta.requestId).executeTakeFirst())) {
+        return { record: current, replayed: true };
+      }
       if ((current?.version ?? 0) !== expectedVersion) {
         throw new DomainError('ROSTER.STALE_VERSION', 'This person was changed after the card was sent', { personId: id, expectedVersion, actualVersion: current?.version ?? 0 });
       }
@@ -107,22 +125,27 @@ export class SqlPeople {
       const srosAfter = srosBefore - (current && hasRole(current.person, 'sro') ? 1 : 0) + (next && hasRole(next, 'sro') ? 1 : 0);
       if (srosBefore > 0 && srosAfter === 0) throw new DomainError('ROSTER.LAST_SRO', 'The roster must keep at least one SRO', { personId: id });
       // A person added again goes on from the version their removal left, never back to 1.
-      const row = await tx.get<{ version: number }>('SELECT version FROM people WHERE id = ?', id);
+      const row = await tx.db.selectFrom('people').select('version').where('id', '=', id).executeTakeFirst();
       const version = Number(row?.version ?? 0) + 1;
       if (next) {
-        await tx.run(
-          'INSERT INTO people (id, name, email, updated_at, version) VALUES (?, ?, ?, ?, ?) ON CONFLICT (id) DO UPDATE SET name = excluded.name, email = excluded.email, updated_at = excluded.updated_at, version = excluded.version, removed_at = NULL',
-          next.id,
-          next.name,
-          next.email,
-          at,
-          version,
-        );
+        await tx.db
+          .insertInto('people')
+          .values({ id: next.id, name: next.name, email: next.email, updated_at: at, version })
+          .onConflict((oc) =>
+            oc.column('id').doUpdateSet((eb) => ({
+              name: eb.ref('excluded.name'),
+              email: eb.ref('excluded.email'),
+              updated_at: eb.ref('excluded.updated_at'),
+              version: eb.ref('excluded.version'),
+              removed_at: null,
+            })),
+          )
+          .execute();
         await this.writeRoles(tx, next);
       } else {
         await this.markRemoved(tx, id, at);
       }
-      if (meta.requestId) await tx.run('INSERT INTO roster_requests (request_id, person_id, version, at) VALUES (?, ?, ?, ?)', meta.requestId, id, version, at);
+      if (meta.requestId) await tx.db.insertInto('roster_requests').values({ request_id: meta.requestId, person_id: id, version, at }).execute();
       await this.audit(tx, null, null, at, meta, [{ action: !current ? 'create' : next ? 'update' : 'delete', key: id, kind: 'person', before: current?.person ?? null, after: next }]);
       return { record: next ? { person: next, version } : null, replayed: false };
     });
@@ -134,14 +157,16 @@ export class SqlPeople {
    */
   async saveConversation(personId: string, reference: unknown): Promise<void> {
     // Writing to the bot again (or adding the app again) ends an earlier removal.
-    await this.db.run(
-      `INSERT INTO conversations (person_id, reference, updated_at) VALUES (?, ?, ?)
-       ON CONFLICT (person_id) DO UPDATE SET reference = excluded.reference, updated_at = excluded.updated_at, removed_at = NULL
-       WHERE conversations.reference <> excluded.reference OR conversations.removed_at IS NOT NULL`,
-      personId,
-      JSON.stringify(reference),
-      this.clock.now().toISOString(),
-    );
+    await this.db.db
+      .insertInto('conversations')
+      .values({ person_id: personId, reference: JSON.stringify(reference), updated_at: this.clock.now().toISOString() })
+      .onConflict((oc) =>
+        oc
+          .column('person_id')
+          .doUpdateSet((eb) => ({ reference: eb.ref('excluded.reference'), updated_at: eb.ref('excluded.updated_at'), removed_at: null }))
+          .where((eb) => eb.or([eb('conversations.reference', '<>', eb.ref('excluded.reference')), eb('conversations.removed_at', 'is not', null)])),
+      )
+      .execute();
   }
 
   /** Where they can be reached; null once they removed the app, until they add it again. */
@@ -151,11 +176,11 @@ export class SqlPeople {
   }
 
   async loadConversationRecord(personId: string): Promise<ConversationRecord | null> {
-    const row = await this.db.get<{ reference: string; removed_at: string | null }>('SELECT reference, removed_at FROM conversations WHERE person_id = ?', personId);
+    const row = await this.db.db.selectFrom('conversations').select(['reference', 'removed_at']).where('person_id', '=', personId).executeTakeFirst();
     return row ? { reference: JSON.parse(row.reference), removedAt: row.removed_at } : null;
   }
 
   async markConversationRemoved(personId: string): Promise<void> {
-    await this.db.run('UPDATE conversations SET removed_at = ? WHERE person_id = ? AND removed_at IS NULL', this.clock.now().toISOString(), personId);
+    await this.db.db.updateTable('conversations').set({ removed_at: this.clock.now().toISOString() }).where('person_id', '=', personId).where('removed_at', 'is', null).execute();
   }
 }

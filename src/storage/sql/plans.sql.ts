@@ -1,29 +1,19 @@
+import type { Selectable } from 'kysely';
 import type { ChangeMeta, Clock, PartChange, PlanSnapshot, SaveResult } from '../../app/ports';
 import { DomainError } from '../../domain/errors';
 import { Plan } from '../../domain/plan.schema';
 import { diffParts } from '../plan-diff';
 import { composePlan, decomposePlan, type PlanPart } from '../plan-parts';
 import type { Audit } from './audit.sql';
+import type { PlanPartsTable } from './database';
 import { deepFreeze } from './deep-freeze';
 import type { Sql, SqlDb } from './sql-db';
 
-interface PartRow {
-  part_key: string;
-  parent_key: string | null;
-  field: string | null;
-  position: number;
-  kind: string;
-  body: string;
-}
-interface PlanRow {
-  id: string;
-  version: number;
-  updated_at: string;
-  updated_by: string | null;
-}
+const toPart = (r: Selectable<PlanPartsTable>): PlanPart => ({ key: r.part_key, parentKey: r.parent_key, field: r.field, position: r.position, kind: r.kind, body: r.body });
 
-const toPart = (r: PartRow): PlanPart => ({ key: r.part_key, parentKey: r.parent_key, field: r.field, position: r.position, kind: r.kind, body: r.body });
-
+/** The plan row's columns a snapshot carries. */
+const planRow = (sql: Sql, planId: string) => sql.db.selectFrom('plans').select(['id', 'version', 'updated_at', 'updated_by']).where('id', '=', planId).executeTakeFirst();
+const partsOf = async (sql: Sql, planId: string): Promise<PlanPart[]> => (await sql.db.selectFrom('plan_parts').selectAll().where('plan_id', '=', planId).execute()).map(toPart);
 
 /**
  * Plans, kept as parts. Reading a plan costs one small query while its version is unchanged:
@@ -34,7 +24,7 @@ export class SqlPlans {
   private readonly cache = new Map<string, PlanSnapshot>();
 
   constructor(
-    private readonly db: SqlDb,
+    private readonly sql: SqlDb,
     private readonly clock: Clock,
     private readonly audit: Audit,
   ) {}
@@ -46,10 +36,10 @@ export class SqlPlans {
   async create(planId: string, plan: Plan, meta: ChangeMeta): Promise<PlanSnapshot> {
     const valid = Plan.parse(plan);
     const at = this.now();
-    const created = await this.db.transaction(async (tx) => {
+    const created = await this.sql.transaction(async (tx) => {
       await tx.lock(`plan/${planId}`);
-      if (await tx.get('SELECT 1 AS found FROM plans WHERE id = ?', planId)) throw new DomainError('PLAN.INVALID', `A plan with id ${planId} already exists`, { planId });
-      await tx.run('INSERT INTO plans (id, version, created_at, updated_at, updated_by) VALUES (?, 1, ?, ?, ?)', planId, at, at, meta.actorId);
+      if (await tx.db.selectFrom('plans').select('id').where('id', '=', planId).executeTakeFirst()) throw new DomainError('PLAN.INVALID', `A plan with id ${planId} already exists`, { planId });
+      await tx.db.insertInto('plans').values({ id: planId, version: 1, created_at: at, updated_at: at, updated_by: meta.actorId }).execute();
       const { upserts, changes } = diffParts([], decomposePlan(valid));
       await this.writeParts(tx, planId, 1, upserts, []);
       await this.audit(tx, planId, 1, at, meta, changes);
@@ -61,17 +51,17 @@ export class SqlPlans {
 
   async load(planId: string): Promise<PlanSnapshot | null> {
     for (;;) {
-      const row = await this.db.get<PlanRow>('SELECT id, version, updated_at, updated_by FROM plans WHERE id = ?', planId);
+      const row = await planRow(this.sql, planId);
       if (!row) {
         this.cache.delete(planId);
         return null;
       }
       const cached = this.cache.get(planId);
       if (cached && cached.version === row.version) return cached;
-      const parts = (await this.db.all<PartRow>('SELECT * FROM plan_parts WHERE plan_id = ?', planId)).map(toPart);
+      const parts = await partsOf(this.sql, planId);
       // A write that landed between the two reads (another turn, another instance) means the parts may be newer
       // than the version read: read again rather than label them wrongly.
-      const after = await this.db.get<{ version: number }>('SELECT version FROM plans WHERE id = ?', planId);
+      const after = await this.sql.db.selectFrom('plans').select('version').where('id', '=', planId).executeTakeFirst();
       if (after?.version !== row.version) continue;
       const snapshot = deepFreeze({ planId: row.id, version: row.version, plan: Plan.parse(composePlan(parts)), updatedAt: row.updated_at, updatedBy: row.updated_by });
       this.cache.set(planId, snapshot);
@@ -82,10 +72,10 @@ export class SqlPlans {
   async save(planId: string, expectedVersion: number, plan: Plan, meta: ChangeMeta): Promise<SaveResult> {
     const valid = Plan.parse(plan);
     const at = this.now();
-    const outcome = await this.db.transaction(async (tx): Promise<{ replayed: boolean; changes: PartChange[]; snapshot?: PlanSnapshot }> => {
+    const outcome = await this.sql.transaction(async (tx): Promise<{ replayed: boolean; changes: PartChange[]; snapshot?: PlanSnapshot }> => {
       // The plan row is this writer's until commit: a second instance saving the same plan waits, then finds the version moved on.
-      const current = await tx.get<{ version: number }>(`SELECT version FROM plans WHERE id = ?${tx.forUpdate}`, planId);
-      if (meta.requestId && (await tx.get('SELECT 1 AS found FROM applied_requests WHERE request_id = ?', meta.requestId))) return { replayed: true, changes: [] };
+      const current = await tx.locked(tx.db.selectFrom('plans').select('version').where('id', '=', planId)).executeTakeFirst();
+      if (meta.requestId && (await tx.db.selectFrom('applied_requests').select('request_id').where('request_id', '=', meta.requestId).executeTakeFirst())) return { replayed: true, changes: [] };
       if (!current) throw new DomainError('PLAN.NOT_FOUND', `No plan with id ${planId}`, { planId });
       if (current.version !== expectedVersion) {
         throw new DomainError('PLAN.STALE_VERSION', `The plan is at version ${current.version}, not ${expectedVersion}`, {
@@ -94,11 +84,11 @@ export class SqlPlans {
           currentVersion: current.version,
         });
       }
-      const before = (await tx.all<PartRow>('SELECT * FROM plan_parts WHERE plan_id = ?', planId)).map(toPart);
+      const before = await partsOf(tx, planId);
       const diff = diffParts(before, decomposePlan(valid));
       if (diff.upserts.length === 0 && diff.deletes.length === 0) return { replayed: false, changes: [] };
       const version = expectedVersion + 1;
-      await tx.run('UPDATE plans SET version = ?, updated_at = ?, updated_by = ? WHERE id = ? AND version = ?', version, at, meta.actorId, planId, expectedVersion);
+      await tx.db.updateTable('plans').set({ version, updated_at: at, updated_by: meta.actorId }).where('id', '=', planId).where('version', '=', expectedVersion).execute();
       await this.writeParts(tx, planId, version, diff.upserts, diff.deletes);
       await this.audit(tx, planId, version, at, meta, diff.changes);
       await this.rememberRequest(tx, planId, version, at, meta);
@@ -109,41 +99,42 @@ export class SqlPlans {
   }
 
   async appliedRequest(requestId: string): Promise<{ planId: string; version: number } | null> {
-    const row = await this.db.get<{ plan_id: string; version: number }>('SELECT plan_id, version FROM applied_requests WHERE request_id = ?', requestId);
+    const row = await this.sql.db.selectFrom('applied_requests').select(['plan_id', 'version']).where('request_id', '=', requestId).executeTakeFirst();
     return row ? { planId: row.plan_id, version: row.version } : null;
   }
 
   async listIds(): Promise<string[]> {
-    return (await this.db.all<{ id: string }>('SELECT id FROM plans ORDER BY id')).map((r) => r.id);
+    return (await this.sql.db.selectFrom('plans').select('id').orderBy('id').execute()).map((r) => r.id);
   }
 
   private async writeParts(tx: Sql, planId: string, version: number, upserts: readonly PlanPart[], deletes: readonly PlanPart[]): Promise<void> {
     for (const p of upserts) {
-      await tx.run(
-        `INSERT INTO plan_parts (plan_id, part_key, parent_key, field, position, kind, body, version) VALUES (?, ?, ?, ?, ?, ?, ?, ?)
-         ON CONFLICT (plan_id, part_key) DO UPDATE SET parent_key = excluded.parent_key, field = excluded.field, position = excluded.position,
-           kind = excluded.kind, body = excluded.body, version = excluded.version`,
-        planId,
-        p.key,
-        p.parentKey,
-        p.field,
-        p.position,
-        p.kind,
-        p.body,
-        version,
-      );
+      await tx.db
+        .insertInto('plan_parts')
+        .values({ plan_id: planId, part_key: p.key, parent_key: p.parentKey, field: p.field, position: p.position, kind: p.kind, body: p.body, version })
+        .onConflict((c) =>
+          c.columns(['plan_id', 'part_key']).doUpdateSet((eb) => ({
+            parent_key: eb.ref('excluded.parent_key'),
+            field: eb.ref('excluded.field'),
+            position: eb.ref('excluded.position'),
+            kind: eb.ref('excluded.kind'),
+            body: eb.ref('excluded.body'),
+            version: eb.ref('excluded.version'),
+          })),
+        )
+        .execute();
     }
-    for (const p of deletes) await tx.run('DELETE FROM plan_parts WHERE plan_id = ? AND part_key = ?', planId, p.key);
+    for (const p of deletes) await tx.db.deleteFrom('plan_parts').where('plan_id', '=', planId).where('part_key', '=', p.key).execute();
   }
 
   private async rememberRequest(tx: Sql, planId: string, version: number, at: string, meta: ChangeMeta): Promise<void> {
-    if (meta.requestId) await tx.run('INSERT INTO applied_requests (request_id, plan_id, version, at) VALUES (?, ?, ?, ?)', meta.requestId, planId, version, at);
+    if (meta.requestId) await tx.db.insertInto('applied_requests').values({ request_id: meta.requestId, plan_id: planId, version, at }).execute();
   }
 
   /** The plan as this transaction sees it. */
   private async snapshotIn(tx: Sql, planId: string): Promise<PlanSnapshot> {
-    const row = (await tx.get<PlanRow>('SELECT id, version, updated_at, updated_by FROM plans WHERE id = ?', planId))!;
-    const parts = (await tx.all<PartRow>('SELECT * FROM plan_parts WHERE plan_id = ?', planId)).map(toPart);
+    const row = (await planRow(tx, planId))!;
+    const parts = await partsOf(tx, planId);
     return deepFreeze({ planId: row.id, version: row.version, plan: Plan.parse(composePlan(parts)), updatedAt: row.updated_at, updatedBy: row.updated_by });
   }
 

@@ -1,34 +1,13 @@
+import type { ExpressionBuilder, Selectable } from 'kysely';
 import type { ChangeMeta, Clock, RoundWithRequests, SignOffRequest, SignOffRound } from '../../app/ports';
 import type { Audit } from './audit.sql';
+import type { Database, SignoffRequestsTable, SignoffRoundsTable } from './database';
+import { nextSeq } from './next-seq';
 import type { Sql, SqlDb } from './sql-db';
 
-interface RoundRow {
-  id: string;
-  plan_id: string;
-  plan_version: number;
-  plan_hash: string;
-  document: string;
-  token: string;
-  requested_by: string;
-  requested_at: string;
-  status: SignOffRound['status'];
-  closed_at: string | null;
-  close_reason: string | null;
-}
-interface RequestRow {
-  round_id: string;
-  role: SignOffRequest['role'];
-  person_id: string;
-  name: string;
-  email: string | null;
-  required: number;
-  state: SignOffRequest['state'];
-  decided_at: string | null;
-  reason: string | null;
-  reminders_sent: number;
-  last_reminded_at: string | null;
-  delivered_at: string | null;
-}
+type RoundRow = Selectable<SignoffRoundsTable>;
+type RequestRow = Selectable<SignoffRequestsTable>;
+
 const toRound = (r: RoundRow): SignOffRound => ({
   id: r.id,
   planId: r.plan_id,
@@ -37,18 +16,18 @@ const toRound = (r: RoundRow): SignOffRound => ({
   token: r.token,
   requestedBy: r.requested_by,
   requestedAt: r.requested_at,
-  status: r.status,
+  status: r.status as SignOffRound['status'],
   closedAt: r.closed_at,
   closeReason: r.close_reason,
 });
 const toRequest = (r: RequestRow): SignOffRequest => ({
   roundId: r.round_id,
-  role: r.role,
+  role: r.role as SignOffRequest['role'],
   personId: r.person_id,
   name: r.name,
   email: r.email,
   required: r.required === 1,
-  state: r.state,
+  state: r.state as SignOffRequest['state'],
   decidedAt: r.decided_at,
   reason: r.reason,
   remindersSent: r.reminders_sent,
@@ -57,7 +36,9 @@ const toRequest = (r: RequestRow): SignOffRequest => ({
 });
 /** What the audit log keeps of a round: not the whole document again. */
 const roundSummary = (r: SignOffRound) => ({ id: r.id, planVersion: r.planVersion, planHash: r.planHash, status: r.status, closeReason: r.closeReason });
-const REQUEST = 'WHERE round_id = ? AND role = ? AND person_id = ?';
+/** One signatory's request in a round. */
+const request = (roundId: string, role: string, personId: string) => (eb: ExpressionBuilder<Database, 'signoff_requests'>) =>
+  eb.and({ round_id: roundId, role, person_id: personId });
 
 /** Sign-off rounds and each signatory's request in them. State changes are compare-and-set. */
 export class SqlSignOff {
@@ -74,38 +55,41 @@ export class SqlSignOff {
   createRound(round: SignOffRound, requests: readonly SignOffRequest[], meta: ChangeMeta): Promise<void> {
     const at = this.now();
     return this.db.transaction(async (tx) => {
-      await tx.run(
-        `INSERT INTO signoff_rounds (id, plan_id, plan_version, plan_hash, document, token, requested_by, requested_at, status, closed_at, close_reason, seq)
-         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, (SELECT COALESCE(MAX(seq), 0) + 1 FROM signoff_rounds))`,
-        round.id,
-        round.planId,
-        round.planVersion,
-        round.planHash,
-        round.planHash,
-        round.token,
-        round.requestedBy,
-        round.requestedAt,
-        round.status,
-        round.closedAt,
-        round.closeReason,
-      );
+      await tx.db
+        .insertInto('signoff_rounds')
+        .values({
+          id: round.id,
+          plan_id: round.planId,
+          plan_version: round.planVersion,
+          plan_hash: round.planHash,
+          document: round.planHash,
+          token: round.token,
+          requested_by: round.requestedBy,
+          requested_at: round.requestedAt,
+          status: round.status,
+          closed_at: round.closedAt,
+          close_reason: round.closeReason,
+          seq: nextSeq('signoff_rounds'),
+        })
+        .execute();
       for (const [i, r] of requests.entries()) {
-        await tx.run(
-          `INSERT INTO signoff_requests (round_id, role, person_id, name, email, required, state, decided_at, reason, reminders_sent, last_reminded_at, seq)
-           VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-          r.roundId,
-          r.role,
-          r.personId,
-          r.name,
-          r.email,
-          r.required ? 1 : 0,
-          r.state,
-          r.decidedAt,
-          r.reason,
-          r.remindersSent,
-          r.lastRemindedAt,
-          i + 1,
-        );
+        await tx.db
+          .insertInto('signoff_requests')
+          .values({
+            round_id: r.roundId,
+            role: r.role,
+            person_id: r.personId,
+            name: r.name,
+            email: r.email,
+            required: r.required ? 1 : 0,
+            state: r.state,
+            decided_at: r.decidedAt,
+            reason: r.reason,
+            reminders_sent: r.remindersSent,
+            last_reminded_at: r.lastRemindedAt,
+            seq: i + 1,
+          })
+          .execute();
       }
       await this.audit(tx, round.planId, round.planVersion, at, meta, [
         { action: 'create', key: `signoff/${round.id}`, kind: 'signoff-round', before: null, after: { ...roundSummary(round), requests: requests.map((r) => ({ role: r.role, personId: r.personId })) } },
@@ -116,20 +100,21 @@ export class SqlSignOff {
   /** The round and its requests as of one moment: never an open round with voided requests. */
   loadRound(id: string): Promise<RoundWithRequests | null> {
     return this.db.snapshot(async (tx) => {
-      const row = await tx.get<RoundRow>('SELECT * FROM signoff_rounds WHERE id = ?', id);
+      const row = await tx.db.selectFrom('signoff_rounds').selectAll().where('id', '=', id).executeTakeFirst();
       if (!row) return null;
-      const requests = (await tx.all<RequestRow>('SELECT * FROM signoff_requests WHERE round_id = ? ORDER BY required DESC, seq', id)).map(toRequest);
-      return { round: toRound(row), requests };
+      const rows = await tx.db.selectFrom('signoff_requests').selectAll().where('round_id', '=', id).orderBy('required', 'desc').orderBy('seq').execute();
+      return { round: toRound(row), requests: rows.map(toRequest) };
     });
   }
 
   async findRoundByToken(token: string): Promise<SignOffRound | null> {
-    const row = await this.db.get<RoundRow>('SELECT * FROM signoff_rounds WHERE token = ?', token);
+    const row = await this.db.db.selectFrom('signoff_rounds').selectAll().where('token', '=', token).executeTakeFirst();
     return row ? toRound(row) : null;
   }
 
   async listRounds(planId: string): Promise<SignOffRound[]> {
-    return (await this.db.all<RoundRow>('SELECT * FROM signoff_rounds WHERE plan_id = ? ORDER BY requested_at, seq', planId)).map(toRound);
+    const rows = await this.db.db.selectFrom('signoff_rounds').selectAll().where('plan_id', '=', planId).orderBy('requested_at').orderBy('seq').execute();
+    return rows.map(toRound);
   }
 
   updateRequest(
@@ -141,48 +126,54 @@ export class SqlSignOff {
     meta: ChangeMeta,
   ): Promise<boolean> {
     const at = this.now();
+    const theRequest = request(roundId, role, personId);
     return this.db.transaction(async (tx) => {
-      const before = await tx.get<RequestRow>(`SELECT * FROM signoff_requests ${REQUEST}${tx.forUpdate}`, roundId, role, personId);
+      const before = await tx.locked(tx.db.selectFrom('signoff_requests').selectAll().where(theRequest)).executeTakeFirst();
       if (!before || before.state !== from) return false;
-      await tx.run(
-        `UPDATE signoff_requests SET state = COALESCE(?, state), decided_at = COALESCE(?, decided_at), reason = COALESCE(?, reason) ${REQUEST}`,
-        change.state ?? null,
-        change.decidedAt ?? null,
-        change.reason ?? null,
-        roundId,
-        role,
-        personId,
-      );
-      const after = (await tx.get<RequestRow>(`SELECT * FROM signoff_requests ${REQUEST}`, roundId, role, personId))!;
-      const planId = (await tx.get<{ plan_id: string }>('SELECT plan_id FROM signoff_rounds WHERE id = ?', roundId))!.plan_id;
+      // A field the change leaves out, or gives as null, keeps its value.
+      const set = { state: change.state, decided_at: change.decidedAt, reason: change.reason };
+      const named = Object.fromEntries(Object.entries(set).filter(([, v]) => v !== undefined && v !== null));
+      if (Object.keys(named).length) await tx.db.updateTable('signoff_requests').set(named).where(theRequest).execute();
+      const after = (await tx.db.selectFrom('signoff_requests').selectAll().where(theRequest).executeTakeFirst())!;
+      const planId = (await tx.db.selectFrom('signoff_rounds').select('plan_id').where('id', '=', roundId).executeTakeFirst())!.plan_id;
       await this.audit(tx, planId, null, at, meta, [{ action: 'update', key: `signoff/${roundId}/${role}/${personId}`, kind: 'signoff-request', before: toRequest(before), after: toRequest(after) }]);
       return true;
     });
   }
 
   async noteReminder(roundId: string, role: string, personId: string, at: string): Promise<void> {
-    await this.db.run(`UPDATE signoff_requests SET reminders_sent = reminders_sent + 1, last_reminded_at = ? ${REQUEST}`, at, roundId, role, personId);
+    await this.db.db
+      .updateTable('signoff_requests')
+      .set((eb) => ({ reminders_sent: eb('reminders_sent', '+', 1), last_reminded_at: at }))
+      .where(request(roundId, role, personId))
+      .execute();
   }
 
   async noteDelivery(roundId: string, role: string, personId: string, at: string): Promise<void> {
-    await this.db.run(`UPDATE signoff_requests SET delivered_at = COALESCE(delivered_at, ?) ${REQUEST}`, at, roundId, role, personId);
+    await this.db.db
+      .updateTable('signoff_requests')
+      .set((eb) => ({ delivered_at: eb.fn.coalesce('delivered_at', eb.val(at)) }))
+      .where(request(roundId, role, personId))
+      .execute();
   }
 
   updateRound(id: string, from: SignOffRound['status'], change: Pick<SignOffRound, 'status' | 'closedAt' | 'closeReason'>, meta: ChangeMeta): Promise<boolean> {
     const at = this.now();
     return this.db.transaction(async (tx) => {
-      const before = await this.round(tx, id, tx.forUpdate);
+      const before = await this.round(tx, id, true);
       if (!before || before.status !== from) return false;
-      await tx.run('UPDATE signoff_rounds SET status = ?, closed_at = ?, close_reason = ? WHERE id = ?', change.status, change.closedAt, change.closeReason, id);
-      if (change.status === 'voided') await tx.run("UPDATE signoff_requests SET state = 'voided' WHERE round_id = ?", id);
+      await tx.db.updateTable('signoff_rounds').set({ status: change.status, closed_at: change.closedAt, close_reason: change.closeReason }).where('id', '=', id).execute();
+      if (change.status === 'voided') await tx.db.updateTable('signoff_requests').set({ state: 'voided' }).where('round_id', '=', id).execute();
       const after = (await this.round(tx, id))!;
       await this.audit(tx, before.planId, before.planVersion, at, meta, [{ action: 'update', key: `signoff/${id}`, kind: 'signoff-round', before: roundSummary(before), after: roundSummary(after) }]);
       return true;
     });
   }
 
-  private async round(tx: Sql, id: string, lock = ''): Promise<SignOffRound | null> {
-    const row = await tx.get<RoundRow>(`SELECT * FROM signoff_rounds WHERE id = ?${lock}`, id);
+  /** The round; `lock`ed, it is this transaction's to change until it ends. */
+  private async round(tx: Sql, id: string, lock = false): Promise<SignOffRound | null> {
+    const query = tx.db.selectFrom('signoff_rounds').selectAll().where('id', '=', id);
+    const row = await (lock ? tx.locked(query) : query).executeTakeFirst();
     return row ? toRound(row) : null;
   }
 }

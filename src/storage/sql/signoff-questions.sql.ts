@@ -1,26 +1,16 @@
+import type { Selectable } from 'kysely';
 import type { ChangeMeta, SignOffAnswer, SignOffQuestion } from '../../app/ports';
 import type { Audit } from './audit.sql';
+import type { SignoffQuestionsTable } from './database';
+import { nextSeq } from './next-seq';
 import type { Sql, SqlDb } from './sql-db';
 
-interface QuestionRow {
-  id: string;
-  round_id: string;
-  role: SignOffQuestion['role'];
-  person_id: string;
-  asker_name: string;
-  asked_at: string;
-  question: string;
-  answered_by: string | null;
-  answerer_name: string | null;
-  answered_at: string | null;
-  answer: string | null;
-  answer_request: string | null;
-}
+type QuestionRow = Selectable<SignoffQuestionsTable>;
 
 const toQuestion = (r: QuestionRow): SignOffQuestion => ({
   id: r.id,
   roundId: r.round_id,
-  role: r.role,
+  role: r.role as SignOffQuestion['role'],
   personId: r.person_id,
   askerName: r.asker_name,
   askedAt: r.asked_at,
@@ -40,17 +30,19 @@ export class SqlSignOffQuestions {
       await tx.lock(`signoff-question/${question.id}`);
       const existing = await this.load(question.id, tx);
       if (existing) return existing;
-      await tx.run(
-        `INSERT INTO signoff_questions (id, round_id, role, person_id, asker_name, asked_at, question, seq)
-         VALUES (?, ?, ?, ?, ?, ?, ?, (SELECT COALESCE(MAX(seq), 0) + 1 FROM signoff_questions))`,
-        question.id,
-        question.roundId,
-        question.role,
-        question.personId,
-        question.askerName,
-        question.askedAt,
-        question.question,
-      );
+      await tx.db
+        .insertInto('signoff_questions')
+        .values({
+          id: question.id,
+          round_id: question.roundId,
+          role: question.role,
+          person_id: question.personId,
+          asker_name: question.askerName,
+          asked_at: question.askedAt,
+          question: question.question,
+          seq: nextSeq('signoff_questions'),
+        })
+        .execute();
       const stored = (await this.load(question.id, tx))!;
       await this.audit(tx, await this.planOf(tx, question.roundId), null, at, meta, [
         { action: 'create', key: `signoff/${question.roundId}/questions/${question.id}`, kind: 'signoff-question', before: null, after: stored },
@@ -61,18 +53,15 @@ export class SqlSignOffQuestions {
 
   answer(id: string, answer: SignOffAnswer, meta: ChangeMeta, at: string): Promise<boolean> {
     return this.db.transaction(async (tx) => {
-      const before = await this.load(id, tx, tx.forUpdate);
+      const before = await this.load(id, tx, true);
       if (!before || before.answer) return false;
-      const changed = await tx.run(
-        'UPDATE signoff_questions SET answered_by = ?, answerer_name = ?, answered_at = ?, answer = ?, answer_request = ? WHERE id = ? AND answered_at IS NULL',
-        answer.byId,
-        answer.byName,
-        answer.at,
-        answer.text,
-        answer.requestId,
-        id,
-      );
-      if (changed !== 1) return false;
+      const result = await tx.db
+        .updateTable('signoff_questions')
+        .set({ answered_by: answer.byId, answerer_name: answer.byName, answered_at: answer.at, answer: answer.text, answer_request: answer.requestId })
+        .where('id', '=', id)
+        .where('answered_at', 'is', null)
+        .executeTakeFirst();
+      if (Number(result.numUpdatedRows) !== 1) return false;
       await this.audit(tx, await this.planOf(tx, before.roundId), null, at, meta, [
         { action: 'update', key: `signoff/${before.roundId}/questions/${id}`, kind: 'signoff-question', before, after: await this.load(id, tx) },
       ]);
@@ -80,16 +69,19 @@ export class SqlSignOffQuestions {
     });
   }
 
-  async load(id: string, db: Sql = this.db, lock = ''): Promise<SignOffQuestion | null> {
-    const row = await db.get<QuestionRow>(`SELECT * FROM signoff_questions WHERE id = ?${lock}`, id);
+  /** The question; `lock`ed, it is the transaction's to change until it ends. */
+  async load(id: string, db: Sql = this.db, lock = false): Promise<SignOffQuestion | null> {
+    const query = db.db.selectFrom('signoff_questions').selectAll().where('id', '=', id);
+    const row = await (lock ? db.locked(query) : query).executeTakeFirst();
     return row ? toQuestion(row) : null;
   }
 
   async list(roundId: string): Promise<SignOffQuestion[]> {
-    return (await this.db.all<QuestionRow>('SELECT * FROM signoff_questions WHERE round_id = ? ORDER BY asked_at, seq', roundId)).map(toQuestion);
+    const rows = await this.db.db.selectFrom('signoff_questions').selectAll().where('round_id', '=', roundId).orderBy('asked_at').orderBy('seq').execute();
+    return rows.map(toQuestion);
   }
 
   private async planOf(tx: Sql, roundId: string): Promise<string | null> {
-    return (await tx.get<{ plan_id: string }>('SELECT plan_id FROM signoff_rounds WHERE id = ?', roundId))?.plan_id ?? null;
+    return (await tx.db.selectFrom('signoff_rounds').select('plan_id').where('id', '=', roundId).executeTakeFirst())?.plan_id ?? null;
   }
 }

@@ -1,30 +1,26 @@
 import Database from 'better-sqlite3';
-import { CompiledQuery, Kysely, PostgresDialect, SqliteDialect, type Transaction } from 'kysely';
+import { CompiledQuery, Kysely, sql, OperationNodeTransformer, PostgresDialect, SqliteDialect, type KyselyPlugin, type PrimitiveValueListNode, type SelectQueryBuilder, type ValueNode } from 'kysely';
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import pg from 'pg';
+import type { Database as Tables } from './database';
 
 export type Dialect = 'sqlite' | 'postgres';
 
 /**
- * The one query layer both databases share. Statements are written once, with `?` for each
- * value; Kysely runs them on SQLite (better-sqlite3) or PostgreSQL (pg), pinning one
- * connection per transaction. Where the two dialects differ, the difference is a named
- * fragment here, never a second copy of a query.
+ * The one query layer both databases share: Kysely's typed builder over every table
+ * (database.ts), run on SQLite (better-sqlite3) or PostgreSQL (pg), one connection pinned per
+ * transaction. Where the two dialects differ, the difference is named here (row locks, advisory
+ * locks, running a migration file), never a second copy of a query.
  */
 export interface Sql {
   readonly dialect: Dialect;
-  all<T>(text: string, ...params: unknown[]): Promise<T[]>;
-  get<T>(text: string, ...params: unknown[]): Promise<T | undefined>;
-  /** Runs a write; answers how many rows it changed. */
-  run(text: string, ...params: unknown[]): Promise<number>;
-  /**
-   * ` FOR NO KEY UPDATE` on PostgreSQL: the rows read are this transaction's to change until it
-   * ends (rows that refer to them can still be added). SQLite has one writer anyway.
-   */
-  readonly forUpdate: string;
-  /** ` FOR UPDATE SKIP LOCKED`: rows another instance is claiming are passed over, not waited for. */
-  readonly skipLocked: string;
+  /** The typed query builder, on this transaction's connection when there is one. */
+  readonly db: Kysely<Tables>;
+  /** The rows read are this transaction's to change until it ends (` FOR NO KEY UPDATE` on PostgreSQL; SQLite has one writer anyway). */
+  locked<Q extends SelectQueryBuilder<Tables, keyof Tables, object>>(query: Q): Q;
+  /** Rows another instance is claiming are passed over, not waited for (` FOR UPDATE SKIP LOCKED` on PostgreSQL). */
+  unclaimed<Q extends SelectQueryBuilder<Tables, keyof Tables, object>>(query: Q): Q;
   /**
    * Holds `key` until the transaction ends, so concurrent writers of the same thing (the next
    * update number of a workstream's quarter, say) take turns. A no-op on SQLite, whose
@@ -42,7 +38,7 @@ export interface SqlDb extends Sql {
   close(): Promise<void>;
 }
 
-type Runner = Kysely<unknown> | Transaction<unknown>;
+type Runner = Kysely<Tables>;
 
 /**
  * PostgreSQL refuses the NUL character in text; SQLite keeps it. Nobody types one, but a
@@ -50,44 +46,44 @@ type Runner = Kysely<unknown> | Transaction<unknown>;
  */
 const withoutNul = (value: unknown): unknown => (typeof value === 'string' && value.includes('\u0000') ? value.replaceAll('\u0000', '\uFFFD') : value);
 
-/** `?` placeholders become `$1, $2, …` for PostgreSQL; the statements contain no literal `?`. */
-const numbered = (text: string): string => {
-  let n = 0;
-  return text.replace(/\?/g, () => `$${++n}`);
+/** The same, for every value a built query carries. */
+class NoNul extends OperationNodeTransformer {
+  protected override transformValue(node: ValueNode): ValueNode {
+    return { ...super.transformValue(node), value: withoutNul(node.value) };
+  }
+
+  protected override transformPrimitiveValueList(node: PrimitiveValueListNode): PrimitiveValueListNode {
+    return { ...super.transformPrimitiveValueList(node), values: node.values.map(withoutNul) };
+  }
+}
+
+const noNul: KyselyPlugin = {
+  transformQuery: (args) => new NoNul().transformNode(args.node),
+  transformResult: async (args) => args.result,
 };
 
-class KyselySql implements Sql {
-  readonly forUpdate: string;
-  readonly skipLocked: string;
 
+class KyselySql implements Sql {
   constructor(
     readonly dialect: Dialect,
     protected readonly runner: Runner,
     private readonly sqliteScript?: (text: string) => void,
-  ) {
-    this.forUpdate = dialect === 'postgres' ? ' FOR NO KEY UPDATE' : '';
-    this.skipLocked = dialect === 'postgres' ? ' FOR UPDATE SKIP LOCKED' : '';
+  ) {}
+
+  get db(): Kysely<Tables> {
+    return this.runner;
   }
 
-  private async execute<T>(text: string, params: unknown[]) {
-    const query = CompiledQuery.raw(this.dialect === 'postgres' ? numbered(text) : text, params.map(withoutNul));
-    return this.runner.executeQuery<T>(query);
+  locked<Q extends SelectQueryBuilder<Tables, keyof Tables, object>>(query: Q): Q {
+    return this.dialect === 'postgres' ? (query.forNoKeyUpdate() as Q) : query;
   }
 
-  async all<T>(text: string, ...params: unknown[]): Promise<T[]> {
-    return (await this.execute<T>(text, params)).rows as T[];
-  }
-
-  async get<T>(text: string, ...params: unknown[]): Promise<T | undefined> {
-    return (await this.execute<T>(text, params)).rows[0];
-  }
-
-  async run(text: string, ...params: unknown[]): Promise<number> {
-    return Number((await this.execute(text, params)).numAffectedRows ?? 0);
+  unclaimed<Q extends SelectQueryBuilder<Tables, keyof Tables, object>>(query: Q): Q {
+    return this.dialect === 'postgres' ? (query.forUpdate().skipLocked() as Q) : query;
   }
 
   async lock(key: string): Promise<void> {
-    if (this.dialect === 'postgres') await this.execute('SELECT pg_advisory_xact_lock(hashtext(?))', [key]);
+    if (this.dialect === 'postgres') await sql`SELECT pg_advisory_xact_lock(hashtext(${key}))`.execute(this.runner);
   }
 
   async script(text: string): Promise<void> {
@@ -101,7 +97,7 @@ class KyselySql implements Sql {
 class KyselyDb extends KyselySql implements SqlDb {
   constructor(
     dialect: Dialect,
-    private readonly kysely: Kysely<unknown>,
+    private readonly kysely: Kysely<Tables>,
     private readonly exec?: (text: string) => void,
   ) {
     super(dialect, kysely, exec);
@@ -147,7 +143,7 @@ export const openSqlite = (file: string): SqlDb => {
       return statement;
     },
   };
-  const kysely = new Kysely<unknown>({ dialect: new SqliteDialect({ database }) });
+  const kysely = new Kysely<Tables>({ dialect: new SqliteDialect({ database }), plugins: [noNul] });
   return new KyselyDb('sqlite', kysely, (text) => void db.exec(text));
 };
 
@@ -158,6 +154,6 @@ export const openPostgres = (url: string, poolSize = 10): SqlDb => {
   const pool = new pg.Pool({ connectionString: url, max: poolSize, connectionTimeoutMillis: 15_000 });
   // An idle connection the server drops (a restart, a failover) must not take the bot down; the pool reconnects.
   pool.on('error', () => undefined);
-  const kysely = new Kysely<unknown>({ dialect: new PostgresDialect({ pool }) });
+  const kysely = new Kysely<Tables>({ dialect: new PostgresDialect({ pool }), plugins: [noNul] });
   return new KyselyDb('postgres', kysely);
 };

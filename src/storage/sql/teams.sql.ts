@@ -1,22 +1,12 @@
+import type { Selectable } from 'kysely';
 import type { ChangeMeta, Clock } from '../../app/ports';
 import type { ChannelPostKind, PartnershipTeam, TeamInstall, TeamStatus } from '../../app/partnership-team.port';
 import type { Audit } from './audit.sql';
+import type { PartnershipTeamsTable } from './database';
 import type { Sql, SqlDb } from './sql-db';
 
-interface TeamRow {
-  id: string;
-  name: string;
-  service_url: string;
-  tenant_id: string;
-  channel_id: string;
-  bot_id: string;
-  status: TeamStatus;
-  installed_at: string;
-  installed_by: string | null;
-  confirmed_at: string | null;
-  confirmed_by: string | null;
-  removed_at: string | null;
-}
+/** Every column but updated_at, which is the table's own bookkeeping. */
+type TeamRow = Omit<Selectable<PartnershipTeamsTable>, 'updated_at'>;
 
 const toTeam = (r: TeamRow): PartnershipTeam => ({
   id: r.id,
@@ -25,7 +15,7 @@ const toTeam = (r: TeamRow): PartnershipTeam => ({
   tenantId: r.tenant_id,
   channelId: r.channel_id,
   botId: r.bot_id,
-  status: r.status,
+  status: r.status as TeamStatus,
   installedAt: r.installed_at,
   installedBy: r.installed_by,
   confirmedAt: r.confirmed_at,
@@ -33,7 +23,7 @@ const toTeam = (r: TeamRow): PartnershipTeam => ({
   removedAt: r.removed_at,
 });
 
-const COLUMNS = 'id, name, service_url, tenant_id, channel_id, bot_id, status, installed_at, installed_by, confirmed_at, confirmed_by, removed_at';
+const COLUMNS = ['id', 'name', 'service_url', 'tenant_id', 'channel_id', 'bot_id', 'status', 'installed_at', 'installed_by', 'confirmed_at', 'confirmed_by', 'removed_at'] as const satisfies readonly (keyof TeamRow)[];
 
 /** A claim older than this was cut short (a crash between claiming and marking) and may be taken over. */
 const STALE_POST_MS = 10 * 60_000;
@@ -47,7 +37,7 @@ export class SqlTeams {
   ) {}
 
   private async row(tx: Sql, id: string): Promise<TeamRow | undefined> {
-    return tx.get<TeamRow>(`SELECT ${COLUMNS} FROM partnership_teams WHERE id = ?`, id);
+    return tx.db.selectFrom('partnership_teams').select(COLUMNS).where('id', '=', id).executeTakeFirst();
   }
 
   recordTeamInstalled(team: TeamInstall, meta: ChangeMeta, options: { confirmed: boolean }): Promise<{ team: PartnershipTeam; welcome: boolean }> {
@@ -60,18 +50,46 @@ export class SqlTeams {
       const confirmedBy = status === 'installed' ? (before?.status === 'installed' ? before.confirmed_by : team.installedBy) : null;
       const confirmedAt = status === 'installed' ? (before?.status === 'installed' ? before.confirmed_at : at) : null;
       if (!before) {
-        await tx.run(
-          `INSERT INTO partnership_teams (${COLUMNS}, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, NULL, ?)`,
-          team.id, team.name, team.serviceUrl, team.tenantId, team.channelId, team.botId, status, at, team.installedBy, confirmedAt, confirmedBy, at,
-        );
+        await tx.db
+          .insertInto('partnership_teams')
+          .values({
+            id: team.id,
+            name: team.name,
+            service_url: team.serviceUrl,
+            tenant_id: team.tenantId,
+            channel_id: team.channelId,
+            bot_id: team.botId,
+            status,
+            installed_at: at,
+            installed_by: team.installedBy,
+            confirmed_at: confirmedAt,
+            confirmed_by: confirmedBy,
+            removed_at: null,
+            updated_at: at,
+          })
+          .execute();
       } else if (welcome || before.status !== status) {
-        await tx.run(
-          `UPDATE partnership_teams SET name = ?, service_url = ?, tenant_id = ?, channel_id = ?, bot_id = ?, status = ?, installed_at = ?, installed_by = ?, confirmed_at = ?, confirmed_by = ?, removed_at = NULL, updated_at = ? WHERE id = ?`,
-          team.name, team.serviceUrl, team.tenantId, team.channelId, team.botId, status, welcome ? at : before.installed_at, welcome ? team.installedBy : before.installed_by, confirmedAt, confirmedBy, at, team.id,
-        );
+        await tx.db
+          .updateTable('partnership_teams')
+          .set({
+            name: team.name,
+            service_url: team.serviceUrl,
+            tenant_id: team.tenantId,
+            channel_id: team.channelId,
+            bot_id: team.botId,
+            status,
+            installed_at: welcome ? at : before.installed_at,
+            installed_by: welcome ? team.installedBy : before.installed_by,
+            confirmed_at: confirmedAt,
+            confirmed_by: confirmedBy,
+            removed_at: null,
+            updated_at: at,
+          })
+          .where('id', '=', team.id)
+          .execute();
       } else {
         // The same install seen twice (installationUpdate and conversationUpdate): keep the latest address.
-        await tx.run('UPDATE partnership_teams SET service_url = ?, updated_at = ? WHERE id = ?', team.serviceUrl, at, team.id);
+        await tx.db.updateTable('partnership_teams').set({ service_url: team.serviceUrl, updated_at: at }).where('id', '=', team.id).execute();
       }
       const after = toTeam((await this.row(tx, team.id))!);
       if (welcome || before?.status !== after.status) {
@@ -88,7 +106,7 @@ export class SqlTeams {
       const before = await this.row(tx, teamId);
       if (!before || before.status === 'removed') return null;
       if (before.status === 'installed') return toTeam(before);
-      await tx.run(`UPDATE partnership_teams SET status = 'installed', confirmed_at = ?, confirmed_by = ?, updated_at = ? WHERE id = ?`, at, meta.actorId, at, teamId);
+      await tx.db.updateTable('partnership_teams').set({ status: 'installed', confirmed_at: at, confirmed_by: meta.actorId, updated_at: at }).where('id', '=', teamId).execute();
       const after = toTeam((await this.row(tx, teamId))!);
       await this.audit(tx, null, null, at, meta, [{ action: 'update', key: `team/${teamId}`, kind: 'team', before: toTeam(before), after }]);
       return after;
@@ -101,49 +119,57 @@ export class SqlTeams {
       await tx.lock(`team/${teamId}`);
       const before = await this.row(tx, teamId);
       if (!before || before.status === 'removed') return false;
-      await tx.run(`UPDATE partnership_teams SET status = 'removed', removed_at = ?, updated_at = ? WHERE id = ?`, at, at, teamId);
+      await tx.db.updateTable('partnership_teams').set({ status: 'removed', removed_at: at, updated_at: at }).where('id', '=', teamId).execute();
       await this.audit(tx, null, null, at, meta, [{ action: 'update', key: `team/${teamId}`, kind: 'team', before: toTeam(before), after: toTeam((await this.row(tx, teamId))!) }]);
       return true;
     });
   }
 
   async renameTeam(teamId: string, name: string): Promise<void> {
-    await this.db.run('UPDATE partnership_teams SET name = ?, updated_at = ? WHERE id = ?', name, this.clock.now().toISOString(), teamId);
+    await this.db.db.updateTable('partnership_teams').set({ name, updated_at: this.clock.now().toISOString() }).where('id', '=', teamId).execute();
   }
 
   /** Confirmed teams, earliest confirmed first (the one channel posts go to); others only when asked for. */
   async listTeams(options: { include?: readonly TeamStatus[] } = {}): Promise<PartnershipTeam[]> {
     const include = options.include ?? ['installed'];
-    const rows = await this.db.all<TeamRow>(
-      `SELECT ${COLUMNS} FROM partnership_teams WHERE status IN (${include.map(() => '?').join(', ')}) ORDER BY confirmed_at, installed_at, id`,
-      ...include,
-    );
+    const rows = await this.db.db
+      .selectFrom('partnership_teams')
+      .select(COLUMNS)
+      .where('status', 'in', include)
+      .orderBy('confirmed_at')
+      .orderBy('installed_at')
+      .orderBy('id')
+      .execute();
     return rows.map(toTeam);
   }
 
   async claimChannelPost(post: { id: string; teamId: string; kind: ChannelPostKind; postedBy: string }): Promise<'claimed' | 'sent' | 'sending'> {
     const now = this.clock.now();
     const at = now.toISOString();
-    const inserted = await this.db.run(
-      `INSERT INTO channel_posts (id, team_id, kind, status, posted_by, created_at) VALUES (?, ?, ?, 'sending', ?, ?) ON CONFLICT (id) DO NOTHING`,
-      post.id, post.teamId, post.kind, post.postedBy, at,
-    );
-    if (inserted === 1) return 'claimed';
+    const inserted = await this.db.db
+      .insertInto('channel_posts')
+      .values({ id: post.id, team_id: post.teamId, kind: post.kind, status: 'sending', posted_by: post.postedBy, created_at: at })
+      .onConflict((oc) => oc.column('id').doNothing())
+      .executeTakeFirst();
+    if (Number(inserted.numInsertedOrUpdatedRows) === 1) return 'claimed';
     // A failed post, or a claim a crash cut short, may be tried again by the same click.
     const stale = new Date(now.getTime() - STALE_POST_MS).toISOString();
-    const retried = await this.db.run(
-      `UPDATE channel_posts SET status = 'sending', last_error = NULL, created_at = ? WHERE id = ? AND (status = 'failed' OR (status = 'sending' AND created_at < ?))`,
-      at, post.id, stale,
-    );
-    if (retried === 1) return 'claimed';
-    const row = await this.db.get<{ status: string }>('SELECT status FROM channel_posts WHERE id = ?', post.id);
+    const retried = await this.db.db
+      .updateTable('channel_posts')
+      .set({ status: 'sending', last_error: null, created_at: at })
+      .where('id', '=', post.id)
+      .where((eb) => eb.or([eb('status', '=', 'failed'), eb.and([eb('status', '=', 'sending'), eb('created_at', '<', stale)])]))
+      .executeTakeFirst();
+    if (Number(retried.numUpdatedRows) === 1) return 'claimed';
+    const row = await this.db.db.selectFrom('channel_posts').select('status').where('id', '=', post.id).executeTakeFirst();
     return row?.status === 'sent' ? 'sent' : 'sending';
   }
 
   async markChannelPost(id: string, outcome: { status: 'sent' | 'failed'; error?: string }): Promise<void> {
-    await this.db.run(
-      'UPDATE channel_posts SET status = ?, sent_at = ?, last_error = ? WHERE id = ?',
-      outcome.status, outcome.status === 'sent' ? this.clock.now().toISOString() : null, outcome.error?.slice(0, 500) ?? null, id,
-    );
+    await this.db.db
+      .updateTable('channel_posts')
+      .set({ status: outcome.status, sent_at: outcome.status === 'sent' ? this.clock.now().toISOString() : null, last_error: outcome.error?.slice(0, 500) ?? null })
+      .where('id', '=', id)
+      .execute();
   }
 }

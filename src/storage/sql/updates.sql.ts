@@ -1,33 +1,13 @@
+import type { Selectable } from 'kysely';
 import type { ChangeMeta, Clock, LatestUpdateQuery, Reminder, UpdateQuery } from '../../app/ports';
 import { WorkstreamUpdate, type StoredUpdate } from '../../domain/workstream-update.schema';
 import type { Audit } from './audit.sql';
+import type { RemindersTable, WorkstreamUpdatesTable } from './database';
 import { deepFreeze } from './deep-freeze';
 import type { SqlDb } from './sql-db';
 
-interface UpdateRow {
-  id: string;
-  workstream_id: string;
-  quarter: string;
-  sequence: number;
-  author_id: string;
-  at: string;
-  body: string;
-}
-interface ReminderRow {
-  id: string;
-  plan_id: string;
-  kind: Reminder['kind'];
-  quarter: string;
-  person_id: string;
-  due_at: string;
-  status: Reminder['status'];
-  attempts: number;
-  next_attempt_at: string;
-  sent_at: string | null;
-  last_error: string | null;
-  claimed_at: string | null;
-  recovered: number;
-}
+type UpdateRow = Selectable<WorkstreamUpdatesTable>;
+type ReminderRow = Selectable<RemindersTable>;
 
 const parseUpdate = (r: UpdateRow): StoredUpdate => ({
   ...WorkstreamUpdate.parse(JSON.parse(r.body)),
@@ -39,11 +19,11 @@ const parseUpdate = (r: UpdateRow): StoredUpdate => ({
 const toReminder = (r: ReminderRow): Reminder => ({
   id: r.id,
   planId: r.plan_id,
-  kind: r.kind,
+  kind: r.kind as Reminder['kind'],
   quarter: r.quarter,
   personId: r.person_id,
   dueAt: r.due_at,
-  status: r.status,
+  status: r.status as Reminder['status'],
   attempts: r.attempts,
   nextAttemptAt: r.next_attempt_at,
   sentAt: r.sent_at,
@@ -52,8 +32,7 @@ const toReminder = (r: ReminderRow): Reminder => ({
   recovered: r.recovered,
 });
 
-type ReminderChange = Partial<Pick<Reminder, 'status' | 'attempts' | 'nextAttemptAt' | 'sentAt' | 'lastError'>>;
-const REMINDER_COLUMNS: Record<string, string> = { status: 'status', attempts: 'attempts', nextAttemptAt: 'next_attempt_at', sentAt: 'sent_at', lastError: 'last_error', claimedAt: 'claimed_at' };
+type ReminderChange = Partial<Pick<Reminder, 'status' | 'attempts' | 'nextAttemptAt' | 'sentAt' | 'lastError' | 'claimedAt'>>;
 
 /** Quarterly workstream updates, the people named to post them, and the reminders to do so. */
 export class SqlUpdates {
@@ -73,7 +52,7 @@ export class SqlUpdates {
   }
 
   constructor(
-    private readonly db: SqlDb,
+    private readonly sql: SqlDb,
     private readonly clock: Clock,
     private readonly audit: Audit,
   ) {}
@@ -81,38 +60,27 @@ export class SqlUpdates {
   addUpdate(planId: string, update: WorkstreamUpdate, post: { id: string; authorId: string }, meta: ChangeMeta): Promise<StoredUpdate> {
     const valid = WorkstreamUpdate.parse(update);
     const at = this.clock.now().toISOString();
-    return this.db.transaction(async (tx) => {
+    return this.sql.transaction(async (tx) => {
       // Writers of one workstream's quarter take turns, so update numbers stay 1, 2, 3… with two instances posting at once.
       await tx.lock(`updates/${planId}/${valid.workstreamId}/${valid.quarter}`);
-      const existing = await tx.get<UpdateRow>('SELECT * FROM workstream_updates WHERE id = ?', post.id);
+      const existing = await tx.db.selectFrom('workstream_updates').selectAll().where('id', '=', post.id).executeTakeFirst();
       if (existing) return this.toUpdate(existing);
-      const { next } = (await tx.get<{ next: number }>(
-        'SELECT COALESCE(MAX(sequence), 0) + 1 AS next FROM workstream_updates WHERE plan_id = ? AND workstream_id = ? AND quarter = ?',
-        planId,
-        valid.workstreamId,
-        valid.quarter,
-      ))!;
-      await tx.run(
-        'INSERT INTO workstream_updates (id, plan_id, workstream_id, quarter, sequence, author_id, at, body) VALUES (?, ?, ?, ?, ?, ?, ?, ?)',
-        post.id,
-        planId,
-        valid.workstreamId,
-        valid.quarter,
-        next,
-        post.authorId,
-        at,
-        JSON.stringify(valid),
-      );
+      const { next } = await tx.db
+        .selectFrom('workstream_updates')
+        .select((eb) => eb(eb.fn.coalesce(eb.fn.max('sequence'), eb.lit(0)), '+', eb.lit(1)).as('next'))
+        .where('plan_id', '=', planId)
+        .where('workstream_id', '=', valid.workstreamId)
+        .where('quarter', '=', valid.quarter)
+        .executeTakeFirstOrThrow();
+      await tx.db
+        .insertInto('workstream_updates')
+        .values({ id: post.id, plan_id: planId, workstream_id: valid.workstreamId, quarter: valid.quarter, sequence: next, author_id: post.authorId, at, body: JSON.stringify(valid) })
+        .execute();
       for (const milestoneId of new Set(valid.milestones.map((m) => m.milestoneId))) {
-        await tx.run(
-          'INSERT INTO workstream_update_milestones (plan_id, workstream_id, milestone_id, quarter, sequence, update_id) VALUES (?, ?, ?, ?, ?, ?)',
-          planId,
-          valid.workstreamId,
-          milestoneId,
-          valid.quarter,
-          next,
-          post.id,
-        );
+        await tx.db
+          .insertInto('workstream_update_milestones')
+          .values({ plan_id: planId, workstream_id: valid.workstreamId, milestone_id: milestoneId, quarter: valid.quarter, sequence: next, update_id: post.id })
+          .execute();
       }
       const stored: StoredUpdate = { ...valid, id: post.id, sequence: next, authorId: post.authorId, at };
       await this.audit(tx, planId, null, at, meta, [
@@ -123,17 +91,16 @@ export class SqlUpdates {
   }
 
   async listUpdates(query: UpdateQuery): Promise<StoredUpdate[]> {
-    const where = ['plan_id = ?'];
-    const params: unknown[] = [query.planId];
-    for (const [column, value] of [
-      ['workstream_id', query.workstreamId],
-      ['quarter', query.quarter],
-    ] as const) {
-      if (value === undefined) continue;
-      where.push(`${column} = ?`);
-      params.push(value);
-    }
-    const rows = await this.db.all<UpdateRow>(`SELECT * FROM workstream_updates WHERE ${where.join(' AND ')} ORDER BY quarter, workstream_id, sequence`, ...params);
+    const rows = await this.sql.db
+      .selectFrom('workstream_updates')
+      .selectAll()
+      .where('plan_id', '=', query.planId)
+      .$if(query.workstreamId !== undefined, (q) => q.where('workstream_id', '=', query.workstreamId!))
+      .$if(query.quarter !== undefined, (q) => q.where('quarter', '=', query.quarter!))
+      .orderBy('quarter')
+      .orderBy('workstream_id')
+      .orderBy('sequence')
+      .execute();
     return rows.map((r) => this.toUpdate(r));
   }
 
@@ -143,37 +110,46 @@ export class SqlUpdates {
    * post reporting on a milestone. Its cost does not grow with the number of posts.
    */
   async latestUpdate(query: LatestUpdateQuery): Promise<StoredUpdate | null> {
-    const by = query.milestoneId === undefined ? 'u' : 'm';
-    const where = [`${by}.plan_id = ?`, `${by}.workstream_id = ?`];
-    const params: unknown[] = [query.planId, query.workstreamId];
-    if (query.milestoneId !== undefined) {
-      where.push('m.milestone_id = ?');
-      params.push(query.milestoneId);
-    }
-    if (query.quarter !== undefined) {
-      where.push(`${by}.quarter = ?`);
-      params.push(query.quarter);
-    }
-    if (query.throughQuarter !== undefined) {
-      where.push(`${by}.quarter <= ?`);
-      params.push(query.throughQuarter);
-    }
-    const from = query.milestoneId === undefined ? 'workstream_updates u' : 'workstream_update_milestones m JOIN workstream_updates u ON u.id = m.update_id';
-    const row = await this.db.get<UpdateRow>(`SELECT u.* FROM ${from} WHERE ${where.join(' AND ')} ORDER BY ${by}.quarter DESC, ${by}.sequence DESC LIMIT 1`, ...params);
+    const { db } = this.sql;
+    const { planId, workstreamId, milestoneId, quarter, throughQuarter } = query;
+    const row =
+      milestoneId === undefined
+        ? await db
+            .selectFrom('workstream_updates as u')
+            .selectAll('u')
+            .where('u.plan_id', '=', planId)
+            .where('u.workstream_id', '=', workstreamId)
+            .$if(quarter !== undefined, (q) => q.where('u.quarter', '=', quarter!))
+            .$if(throughQuarter !== undefined, (q) => q.where('u.quarter', '<=', throughQuarter!))
+            .orderBy('u.quarter', 'desc')
+            .orderBy('u.sequence', 'desc')
+            .limit(1)
+            .executeTakeFirst()
+        : await db
+            .selectFrom('workstream_update_milestones as m')
+            .innerJoin('workstream_updates as u', 'u.id', 'm.update_id')
+            .selectAll('u')
+            .where('m.plan_id', '=', planId)
+            .where('m.workstream_id', '=', workstreamId)
+            .where('m.milestone_id', '=', milestoneId)
+            .$if(quarter !== undefined, (q) => q.where('m.quarter', '=', quarter!))
+            .$if(throughQuarter !== undefined, (q) => q.where('m.quarter', '<=', throughQuarter!))
+            .orderBy('m.quarter', 'desc')
+            .orderBy('m.sequence', 'desc')
+            .limit(1)
+            .executeTakeFirst();
     return row ? this.toUpdate(row) : null;
   }
 
   addDelegate(planId: string, workstreamId: string, personId: string, meta: ChangeMeta): Promise<void> {
     const at = this.clock.now().toISOString();
-    return this.db.transaction(async (tx) => {
-      const added = await tx.run(
-        'INSERT INTO workstream_delegates (plan_id, workstream_id, person_id, named_by, at) VALUES (?, ?, ?, ?, ?) ON CONFLICT DO NOTHING',
-        planId,
-        workstreamId,
-        personId,
-        meta.actorId,
-        at,
-      );
+    return this.sql.transaction(async (tx) => {
+      const result = await tx.db
+        .insertInto('workstream_delegates')
+        .values({ plan_id: planId, workstream_id: workstreamId, person_id: personId, named_by: meta.actorId, at })
+        .onConflict((c) => c.doNothing())
+        .executeTakeFirst();
+      const added = Number(result.numInsertedOrUpdatedRows ?? 0);
       if (added) {
         await this.audit(tx, planId, null, at, meta, [
           { action: 'create', key: `delegates/${workstreamId}/${personId}`, kind: 'delegate', before: null, after: { workstreamId, personId } },
@@ -183,61 +159,90 @@ export class SqlUpdates {
   }
 
   async listDelegates(planId: string): Promise<{ workstreamId: string; personId: string }[]> {
-    const rows = await this.db.all<{ workstream_id: string; person_id: string }>('SELECT workstream_id, person_id FROM workstream_delegates WHERE plan_id = ? ORDER BY workstream_id, person_id', planId);
+    const rows = await this.sql.db
+      .selectFrom('workstream_delegates')
+      .select(['workstream_id', 'person_id'])
+      .where('plan_id', '=', planId)
+      .orderBy('workstream_id')
+      .orderBy('person_id')
+      .execute();
     return rows.map((r) => ({ workstreamId: r.workstream_id, personId: r.person_id }));
   }
 
   scheduleReminders(reminders: readonly Pick<Reminder, 'id' | 'planId' | 'kind' | 'quarter' | 'personId' | 'dueAt'>[]): Promise<number> {
-    return this.db.transaction(async (tx) => {
+    return this.sql.transaction(async (tx) => {
       let added = 0;
       for (const r of reminders) {
-        added += await tx.run(
-          `INSERT INTO reminders (id, plan_id, kind, quarter, person_id, due_at, status, attempts, next_attempt_at, payload)
-           VALUES (?, ?, ?, ?, ?, ?, 'pending', 0, ?, '{}') ON CONFLICT DO NOTHING`,
-          r.id,
-          r.planId,
-          r.kind,
-          r.quarter,
-          r.personId,
-          r.dueAt,
-          r.dueAt,
-        );
+        const result = await tx.db
+          .insertInto('reminders')
+          .values({
+            id: r.id,
+            plan_id: r.planId,
+            kind: r.kind,
+            quarter: r.quarter,
+            person_id: r.personId,
+            due_at: r.dueAt,
+            status: 'pending',
+            attempts: 0,
+            next_attempt_at: r.dueAt,
+            payload: '{}',
+          })
+          .onConflict((c) => c.doNothing())
+          .executeTakeFirst();
+        added += Number(result.numInsertedOrUpdatedRows ?? 0);
       }
       return added;
     });
   }
 
   async dueReminders(now: string, staleClaimBefore?: string): Promise<Reminder[]> {
-    const rows = await this.db.all<ReminderRow>(
-      `SELECT * FROM reminders WHERE (status = 'pending' AND due_at <= ? AND next_attempt_at <= ?) OR (status = 'sending' AND claimed_at <= ?)
-       ORDER BY due_at, id`,
-      now,
-      now,
-      staleClaimBefore ?? '',
-    );
+    const rows = await this.sql.db
+      .selectFrom('reminders')
+      .selectAll()
+      .where((eb) =>
+        eb.or([
+          eb.and([eb('status', '=', 'pending'), eb('due_at', '<=', now), eb('next_attempt_at', '<=', now)]),
+          eb.and([eb('status', '=', 'sending'), eb('claimed_at', '<=', staleClaimBefore ?? '')]),
+        ]),
+      )
+      .orderBy('due_at')
+      .orderBy('id')
+      .execute();
     return rows.map(toReminder);
   }
 
   /** A compare-and-set: of two instances claiming the same reminder, one changes the row and the other finds it taken. */
   async claimReminder(id: string, at: string, staleClaimBefore: string): Promise<boolean> {
-    const changed = await this.db.run(
-      `UPDATE reminders SET recovered = recovered + (CASE WHEN status = 'sending' THEN 1 ELSE 0 END), status = 'sending', claimed_at = ?
-       WHERE id = ? AND (status = 'pending' OR (status = 'sending' AND claimed_at <= ? AND recovered = 0))`,
-      at,
-      id,
-      staleClaimBefore,
-    );
-    return changed === 1;
+    const result = await this.sql.db
+      .updateTable('reminders')
+      .set((eb) => ({
+        recovered: eb('recovered', '+', eb.case().when('status', '=', 'sending').then(eb.lit(1)).else(eb.lit(0)).end()),
+        status: 'sending',
+        claimed_at: at,
+      }))
+      .where('id', '=', id)
+      .where((eb) => eb.or([eb('status', '=', 'pending'), eb.and([eb('status', '=', 'sending'), eb('claimed_at', '<=', staleClaimBefore), eb('recovered', '=', 0)])]))
+      .executeTakeFirst();
+    return Number(result.numUpdatedRows) === 1;
   }
 
   async listReminders(planId: string): Promise<Reminder[]> {
-    return (await this.db.all<ReminderRow>('SELECT * FROM reminders WHERE plan_id = ? ORDER BY due_at, id', planId)).map(toReminder);
+    return (await this.sql.db.selectFrom('reminders').selectAll().where('plan_id', '=', planId).orderBy('due_at').orderBy('id').execute()).map(toReminder);
   }
 
   async markReminder(id: string, change: ReminderChange): Promise<void> {
-    const entries = Object.entries(change).filter(([k]) => k in REMINDER_COLUMNS);
-    if (!entries.length) return;
-    await this.db.run(`UPDATE reminders SET ${entries.map(([k]) => `${REMINDER_COLUMNS[k]} = ?`).join(', ')} WHERE id = ?`, ...entries.map(([, v]) => v), id);
+    const set = {
+      status: change.status,
+      attempts: change.attempts,
+      next_attempt_at: change.nextAttemptAt,
+      sent_at: change.sentAt,
+      last_error: change.lastError,
+      claimed_at: change.claimedAt,
+    };
+    // Only what the change names is written; a field it leaves out keeps its value.
+    const named = Object.fromEntries(Object.entries(set).filter(([, v]) => v !== undefined));
+    if (!Object.keys(named).length) return;
+    await this.sql.db.updateTable('reminders').set(named).where('id', '=', id).execute();
   }
 }
 

@@ -1,35 +1,17 @@
+import type { Selectable } from 'kysely';
 import type { Assignment, AssignmentQuery, ChangeMeta, Clock, Draft } from '../../app/ports';
 import type { SectionKey } from '../../domain/plan.schema';
 import type { Audit } from './audit.sql';
+import type { AssignmentsTable, DraftsTable } from './database';
 import type { Sql, SqlDb } from './sql-db';
 
-interface DraftRow {
-  person_id: string;
-  plan_id: string;
-  section_key: SectionKey;
-  base_version: number;
-  step: number;
-  content: string;
-  updated_at: string;
-}
-interface AssignmentRow {
-  id: string;
-  plan_id: string;
-  section_key: SectionKey;
-  assignee_id: string;
-  due_date: string | null;
-  note: string | null;
-  assigned_by: string;
-  review_comment_id: string | null;
-  status: 'open' | 'done';
-  created_at: string;
-  completed_at: string | null;
-}
+type DraftRow = Selectable<DraftsTable>;
+type AssignmentRow = Selectable<AssignmentsTable>;
 
 const toDraft = (r: DraftRow): Draft => ({
   personId: r.person_id,
   planId: r.plan_id,
-  section: r.section_key,
+  section: r.section_key as SectionKey,
   baseVersion: r.base_version,
   step: r.step,
   content: JSON.parse(r.content),
@@ -38,13 +20,13 @@ const toDraft = (r: DraftRow): Draft => ({
 const toAssignment = (r: AssignmentRow): Assignment => ({
   id: r.id,
   planId: r.plan_id,
-  section: r.section_key,
+  section: r.section_key as SectionKey,
   assigneeId: r.assignee_id,
   dueDate: r.due_date,
   note: r.note,
   assignedBy: r.assigned_by,
   reviewCommentId: r.review_comment_id,
-  status: r.status,
+  status: r.status as Assignment['status'],
   createdAt: r.created_at,
   completedAt: r.completed_at,
 });
@@ -62,33 +44,48 @@ export class SqlWork {
   }
 
   async loadDraft(personId: string, planId: string, section: SectionKey): Promise<Draft | null> {
-    const row = await this.db.get<DraftRow>('SELECT * FROM drafts WHERE person_id = ? AND plan_id = ? AND section_key = ?', personId, planId, section);
+    const row = await this.db.db
+      .selectFrom('drafts')
+      .selectAll()
+      .where('person_id', '=', personId)
+      .where('plan_id', '=', planId)
+      .where('section_key', '=', section)
+      .executeTakeFirst();
     return row ? toDraft(row) : null;
   }
 
   async listDrafts(personId: string, planId: string): Promise<Draft[]> {
-    return (await this.db.all<DraftRow>('SELECT * FROM drafts WHERE person_id = ? AND plan_id = ? ORDER BY updated_at DESC', personId, planId)).map(toDraft);
+    const rows = await this.db.db.selectFrom('drafts').selectAll().where('person_id', '=', personId).where('plan_id', '=', planId).orderBy('updated_at', 'desc').execute();
+    return rows.map(toDraft);
   }
 
   async saveDraft(draft: Omit<Draft, 'updatedAt'>): Promise<Draft> {
     const at = this.now();
-    await this.db.run(
-      `INSERT INTO drafts (person_id, plan_id, section_key, base_version, step, content, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?)
-       ON CONFLICT (person_id, plan_id, section_key) DO UPDATE SET base_version = excluded.base_version, step = excluded.step,
-         content = excluded.content, updated_at = excluded.updated_at`,
-      draft.personId,
-      draft.planId,
-      draft.section,
-      draft.baseVersion,
-      draft.step,
-      JSON.stringify(draft.content),
-      at,
-    );
+    await this.db.db
+      .insertInto('drafts')
+      .values({
+        person_id: draft.personId,
+        plan_id: draft.planId,
+        section_key: draft.section,
+        base_version: draft.baseVersion,
+        step: draft.step,
+        content: JSON.stringify(draft.content),
+        updated_at: at,
+      })
+      .onConflict((oc) =>
+        oc.columns(['person_id', 'plan_id', 'section_key']).doUpdateSet((eb) => ({
+          base_version: eb.ref('excluded.base_version'),
+          step: eb.ref('excluded.step'),
+          content: eb.ref('excluded.content'),
+          updated_at: eb.ref('excluded.updated_at'),
+        })),
+      )
+      .execute();
     return { ...draft, updatedAt: at };
   }
 
   async deleteDraft(personId: string, planId: string, section: SectionKey): Promise<void> {
-    await this.db.run('DELETE FROM drafts WHERE person_id = ? AND plan_id = ? AND section_key = ?', personId, planId, section);
+    await this.db.db.deleteFrom('drafts').where('person_id', '=', personId).where('plan_id', '=', planId).where('section_key', '=', section).execute();
   }
 
   addAssignment(a: Omit<Assignment, 'status' | 'createdAt' | 'completedAt'>, meta: ChangeMeta): Promise<Assignment> {
@@ -97,19 +94,21 @@ export class SqlWork {
       await tx.lock(`assignment/${a.id}`);
       const existing = await this.loadAssignment(tx, a.id);
       if (existing) return existing;
-      await tx.run(
-        `INSERT INTO assignments (id, plan_id, section_key, assignee_id, due_date, note, assigned_by, review_comment_id, status, created_at)
-         VALUES (?, ?, ?, ?, ?, ?, ?, ?, 'open', ?)`,
-        a.id,
-        a.planId,
-        a.section,
-        a.assigneeId,
-        a.dueDate,
-        a.note,
-        a.assignedBy,
-        a.reviewCommentId,
-        at,
-      );
+      await tx.db
+        .insertInto('assignments')
+        .values({
+          id: a.id,
+          plan_id: a.planId,
+          section_key: a.section,
+          assignee_id: a.assigneeId,
+          due_date: a.dueDate,
+          note: a.note,
+          assigned_by: a.assignedBy,
+          review_comment_id: a.reviewCommentId,
+          status: 'open',
+          created_at: at,
+        })
+        .execute();
       const stored = (await this.loadAssignment(tx, a.id))!;
       await this.audit(tx, a.planId, null, at, meta, [{ action: 'create', key: `assignments/${a.id}`, kind: 'assignment', before: null, after: stored }]);
       return stored;
@@ -117,19 +116,19 @@ export class SqlWork {
   }
 
   async listAssignments(query: AssignmentQuery): Promise<Assignment[]> {
-    const where = ['plan_id = ?'];
-    const params: unknown[] = [query.planId];
-    const filters: [string, unknown][] = [
-      ['assignee_id', query.assigneeId],
-      ['section_key', query.section],
-      ['status', query.status],
-    ];
-    for (const [column, value] of filters) {
-      if (value === undefined) continue;
-      where.push(`${column} = ?`);
-      params.push(value);
-    }
-    const rows = await this.db.all<AssignmentRow>(`SELECT * FROM assignments WHERE ${where.join(' AND ')} ORDER BY due_date IS NULL, due_date, created_at, id`, ...params);
+    const rows = await this.db.db
+      .selectFrom('assignments')
+      .selectAll()
+      .where('plan_id', '=', query.planId)
+      .$if(query.assigneeId !== undefined, (q) => q.where('assignee_id', '=', query.assigneeId!))
+      .$if(query.section !== undefined, (q) => q.where('section_key', '=', query.section!))
+      .$if(query.status !== undefined, (q) => q.where('status', '=', query.status!))
+      // Undated assignments after the dated ones, on both databases (they order NULL differently).
+      .orderBy((eb) => eb('due_date', 'is', null))
+      .orderBy('due_date')
+      .orderBy('created_at')
+      .orderBy('id')
+      .execute();
     return rows.map(toAssignment);
   }
 
@@ -137,9 +136,9 @@ export class SqlWork {
     const at = this.now();
     await this.db.transaction(async (tx) => {
       for (const id of ids) {
-        const before = await tx.get<AssignmentRow>(`SELECT * FROM assignments WHERE id = ? AND status = 'open'${tx.forUpdate}`, id);
+        const before = await tx.locked(tx.db.selectFrom('assignments').selectAll().where('id', '=', id).where('status', '=', 'open')).executeTakeFirst();
         if (!before) continue;
-        await tx.run("UPDATE assignments SET status = 'done', completed_at = ? WHERE id = ?", at, id);
+        await tx.db.updateTable('assignments').set({ status: 'done', completed_at: at }).where('id', '=', id).execute();
         const after = (await this.loadAssignment(tx, id))!;
         await this.audit(tx, before.plan_id, null, at, meta, [{ action: 'update', key: `assignments/${id}`, kind: 'assignment', before: toAssignment(before), after }]);
       }
@@ -147,7 +146,7 @@ export class SqlWork {
   }
 
   private async loadAssignment(tx: Sql, id: string): Promise<Assignment | null> {
-    const row = await tx.get<AssignmentRow>('SELECT * FROM assignments WHERE id = ?', id);
+    const row = await tx.db.selectFrom('assignments').selectAll().where('id', '=', id).executeTakeFirst();
     return row ? toAssignment(row) : null;
   }
 }
