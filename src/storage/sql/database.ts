@@ -2,7 +2,7 @@ import type { Generated } from 'kysely';
 
 /**
  * Every table, as both databases keep it (the migrations under ../migrations make the same
- * columns on SQLite and PostgreSQL; test/storage/schema.types.test.ts holds this file to them).
+ * columns on SQLite and PostgreSQL; test/storage/database.types.test.ts holds this file to them).
  * Times are ISO-8601 text; booleans are 0/1 integers on both; pence are 64-bit, read as numbers.
  */
 export interface AiSuggestionsTable {
