@@ -8,7 +8,7 @@ const teamsOnly = {
 };
 
 export default tseslint.config(
-  { ignores: ['dist/**', 'node_modules/**', 'coverage/**', 'data/**', 'devTools/**'] },
+  { ignores: ['dist/**', 'node_modules/**', 'coverage/**', 'data/**', 'devTools/**', 'test/fixtures/word-blind/gen/**'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {

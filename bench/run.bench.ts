@@ -2,7 +2,7 @@
  * npm run bench: the bot over HTTP beside a bare botbuilder echo bot (bench/http.bench.ts).
  * npm run bench -- --in-process: the everyday operations called directly (bench/in-process.bench.ts).
  * npm run bench -- --language [validation|test]: first answers right on the blind sets (bench/language.score.ts).
- * npm run bench -- --word-import [--misses] [DIR]: partnerships' own Word plans, written blind, imported into a blank plan (bench/word-import.score.ts).
+ * npm run bench -- --word-import [dev|held-out|DIR] [--misses]: partnerships' own Word plans, written blind, imported into a blank plan (bench/word-import.score.ts).
  * npm run bench -- --documents: peak heap of the largest documents under the production heap cap (bench/documents.bench.ts).
  * Figures go into issue notes; no unit test times anything.
  */

@@ -22,6 +22,8 @@ export interface Check {
 }
 
 export const BLIND_WORD = fromRoot('test', 'fixtures', 'word-blind');
+/** `dev` or `held-out` under BLIND_WORD, or any folder of .docx files with their .expected.json. */
+const folderOf = (set: string): string => (set === 'dev' || set === 'held-out' ? join(BLIND_WORD, set) : set);
 
 const sectionOf = (where: string): SectionKey | undefined => {
   if (where === 'header') return 'header';
@@ -77,15 +79,17 @@ export const scoreFile = (dir: string, name: string): FileScore => {
   return { file: name, result, checks };
 };
 
-export const scoreAll = (dir = BLIND_WORD): FileScore[] =>
-  readdirSync(dir)
+export const scoreAll = (set: string): FileScore[] => {
+  const dir = folderOf(set);
+  return readdirSync(dir)
     .filter((f) => f.endsWith('.docx'))
     .sort()
     .map((f) => scoreFile(dir, f));
+};
 
-/** npm run bench -- --word-import [--misses] [DIR]: per file, sections taken and checks passed. */
+/** npm run bench -- --word-import [dev|held-out|DIR] [--misses]: per file, sections taken and checks passed. */
 export const wordImportScore = (argv: readonly string[]): void => {
-  const dir = argv.find((a) => !a.startsWith('--')) ?? BLIND_WORD;
+  const dir = argv.find((a) => !a.startsWith('--')) ?? 'dev';
   let passed = 0;
   let total = 0;
   for (const score of scoreAll(dir)) {

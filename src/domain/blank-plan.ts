@@ -28,9 +28,10 @@ export const blankPlan = (reportingYear = '2026-27'): Plan => {
       successMeasures: [],
       documents: [],
     },
-    theoryOfChange: { vision: null, inputs: [], activities: [], outputs: [], outcomes: [] },
+    theoryOfChange: { summary: null, vision: null, inputs: [], activities: [], outputs: [], outcomes: [] },
     maturityAssessment: { documents: [] },
     roadmap: {
+      narrative: null,
       years: roadmapYears(reportingYear),
       rows: blocks.map((b) => ({ id: `roadmap-${b.id}`, kind: b.kind, buildingBlock: b.buildingBlock, outcomes: [], year1: null, year2: null, year3: null })),
       successMeasures: [],

@@ -167,6 +167,8 @@ export const ThreeYearPicture = z.object({
 });
 
 export const TheoryOfChange = z.object({
+  /** The template asks for "a brief summary" before the table; partnerships write one. */
+  summary: addedLater(answer()),
   vision: answer(),
   inputs: listOfLines(),
   activities: listOfLines(),
@@ -189,6 +191,8 @@ export const RoadmapRow = z.object({
 export type RoadmapRow = z.infer<typeof RoadmapRow>;
 
 export const Roadmap = z.object({
+  /** What partnerships write above the roadmap table: how the three years hang together. */
+  narrative: addedLater(answer()),
   years: z.tuple([z.string(), z.string(), z.string()]),
   rows: z.array(RoadmapRow).max(LIMITS.rows),
   successMeasures: z.array(SuccessMeasure).max(LIMITS.rows),

@@ -124,7 +124,7 @@ export const SECTION_FORMS: Record<SectionKey, SectionForm> = {
   theoryOfChange: {
     section: 'theoryOfChange',
     steps: [
-      { title: 'Vision', fields: [long('vision', 'Vision', { succinct: true })] },
+      { title: 'Summary and vision', fields: [long('summary', 'Summary of your theory of change'), long('vision', 'Vision', { succinct: true })] },
       { title: 'Inputs and activities', fields: [lines('inputs', 'Inputs'), lines('activities', 'Activities')] },
       { title: 'Outputs and outcomes', fields: [lines('outputs', 'Outputs'), lines('outcomes', 'Outcomes')] },
     ],
@@ -136,6 +136,7 @@ export const SECTION_FORMS: Record<SectionKey, SectionForm> = {
   roadmap: {
     section: 'roadmap',
     steps: [
+      { title: 'Overview', fields: [long('narrative', 'How the three years hang together (optional)')] },
       {
         title: 'Roadmap',
         table: {

@@ -1,7 +1,7 @@
 import { SPEND_TABLE } from '../annex-a.text';
 import { parsePounds } from '../money';
 import { DELIVERY_QUARTERS, type Plan, type QuarterPlan, type SpendLine, type Workstream } from '../plan.schema';
-import { listedAfterTables, readDocuments } from './document-readers';
+import { documentsAfterTables } from './document-readers';
 import { freshId } from './fresh-id';
 import type { Line } from './plan-sections';
 import { blockOf, cellLines, matchRows, rowsOf, same, text, type Row } from './table-cells';
@@ -112,6 +112,6 @@ export const readDeliveryPlan = (plan: Plan, lines: readonly Line[], awaited: re
   if (!spend) return plan;
   return {
     ...plan,
-    deliveryPlan: { ...d, crossCuttingFocus, workstreams: workstreams as Workstream[], ...spend, documents: readDocuments(d.documents, listedAfterTables(lines), awaited) },
+    deliveryPlan: { ...d, crossCuttingFocus, workstreams: workstreams as Workstream[], ...spend, documents: documentsAfterTables(d.documents, lines, awaited) },
   };
 };

@@ -62,6 +62,31 @@ export const listedAfterTables = (lines: readonly Line[]): string[] => {
   return lines.slice(last + 1).flatMap((l) => (l.kind === 'text' && l.listed ? [l.text] : []));
 };
 
+/** The template's placeholder, sometimes followed by what is to go there: "INSERT DOCUMENT UPLOAD LINK - our EAHO diagram". */
+export const UPLOAD_PLACEHOLDER_TEXT = 'INSERT DOCUMENT UPLOAD LINK';
+const UPLOAD_PLACEHOLDER = /^INSERT DOCUMENT UPLOAD LINK\s*(?:[-–:]\s*(.*))?$/i;
+
+/**
+ * A section's documents after its last table. The plan lists them; a partnership's own copy often
+ * writes them as plain lines ("Strategy (Appendix 1); JSNA (Appendix 4)") under the template's
+ * upload placeholder, which then names a document still to come when it says what it is for.
+ */
+export const documentsAfterTables = (old: readonly DocumentLink[], lines: readonly Line[], awaited: readonly string[], defaults: readonly string[] = []): DocumentLink[] => {
+  const listed = listedAfterTables(lines);
+  if (listed.length) return readDocuments(old, listed, awaited, defaults);
+  const last = lines.map((l) => l.kind).lastIndexOf('row');
+  const plain = last < 0 ? [] : lines.slice(last + 1).flatMap((l) => (l.kind === 'text' && !l.heading ? [normalise(l.text)] : []));
+  const placeholders = plain.map((l) => UPLOAD_PLACEHOLDER.exec(l));
+  const toCome = placeholders.flatMap((m) => (m?.[1] ? [m[1]] : []));
+  // Under the placeholder a line names documents; elsewhere only a short line that is not a sentence does.
+  const after = placeholders.findIndex(Boolean);
+  const named = plain
+    .filter((l, i) => !placeholders[i] && ((after >= 0 && i > after) || (l.length <= 150 && !/[.!?]$/.test(l))))
+    .flatMap((l) => l.split(/;\s+/))
+    .filter(Boolean);
+  return readDocuments(old, named, [...awaited, ...toCome], defaults);
+};
+
 /** Annex B's second column: the document's name, then its link when it has one. */
 export const annexBDocument = (old: DocumentLink | undefined, purpose: string | null, cell: string, id: string): DocumentLink => {
   const text = normalise(cell);

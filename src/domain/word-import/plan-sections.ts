@@ -61,10 +61,12 @@ export const regionOf = (text: string): Region | undefined => {
   if (lower === normalise(PART_TITLES[5]).toLowerCase()) return 'supportingDocuments';
   if (lower === normalise(PART_TITLES[6]).toLowerCase()) return 'annex-c';
   if (lower === STILL_TO_PROVIDE_HEADING.toLowerCase() || lower.startsWith('co-production annex')) return 'bot';
-  // "9. System partner …": the number, and most of the template's words, so a retyped or shortened heading still counts.
-  const n = /^(\d{1,2})\s*[.)]\s+/.exec(t);
+  // "9. System partner …" (or "Q9", "Q9.", "Question 9."): the number, and most of the template's words, so
+  // a retyped or shortened heading still counts.
+  // ("Question 13: …" is how the bot's own "Still to be provided" list names a gap, never a heading.)
+  const n = /^(?:q\s*(\d{1,2})\s*[.):–-]?|(?:question\s*)?(\d{1,2})\s*[.)])\s+/i.exec(t);
   if (n) {
-    const question = QUESTIONS.find(([, q]) => q.number === Number(n[1]));
+    const question = QUESTIONS.find(([, q]) => q.number === Number(n[1] ?? n[2]));
     if (question) {
       const said = words(t.slice(n[0].length));
       const template = words(question[1].heading.replace(/^\d+\.\s*/, ''));

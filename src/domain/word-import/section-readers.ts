@@ -1,8 +1,9 @@
 import { HEADER_LABELS, QUESTION_PROMPTS } from '../annex-a.text';
 import { parsePounds } from '../money';
-import type { Goal, KpiGroup, SectionKey } from '../plan.schema';
+import type { Goal, KpiGroup, Plan, SectionKey } from '../plan.schema';
 import { freshId } from './fresh-id';
 import { normalise, type Line, type SectionReader } from './plan-sections';
+import { rowsOf, same, text, type Row } from './table-cells';
 import { answerLinesOf, asText, promptLines, type TextLine } from './section-text';
 
 const CAPITAL_PROMPT = new Set(promptLines(QUESTION_PROMPTS.otherFunding.capital));
@@ -33,6 +34,36 @@ const goalOf = (line: TextLine): Omit<Goal, 'id' | 'themes'> => {
     description: (track >= 0 ? rest.slice(0, track) : rest).trim() || null,
     tracked: track >= 0 ? rest.slice(track + 'Track: '.length).trim() || null : null,
   };
+};
+
+
+/**
+ * Dependencies as a partnership often lays them out: a table, a row each, the area first and then
+ * columns of its own choosing ("Effect on our plan", "How we will manage it", "Owner"). Each row's
+ * other cells become its management text, a line per column under that column's heading, so every
+ * word is kept. An open dependency the table leaves out is not closed from Word.
+ */
+const dependenciesFromTable = (plan: Plan, lines: readonly Line[], rows: readonly Row[]): Plan => {
+  const [header = [], ...body] = rows;
+  const open = plan.dependencies.items.filter((d) => d.status === 'open');
+  const filled = body.filter((r) => text(r[0]));
+  if (open.some((d) => !filled.some((r) => same(r[0], d.area)))) return plan;
+  const ids = new Set(plan.dependencies.items.map((d) => d.id));
+  const read = filled.map((row) => {
+    const area = text(row[0])!;
+    const management = row
+      .slice(1)
+      .flatMap((cell, i) => (text(cell) ? [`${text(header[i + 1]) ? `${normalise(header[i + 1]!)}: ` : ''}${text(cell)}`] : []))
+      .join('\n');
+    const was = open.find((d) => same(area, d.area));
+    if (was) return { ...was, management: management || null };
+    const id = freshId(area, ids);
+    ids.add(id);
+    return { id, area, management: management || null, status: 'open' as const, closedReason: null, owner: null };
+  });
+  const firstRow = lines.findIndex((l) => l.kind === 'row');
+  const approach = asText(answerLinesOf('dependencies', lines.slice(0, firstRow)));
+  return { ...plan, dependencies: { approach, items: [...read, ...plan.dependencies.items.filter((d) => d.status !== 'open')] } };
 };
 
 /**
@@ -125,6 +156,8 @@ export const SECTION_READERS: Partial<Record<SectionKey, SectionReader>> = {
   // The approach, then each open dependency under its area's sub-heading. A new sub-heading is a new
   // dependency; one the plan has that the file lacks is not closed from Word (that stays in Teams).
   dependencies: (plan, lines) => {
+    const rows = rowsOf(lines);
+    if (rows.length > 1 && !lines.some((l) => l.kind === 'text' && l.heading)) return dependenciesFromTable(plan, lines, rows);
     const own = answerLinesOf('dependencies', lines);
     const starts = own.flatMap((l, i) => (l.heading ? [i] : []));
     const open = plan.dependencies.items.filter((d) => d.status === 'open');

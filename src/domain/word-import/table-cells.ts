@@ -29,16 +29,59 @@ export const blockOf = (label: string): { kind: 'building-block'; buildingBlock:
   return block ? { kind: 'building-block', buildingBlock: block.id } : undefined;
 };
 
-/** The success measures under a blueprint or roadmap table: the rows after its "Success measures" header row, ids kept by position. */
-export const measuresAfter = (rows: readonly Row[], old: readonly SuccessMeasure[]): { before: Row[]; measures: SuccessMeasure[] } => {
+/** "Baseline (2025-26)" or "Target": a cell's first line naming its column, not a measure. */
+const COLUMN_HEADING = /^(baseline|target|targets|target metrics?)\b\s*(.*)$/i;
+
+/** "Timeliness - 20 weeks: 38%" as a name and a value; a line without a colon is all value. */
+const nameAndValue = (line: string): { name: string | null; value: string } => {
+  const at = line.lastIndexOf(': ');
+  return at > 0 ? { name: line.slice(0, at).trim(), value: line.slice(at + 2).trim() } : { name: null, value: line };
+};
+
+/**
+ * The measures written into the "Success measures" row itself, as partnerships often fill the
+ * template: a cell of "name: value" lines per column, under the column's own heading. Q2's two
+ * columns are a baseline and a target, paired by name (or line); Q5's three are years, each read
+ * as a measure named by its year. A heading's qualifier ("(2025-26)") stays with its values.
+ */
+const measuresInRow = (row: Row, years: readonly string[] | undefined): Omit<SuccessMeasure, 'id'>[] => {
+  const columns = row.slice(1).map((cell) => {
+    const lines = cellLines(cell);
+    const heading = COLUMN_HEADING.exec(lines[0] ?? '');
+    const qualifier = heading?.[2]?.trim() ?? '';
+    return (heading ? lines.slice(1) : lines).map((l) => {
+      const { name, value } = nameAndValue(l);
+      return { name, value: qualifier ? `${value} ${qualifier}` : value };
+    });
+  });
+  if (years) return columns.flatMap((lines, i) => (lines.length ? [{ name: years[i] ?? null, baseline: null, target: lines.map((l) => (l.name ? `${l.name}: ${l.value}` : l.value)).join('\n') }] : []));
+  const [baselines = [], targets = []] = columns;
+  const pending = [...targets];
+  const out = baselines.map((b, i) => {
+    const t = pending.find((x) => b.name !== null && x.name === b.name) ?? (baselines.length === targets.length ? targets[i] : undefined);
+    if (t) pending.splice(pending.indexOf(t), 1);
+    return { name: b.name ?? t?.name ?? null, baseline: b.value, target: t?.value ?? null };
+  });
+  return [...out, ...pending.map((t) => ({ name: t.name, baseline: null, target: t.value }))];
+};
+
+/**
+ * The success measures under a blueprint or roadmap table: the rows after its "Success measures"
+ * header row (the plan's layout), or what that row itself holds (a partnership's); ids kept by position.
+ */
+export const measuresAfter = (rows: readonly Row[], old: readonly SuccessMeasure[], years?: readonly string[]): { before: Row[]; measures: SuccessMeasure[] } => {
   const at = rows.findIndex((r) => /^success measures/i.test(normalise(r[0] ?? '')));
   if (at < 0) return { before: [...rows], measures: [] };
+  const header = rows[at]!;
+  // The plan's header row says only "Baseline" and "Target Metrics" beside the label.
+  const inRow = header.slice(1).some((c) => normalise(c) !== '' && !/^(baseline|target metrics?|targets?)$/i.test(normalise(c)));
+  const read = inRow ? measuresInRow(header, years) : rows.slice(at + 1).map((r) => ({ name: text(r[0]), baseline: text(r[1]), target: text(r[2]) }));
   const taken = new Set(old.map((m) => m.id));
-  const measures = rows.slice(at + 1).map((r, i) => {
+  const measures = read.map((m, i) => {
     let id = old[i]?.id ?? `measure-${i + 1}`;
     for (let n = i + 2; !old[i] && taken.has(id); n++) id = `measure-${n}`;
     taken.add(id);
-    return { id, name: text(r[0]), baseline: text(r[1]), target: text(r[2]) };
+    return { id, ...m };
   });
   return { before: rows.slice(0, at), measures };
 };

@@ -2,10 +2,11 @@ import { BLUEPRINT_TABLE, QUESTION_PROMPTS, ROADMAP_TABLE } from '../annex-a.tex
 import { NO_DOCUMENTS } from '../plan.compile';
 import { REQUIRED_SIGNATORY_ROLES, type BlueprintRow, type Plan, type RoadmapRow, type SectionKey } from '../plan.schema';
 import { readDeliveryPlan } from './delivery-plan.reader';
-import { annexBDocument, listedAfterTables, readDocuments } from './document-readers';
+import { annexBDocument, documentsAfterTables, readDocuments } from './document-readers';
 import { freshId } from './fresh-id';
 import { normalise, type SectionReader } from './plan-sections';
 import { answerLinesOf, asText, promptLines } from './section-text';
+import { isoOfWrittenDate } from './written-date';
 import { blockOf, cellLines, matchRows, measuresAfter, rowsOf, same, text, type Row } from './table-cells';
 
 const UPLOAD_PROMPT = new Set(promptLines(QUESTION_PROMPTS.reportingToDfe.upload));
@@ -39,7 +40,7 @@ export const TABLE_READERS: Partial<Record<SectionKey, SectionReader>> = {
     const rows = rowsOf(lines).slice(1);
     const ids = new Set(plan.signatories.map((s) => s.id));
     const titleOf = (s: Plan['signatories'][number]) => REQUIRED_SIGNATORY_ROLES.find((r) => r.id === s.role)?.title ?? s.roleTitle ?? 'Co-signer';
-    const fill = (row: Row) => ({ name: text(row[1]), signature: text(row[2]), email: text(row[3]), signedOn: text(row[4]) });
+    const fill = (row: Row) => ({ name: text(row[1]), signature: text(row[2]), email: text(row[3]), signedOn: isoOfWrittenDate(text(row[4])) ?? text(row[4]) });
     const kept = plan.signatories.map((s) => {
       const row = rows.find((r) => same(r[0], titleOf(s)));
       return row ? { ...s, ...fill(row) } : s;
@@ -54,18 +55,30 @@ export const TABLE_READERS: Partial<Record<SectionKey, SectionReader>> = {
       });
     return { ...plan, signatories: [...kept, ...added] };
   },
+  // The template's bands, either as a band row with its items in the rows under it (the plan's own
+  // layout) or as "INPUTS | the items" on one row (how partnerships often fill it in); the summary
+  // the template asks for comes before the table.
   theoryOfChange: (plan, lines) => {
     const rows = rowsOf(lines);
     const bands: Record<string, string[]> = { INPUTS: [], ACTIVITIES: [], OUTPUTS: [], OUTCOMES: [] };
     let band: string | null = null;
     let vision: string | null = plan.theoryOfChange.vision;
+    const bandOf = (cell: string | undefined) => normalise(cell ?? '').toUpperCase();
     rows.forEach((row, i) => {
-      const only = row.length === 1 ? normalise(row[0] ?? '') : '';
-      if (only in bands) band = only;
-      else if (i === 1 && !band) vision = text(row[0]);
+      const label = bandOf(row[0]);
+      const rest = row.slice(1).flatMap((c) => cellLines(c));
+      if (label === 'VISION') {
+        if (rest.length) vision = text(rest.join('\n'));
+        band = null;
+      } else if (label in bands) {
+        band = label;
+        bands[label]!.push(...rest);
+      } else if (i === 1 && !band) vision = text(row[0]);
       else if (band) bands[band]!.push(...row.map((c) => text(c)).filter((c): c is string => c !== null));
     });
-    return { ...plan, theoryOfChange: { vision, inputs: bands.INPUTS!, activities: bands.ACTIVITIES!, outputs: bands.OUTPUTS!, outcomes: bands.OUTCOMES! } };
+    const firstRow = lines.findIndex((l) => l.kind === 'row');
+    const summary = asText(answerLinesOf('theoryOfChange', firstRow < 0 ? lines : lines.slice(0, firstRow)));
+    return { ...plan, theoryOfChange: { summary, vision, inputs: bands.INPUTS!, activities: bands.ACTIVITIES!, outputs: bands.OUTPUTS!, outcomes: bands.OUTCOMES! } };
   },
   threeYearPicture: (plan, lines, awaited) => {
     const t = plan.threeYearPicture;
@@ -76,7 +89,7 @@ export const TABLE_READERS: Partial<Record<SectionKey, SectionReader>> = {
     const blueprint = byBlock(t.blueprint, labels, 'blueprint', (row, i) => ({ whereWeAre: text(before[i]![1]), whereWeWillBe: text(before[i]![2]) }));
     if (!blueprint) return plan;
     const narrative = answerLinesOf('threeYearPicture', firstRow < 0 ? lines : lines.slice(0, firstRow));
-    return { ...plan, threeYearPicture: { narrative: asText(narrative), blueprint, successMeasures: measures, documents: readDocuments(t.documents, listedAfterTables(lines), awaited) } };
+    return { ...plan, threeYearPicture: { narrative: asText(narrative), blueprint, successMeasures: measures, documents: documentsAfterTables(t.documents, lines, awaited) } };
   },
   maturityAssessment: (plan, lines, awaited) => ({
     ...plan,
@@ -87,13 +100,15 @@ export const TABLE_READERS: Partial<Record<SectionKey, SectionReader>> = {
     const all = rowsOf(lines);
     const years = all[0]?.slice(1, 4).map((y) => y.trim());
     if (years?.length !== 3) return plan;
-    const { before, measures } = measuresAfter(all.slice(1), r.successMeasures);
+    const { before, measures } = measuresAfter(all.slice(1), r.successMeasures, years);
     const rows = before.filter((row) => !(row.slice(1).every((c) => !c.trim()) && same(row[0], ROADMAP_TABLE.buildingBlocksLabel)));
     // The label cell: the block's name in bold, then its outcome bullets.
     const read = rows.map((row) => ({ label: cellLines(row[0])[0] ?? '', outcomes: cellLines(row[0]).slice(1), row }));
     const roadmapRows = byBlock(r.rows, read.map((x) => x.label), 'roadmap', (_, i) => ({ outcomes: read[i]!.outcomes, year1: text(read[i]!.row[1]), year2: text(read[i]!.row[2]), year3: text(read[i]!.row[3]) }));
     if (!roadmapRows) return plan;
-    return { ...plan, roadmap: { years: years as [string, string, string], rows: roadmapRows, successMeasures: measures, documents: readDocuments(r.documents, listedAfterTables(lines), awaited) } };
+    const firstRow = lines.findIndex((l) => l.kind === 'row');
+    const narrative = asText(answerLinesOf('roadmap', firstRow < 0 ? lines : lines.slice(0, firstRow)));
+    return { ...plan, roadmap: { narrative, years: years as [string, string, string], rows: roadmapRows, successMeasures: measures, documents: documentsAfterTables(r.documents, lines, awaited) } };
   },
   deliveryPlan: readDeliveryPlan,
   reportingToDfe: (plan, lines, awaited) => ({
@@ -119,6 +134,9 @@ export const TABLE_READERS: Partial<Record<SectionKey, SectionReader>> = {
     const g = plan.governance;
     const rows = rowsOf(lines).slice(1).filter((r) => r.some((c) => c.trim()));
     const sro = lines.find((l) => l.kind === 'text' && normalise(l.text).startsWith('Where the SRO sits:'));
+    // A partnership's own copy answers the prompt's "where the SRO sits" in words above the table.
+    const firstRow = lines.findIndex((l) => l.kind === 'row');
+    const above = sro ? null : asText(answerLinesOf('governance', firstRow < 0 ? [] : lines.slice(0, firstRow)));
     const taken = new Set<string>();
     const mechanisms = rows.map((row, i) => {
       const [name, purpose, membership, cadence, decisionRights, escalationRoute] = row;
@@ -128,7 +146,7 @@ export const TABLE_READERS: Partial<Record<SectionKey, SectionReader>> = {
       taken.add(id);
       return { id, name: (name ?? '').trim(), purpose: text(purpose), membership: text(membership), cadence: text(cadence), decisionRights: text(decisionRights), escalationRoute: text(escalationRoute) };
     });
-    const documents = readDocuments(g.documents, listedAfterTables(lines), awaited, [NO_DOCUMENTS.governance]);
-    return { ...plan, governance: { mechanisms, sroPosition: sro?.kind === 'text' ? text(normalise(sro.text).slice('Where the SRO sits:'.length)) : null, documents } };
+    const documents = documentsAfterTables(g.documents, lines, awaited, [NO_DOCUMENTS.governance]);
+    return { ...plan, governance: { mechanisms, sroPosition: sro?.kind === 'text' ? text(normalise(sro.text).slice('Where the SRO sits:'.length)) : above, documents } };
   },
 };

@@ -8,6 +8,9 @@ import { SECTION_READERS } from './section-readers';
 import { TABLE_READERS } from './table-readers';
 import { Plan as PlanSchema } from '../plan.schema';
 import type { WordBlock } from './word-blocks';
+import { withIsoDates } from './written-date';
+import { blankPlan } from '../blank-plan';
+import { UPLOAD_PLACEHOLDER_TEXT } from './document-readers';
 
 export interface SectionChange {
   readonly section: SectionKey;
@@ -67,8 +70,34 @@ const byRegion = (sections: readonly CutSection[]): Map<Region, RegionText> => {
   return out;
 };
 
-/** Every line the file has for a section is somewhere in what the plan would print: nothing of theirs lost. */
-const keepsEveryLine = (file: string, plan: string): boolean => file.split('\n').every((line) => !line || plan.includes(line));
+/** A text's words with how often each comes, cell borders, bullets and punctuation at their edges aside. */
+const wordCounts = (text: string): Map<string, number> => {
+  const counts = new Map<string, number>();
+  for (const raw of text.toLowerCase().split(/[\s|]+/)) {
+    const word = raw.replace(/^[-–•*(“"'‘]+|[-–*.,;:)”"'’!?]+$/g, '');
+    if (word) counts.set(word, (counts.get(word) ?? 0) + 1);
+  }
+  return counts;
+};
+
+/**
+ * Every word the file has for a section is in what the plan would print, apart from the
+ * template's own words (its prompt, headings, labels, placeholder): nothing of theirs lost, only
+ * laid out as the plan lays it out. An amount or a rate must come as often as in the file (a total left
+ * unchanged beside a changed amount is not the plan's total); a word need only come once, as a
+ * measure's name written in both its baseline and its target column is kept once.
+ */
+/** An amount or a rate ("£16,250", "38%", "1.5"), not a bare number such as the 20 of "20 weeks". */
+const FIGURE = /\d.*[£$%,.]|[£$%,.].*\d/;
+
+const keepsEveryWord = (file: string, plan: string, template: string): boolean => {
+  const kept = wordCounts(plan);
+  const theirs = wordCounts(template);
+  return [...wordCounts(file)].every(([word, n]) => {
+    const have = (kept.get(word) ?? 0) + (theirs.get(word) ?? 0);
+    return FIGURE.test(word) ? n <= have : have > 0;
+  });
+};
 
 /** "A further 7 open risks are held in the partnership's full risk log": worked out from a log the file does not carry. */
 const FULL_LOG = /^A further \d+ open risks? (is|are) held in the partnership's full risk log\.$/;
@@ -92,6 +121,9 @@ export const importWord = (plan: Plan, blocks: readonly WordBlock[], compile: (p
   const expected = byRegion(cutModel(compile(plan)));
   const found = byRegion(cutWord(blocks));
   const gaps = cutWord(blocks).some((s) => normalise(s.heading) === STILL_TO_PROVIDE_HEADING);
+  // What the template itself prints for each section (prompts, headings, labels): words a partnership's copy may carry that no field keeps.
+  const template = byRegion(cutModel(compile(blankPlan(plan.meta.reportingYear))));
+  const templateWords = (key: SectionKey) => `${wordsOf(template.get(key), false)}\n${UPLOAD_PLACEHOLDER_TEXT}`;
   const changes: SectionChange[] = [];
   const unplaced: string[] = [];
   let imported = plan;
@@ -116,12 +148,14 @@ export const importWord = (plan: Plan, blocks: readonly WordBlock[], compile: (p
       notTaken(key, valid.error.issues[0]?.message ?? 'it breaks the plan’s rules');
       continue;
     }
-    const again = wordsOf(byRegion(cutModel(compile(candidate))).get(key), gaps);
-    if (again === wordsOf(have, gaps)) {
+    // A date written "12 June 2026" in the file is the plan's 2026-06-12.
+    const again = withIsoDates(wordsOf(byRegion(cutModel(compile(candidate))).get(key), gaps));
+    const theirs = withIsoDates(wordsOf(have, gaps));
+    if (again === theirs) {
       imported = candidate;
       changes.push({ section: key, label: sectionLabel(key), readable: true });
-    } else if (JSON.stringify(candidate[key]) !== JSON.stringify(imported[key]) && keepsEveryLine(wordsOf(have, gaps), again)) {
-      // A partnership's own layout: every line of theirs is in the plan's, which adds only its labels.
+    } else if (JSON.stringify(candidate[key]) !== JSON.stringify(imported[key]) && keepsEveryWord(theirs, again, templateWords(key))) {
+      // A partnership's own layout: every word of theirs is in the plan's, which adds only its labels.
       // A reader that refused the file (or read nothing new) leaves the section as it was: never a relaying.
       imported = candidate;
       changes.push({ section: key, label: sectionLabel(key), readable: true, relaid: true });
