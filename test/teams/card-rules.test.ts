@@ -12,11 +12,8 @@ describe('the rules every card follows', () => {
 
   it('every store method is classified as a read or a kind of write, and nothing else is', async () => {
     const store = await SqliteStore.open(':memory:', new ManualClock());
-    const methods = new Set<string>();
-    for (let proto = Object.getPrototypeOf(store); proto && proto !== Object.prototype; proto = Object.getPrototypeOf(proto)) {
-      for (const m of Object.getOwnPropertyNames(proto)) if (m !== 'constructor' && m !== 'open' && m !== 'now' && typeof (store as unknown as Record<string, unknown>)[m] === 'function') methods.add(m);
-    }
-    expect(Object.keys(STORE_CALLS).sort()).toEqual([...methods].sort());
+    const methods = Object.keys(store).filter((m) => typeof (store as unknown as Record<string, unknown>)[m] === 'function');
+    expect(Object.keys(STORE_CALLS).sort()).toEqual(methods.sort());
     return store.close();
   });
 

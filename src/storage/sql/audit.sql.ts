@@ -30,7 +30,7 @@ export const writeAudit: Audit = async (tx, planId, version, at, meta, changes) 
   if (meta.notify?.length) await enqueueNotifications(tx, planId, meta.notify, at);
 };
 
-export const listAudit = async (db: Sql, planId: string | null, query: AuditQuery = {}): Promise<AuditEntry[]> => {
+export const readAudit = async (db: Sql, planId: string | null, query: AuditQuery = {}): Promise<AuditEntry[]> => {
   const prefix = query.keyPrefix;
   // Keys under the prefix: `prefix/…`, with LIKE's wildcards in the prefix taken literally.
   const under = prefix ? `${prefix.replace(/[\\%_]/g, (c) => `\\${c}`)}/%` : '';

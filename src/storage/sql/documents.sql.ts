@@ -1,5 +1,5 @@
 import type { Selectable } from 'kysely';
-import type { DownloadLink, IssuedDocument, IssuedFile } from '../../app/ports';
+import type { Clock, DocumentRepository, DownloadLink, IssuedDocument, IssuedFile } from '../../app/ports';
 import type { DocumentModel } from '../../domain/document.model';
 import type { DownloadLinksTable, IssuedDocumentsTable, IssuedFilesTable } from './database';
 import type { SqlDb } from './sql-db';
@@ -38,10 +38,14 @@ const toFile = (r: Selectable<IssuedFilesTable>): IssuedFile => ({
 });
 
 /** Issued documents and their download links: written once, never changed. */
-export class SqlDocuments {
-  constructor(private readonly sql: SqlDb) {}
+export class SqlDocuments implements DocumentRepository {
+  constructor(
+    private readonly sql: SqlDb,
+    private readonly clock: Clock,
+  ) {}
 
-  async save(document: Omit<IssuedDocument, 'issuedAt'>, at: string): Promise<IssuedDocument> {
+  async saveIssuedDocument(document: Omit<IssuedDocument, 'issuedAt'>): Promise<IssuedDocument> {
+    const at = this.clock.now().toISOString();
     await this.sql.db
       .insertInto('issued_documents')
       .values({
@@ -56,16 +60,17 @@ export class SqlDocuments {
       })
       .onConflict((c) => c.columns(['hash', 'plan_version']).doNothing())
       .execute();
-    return (await this.load(document.hash, document.planVersion))!;
+    return (await this.loadIssuedDocument(document.hash, document.planVersion))!;
   }
 
-  async load(hash: string, planVersion?: number): Promise<IssuedDocument | null> {
+  async loadIssuedDocument(hash: string, planVersion?: number): Promise<IssuedDocument | null> {
     const byHash = this.sql.db.selectFrom('issued_documents').selectAll().where('hash', '=', hash);
     const row = await (planVersion === undefined ? byHash.orderBy('plan_version').limit(1) : byHash.where('plan_version', '=', planVersion)).executeTakeFirst();
     return row ? toDocument(row) : null;
   }
 
-  async addLink(link: Omit<DownloadLink, 'createdAt'>, at: string): Promise<DownloadLink> {
+  async addDownloadLink(link: Omit<DownloadLink, 'createdAt'>): Promise<DownloadLink> {
+    const at = this.clock.now().toISOString();
     await this.sql.db
       .insertInto('download_links')
       .values({
@@ -81,15 +86,16 @@ export class SqlDocuments {
         expires_at: link.expiresAt,
       })
       .execute();
-    return (await this.findLink(link.token))!;
+    return (await this.findDownloadLink(link.token))!;
   }
 
-  async findLink(token: string): Promise<DownloadLink | null> {
+  async findDownloadLink(token: string): Promise<DownloadLink | null> {
     const row = await this.sql.db.selectFrom('download_links').selectAll().where('token', '=', token).executeTakeFirst();
     return row ? toLink(row) : null;
   }
 
-  async recordFile(file: IssuedFile, at: string): Promise<void> {
+  async recordIssuedFile(file: IssuedFile): Promise<void> {
+    const at = this.clock.now().toISOString();
     await this.sql.db
       .insertInto('issued_files')
       .values({
@@ -105,7 +111,7 @@ export class SqlDocuments {
       .execute();
   }
 
-  async findFile(sha256: string): Promise<IssuedFile | null> {
+  async findIssuedFile(sha256: string): Promise<IssuedFile | null> {
     const row = await this.sql.db.selectFrom('issued_files').selectAll().where('sha256', '=', sha256).executeTakeFirst();
     return row ? toFile(row) : null;
   }

@@ -1,14 +1,15 @@
+import type { LeaseRepository } from '../../app/ports';
 import type { SqlDb } from './sql-db';
 
 /**
  * Named leases for background work. Every instance ticks; whichever holds the lease does the
  * tick's work, and a holder that stops renewing (a crash) loses it when it expires.
  */
-export class SqlLeases {
+export class SqlLeases implements LeaseRepository {
   constructor(private readonly sql: SqlDb) {}
 
   /** True when `holder` now holds `name` until `until`: it was free, expired, or already `holder`'s. */
-  async acquire(name: string, holder: string, now: string, until: string): Promise<boolean> {
+  async acquireLease(name: string, holder: string, now: string, until: string): Promise<boolean> {
     const { db } = this.sql;
     await db.insertInto('leases').values({ name, holder: '', expires_at: '' }).onConflict((c) => c.column('name').doNothing()).execute();
     const result = await db
@@ -20,7 +21,7 @@ export class SqlLeases {
     return Number(result.numUpdatedRows) === 1;
   }
 
-  async release(name: string, holder: string): Promise<void> {
+  async releaseLease(name: string, holder: string): Promise<void> {
     await this.sql.db.updateTable('leases').set({ holder: '', expires_at: '' }).where('name', '=', name).where('holder', '=', holder).execute();
   }
 }

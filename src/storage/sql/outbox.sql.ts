@@ -1,5 +1,5 @@
 import type { Selectable } from 'kysely';
-import type { Notification, OutboxChange, OutboxMessage, OutboxRow } from '../../app/ports';
+import type { Notification, OutboxChange, OutboxMessage, OutboxRepository, OutboxRow } from '../../app/ports';
 import type { NotificationOutboxTable } from './database';
 import { nextSeq } from './next-seq';
 import type { Sql, SqlDb } from './sql-db';
@@ -42,15 +42,15 @@ export const enqueueNotifications = async (tx: Sql, planId: string | null, messa
 };
 
 /** The notification outbox: rows are queued inside a change's own transaction, then claimed and marked. */
-export class SqlOutbox {
+export class SqlOutbox implements OutboxRepository {
   constructor(private readonly sql: SqlDb) {}
 
   /**
    * Due rows become this caller's to send. On PostgreSQL rows another instance is claiming at
    * the same moment are skipped, not waited for, so each row goes to one sender.
    */
-  claim(now: string, staleClaimBefore: string, limit: number, ids?: readonly string[]): Promise<OutboxRow[]> {
-    if (ids && !ids.length) return Promise.resolve([]);
+  async claimNotifications(now: string, staleClaimBefore: string, limit: number, ids?: readonly string[]): Promise<OutboxRow[]> {
+    if (ids && !ids.length) return [];
     return this.sql.transaction(async (tx) => {
       const due = tx.db
         .selectFrom('notification_outbox')
@@ -68,7 +68,7 @@ export class SqlOutbox {
     });
   }
 
-  async mark(id: string, change: OutboxChange): Promise<void> {
+  async markNotification(id: string, change: OutboxChange): Promise<void> {
     const set = {
       status: change.status,
       attempts: change.attempts,
@@ -83,7 +83,7 @@ export class SqlOutbox {
     await this.sql.db.updateTable('notification_outbox').set(named).where('id', '=', id).execute();
   }
 
-  async list(planId?: string, ids?: readonly string[]): Promise<OutboxRow[]> {
+  async listNotifications(planId?: string, ids?: readonly string[]): Promise<OutboxRow[]> {
     if (ids && !ids.length) return [];
     const rows = await this.sql.db
       .selectFrom('notification_outbox')

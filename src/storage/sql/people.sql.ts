@@ -1,5 +1,5 @@
-import type { ChangeMeta, Clock, PersonRecord, RosterChangeOptions } from '../../app/ports';
-import type { ConversationRecord } from '../../app/partnership-team.port';
+import type { ChangeMeta, Clock, ConversationRepository, PersonRecord, RosterChangeOptions, RosterRepository } from '../../app/ports';
+import type { ConversationRecord, ConversationStateRepository } from '../../app/partnership-team.port';
 import { DomainError } from '../../domain/errors';
 import { hasRole, Person, RoleGrant } from '../../domain/people.schema';
 import { diffRoster } from '../roster-diff';
@@ -7,21 +7,21 @@ import type { Audit } from './audit.sql';
 import type { Sql, SqlDb } from './sql-db';
 
 /** The roster (people and their roles) and where each person can be reached. */
-export class SqlPeople {
+export class SqlPeople implements RosterRepository, ConversationRepository, ConversationStateRepository {
   constructor(
     private readonly db: SqlDb,
     private readonly clock: Clock,
     private readonly audit: Audit,
   ) {}
 
-  replaceRoster(people: readonly Person[], meta: ChangeMeta) {
+  async replaceRoster(people: readonly Person[], meta: ChangeMeta): Promise<{ added: number; changed: number; removed: number }> {
     const at = this.clock.now().toISOString();
     return this.db.transaction(async (tx) => {
       await tx.lock('roster');
-      const diff = diffRoster(await this.read(tx), people);
+      const diff = diffRoster(await this.#read(tx), people);
       for (const change of diff.changes) {
         if (change.action === 'delete') {
-          await this.markRemoved(tx, change.key, at);
+          await this.#markRemoved(tx, change.key, at);
           continue;
         }
         const person = change.after as Person;
@@ -38,7 +38,7 @@ export class SqlPeople {
             })),
           )
           .execute();
-        await this.writeRoles(tx, person);
+        await this.#writeRoles(tx, person);
       }
       await this.audit(tx, null, null, at, meta, diff.changes);
       return diff.counts;
@@ -46,7 +46,7 @@ export class SqlPeople {
   }
 
   /** Removed, not deleted: the row keeps the person's version and says they were once on the roster. */
-  private async markRemoved(tx: Sql, id: string, at: string): Promise<void> {
+  async #markRemoved(tx: Sql, id: string, at: string): Promise<void> {
     await tx.db.deleteFrom('person_roles').where('person_id', '=', id).execute();
     await tx.db
       .updateTable('people')
@@ -57,11 +57,11 @@ export class SqlPeople {
   }
 
   /** People who were on the roster and were removed: the roster file does not add them again. */
-  async removedIds(): Promise<string[]> {
+  async removedPersonIds(): Promise<string[]> {
     return (await this.db.db.selectFrom('people').select('id').where('removed_at', 'is not', null).orderBy('id').execute()).map((r) => r.id);
   }
 
-  private async writeRoles(tx: Sql, person: Person): Promise<void> {
+  async #writeRoles(tx: Sql, person: Person): Promise<void> {
     await tx.db.deleteFrom('person_roles').where('person_id', '=', person.id).execute();
     for (const [i, grant] of person.roles.entries()) {
       const { role, ...details } = grant;
@@ -69,12 +69,28 @@ export class SqlPeople {
     }
   }
 
-  /** Everyone (or one person), with their roles: one statement, so a roster being replaced is seen before or after, never half done. */
-  async read(db: Sql = this.db, id?: string): Promise<Person[]> {
-    return (await this.records(db, id)).map((r) => r.person);
+  async findPerson(id: string): Promise<Person | null> {
+    return (await this.#read(this.db, id))[0] ?? null;
   }
 
-  async records(db: Sql = this.db, id?: string): Promise<PersonRecord[]> {
+  async listPeople(): Promise<Person[]> {
+    return this.#read();
+  }
+
+  async listPersonRecords(): Promise<PersonRecord[]> {
+    return this.#records();
+  }
+
+  async loadPersonRecord(id: string): Promise<PersonRecord | null> {
+    return (await this.#records(this.db, id))[0] ?? null;
+  }
+
+  /** Everyone (or one person), with their roles: one statement, so a roster being replaced is seen before or after, never half done. */
+  async #read(db: Sql = this.db, id?: string): Promise<Person[]> {
+    return (await this.#records(db, id)).map((r) => r.person);
+  }
+
+  async #records(db: Sql = this.db, id?: string): Promise<PersonRecord[]> {
     const rows = await db.db
       .selectFrom('people as p')
       .leftJoin('person_roles as r', 'r.person_id', 'p.id')
@@ -94,21 +110,21 @@ export class SqlPeople {
     return [...people.values()].map((r) => ({ person: Person.parse(r.person), version: r.version }));
   }
 
-  savePerson(person: Person, expectedVersion: number, meta: ChangeMeta, options: RosterChangeOptions = {}): Promise<{ record: PersonRecord | null; replayed: boolean }> {
+  async savePerson(person: Person, expectedVersion: number, meta: ChangeMeta, options: RosterChangeOptions = {}): Promise<{ record: PersonRecord | null; replayed: boolean }> {
     const valid = Person.parse(person);
-    return this.changeOne(valid.id, expectedVersion, meta, valid, options);
+    return this.#changeOne(valid.id, expectedVersion, meta, valid, options);
   }
 
   async removePerson(id: string, expectedVersion: number, meta: ChangeMeta, options: RosterChangeOptions = {}): Promise<{ replayed: boolean }> {
-    return { replayed: (await this.changeOne(id, expectedVersion, meta, null, options)).replayed };
+    return { replayed: (await this.#changeOne(id, expectedVersion, meta, null, options)).replayed };
   }
 
   /** One person added, changed (`next`) or removed (null), under the roster lock, version-checked, audited. */
-  private changeOne(id: string, expectedVersion: number, meta: ChangeMeta, next: Person | null, options: RosterChangeOptions): Promise<{ record: PersonRecord | null; replayed: boolean }> {
+  async #changeOne(id: string, expectedVersion: number, meta: ChangeMeta, next: Person | null, options: RosterChangeOptions): Promise<{ record: PersonRecord | null; replayed: boolean }> {
     const at = this.clock.now().toISOString();
     return this.db.transaction(async (tx) => {
       await tx.lock('roster');
-      const everyone = await this.records(tx);
+      const everyone = await this.#records(tx);
       // Checked again under the lock: an SRO whose role was taken a moment ago cannot still hand it on.
       if (options.actorMustBeSro && !everyone.some((r) => r.person.id === meta.actorId && hasRole(r.person, 'sro'))) {
         throw new DomainError('AUTH.FORBIDDEN', "Only the plan's Senior Responsible Officer can change who may use the bot.");
@@ -141,9 +157,9 @@ export class SqlPeople {
             })),
           )
           .execute();
-        await this.writeRoles(tx, next);
+        await this.#writeRoles(tx, next);
       } else {
-        await this.markRemoved(tx, id, at);
+        await this.#markRemoved(tx, id, at);
       }
       if (meta.requestId) await tx.db.insertInto('roster_requests').values({ request_id: meta.requestId, person_id: id, version, at }).execute();
       await this.audit(tx, null, null, at, meta, [{ action: !current ? 'create' : next ? 'update' : 'delete', key: id, kind: 'person', before: current?.person ?? null, after: next }]);

@@ -1,10 +1,10 @@
 import type { Selectable } from 'kysely';
-import type { ChangeMeta, Clock, PartChange, PlanSnapshot, SaveResult } from '../../app/ports';
+import type { AuditEntry, AuditQuery, ChangeMeta, Clock, PartChange, PlanRepository, PlanSnapshot, SaveResult } from '../../app/ports';
 import { DomainError } from '../../domain/errors';
 import { Plan } from '../../domain/plan.schema';
 import { diffParts } from '../plan-diff';
 import { composePlan, decomposePlan, type PlanPart } from '../plan-parts';
-import type { Audit } from './audit.sql';
+import { readAudit, type Audit } from './audit.sql';
 import type { PlanPartsTable } from './database';
 import { deepFreeze } from './deep-freeze';
 import type { Sql, SqlDb } from './sql-db';
@@ -20,7 +20,7 @@ const partsOf = async (sql: Sql, planId: string): Promise<PlanPart[]> => (await 
  * the parsed snapshot is kept per plan and version, so a turn never re-reads or re-validates an
  * unchanged plan, and a change made by another instance shows as a new version.
  */
-export class SqlPlans {
+export class SqlPlans implements PlanRepository {
   private readonly cache = new Map<string, PlanSnapshot>();
 
   constructor(
@@ -29,27 +29,27 @@ export class SqlPlans {
     private readonly audit: Audit,
   ) {}
 
-  private now(): string {
+  #now(): string {
     return this.clock.now().toISOString();
   }
 
-  async create(planId: string, plan: Plan, meta: ChangeMeta): Promise<PlanSnapshot> {
+  async createPlan(planId: string, plan: Plan, meta: ChangeMeta): Promise<PlanSnapshot> {
     const valid = Plan.parse(plan);
-    const at = this.now();
+    const at = this.#now();
     const created = await this.sql.transaction(async (tx) => {
       await tx.lock(`plan/${planId}`);
       if (await tx.db.selectFrom('plans').select('id').where('id', '=', planId).executeTakeFirst()) throw new DomainError('PLAN.INVALID', `A plan with id ${planId} already exists`, { planId });
       await tx.db.insertInto('plans').values({ id: planId, version: 1, created_at: at, updated_at: at, updated_by: meta.actorId }).execute();
       const { upserts, changes } = diffParts([], decomposePlan(valid));
-      await this.writeParts(tx, planId, 1, upserts, []);
+      await this.#writeParts(tx, planId, 1, upserts, []);
       await this.audit(tx, planId, 1, at, meta, changes);
-      await this.rememberRequest(tx, planId, 1, at, meta);
-      return this.snapshotIn(tx, planId);
+      await this.#rememberRequest(tx, planId, 1, at, meta);
+      return this.#snapshotIn(tx, planId);
     });
-    return this.remember(created);
+    return this.#remember(created);
   }
 
-  async load(planId: string): Promise<PlanSnapshot | null> {
+  async loadPlan(planId: string): Promise<PlanSnapshot | null> {
     for (;;) {
       const row = await planRow(this.sql, planId);
       if (!row) {
@@ -69,9 +69,9 @@ export class SqlPlans {
     }
   }
 
-  async save(planId: string, expectedVersion: number, plan: Plan, meta: ChangeMeta): Promise<SaveResult> {
+  async savePlan(planId: string, expectedVersion: number, plan: Plan, meta: ChangeMeta): Promise<SaveResult> {
     const valid = Plan.parse(plan);
-    const at = this.now();
+    const at = this.#now();
     const outcome = await this.sql.transaction(async (tx): Promise<{ replayed: boolean; changes: PartChange[]; snapshot?: PlanSnapshot }> => {
       // The plan row is this writer's until commit: a second instance saving the same plan waits, then finds the version moved on.
       const current = await tx.locked(tx.db.selectFrom('plans').select('version').where('id', '=', planId)).executeTakeFirst();
@@ -89,13 +89,13 @@ export class SqlPlans {
       if (diff.upserts.length === 0 && diff.deletes.length === 0) return { replayed: false, changes: [] };
       const version = expectedVersion + 1;
       await tx.db.updateTable('plans').set({ version, updated_at: at, updated_by: meta.actorId }).where('id', '=', planId).where('version', '=', expectedVersion).execute();
-      await this.writeParts(tx, planId, version, diff.upserts, diff.deletes);
+      await this.#writeParts(tx, planId, version, diff.upserts, diff.deletes);
       await this.audit(tx, planId, version, at, meta, diff.changes);
-      await this.rememberRequest(tx, planId, version, at, meta);
+      await this.#rememberRequest(tx, planId, version, at, meta);
       // The version this save made, read in its own transaction: not a later one another writer made since.
-      return { replayed: false, changes: [...diff.changes], snapshot: await this.snapshotIn(tx, planId) };
+      return { replayed: false, changes: [...diff.changes], snapshot: await this.#snapshotIn(tx, planId) };
     });
-    return { ...outcome, snapshot: outcome.snapshot ? this.remember(outcome.snapshot) : await this.loadOrThrow(planId) };
+    return { ...outcome, snapshot: outcome.snapshot ? this.#remember(outcome.snapshot) : await this.#loadOrThrow(planId) };
   }
 
   async appliedRequest(requestId: string): Promise<{ planId: string; version: number } | null> {
@@ -103,11 +103,15 @@ export class SqlPlans {
     return row ? { planId: row.plan_id, version: row.version } : null;
   }
 
-  async listIds(): Promise<string[]> {
+  async listPlanIds(): Promise<string[]> {
     return (await this.sql.db.selectFrom('plans').select('id').orderBy('id').execute()).map((r) => r.id);
   }
 
-  private async writeParts(tx: Sql, planId: string, version: number, upserts: readonly PlanPart[], deletes: readonly PlanPart[]): Promise<void> {
+  async listAudit(planId: string | null, query: AuditQuery = {}): Promise<AuditEntry[]> {
+    return readAudit(this.sql, planId, query);
+  }
+
+  async #writeParts(tx: Sql, planId: string, version: number, upserts: readonly PlanPart[], deletes: readonly PlanPart[]): Promise<void> {
     for (const p of upserts) {
       await tx.db
         .insertInto('plan_parts')
@@ -127,26 +131,26 @@ export class SqlPlans {
     for (const p of deletes) await tx.db.deleteFrom('plan_parts').where('plan_id', '=', planId).where('part_key', '=', p.key).execute();
   }
 
-  private async rememberRequest(tx: Sql, planId: string, version: number, at: string, meta: ChangeMeta): Promise<void> {
+  async #rememberRequest(tx: Sql, planId: string, version: number, at: string, meta: ChangeMeta): Promise<void> {
     if (meta.requestId) await tx.db.insertInto('applied_requests').values({ request_id: meta.requestId, plan_id: planId, version, at }).execute();
   }
 
   /** The plan as this transaction sees it. */
-  private async snapshotIn(tx: Sql, planId: string): Promise<PlanSnapshot> {
+  async #snapshotIn(tx: Sql, planId: string): Promise<PlanSnapshot> {
     const row = (await planRow(tx, planId))!;
     const parts = await partsOf(tx, planId);
     return deepFreeze({ planId: row.id, version: row.version, plan: Plan.parse(composePlan(parts)), updatedAt: row.updated_at, updatedBy: row.updated_by });
   }
 
   /** Kept once committed (a version from a transaction that failed to commit is never cached), unless a newer one is already. */
-  private remember(snapshot: PlanSnapshot): PlanSnapshot {
+  #remember(snapshot: PlanSnapshot): PlanSnapshot {
     const cached = this.cache.get(snapshot.planId);
     if (!cached || cached.version < snapshot.version) this.cache.set(snapshot.planId, snapshot);
     return snapshot;
   }
 
-  private async loadOrThrow(planId: string): Promise<PlanSnapshot> {
-    const s = await this.load(planId);
+  async #loadOrThrow(planId: string): Promise<PlanSnapshot> {
+    const s = await this.loadPlan(planId);
     if (!s) throw new DomainError('PLAN.NOT_FOUND', `No plan with id ${planId}`, { planId });
     return s;
   }

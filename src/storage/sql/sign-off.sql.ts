@@ -1,8 +1,9 @@
 import type { ExpressionBuilder, Selectable } from 'kysely';
-import type { ChangeMeta, Clock, RoundWithRequests, SignOffRequest, SignOffRound } from '../../app/ports';
+import type { ChangeMeta, Clock, RoundWithRequests, SignOffRepository, SignOffRequest, SignOffRound } from '../../app/ports';
 import type { Audit } from './audit.sql';
 import type { Database, SignoffRequestsTable, SignoffRoundsTable } from './database';
 import { nextSeq } from './next-seq';
+import type { SignOffQuestionMethods } from './signoff-questions.sql';
 import type { Sql, SqlDb } from './sql-db';
 
 type RoundRow = Selectable<SignoffRoundsTable>;
@@ -40,20 +41,20 @@ const roundSummary = (r: SignOffRound) => ({ id: r.id, planVersion: r.planVersio
 const request = (roundId: string, role: string, personId: string) => (eb: ExpressionBuilder<Database, 'signoff_requests'>) =>
   eb.and({ round_id: roundId, role, person_id: personId });
 
-/** Sign-off rounds and each signatory's request in them. State changes are compare-and-set. */
-export class SqlSignOff {
+/** Sign-off rounds and each signatory's request in them (their questions: SqlSignOffQuestions). State changes are compare-and-set. */
+export class SqlSignOff implements Omit<SignOffRepository, SignOffQuestionMethods> {
   constructor(
     private readonly db: SqlDb,
     private readonly clock: Clock,
     private readonly audit: Audit,
   ) {}
 
-  private now(): string {
+  #now(): string {
     return this.clock.now().toISOString();
   }
 
-  createRound(round: SignOffRound, requests: readonly SignOffRequest[], meta: ChangeMeta): Promise<void> {
-    const at = this.now();
+  async createRound(round: SignOffRound, requests: readonly SignOffRequest[], meta: ChangeMeta): Promise<void> {
+    const at = this.#now();
     return this.db.transaction(async (tx) => {
       await tx.db
         .insertInto('signoff_rounds')
@@ -98,7 +99,7 @@ export class SqlSignOff {
   }
 
   /** The round and its requests as of one moment: never an open round with voided requests. */
-  loadRound(id: string): Promise<RoundWithRequests | null> {
+  async loadRound(id: string): Promise<RoundWithRequests | null> {
     return this.db.snapshot(async (tx) => {
       const row = await tx.db.selectFrom('signoff_rounds').selectAll().where('id', '=', id).executeTakeFirst();
       if (!row) return null;
@@ -117,7 +118,7 @@ export class SqlSignOff {
     return rows.map(toRound);
   }
 
-  updateRequest(
+  async updateRequest(
     roundId: string,
     role: string,
     personId: string,
@@ -125,7 +126,7 @@ export class SqlSignOff {
     change: Partial<Pick<SignOffRequest, 'state' | 'decidedAt' | 'reason'>>,
     meta: ChangeMeta,
   ): Promise<boolean> {
-    const at = this.now();
+    const at = this.#now();
     const theRequest = request(roundId, role, personId);
     return this.db.transaction(async (tx) => {
       const before = await tx.locked(tx.db.selectFrom('signoff_requests').selectAll().where(theRequest)).executeTakeFirst();
@@ -157,21 +158,21 @@ export class SqlSignOff {
       .execute();
   }
 
-  updateRound(id: string, from: SignOffRound['status'], change: Pick<SignOffRound, 'status' | 'closedAt' | 'closeReason'>, meta: ChangeMeta): Promise<boolean> {
-    const at = this.now();
+  async updateRound(id: string, from: SignOffRound['status'], change: Pick<SignOffRound, 'status' | 'closedAt' | 'closeReason'>, meta: ChangeMeta): Promise<boolean> {
+    const at = this.#now();
     return this.db.transaction(async (tx) => {
-      const before = await this.round(tx, id, true);
+      const before = await this.#round(tx, id, true);
       if (!before || before.status !== from) return false;
       await tx.db.updateTable('signoff_rounds').set({ status: change.status, closed_at: change.closedAt, close_reason: change.closeReason }).where('id', '=', id).execute();
       if (change.status === 'voided') await tx.db.updateTable('signoff_requests').set({ state: 'voided' }).where('round_id', '=', id).execute();
-      const after = (await this.round(tx, id))!;
+      const after = (await this.#round(tx, id))!;
       await this.audit(tx, before.planId, before.planVersion, at, meta, [{ action: 'update', key: `signoff/${id}`, kind: 'signoff-round', before: roundSummary(before), after: roundSummary(after) }]);
       return true;
     });
   }
 
   /** The round; `lock`ed, it is this transaction's to change until it ends. */
-  private async round(tx: Sql, id: string, lock = false): Promise<SignOffRound | null> {
+  async #round(tx: Sql, id: string, lock = false): Promise<SignOffRound | null> {
     const query = tx.db.selectFrom('signoff_rounds').selectAll().where('id', '=', id);
     const row = await (lock ? tx.locked(query) : query).executeTakeFirst();
     return row ? toRound(row) : null;

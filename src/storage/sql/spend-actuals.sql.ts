@@ -1,5 +1,5 @@
 import type { Selectable } from 'kysely';
-import type { ChangeMeta, PartChange } from '../../app/ports';
+import type { ChangeMeta, Clock, PartChange, SpendActualRepository } from '../../app/ports';
 import { DomainError } from '../../domain/errors';
 import { SpendActual, type StoredSpendActual } from '../../domain/spend-actuals.schema';
 import type { Audit } from './audit.sql';
@@ -14,17 +14,19 @@ const versionOf = async (sql: Sql, planId: string, quarter: string): Promise<num
 };
 
 /** Actual spend per quarter: one version-checked set per quarter, every change audited. */
-export class SqlSpendActuals {
+export class SqlSpendActuals implements SpendActualRepository {
   constructor(
     private readonly sql: SqlDb,
+    private readonly clock: Clock,
     private readonly audit: Audit,
   ) {}
 
-  async version(planId: string, quarter: string): Promise<number> {
+  async spendActualsVersion(planId: string, quarter: string): Promise<number> {
     return versionOf(this.sql, planId, quarter);
   }
 
-  async save(planId: string, quarter: string, expectedVersion: number, actuals: readonly SpendActual[], meta: ChangeMeta, at: string): Promise<{ version: number; replayed: boolean }> {
+  async saveSpendActuals(planId: string, quarter: string, expectedVersion: number, actuals: readonly SpendActual[], meta: ChangeMeta): Promise<{ version: number; replayed: boolean }> {
+    const at = this.clock.now().toISOString();
     const valid = actuals.map((a) => {
       const parsed = SpendActual.safeParse(a);
       if (!parsed.success) throw new DomainError('INPUT.INVALID', `That amount cannot be kept: ${parsed.error.issues.map((i) => i.message).join('; ')}`);
@@ -90,7 +92,7 @@ export class SqlSpendActuals {
     });
   }
 
-  async list(planId: string, quarter?: string): Promise<StoredSpendActual[]> {
+  async listSpendActuals(planId: string, quarter?: string): Promise<StoredSpendActual[]> {
     const all = this.sql.db.selectFrom('spend_actuals').selectAll().where('plan_id', '=', planId);
     const query = quarter === undefined ? all.orderBy('quarter') : all.where('quarter', '=', quarter);
     const rows = await query.orderBy('line_id').orderBy('source_id').execute();

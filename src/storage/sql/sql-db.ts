@@ -121,7 +121,14 @@ class KyselyDb extends KyselySql implements SqlDb {
   }
 }
 
-export const openSqlite = (file: string): SqlDb => {
+/** For measuring: called once for every statement sent to the database (the bench counts round trips with it). */
+export interface SqlHooks {
+  readonly onQuery?: () => void;
+}
+
+const logOf = (hooks: SqlHooks) => (hooks.onQuery ? { log: () => hooks.onQuery!() } : {});
+
+export const openSqlite = (file: string, hooks: SqlHooks = {}): SqlDb => {
   if (file !== ':memory:') mkdirSync(dirname(file), { recursive: true });
   const db = new Database(file);
   db.pragma('journal_mode = WAL');
@@ -143,17 +150,17 @@ export const openSqlite = (file: string): SqlDb => {
       return statement;
     },
   };
-  const kysely = new Kysely<Tables>({ dialect: new SqliteDialect({ database }), plugins: [noNul] });
+  const kysely = new Kysely<Tables>({ dialect: new SqliteDialect({ database }), plugins: [noNul], ...logOf(hooks) });
   return new KyselyDb('sqlite', kysely, (text) => void db.exec(text));
 };
 
 // PostgreSQL's BIGINT (COUNT, SUM) arrives as a string by default; every count here fits a number.
 pg.types.setTypeParser(pg.types.builtins.INT8, (v) => Number(v));
 
-export const openPostgres = (url: string, poolSize = 10): SqlDb => {
+export const openPostgres = (url: string, poolSize = 10, hooks: SqlHooks = {}): SqlDb => {
   const pool = new pg.Pool({ connectionString: url, max: poolSize, connectionTimeoutMillis: 15_000 });
   // An idle connection the server drops (a restart, a failover) must not take the bot down; the pool reconnects.
   pool.on('error', () => undefined);
-  const kysely = new Kysely<Tables>({ dialect: new PostgresDialect({ pool }), plugins: [noNul] });
+  const kysely = new Kysely<Tables>({ dialect: new PostgresDialect({ pool }), plugins: [noNul], ...logOf(hooks) });
   return new KyselyDb('postgres', kysely);
 };

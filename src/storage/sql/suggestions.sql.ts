@@ -1,5 +1,5 @@
 import type { Selectable } from 'kysely';
-import type { Suggestion, SuggestionTarget } from '../../app/ports';
+import type { Suggestion, SuggestionRepository, SuggestionTarget } from '../../app/ports';
 import type { AiSuggestionsTable } from './database';
 import { nextSeq } from './next-seq';
 import type { SqlDb } from './sql-db';
@@ -18,10 +18,10 @@ const toSuggestion = (r: Selectable<AiSuggestionsTable>): Suggestion => ({
 });
 
 /** AI drafting suggestions: private to the person they were made for, never part of the plan. */
-export class SqlSuggestions {
+export class SqlSuggestions implements SuggestionRepository {
   constructor(private readonly sql: SqlDb) {}
 
-  async add(s: Omit<Suggestion, 'usedAt' | 'discardedAt' | 'settledAt'>): Promise<Suggestion> {
+  async addSuggestion(s: Omit<Suggestion, 'usedAt' | 'discardedAt' | 'settledAt'>): Promise<Suggestion> {
     await this.sql.db
       .insertInto('ai_suggestions')
       .values({
@@ -36,20 +36,20 @@ export class SqlSuggestions {
       })
       .onConflict((c) => c.column('id').doNothing())
       .execute();
-    return (await this.load(s.id))!;
+    return (await this.loadSuggestion(s.id))!;
   }
 
-  async load(id: string): Promise<Suggestion | null> {
+  async loadSuggestion(id: string): Promise<Suggestion | null> {
     const row = await this.sql.db.selectFrom('ai_suggestions').selectAll().where('id', '=', id).executeTakeFirst();
     return row ? toSuggestion(row) : null;
   }
 
-  async list(personId: string, planId: string): Promise<Suggestion[]> {
+  async listSuggestions(personId: string, planId: string): Promise<Suggestion[]> {
     const rows = await this.sql.db.selectFrom('ai_suggestions').selectAll().where('person_id', '=', personId).where('plan_id', '=', planId).orderBy('created_at').orderBy('seq').execute();
     return rows.map(toSuggestion);
   }
 
-  async mark(id: string, change: Partial<Pick<Suggestion, 'usedAt' | 'discardedAt' | 'settledAt'>>): Promise<void> {
+  async markSuggestion(id: string, change: Partial<Pick<Suggestion, 'usedAt' | 'discardedAt' | 'settledAt'>>): Promise<void> {
     const set = { used_at: change.usedAt, discarded_at: change.discardedAt, settled_at: change.settledAt };
     // Only what the change names is written; a field it leaves out keeps its value.
     const named = Object.fromEntries(Object.entries(set).filter(([, v]) => v !== undefined));

@@ -1,6 +1,6 @@
 import type { Selectable } from 'kysely';
 import type { ChangeMeta, Clock } from '../../app/ports';
-import type { ChannelPostKind, PartnershipTeam, TeamInstall, TeamStatus } from '../../app/partnership-team.port';
+import type { ChannelPostKind, ChannelPostRepository, PartnershipTeam, TeamInstall, TeamRepository, TeamStatus } from '../../app/partnership-team.port';
 import type { Audit } from './audit.sql';
 import type { PartnershipTeamsTable } from './database';
 import type { Sql, SqlDb } from './sql-db';
@@ -29,22 +29,22 @@ const COLUMNS = ['id', 'name', 'service_url', 'tenant_id', 'channel_id', 'bot_id
 const STALE_POST_MS = 10 * 60_000;
 
 /** The teams the app is installed in, and what the SRO posted to their channels. */
-export class SqlTeams {
+export class SqlTeams implements TeamRepository, ChannelPostRepository {
   constructor(
     private readonly db: SqlDb,
     private readonly clock: Clock,
     private readonly audit: Audit,
   ) {}
 
-  private async row(tx: Sql, id: string): Promise<TeamRow | undefined> {
+  async #row(tx: Sql, id: string): Promise<TeamRow | undefined> {
     return tx.db.selectFrom('partnership_teams').select(COLUMNS).where('id', '=', id).executeTakeFirst();
   }
 
-  recordTeamInstalled(team: TeamInstall, meta: ChangeMeta, options: { confirmed: boolean }): Promise<{ team: PartnershipTeam; welcome: boolean }> {
+  async recordTeamInstalled(team: TeamInstall, meta: ChangeMeta, options: { confirmed: boolean }): Promise<{ team: PartnershipTeam; welcome: boolean }> {
     const at = this.clock.now().toISOString();
     return this.db.transaction(async (tx) => {
       await tx.lock(`team/${team.id}`);
-      const before = await this.row(tx, team.id);
+      const before = await this.#row(tx, team.id);
       const welcome = !before || before.status === 'removed';
       const status: TeamStatus = options.confirmed || before?.status === 'installed' ? 'installed' : 'pending';
       const confirmedBy = status === 'installed' ? (before?.status === 'installed' ? before.confirmed_by : team.installedBy) : null;
@@ -91,7 +91,7 @@ export class SqlTeams {
         // The same install seen twice (installationUpdate and conversationUpdate): keep the latest address.
         await tx.db.updateTable('partnership_teams').set({ service_url: team.serviceUrl, updated_at: at }).where('id', '=', team.id).execute();
       }
-      const after = toTeam((await this.row(tx, team.id))!);
+      const after = toTeam((await this.#row(tx, team.id))!);
       if (welcome || before?.status !== after.status) {
         await this.audit(tx, null, null, at, meta, [{ action: before ? 'update' : 'create', key: `team/${team.id}`, kind: 'team', before: before ? toTeam(before) : null, after }]);
       }
@@ -99,28 +99,28 @@ export class SqlTeams {
     });
   }
 
-  confirmTeam(teamId: string, meta: ChangeMeta): Promise<PartnershipTeam | null> {
+  async confirmTeam(teamId: string, meta: ChangeMeta): Promise<PartnershipTeam | null> {
     const at = this.clock.now().toISOString();
     return this.db.transaction(async (tx) => {
       await tx.lock(`team/${teamId}`);
-      const before = await this.row(tx, teamId);
+      const before = await this.#row(tx, teamId);
       if (!before || before.status === 'removed') return null;
       if (before.status === 'installed') return toTeam(before);
       await tx.db.updateTable('partnership_teams').set({ status: 'installed', confirmed_at: at, confirmed_by: meta.actorId, updated_at: at }).where('id', '=', teamId).execute();
-      const after = toTeam((await this.row(tx, teamId))!);
+      const after = toTeam((await this.#row(tx, teamId))!);
       await this.audit(tx, null, null, at, meta, [{ action: 'update', key: `team/${teamId}`, kind: 'team', before: toTeam(before), after }]);
       return after;
     });
   }
 
-  recordTeamRemoved(teamId: string, meta: ChangeMeta): Promise<boolean> {
+  async recordTeamRemoved(teamId: string, meta: ChangeMeta): Promise<boolean> {
     const at = this.clock.now().toISOString();
     return this.db.transaction(async (tx) => {
       await tx.lock(`team/${teamId}`);
-      const before = await this.row(tx, teamId);
+      const before = await this.#row(tx, teamId);
       if (!before || before.status === 'removed') return false;
       await tx.db.updateTable('partnership_teams').set({ status: 'removed', removed_at: at, updated_at: at }).where('id', '=', teamId).execute();
-      await this.audit(tx, null, null, at, meta, [{ action: 'update', key: `team/${teamId}`, kind: 'team', before: toTeam(before), after: toTeam((await this.row(tx, teamId))!) }]);
+      await this.audit(tx, null, null, at, meta, [{ action: 'update', key: `team/${teamId}`, kind: 'team', before: toTeam(before), after: toTeam((await this.#row(tx, teamId))!) }]);
       return true;
     });
   }

@@ -1,5 +1,5 @@
 import type { Selectable } from 'kysely';
-import type { ChangeMeta, Clock, LatestUpdateQuery, Reminder, UpdateQuery } from '../../app/ports';
+import type { ChangeMeta, Clock, LatestUpdateQuery, Reminder, ReminderRepository, UpdateQuery, UpdateRepository } from '../../app/ports';
 import { WorkstreamUpdate, type StoredUpdate } from '../../domain/workstream-update.schema';
 import type { Audit } from './audit.sql';
 import type { RemindersTable, WorkstreamUpdatesTable } from './database';
@@ -35,14 +35,14 @@ const toReminder = (r: ReminderRow): Reminder => ({
 type ReminderChange = Partial<Pick<Reminder, 'status' | 'attempts' | 'nextAttemptAt' | 'sentAt' | 'lastError' | 'claimedAt'>>;
 
 /** Quarterly workstream updates, the people named to post them, and the reminders to do so. */
-export class SqlUpdates {
+export class SqlUpdates implements UpdateRepository, ReminderRepository {
   /**
    * Posts are never changed once stored, so a post read before is not parsed and validated again
    * (the update form reads the same latest posts on every submission).
    */
   private readonly parsed = new Map<string, StoredUpdate>();
 
-  private toUpdate(r: UpdateRow): StoredUpdate {
+  #toUpdate(r: UpdateRow): StoredUpdate {
     const known = this.parsed.get(r.id);
     if (known) return known;
     const update = deepFreeze(parseUpdate(r));
@@ -57,14 +57,14 @@ export class SqlUpdates {
     private readonly audit: Audit,
   ) {}
 
-  addUpdate(planId: string, update: WorkstreamUpdate, post: { id: string; authorId: string }, meta: ChangeMeta): Promise<StoredUpdate> {
+  async addUpdate(planId: string, update: WorkstreamUpdate, post: { id: string; authorId: string }, meta: ChangeMeta): Promise<StoredUpdate> {
     const valid = WorkstreamUpdate.parse(update);
     const at = this.clock.now().toISOString();
     return this.sql.transaction(async (tx) => {
       // Writers of one workstream's quarter take turns, so update numbers stay 1, 2, 3… with two instances posting at once.
       await tx.lock(`updates/${planId}/${valid.workstreamId}/${valid.quarter}`);
       const existing = await tx.db.selectFrom('workstream_updates').selectAll().where('id', '=', post.id).executeTakeFirst();
-      if (existing) return this.toUpdate(existing);
+      if (existing) return this.#toUpdate(existing);
       const { next } = await tx.db
         .selectFrom('workstream_updates')
         .select((eb) => eb(eb.fn.coalesce(eb.fn.max('sequence'), eb.lit(0)), '+', eb.lit(1)).as('next'))
@@ -101,7 +101,7 @@ export class SqlUpdates {
       .orderBy('workstream_id')
       .orderBy('sequence')
       .execute();
-    return rows.map((r) => this.toUpdate(r));
+    return rows.map((r) => this.#toUpdate(r));
   }
 
   /**
@@ -138,10 +138,10 @@ export class SqlUpdates {
             .orderBy('m.sequence', 'desc')
             .limit(1)
             .executeTakeFirst();
-    return row ? this.toUpdate(row) : null;
+    return row ? this.#toUpdate(row) : null;
   }
 
-  addDelegate(planId: string, workstreamId: string, personId: string, meta: ChangeMeta): Promise<void> {
+  async addDelegate(planId: string, workstreamId: string, personId: string, meta: ChangeMeta): Promise<void> {
     const at = this.clock.now().toISOString();
     return this.sql.transaction(async (tx) => {
       const result = await tx.db
@@ -169,7 +169,7 @@ export class SqlUpdates {
     return rows.map((r) => ({ workstreamId: r.workstream_id, personId: r.person_id }));
   }
 
-  scheduleReminders(reminders: readonly Pick<Reminder, 'id' | 'planId' | 'kind' | 'quarter' | 'personId' | 'dueAt'>[]): Promise<number> {
+  async scheduleReminders(reminders: readonly Pick<Reminder, 'id' | 'planId' | 'kind' | 'quarter' | 'personId' | 'dueAt'>[]): Promise<number> {
     return this.sql.transaction(async (tx) => {
       let added = 0;
       for (const r of reminders) {

@@ -1,5 +1,5 @@
 import type { Selectable } from 'kysely';
-import type { Assignment, AssignmentQuery, ChangeMeta, Clock, Draft } from '../../app/ports';
+import type { Assignment, AssignmentQuery, AssignmentRepository, ChangeMeta, Clock, Draft, DraftRepository } from '../../app/ports';
 import type { SectionKey } from '../../domain/plan.schema';
 import type { Audit } from './audit.sql';
 import type { AssignmentsTable, DraftsTable } from './database';
@@ -32,14 +32,14 @@ const toAssignment = (r: AssignmentRow): Assignment => ({
 });
 
 /** People's drafts of sections, and the sections given to them to fill in. */
-export class SqlWork {
+export class SqlWork implements DraftRepository, AssignmentRepository {
   constructor(
     private readonly db: SqlDb,
     private readonly clock: Clock,
     private readonly audit: Audit,
   ) {}
 
-  private now(): string {
+  #now(): string {
     return this.clock.now().toISOString();
   }
 
@@ -60,7 +60,7 @@ export class SqlWork {
   }
 
   async saveDraft(draft: Omit<Draft, 'updatedAt'>): Promise<Draft> {
-    const at = this.now();
+    const at = this.#now();
     await this.db.db
       .insertInto('drafts')
       .values({
@@ -88,11 +88,11 @@ export class SqlWork {
     await this.db.db.deleteFrom('drafts').where('person_id', '=', personId).where('plan_id', '=', planId).where('section_key', '=', section).execute();
   }
 
-  addAssignment(a: Omit<Assignment, 'status' | 'createdAt' | 'completedAt'>, meta: ChangeMeta): Promise<Assignment> {
-    const at = this.now();
+  async addAssignment(a: Omit<Assignment, 'status' | 'createdAt' | 'completedAt'>, meta: ChangeMeta): Promise<Assignment> {
+    const at = this.#now();
     return this.db.transaction(async (tx) => {
       await tx.lock(`assignment/${a.id}`);
-      const existing = await this.loadAssignment(tx, a.id);
+      const existing = await this.#loadAssignment(tx, a.id);
       if (existing) return existing;
       await tx.db
         .insertInto('assignments')
@@ -109,7 +109,7 @@ export class SqlWork {
           created_at: at,
         })
         .execute();
-      const stored = (await this.loadAssignment(tx, a.id))!;
+      const stored = (await this.#loadAssignment(tx, a.id))!;
       await this.audit(tx, a.planId, null, at, meta, [{ action: 'create', key: `assignments/${a.id}`, kind: 'assignment', before: null, after: stored }]);
       return stored;
     });
@@ -133,19 +133,19 @@ export class SqlWork {
   }
 
   async completeAssignments(ids: readonly string[], meta: ChangeMeta): Promise<void> {
-    const at = this.now();
+    const at = this.#now();
     await this.db.transaction(async (tx) => {
       for (const id of ids) {
         const before = await tx.locked(tx.db.selectFrom('assignments').selectAll().where('id', '=', id).where('status', '=', 'open')).executeTakeFirst();
         if (!before) continue;
         await tx.db.updateTable('assignments').set({ status: 'done', completed_at: at }).where('id', '=', id).execute();
-        const after = (await this.loadAssignment(tx, id))!;
+        const after = (await this.#loadAssignment(tx, id))!;
         await this.audit(tx, before.plan_id, null, at, meta, [{ action: 'update', key: `assignments/${id}`, kind: 'assignment', before: toAssignment(before), after }]);
       }
     });
   }
 
-  private async loadAssignment(tx: Sql, id: string): Promise<Assignment | null> {
+  async #loadAssignment(tx: Sql, id: string): Promise<Assignment | null> {
     const row = await tx.db.selectFrom('assignments').selectAll().where('id', '=', id).executeTakeFirst();
     return row ? toAssignment(row) : null;
   }
