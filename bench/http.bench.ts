@@ -25,6 +25,7 @@ import { fromRoot } from '../src/paths';
 import { openStore } from '../src/storage/open-store';
 import { readRosterFile } from '../src/storage/roster-file';
 import { VERBS } from '../src/teams/verbs';
+import { roundTrips } from './round-trips.bench';
 
 const env = process.env;
 const CONCURRENCY = Number(env.BENCH_CONCURRENCY ?? 16);
@@ -315,6 +316,8 @@ const postgresRun = async (): Promise<string> => {
   const botEnv = {
     ALLOW_UNAUTHENTICATED: 'true',
     DATABASE_URL: url,
+    // Connections per instance: BENCH_POOL_SIZE compares sizes (the bot's default otherwise).
+    ...(env.BENCH_POOL_SIZE ? { DATABASE_POOL_SIZE: env.BENCH_POOL_SIZE } : {}),
     PLAN_ID: planId,
     SEED_DEMO_PLAN: 'true',
     RATE_LIMIT_PER_PERSON: '1000000',
@@ -337,7 +340,18 @@ const postgresRun = async (): Promise<string> => {
     await drive(ports, 200, CONCURRENCY * 2, submissionActivity, postedOk);
     const help = await drive(ports, ROUND * 2, CONCURRENCY * 2, helpActivity, helpOk);
     addRow('PostgreSQL x2: help', 'bot x2', help);
-    for (let round = 1; round <= 2; round++) addRow(`PostgreSQL x2: submission ${round}`, 'bot x2', await drive(ports, ROUND * 2, CONCURRENCY * 2, submissionActivity, postedOk));
+    // The echo bot at the same concurrency, in the same run: the floor the goal is measured against.
+    const echo = await start('echo-pg', fromRoot('dist', 'bench', 'echo-bot.js'), {});
+    try {
+      await drive([echo.port], 200, CONCURRENCY * 2, submissionActivity, echoPostedOk);
+      for (let round = 1; round <= 2; round++) {
+        const e = await drive([echo.port], ROUND * 2, CONCURRENCY * 2, submissionActivity, echoPostedOk);
+        addRow(`PostgreSQL x2: submission ${round}`, 'echo', e);
+        addRow(`PostgreSQL x2: submission ${round}`, 'bot x2', await drive(ports, ROUND * 2, CONCURRENCY * 2, submissionActivity, postedOk), e);
+      }
+    } finally {
+      await stop(echo);
+    }
     const mem = bots.map((b) => memory(b.child.pid).rss.toFixed(0));
     return `PostgreSQL, two instances (concurrency ${CONCURRENCY * 2} in all, requests alternating): RSS at the end ${mem.join(' and ')} MiB`;
   } finally {
@@ -349,8 +363,10 @@ export const httpBench = async (): Promise<void> => {
   const began = performance.now();
   build();
   process.stdout.write(`HTTP benchmark: concurrency ${CONCURRENCY}, rounds of ${ROUND}, a round stops after ${ROUND_SECONDS} s; ${lead.name} posts ${WORKSTREAM} ${QUARTER}\n`);
-  const sqlite = await sqliteRun();
+  // BENCH_ONLY=postgres skips the SQLite half (comparing pool sizes, say).
+  const sqlite = env.BENCH_ONLY === 'postgres' ? 'SQLite: skipped (BENCH_ONLY=postgres)' : await sqliteRun();
   const pg = await postgresRun();
-  process.stdout.write(`\n${header}\n${rows.join('\n')}\n${sqlite}\n${pg}\n`);
+  const trips = await roundTrips();
+  process.stdout.write(`\n${header}\n${rows.join('\n')}\n${sqlite}\n${pg}\n${trips.join('\n')}\n`);
   process.stdout.write(`machine: ${(await import('node:os')).cpus().length} cores, Node ${process.version}; whole run ${((performance.now() - began) / 1000).toFixed(0)} s\n`);
 };

@@ -23,6 +23,8 @@ const EnvSchema = z
     PORT: z.coerce.number().int().min(0).max(65535).default(3978),
     LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
     DATABASE_URL: z.string().trim().min(1).default('sqlite:./data/send-plan.db'),
+    // PostgreSQL connections per instance; 10 measured best for two instances (npm run bench, issue 21's note).
+    DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(100).default(10),
     PLAN_ID: z
       .string()
       .regex(/^[a-z0-9][a-z0-9-]{0,63}$/, 'PLAN_ID uses lower-case letters, digits and hyphens')
@@ -100,6 +102,8 @@ export interface Config {
   readonly port: number;
   readonly logLevel: z.infer<typeof EnvSchema>['LOG_LEVEL'];
   readonly databaseUrl: string;
+  /** PostgreSQL connections each instance keeps (SQLite has one). */
+  readonly databasePoolSize: number;
   readonly planId: string;
   /** Load the demo plan into an empty database. On unless switched off; never in production, whatever SEED_DEMO_PLAN says. */
   readonly seedDemoPlan: boolean;
@@ -167,6 +171,7 @@ export const loadConfig = (env: NodeJS.ProcessEnv = process.env): Config => {
     port: e.PORT,
     logLevel: e.LOG_LEVEL,
     databaseUrl: e.DATABASE_URL,
+    databasePoolSize: e.DATABASE_POOL_SIZE,
     planId: e.PLAN_ID,
     // The demo plan is for local use: never in production (whatever the settings say), and not by
     // default for an authenticated bot.

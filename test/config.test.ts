@@ -21,6 +21,7 @@ describe('configuration', () => {
       port: 3978,
       logLevel: 'info',
       databaseUrl: 'sqlite:./data/send-plan.db',
+      databasePoolSize: 10,
       planId: 'shropshire-2026-27',
       seedDemoPlan: true,
       warnings: [],
@@ -50,6 +51,7 @@ describe('configuration', () => {
     ['a port that is not a number', { PORT: 'eighty' }, /PORT/],
     ['a single-tenant bot without its tenant', { MICROSOFT_APP_ID: 'a', MICROSOFT_APP_PASSWORD: 'b', MICROSOFT_APP_TYPE: 'SingleTenant' }, /MICROSOFT_APP_TENANT_ID/],
     ['a plan id with capitals', { PLAN_ID: 'Shropshire' }, /PLAN_ID/],
+    ['a pool of no connections', { DATABASE_POOL_SIZE: '0' }, /DATABASE_POOL_SIZE/],
     ['a Teams app id that is not a GUID', { TEAMS_APP_ID: 'my-app' }, /TEAMS_APP_ID must be a GUID/],
   ])('refuses to start with %s', (_what, env, problem) => {
     expect(problemsOf(env).join('\n')).toMatch(problem);

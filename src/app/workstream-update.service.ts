@@ -1,6 +1,6 @@
 import { DomainError } from '../domain/errors';
 import { hasRole, type Person } from '../domain/people.schema';
-import type { Workstream } from '../domain/plan.schema';
+import type { Plan, Workstream } from '../domain/plan.schema';
 import { deliveryColumn, noMilestonesReason, parseQuarter, quarterOf, type Quarter } from '../domain/quarters';
 import { defaultRag, MilestoneStatus, WorkstreamUpdate, type MilestoneProgress, type StoredUpdate } from '../domain/workstream-update.schema';
 import { RagRating } from '../domain/plan.schema';
@@ -44,22 +44,25 @@ export class WorkstreamUpdateService {
   }
 
   /** The workstreams this person may post for: the ones they lead, and the ones they were named a delegate for. */
-  async postableWorkstreams(person: Person): Promise<Workstream[]> {
-    const plan = await this.plan();
+  async postableWorkstreams(person: Person, loaded?: Plan): Promise<Workstream[]> {
+    const plan = loaded ?? (await this.plan());
     const delegated = (await this.store.listDelegates(this.planId)).filter((d) => d.personId === person.id).map((d) => d.workstreamId);
     const led = person.roles.flatMap((r) => (r.role === 'workstream-lead' ? r.workstreams : []));
     return plan.deliveryPlan.workstreams.filter((w) => led.includes(w.id) || delegated.includes(w.id));
   }
 
   async form(person: Person, workstreamId: string, quarterId?: string): Promise<UpdateForm> {
-    const workstream = await this.mayPost(person, workstreamId);
-    return this.buildForm(workstream, await this.quarterToPost(quarterId), {}, null);
+    // The plan is read once for the whole form (who may post, the quarter, its milestones).
+    const plan = await this.plan();
+    const workstream = await this.mayPost(person, workstreamId, plan);
+    return this.buildForm(plan, workstream, this.postableQuarter(plan, quarterId), {}, null);
   }
 
   async post(person: Person, workstreamId: string, quarterId: string, values: Readonly<Record<string, unknown>>, requestId: string): Promise<{ stored: StoredUpdate } | { form: UpdateForm }> {
-    const workstream = await this.mayPost(person, workstreamId);
-    const quarter = await this.quarterToPost(quarterId);
-    const base = await this.buildForm(workstream, quarter, {}, null);
+    const plan = await this.plan();
+    const workstream = await this.mayPost(person, workstreamId, plan);
+    const quarter = this.postableQuarter(plan, quarterId);
+    const base = await this.buildForm(plan, workstream, quarter, {}, null);
     const errors: Record<string, string> = {};
     const milestones: MilestoneProgress[] = [];
     for (const m of base.milestones) {
@@ -79,7 +82,7 @@ export class WorkstreamUpdateService {
     }
     const fields = { actual: text(values.actual, 300), narrative: text(values.narrative, 2000), blockers: text(values.blockers, 2000), supportNeeded: text(values.supportNeeded, 2000) };
     for (const [k, v] of Object.entries(fields)) if (v instanceof Error) errors[k] = v.message;
-    if (Object.keys(errors).length) return { form: await this.buildForm(workstream, quarter, errors, values) };
+    if (Object.keys(errors).length) return { form: await this.buildForm(plan, workstream, quarter, errors, values) };
     const update = WorkstreamUpdate.parse({ workstreamId, quarter: quarter.id, milestones, ...fields });
     const stored = await this.store.addUpdate(this.planId, update, { id: `update-${requestId}`.slice(0, 120), authorId: person.id }, {
       actorId: person.id,
@@ -120,26 +123,29 @@ export class WorkstreamUpdateService {
 
   /** Updates report on milestones, so only a quarter the plan has milestones for can have one (this quarter when none is named). */
   async quarterToPost(quarterId?: string): Promise<Quarter> {
+    return this.postableQuarter(await this.plan(), quarterId);
+  }
+
+  private postableQuarter(plan: Plan, quarterId?: string): Quarter {
     const quarter = quarterId ? parseQuarter(quarterId) : this.currentQuarter();
-    const reason = noMilestonesReason((await this.plan()).meta.reportingYear, quarter);
+    const reason = noMilestonesReason(plan.meta.reportingYear, quarter);
     if (reason) throw new DomainError('UPDATE.QUARTER_NOT_IN_PLAN', `${reason} There is no update to post for it.`, { quarter: quarter.id });
     return quarter;
   }
 
-  private async mayPost(person: Person, workstreamId: string): Promise<Workstream> {
-    const plan = await this.plan();
+  private async mayPost(person: Person, workstreamId: string, plan: Plan): Promise<Workstream> {
     const workstream = plan.deliveryPlan.workstreams.find((w) => w.id === workstreamId);
     if (!workstream) throw new DomainError('INPUT.INVALID', 'That workstream is not in the plan.');
-    if (!(await this.postableWorkstreams(person)).some((w) => w.id === workstreamId)) {
+    if (!(await this.postableWorkstreams(person, plan)).some((w) => w.id === workstreamId)) {
       throw new DomainError('AUTH.FORBIDDEN', `Only the lead of workstream ${workstream.code}, or someone they or the SRO have named, can post its update.`);
     }
     return workstream;
   }
 
-  private async buildForm(workstream: Workstream, quarter: Quarter, errors: Record<string, string>, typed: Readonly<Record<string, unknown>> | null): Promise<UpdateForm> {
+  private async buildForm(plan: Plan, workstream: Workstream, quarter: Quarter, errors: Record<string, string>, typed: Readonly<Record<string, unknown>> | null): Promise<UpdateForm> {
     // Only what the form shows, never the history: per milestone, the latest post of this quarter
     // or an earlier one that reported on it; and the latest post of this quarter (else of any).
-    const column = deliveryColumn((await this.plan()).meta.reportingYear, quarter);
+    const column = deliveryColumn(plan.meta.reportingYear, quarter);
     const planned = column ? workstream.quarters[column].milestones : [];
     const of = { planId: this.planId, workstreamId: workstream.id };
     const [thisQuarter, latest, ...reported] = await Promise.all([

@@ -1,4 +1,4 @@
-import type { Selectable } from 'kysely';
+import { sql, type Selectable } from 'kysely';
 import type { ChangeMeta, Clock, LatestUpdateQuery, Reminder, ReminderRepository, UpdateQuery, UpdateRepository } from '../../app/ports';
 import { WorkstreamUpdate, type StoredUpdate } from '../../domain/workstream-update.schema';
 import type { Audit } from './audit.sql';
@@ -63,23 +63,29 @@ export class SqlUpdates implements UpdateRepository, ReminderRepository {
     return this.sql.transaction(async (tx) => {
       // Writers of one workstream's quarter take turns, so update numbers stay 1, 2, 3… with two instances posting at once.
       await tx.lock(`updates/${planId}/${valid.workstreamId}/${valid.quarter}`);
-      const existing = await tx.db.selectFrom('workstream_updates').selectAll().where('id', '=', post.id).executeTakeFirst();
-      if (existing) return this.#toUpdate(existing);
-      const { next } = await tx.db
-        .selectFrom('workstream_updates')
-        .select((eb) => eb(eb.fn.coalesce(eb.fn.max('sequence'), eb.lit(0)), '+', eb.lit(1)).as('next'))
-        .where('plan_id', '=', planId)
-        .where('workstream_id', '=', valid.workstreamId)
-        .where('quarter', '=', valid.quarter)
-        .executeTakeFirstOrThrow();
-      await tx.db
+      // One statement numbers and adds the post; a post already kept (a retried request) adds nothing, and is answered as kept.
+      const added = await tx.db
         .insertInto('workstream_updates')
-        .values({ id: post.id, plan_id: planId, workstream_id: valid.workstreamId, quarter: valid.quarter, sequence: next, author_id: post.authorId, at, body: JSON.stringify(valid) })
-        .execute();
-      for (const milestoneId of new Set(valid.milestones.map((m) => m.milestoneId))) {
+        .values({
+          id: post.id,
+          plan_id: planId,
+          workstream_id: valid.workstreamId,
+          quarter: valid.quarter,
+          sequence: sql<number>`(SELECT COALESCE(MAX(sequence), 0) + 1 FROM workstream_updates WHERE plan_id = ${planId} AND workstream_id = ${valid.workstreamId} AND quarter = ${valid.quarter})`,
+          author_id: post.authorId,
+          at,
+          body: JSON.stringify(valid),
+        })
+        .onConflict((c) => c.column('id').doNothing())
+        .returning('sequence')
+        .executeTakeFirst();
+      if (!added) return this.#toUpdate(await tx.db.selectFrom('workstream_updates').selectAll().where('id', '=', post.id).executeTakeFirstOrThrow());
+      const next = added.sequence;
+      const milestones = [...new Set(valid.milestones.map((m) => m.milestoneId))];
+      if (milestones.length) {
         await tx.db
           .insertInto('workstream_update_milestones')
-          .values({ plan_id: planId, workstream_id: valid.workstreamId, milestone_id: milestoneId, quarter: valid.quarter, sequence: next, update_id: post.id })
+          .values(milestones.map((milestoneId) => ({ plan_id: planId, workstream_id: valid.workstreamId, milestone_id: milestoneId, quarter: valid.quarter, sequence: next, update_id: post.id })))
           .execute();
       }
       const stored: StoredUpdate = { ...valid, id: post.id, sequence: next, authorId: post.authorId, at };
