@@ -1,10 +1,11 @@
 import Database from 'better-sqlite3';
-import { CompiledQuery, Kysely, sql, OperationNodeTransformer, PostgresDialect, SqliteDialect, type KyselyPlugin, type PrimitiveValueListNode, type SelectQueryBuilder, type ValueNode } from 'kysely';
+import { CompiledQuery, Kysely, sql, PostgresDialect, SqliteDialect, type SelectQueryBuilder } from 'kysely';
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import pg from 'pg';
 import type { Database as Tables } from './database';
 import { preparedPool } from './prepared-pool';
+import { withoutNul } from './without-nul';
 
 export type Dialect = 'sqlite' | 'postgres';
 
@@ -40,29 +41,6 @@ export interface SqlDb extends Sql {
 }
 
 type Runner = Kysely<Tables>;
-
-/**
- * PostgreSQL refuses the NUL character in text; SQLite keeps it. Nobody types one, but a
- * tampered card can send one: both databases keep U+FFFD in its place, so both behave alike.
- */
-const withoutNul = (value: unknown): unknown => (typeof value === 'string' && value.includes('\u0000') ? value.replaceAll('\u0000', '\uFFFD') : value);
-
-/** The same, for every value a built query carries. */
-class NoNul extends OperationNodeTransformer {
-  protected override transformValue(node: ValueNode): ValueNode {
-    return { ...super.transformValue(node), value: withoutNul(node.value) };
-  }
-
-  protected override transformPrimitiveValueList(node: PrimitiveValueListNode): PrimitiveValueListNode {
-    return { ...super.transformPrimitiveValueList(node), values: node.values.map(withoutNul) };
-  }
-}
-
-const noNul: KyselyPlugin = {
-  transformQuery: (args) => new NoNul().transformNode(args.node),
-  transformResult: async (args) => args.result,
-};
-
 
 class KyselySql implements Sql {
   constructor(
@@ -137,7 +115,7 @@ export const openSqlite = (file: string, hooks: SqlHooks = {}): SqlDb => {
   db.pragma('busy_timeout = 5000');
   // Kysely prepares each statement afresh; the statements here are a fixed set, so each is
   // prepared once and reused (one connection, used by one query at a time).
-  const statements = new Map<string, Database.Statement>();
+  const statements = new Map<string, Pick<Database.Statement, 'reader' | 'all' | 'run' | 'iterate'>>();
   const database = {
     close: () => db.close(),
     prepare: (text: string) => {
@@ -145,13 +123,19 @@ export const openSqlite = (file: string, hooks: SqlHooks = {}): SqlDb => {
       if (!statement) {
         // Statements built with a variable number of values (id lists) are many; keep the cache bounded.
         if (statements.size >= 1000) statements.clear();
-        statement = db.prepare(text);
+        const prepared = db.prepare(text);
+        statement = {
+          reader: prepared.reader,
+          all: (values: unknown[]) => prepared.all(withoutNul(values)),
+          run: (values: unknown[]) => prepared.run(withoutNul(values)),
+          iterate: (values: unknown[]) => prepared.iterate(withoutNul(values)),
+        } as Pick<Database.Statement, 'reader' | 'all' | 'run' | 'iterate'>;
         statements.set(text, statement);
       }
       return statement;
     },
   };
-  const kysely = new Kysely<Tables>({ dialect: new SqliteDialect({ database }), plugins: [noNul], ...logOf(hooks) });
+  const kysely = new Kysely<Tables>({ dialect: new SqliteDialect({ database }), ...logOf(hooks) });
   return new KyselyDb('sqlite', kysely, (text) => void db.exec(text));
 };
 
@@ -162,6 +146,6 @@ export const openPostgres = (url: string, poolSize = 10, hooks: SqlHooks = {}): 
   const pool = new pg.Pool({ connectionString: url, max: poolSize, connectionTimeoutMillis: 15_000 });
   // An idle connection the server drops (a restart, a failover) must not take the bot down; the pool reconnects.
   pool.on('error', () => undefined);
-  const kysely = new Kysely<Tables>({ dialect: new PostgresDialect({ pool: preparedPool(pool) }), plugins: [noNul], ...logOf(hooks) });
+  const kysely = new Kysely<Tables>({ dialect: new PostgresDialect({ pool: preparedPool(pool) }), ...logOf(hooks) });
   return new KyselyDb('postgres', kysely);
 };
