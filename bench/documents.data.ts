@@ -226,7 +226,7 @@ export const seedReportStore = async (file: string, planId: string): Promise<Rep
   try {
     const full = schemaBoundPlan(10, { extraRisks: 100 });
     const opened = new Set(full.risks.risks.filter((r) => r.id.includes('-q3-')).map((r) => r.id));
-    const start: Plan = { ...full, risks: { risks: full.risks.risks.filter((r) => !opened.has(r.id)) } };
+    const start: Plan = { ...full, risks: { ...full.risks, risks: full.risks.risks.filter((r) => !opened.has(r.id)) } };
     await store.replaceRoster(roster(full), meta('bench roster'));
     let version = (await store.createPlan(planId, start, meta('bench plan'))).version;
     const leads = new Map(full.deliveryPlan.workstreams.map((w, i) => [w.id, `bench-lead-${i}`]));

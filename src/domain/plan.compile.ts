@@ -210,6 +210,7 @@ const sectionTwo = (plan: Plan): Block[] => {
     ...question('engagement'),
     ...textBlocks(plan.engagement.narrative),
     ...question('risks'),
+    ...textBlocks(risks.note),
     {
       kind: 'table',
       wide: true,

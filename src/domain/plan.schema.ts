@@ -312,7 +312,11 @@ export const Risk = z.object({
 });
 export type Risk = z.infer<typeof Risk>;
 
-export const Risks = z.object({ risks: z.array(Risk).max(LIMITS.rows) });
+export const Risks = z.object({
+  /** What partnerships write beside the table: how they rate risks, where the full register is kept. */
+  note: addedLater(answer()),
+  risks: z.array(Risk).max(LIMITS.rows),
+});
 
 export const Dependency = z.object({
   id: Id,

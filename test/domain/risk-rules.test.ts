@@ -22,7 +22,7 @@ describe('the risk rules, applied on every save', () => {
   it.each([
     ['a re-score is rated from the matrix, whatever RAG came with it', withRisk(demo, 'risk-oaip', { impact: 'Low', likelihood: 'Low', rag: 'Red' }), demo, 'risk-oaip', 'Green'],
     ['a RAG changed by hand, scores unchanged, is put back to the matrix’s', withRisk(demo, 'risk-oaip', { rag: 'Green' }), demo, 'risk-oaip', 'Red'],
-    ['a new risk is rated', demo, { ...demo, risks: { risks: demo.risks.risks.filter((r) => r.id !== 'risk-oaip') } }, 'risk-oaip', 'Red'],
+    ['a new risk is rated', demo, { ...demo, risks: { ...demo.risks, risks: demo.risks.risks.filter((r) => r.id !== 'risk-oaip') } }, 'risk-oaip', 'Red'],
     ['an older risk nobody touched keeps its stored RAG, even one the matrix would not give', withRisk(legacy, 'risk-oaip', { mitigation: 'Changed.' }), legacy, 'risk-engagement-reach', 'Red'],
   ])('%s', (_what, next, before, id, expected) => {
     expect(rag(rule(next, before), id)).toBe(expected);
@@ -37,7 +37,7 @@ describe('the risk rules, applied on every save', () => {
   });
 
   it('refuses a change that makes six headline risks, and allows keeping six a plan already had', () => {
-    const six = { ...demo, risks: { risks: [...demo.risks.risks, { ...demo.risks.risks[0]!, id: 'risk-sixth', headline: true }] } };
+    const six = { ...demo, risks: { ...demo.risks, risks: [...demo.risks.risks, { ...demo.risks.risks[0]!, id: 'risk-sixth', headline: true }] } };
     expect(rule(six, demo)).toBe('RISK.HEADLINE_LIMIT');
     expect(typeof rule(withRisk(six, 'risk-oaip', { mitigation: 'x' }), six)).toBe('object');
   });

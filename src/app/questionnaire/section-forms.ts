@@ -267,6 +267,7 @@ export const SECTION_FORMS: Record<SectionKey, SectionForm> = {
   risks: {
     section: 'risks',
     steps: [
+      { title: 'How you rate and keep risks', fields: [long('note', 'How the partnership rates its risks and keeps its full register (optional)')] },
       {
         title: 'Risks and mitigations',
         intro: 'At most five headline risks, each with impact and likelihood: the RAG comes from them through the partnership’s risk matrix.',

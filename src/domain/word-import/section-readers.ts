@@ -136,7 +136,8 @@ export const SECTION_READERS: Partial<Record<SectionKey, SectionReader>> = {
     const rows = lines.filter((l): l is Extract<Line, { kind: 'row' }> => l.kind === 'row').slice(1);
     const headline = plan.risks.risks.filter((r) => r.status === 'open' && r.headline);
     if (rows.length < headline.length || rows.length > 5) return plan;
-    const rag = (text: string | undefined) => (['Red', 'Amber', 'Green'] as const).find((r) => r === normalise(text ?? '')) ?? null;
+    // "Red", "RED" or "Red (16)": the score in brackets is impact times likelihood, worked out again from them.
+    const rag = (text: string | undefined) => (['Red', 'Amber', 'Green'] as const).find((r) => r.toLowerCase() === (/^[a-z]+/i.exec(normalise(text ?? ''))?.[0] ?? '').toLowerCase()) ?? null;
     const text = (cell: string | undefined) => (cell ?? '').trim() || null;
     const read = (cells: readonly string[]) => {
       const [description, impact, likelihood, rating, mitigation, residual] = cells;
@@ -151,7 +152,9 @@ export const SECTION_READERS: Partial<Record<SectionKey, SectionReader>> = {
       const simple = [values.impact, values.likelihood].every((v) => v === null || ['High', 'Medium', 'Low'].includes(v));
       return { id, ...values, scale: simple ? ('high-medium-low' as const) : ('annex-c' as const), headline: true, status: 'open' as const, closedReason: null, owner: null };
     });
-    return { ...plan, risks: { risks: [...plan.risks.risks.map((r) => edited.get(r.id) ?? r), ...added] } };
+    // Words around the table (how the partnership rates risks, where its full register is) are its note.
+    const note = asText(answerLinesOf('risks', lines));
+    return { ...plan, risks: { note, risks: [...plan.risks.risks.map((r) => edited.get(r.id) ?? r), ...added] } };
   },
   // The approach, then each open dependency under its area's sub-heading. A new sub-heading is a new
   // dependency; one the plan has that the file lacks is not closed from Word (that stays in Teams).

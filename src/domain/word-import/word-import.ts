@@ -99,6 +99,19 @@ const keepsEveryWord = (file: string, plan: string, template: string): boolean =
   });
 };
 
+/** A table's column headings in the file ("Dependency | Effect on our plan | Owner"): its layout, which the plan's own headings replace. */
+const headingWords = (lines: readonly Line[]): string => {
+  const first = lines.find((l) => l.kind === 'row');
+  return first?.kind === 'row' && first.cells.every((c) => normalise(c).split(' ').length <= 6) ? first.cells.join(' ') : '';
+};
+
+/** Words a file may carry that the plan works out rather than keeps: a risk's score, impact times likelihood ("Red (16)"). */
+const derivedWords = (key: SectionKey, plan: Plan): string => {
+  if (key !== 'risks') return '';
+  const lead = (v: string | null) => Number(/^\d+/.exec(v ?? '')?.[0] ?? NaN);
+  return plan.risks.risks.map((r) => lead(r.impact) * lead(r.likelihood)).filter(Number.isFinite).join(' ');
+};
+
 /** "A further 7 open risks are held in the partnership's full risk log": worked out from a log the file does not carry. */
 const FULL_LOG = /^A further \d+ open risks? (is|are) held in the partnership's full risk log\.$/;
 const fromFullLog = (line: Line) => line.kind === 'text' && FULL_LOG.test(normalise(line.text));
@@ -154,7 +167,7 @@ export const importWord = (plan: Plan, blocks: readonly WordBlock[], compile: (p
     if (again === theirs) {
       imported = candidate;
       changes.push({ section: key, label: sectionLabel(key), readable: true });
-    } else if (JSON.stringify(candidate[key]) !== JSON.stringify(imported[key]) && keepsEveryWord(theirs, again, templateWords(key))) {
+    } else if (JSON.stringify(candidate[key]) !== JSON.stringify(imported[key]) && keepsEveryWord(theirs, again, `${templateWords(key)}\n${derivedWords(key, candidate)}\n${headingWords(have.lines)}`)) {
       // A partnership's own layout: every word of theirs is in the plan's, which adds only its labels.
       // A reader that refused the file (or read nothing new) leaves the section as it was: never a relaying.
       imported = candidate;

@@ -99,7 +99,7 @@ describe('a Word plan read back into the plan', () => {
   it.each([
     ['the signatories', (p: Plan): Plan => ({ ...p, signatories: [] })],
     ['the dependencies', (p: Plan): Plan => ({ ...p, dependencies: { ...p.dependencies, items: [] } })],
-    ['the headline risks but one', (p: Plan): Plan => ({ ...p, risks: { risks: p.risks.risks.slice(0, 1) } })],
+    ['the headline risks but one', (p: Plan): Plan => ({ ...p, risks: { ...p.risks, risks: p.risks.risks.slice(0, 1) } })],
   ])('into a plan that lacks %s, the file adds them: its export is then the file’s text exactly', (_what, strip) => {
     const result = read(strip(plan), file);
     expect(result.changes.every((c) => c.readable)).toBe(true);
@@ -145,7 +145,7 @@ describe('a Word plan read back into the plan', () => {
   });
 
   it('the full risk log is not in the file: a blank plan takes the headline risks, and the rest are named', async () => {
-    const withLog: Plan = { ...plan, risks: { risks: [...plan.risks.risks, { ...plan.risks.risks[0]!, id: 'log-only', description: 'A risk in the full log only', headline: false }] } };
+    const withLog: Plan = { ...plan, risks: { ...plan.risks, risks: [...plan.risks.risks, { ...plan.risks.risks[0]!, id: 'log-only', description: 'A risk in the full log only', headline: false }] } };
     const result = read(blankPlan(), await exported(withLog));
     expect(result.changes.find((c) => c.section === 'risks')).toMatchObject({ readable: true });
     expect(result.unplaced).toEqual([expect.stringMatching(/^Q10 Risks: “A further 1 open risk is held in the partnership's full risk log\.” The full risk log is kept in Teams/)]);
