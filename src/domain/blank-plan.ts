@@ -37,7 +37,7 @@ export const blankPlan = (reportingYear = '2026-27'): Plan => {
       successMeasures: [],
       documents: [],
     },
-    deliveryPlan: { crossCuttingFocus: [], workstreams: [], fundingSources: [], spend: [], documents: [] },
+    deliveryPlan: { overview: null, crossCuttingFocus: [], workstreams: [], fundingSources: [], spend: [], documents: [] },
     deliveryCapacity: { narrative: null },
     otherFunding: {
       blockTransfer: { made: null, percentage: null, amountPence: null, narrative: null },

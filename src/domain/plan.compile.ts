@@ -171,6 +171,9 @@ const sectionOne = ({ visionAndGoals: v }: Plan): Block[] => [
     : missing(),
 ];
 
+/** Text the template does not require (a summary, an overview, a note): nothing at all when empty, never a gap. */
+const optionalText = (text: string | null): Block[] => (text === null ? [] : textBlocks(text));
+
 const sectionTwo = (plan: Plan): Block[] => {
   const { threeYearPicture: t, deliveryPlan: d, otherFunding: o, risks, dependencies } = plan;
   const { blockTransfer: b, capital: c } = o;
@@ -183,15 +186,16 @@ const sectionTwo = (plan: Plan): Block[] => {
     blueprintTable(plan),
     ...documentBlocks(t.documents),
     ...question('theoryOfChange'),
-    ...textBlocks(plan.theoryOfChange.summary),
+    ...optionalText(plan.theoryOfChange.summary),
     theoryOfChangeTable(plan),
     ...question('maturityAssessment'),
     ...documentBlocks(plan.maturityAssessment.documents, [gap(NO_DOCUMENTS.maturityAssessment)]),
     ...question('roadmap'),
-    ...textBlocks(plan.roadmap.narrative),
+    ...optionalText(plan.roadmap.narrative),
     roadmapTable(plan),
     ...documentBlocks(plan.roadmap.documents),
     ...question('deliveryPlan'),
+    ...optionalText(d.overview),
     deliveryPlanTable(plan),
     spendTable(plan),
     ...documentBlocks(d.documents),
@@ -210,7 +214,7 @@ const sectionTwo = (plan: Plan): Block[] => {
     ...question('engagement'),
     ...textBlocks(plan.engagement.narrative),
     ...question('risks'),
-    ...textBlocks(risks.note),
+    ...optionalText(risks.note),
     {
       kind: 'table',
       wide: true,

@@ -163,7 +163,7 @@ export const SECTION_FORMS: Record<SectionKey, SectionForm> = {
   deliveryPlan: {
     section: 'deliveryPlan',
     steps: [
-      { title: 'Focus across workstreams', fields: [lines('crossCuttingFocus', 'Every workstream has a focus on')] },
+      { title: 'Overview and focus across workstreams', fields: [long('overview', 'How the year’s workstreams fit together (optional)'), lines('crossCuttingFocus', 'Every workstream has a focus on')] },
       {
         title: 'Workstreams',
         intro: 'Each workstream with its lead, and for each quarter its milestones and target trajectory.',

@@ -3,31 +3,42 @@ import { parsePounds } from '../money';
 import { DELIVERY_QUARTERS, type Plan, type QuarterPlan, type SpendLine, type Workstream } from '../plan.schema';
 import { documentsAfterTables } from './document-readers';
 import { freshId } from './fresh-id';
-import type { Line } from './plan-sections';
+import { normalise, type Line } from './plan-sections';
+import { answerLinesOf, asText } from './section-text';
 import { blockOf, cellLines, matchRows, rowsOf, same, text, type Row } from './table-cells';
 
 const NO_TRAJECTORY = { metric: null, target: null, unit: null };
 const WORKSTREAM_TITLE = /^Workstream\s+(\S{1,10}?):\s+(.+)$/;
 
+const BLOCKS_LABEL = 'Related building blocks:';
+const MEASURES_LABEL = 'Success measures:';
+
+/** What follows a label: the rest of its own line split at semicolons ("A; B"), or the lines under it. */
+const listAfter = (lines: readonly string[], at: number, label: string, end: number): string[] => {
+  const inline = lines[at]!.slice(label.length).trim();
+  return inline ? inline.split(/;\s+/).map((s) => s.trim()).filter(Boolean) : lines.slice(at + 1, end);
+};
+
 /**
- * A workstream's first cell, as the plan prints it: "Workstream 1a: name", its building blocks,
- * "Outcome: …" and its success measures. Undefined when the cell is not laid out so.
+ * A workstream's first cell: "Workstream 1a: name", its building blocks, "Outcome: …" and its
+ * success measures, each list under its label (as the plan prints it) or after it on one line,
+ * separated by semicolons (as partnerships often type it). Undefined when the cell is not laid out so.
  */
 const workstreamCell = (cell: string | undefined) => {
   const lines = cellLines(cell);
   const title = WORKSTREAM_TITLE.exec(lines[0] ?? '');
-  const blocksAt = lines.findIndex((l) => l === 'Related building blocks:');
+  const blocksAt = lines.findIndex((l) => l.startsWith(BLOCKS_LABEL));
   const outcomeAt = lines.findIndex((l) => l.startsWith('Outcome:'));
-  const measuresAt = lines.findIndex((l) => l === 'Success measures:');
+  const measuresAt = lines.findIndex((l) => l.startsWith(MEASURES_LABEL));
   if (!title || blocksAt !== 1 || outcomeAt < blocksAt || measuresAt < outcomeAt) return undefined;
-  const blocks = lines.slice(blocksAt + 1, outcomeAt).map(blockOf);
+  const blocks = listAfter(lines, blocksAt, BLOCKS_LABEL, outcomeAt).map(blockOf);
   if (blocks.some((b) => b?.kind !== 'building-block')) return undefined;
   return {
     code: title[1]!,
     name: title[2]!.trim(),
     buildingBlocks: blocks.map((b) => b!.buildingBlock!),
     outcome: text([lines[outcomeAt]!.slice('Outcome:'.length), ...lines.slice(outcomeAt + 1, measuresAt)].join('\n')),
-    successMeasures: lines.slice(measuresAt + 1),
+    successMeasures: listAfter(lines, measuresAt, MEASURES_LABEL, lines.length),
   };
 };
 
@@ -97,7 +108,10 @@ const spendOf = (plan: Plan, rows: readonly Row[]): Pick<Plan['deliveryPlan'], '
 export const readDeliveryPlan = (plan: Plan, lines: readonly Line[], awaited: readonly string[]): Plan => {
   const d = plan.deliveryPlan;
   const rows = rowsOf(lines);
-  const spendAt = rows.findIndex((r) => same(r[0], SPEND_TABLE.heading.title));
+  // Its heading cell, with or without the template's help under the title.
+  const firstRow = lines.findIndex((l) => l.kind === 'row');
+  const spendTitle = normalise(SPEND_TABLE.heading.title).toLowerCase();
+  const spendAt = rows.findIndex((r) => normalise(r[0] ?? '').toLowerCase().startsWith(spendTitle));
   const delivery = rows.slice(2, spendAt < 0 ? rows.length : spendAt);
   const hasFocus = /^NB:/.test((delivery[0]?.[0] ?? '').trim());
   const crossCuttingFocus = hasFocus ? cellLines(delivery[0]![0]).slice(1) : [];
@@ -112,6 +126,6 @@ export const readDeliveryPlan = (plan: Plan, lines: readonly Line[], awaited: re
   if (!spend) return plan;
   return {
     ...plan,
-    deliveryPlan: { ...d, crossCuttingFocus, workstreams: workstreams as Workstream[], ...spend, documents: documentsAfterTables(d.documents, lines, awaited) },
+    deliveryPlan: { ...d, overview: asText(answerLinesOf('deliveryPlan', firstRow < 0 ? lines : lines.slice(0, firstRow))), crossCuttingFocus, workstreams: workstreams as Workstream[], ...spend, documents: documentsAfterTables(d.documents, lines, awaited) },
   };
 };

@@ -15,8 +15,8 @@ import { readWordStructure } from '../../../src/export/docx/docx.structure';
  */
 describe('partnerships’ own Word plans, imported into a blank Annex A', () => {
   it.each([
-    ['dev', 46],
-    ['held-out', 41],
+    ['dev', 54],
+    ['held-out', 45],
   ])('the %s set: at least %i of its 60 checks found, and nothing they say is dropped without a word', (set, floor) => {
     const scores = scoreAll(set);
     expect(scores.flatMap((s) => s.checks).length).toBe(60);
@@ -69,6 +69,16 @@ describe('layouts of the template partnerships use, read into the plan', () => {
     expect(items[0]).toMatchObject({ area: 'NHS reforms', status: 'open' });
     expect(items[0]!.management).toMatch(/^Description: ICB merger with neighbouring ICB from 01\/04\/2027/);
     expect(items[0]!.management).toMatch(/\nOwner: /);
+  });
+
+  it('Q6 as partnerships type it: building blocks and measures after their labels on one line, the spend table’s heading with its help, a paragraph above', () => {
+    const d = northshire.plan.deliveryPlan;
+    expect(d.workstreams.map((w) => w.code)).toEqual(['1', '2', '3', '4']);
+    expect(d.workstreams[0]).toMatchObject({ buildingBlocks: ['specialist-support', 'inclusion-in-settings'], lead: 'Kate Morrison, Head of Inclusion Services' });
+    expect(d.workstreams[0]!.successMeasures).toEqual(['% of settings with a named link practitioner', 'median days from request to first consultation', 'children supported without a plan.']);
+    expect(d.fundingSources.map((s) => s.name)).toEqual(['Transformation Funding', 'EAH funding']);
+    expect(d.spend).toHaveLength(5);
+    expect(hillmoor.plan.deliveryPlan.overview).toBe('We will deliver seven workstreams in 2026-27. Co-production, data and communications run through all of them and each workstream has an HPCF link parent.');
   });
 
   it('Q10: the words around the risk table are the partnership’s note on how it rates and keeps risks', () => {
