@@ -1,4 +1,4 @@
-import { EXECUTIVE_SUMMARY_HEADING, PART_TITLES, QUESTION_PROMPTS, SIGNATORIES_HEADING, type QuestionKey } from '../annex-a.text';
+import { EXECUTIVE_SUMMARY_HEADING, HEADER_LABELS, PART_TITLES, QUESTION_PROMPTS, SIGNATORIES_HEADING, type QuestionKey } from '../annex-a.text';
 import { cellSpec, plainText, type Block, type DocumentModel } from '../document.model';
 import { STILL_TO_PROVIDE_HEADING } from '../plan-gaps';
 import type { Plan, SectionKey } from '../plan.schema';
@@ -9,7 +9,8 @@ import type { WordBlock } from './word-blocks';
  * and wording, the part titles), never by anything only the bot writes: a partnership's own copy
  * of the DfE template is cut the same way as the bot's export.
  */
-export type Region = SectionKey | 'annex-c' | 'bot';
+/** 'cover': what a partnership put before the template's title (a cover page), never the bot's. */
+export type Region = SectionKey | 'annex-c' | 'bot' | 'cover';
 
 /** One line of a section as read: a paragraph, a list item, or a table's row of cells. */
 export type Line =
@@ -136,17 +137,33 @@ export const cutModel = (model: DocumentModel): CutSection[] =>
 /** A heading below the question's own ("Heading4", "Heading 4" once LibreOffice has renamed it): a sub-heading of the section. */
 const isSubHeading = (style: string | null): boolean => style !== null && /^heading\s*[4-6]$/i.test(style.trim());
 
+/** The front page's facts by their template labels, as a cover table names them. */
+const FRONT_PAGE_FACTS = new Set(Object.values(HEADER_LABELS).map((l) => normalise(l).toLowerCase()));
+
 /** A Word file, cut by the template's headings, whatever their style: Word and LibreOffice rename styles on saving. */
 export const cutWord = (blocks: readonly WordBlock[]): CutSection[] => {
-  // The title comes first and is no section's text.
+  // The title comes first and is no section's text. A partnership's cover page may come before it:
+  // its tables (the front page's facts, laid out as a table) are the front page's; its other words
+  // are named as not placed, never dropped.
   const start = blocks.findIndex((b) => b.kind === 'paragraph' && /annex a/i.test(b.text) && /reform plan/i.test(b.text));
-  return cutLines(
-    blocks.slice(start >= 0 ? start + 1 : 0).flatMap((block): ({ opens: string } | Line)[] => {
-      if (block.kind === 'table') return block.rows.map((row) => ({ kind: 'row', cells: row.map((c) => c.text) }));
+  const before = start > 0 ? blocks.slice(0, start) : [];
+  const rowsOf = (block: Extract<WordBlock, { kind: 'table' }>): Line[] => block.rows.map((row) => ({ kind: 'row', cells: row.map((c) => c.text) }));
+  // A cover table's row is the front page's when it names one of its facts; any other is the cover's.
+  const coverRows = before.flatMap((block) => (block.kind === 'table' ? rowsOf(block) : []));
+  const isFact = (l: Line) => l.kind === 'row' && FRONT_PAGE_FACTS.has(normalise(l.cells[0] ?? '').replace(/:$/, '').toLowerCase());
+  const cover = [
+    ...before.flatMap((block) => (block.kind === 'table' ? [] : textLines(block.text, block.listed, block.bold))),
+    ...coverRows.filter((l) => !isFact(l)).map((l): Line => ({ kind: 'text', text: l.kind === 'row' ? l.cells.join(' ') : '', listed: false, bold: [] })),
+  ];
+  const sections = cutLines([
+    ...coverRows.filter(isFact),
+    ...blocks.slice(start >= 0 ? start + 1 : 0).flatMap((block): ({ opens: string } | Line)[] => {
+      if (block.kind === 'table') return rowsOf(block);
       if (regionOf(block.text) || isPartTitle(block.text) || isSubHeading(block.style)) return [{ opens: block.text }];
       return textLines(block.text, block.listed, block.bold);
     }),
-  );
+  ]);
+  return cover.length ? [{ region: 'cover', heading: 'Cover page', lines: cover }, ...sections] : sections;
 };
 
 /** A bullet in a cell is a "- " typed in the plan and a list paragraph in Word: the same either way. */

@@ -73,7 +73,9 @@ const dependenciesFromTable = (plan: Plan, lines: readonly Line[], rows: readonl
  */
 export const SECTION_READERS: Partial<Record<SectionKey, SectionReader>> = {
   header: (plan, lines) => {
-    const own = answerLinesOf('header', lines);
+    // A fact may be typed "Label: value" or set out on a cover page as a row of two cells.
+    const asField = (l: Line): Line => (l.kind === 'row' && l.cells.length === 2 ? { kind: 'text', text: `${l.cells[0]!.trim().replace(/:$/, '')}: ${l.cells[1]!.trim()}`, listed: false, bold: [] } : l);
+    const own = answerLinesOf('header', lines.map(asField));
     return {
       ...plan,
       header: {
@@ -86,7 +88,14 @@ export const SECTION_READERS: Partial<Record<SectionKey, SectionReader>> = {
   },
   executiveSummary: (plan, lines) => ({ ...plan, executiveSummary: { changeStory: answerText('executiveSummary', lines) } }),
   visionAndGoals: (plan, lines) => {
-    const own = answerLinesOf('visionAndGoals', lines);
+    const all = answerLinesOf('visionAndGoals', lines);
+    // Goals are a list; typed as paragraphs "Goal 1: …", the run of them is, and what follows it
+    // (a word on how they were agreed) stays with the vision.
+    const typedGoal = (l: TextLine) => /^Goal\s+\d+\s*[:.–-]/i.test(l.text.trim());
+    const runAt = all.some((l) => l.listed) ? -1 : all.findIndex(typedGoal);
+    let runEnd = runAt;
+    while (runAt >= 0 && runEnd < all.length && typedGoal(all[runEnd]!)) runEnd++;
+    const own = runAt < 0 ? all : [...all.slice(0, runAt), ...all.slice(runEnd), ...all.slice(runAt, runEnd).map((l) => ({ ...l, listed: true }))];
     const firstGoal = own.findIndex((l) => l.listed);
     const before = firstGoal < 0 ? own : own.slice(0, firstGoal);
     // The goals' introduction is the paragraph just before them, when the plan has one.

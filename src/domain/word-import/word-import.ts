@@ -181,7 +181,7 @@ export const importWord = (plan: Plan, blocks: readonly WordBlock[], compile: (p
     unplaced.push(`${sectionLabel('risks')}: “${normalise(log.text)}” The full risk log is kept in Teams, not in the file: add those risks there`);
   }
   // The bot's own annexes: anything added under them is named, not taken.
-  for (const region of ['annex-c', 'bot'] as const) {
+  for (const region of ['cover', 'annex-c', 'bot'] as const) {
     const have = found.get(region);
     if (!have) continue;
     const known = new Set(canonicalText(made.get(region)?.lines ?? []).split('\n'));
