@@ -136,7 +136,6 @@ export const SECTION_FORMS: Record<SectionKey, SectionForm> = {
   roadmap: {
     section: 'roadmap',
     steps: [
-      { title: 'Overview', fields: [long('narrative', 'How the three years hang together (optional)')] },
       {
         title: 'Roadmap',
         table: {
@@ -158,6 +157,7 @@ export const SECTION_FORMS: Record<SectionKey, SectionForm> = {
       },
       { title: 'Success measures', table: measuresTable('successMeasures', 'q5-measure') },
       { title: 'Documents', table: documentsTable('documents', 'Supporting documents', 'q5-doc') },
+      { title: 'Overview', fields: [long('narrative', 'How the three years hang together (optional)')] },
     ],
   },
   deliveryPlan: {
@@ -267,7 +267,6 @@ export const SECTION_FORMS: Record<SectionKey, SectionForm> = {
   risks: {
     section: 'risks',
     steps: [
-      { title: 'How you rate and keep risks', fields: [long('note', 'How the partnership rates its risks and keeps its full register (optional)')] },
       {
         title: 'Risks and mitigations',
         intro: 'At most five headline risks, each with impact and likelihood: the RAG comes from them through the partnership’s risk matrix.',
@@ -304,6 +303,7 @@ export const SECTION_FORMS: Record<SectionKey, SectionForm> = {
           }),
         },
       },
+      { title: 'How you rate and keep risks', fields: [long('note', 'How the partnership rates its risks and keeps its full register (optional)')] },
     ],
   },
   dependencies: {
