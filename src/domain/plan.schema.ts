@@ -246,9 +246,9 @@ export type SpendLine = z.infer<typeof SpendLine>;
 
 export const DeliveryPlan = z
   .object({
-    /** Themes every workstream carries (the reference: participation and co-production, comms, data). */
     /** What partnerships write above the delivery plan: how the year's workstreams fit together. */
     overview: addedLater(answer()),
+    /** Themes every workstream carries (the reference: participation and co-production, comms, data). */
     crossCuttingFocus: listOfLines(),
     workstreams: z.array(Workstream).max(30),
     fundingSources: z.array(FundingSource).max(10),

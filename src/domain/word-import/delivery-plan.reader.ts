@@ -75,7 +75,8 @@ const spendOf = (plan: Plan, rows: readonly Row[]): Pick<Plan['deliveryPlan'], '
     sourceIds.add(id);
     return { id, name: sourceNames[i]! };
   });
-  const lines = rows.slice(2, -1);
+  // The last row is the total (worked out again, never read) only when it says so; a table without one keeps its last line.
+  const lines = rows.slice(2).filter((r, i, all) => !(i === all.length - 1 && /^total\b/i.test(normalise(r[0] ?? ''))));
   const lineIds = new Set(d.spend.map((l) => l.id));
   const matched = matchRows(d.spend, lines.map((r) => (r[0] ?? '').trim()), (l) => l.category);
   const spend = lines.map((cells, i): SpendLine => {

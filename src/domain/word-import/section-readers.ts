@@ -148,8 +148,14 @@ export const SECTION_READERS: Partial<Record<SectionKey, SectionReader>> = {
     // "Red", "RED" or "Red (16)": the score in brackets is impact times likelihood, worked out again from them.
     const rag = (text: string | undefined) => (['Red', 'Amber', 'Green'] as const).find((r) => r.toLowerCase() === (/^[a-z]+/i.exec(normalise(text ?? ''))?.[0] ?? '').toLowerCase()) ?? null;
     const text = (cell: string | undefined) => (cell ?? '').trim() || null;
+    // Impact and likelihood by their column headings where the table names them (some put likelihood first).
+    const header = lines.find((l): l is Extract<Line, { kind: 'row' }> => l.kind === 'row')?.cells ?? [];
+    const impactAt = header.findIndex((c) => /^impact\b/i.test(normalise(c)));
+    const likelihoodAt = header.findIndex((c) => /^likelihood\b/i.test(normalise(c)));
+    const swapped = impactAt === 2 && likelihoodAt === 1;
     const read = (cells: readonly string[]) => {
-      const [description, impact, likelihood, rating, mitigation, residual] = cells;
+      const [description, first, second, rating, mitigation, residual] = cells;
+      const [impact, likelihood] = swapped ? [second, first] : [first, second];
       return { description: (description ?? '').trim(), impact: text(impact), likelihood: text(likelihood), rag: rag(rating), mitigation: text(mitigation), residualRag: rag(residual) };
     };
     const edited = new Map(headline.map((risk, i) => [risk.id, { ...risk, ...read(rows[i]!.cells) }]));

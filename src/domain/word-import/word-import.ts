@@ -11,6 +11,7 @@ import type { WordBlock } from './word-blocks';
 import { withIsoDates } from './written-date';
 import { blankPlan } from '../blank-plan';
 import { UPLOAD_PLACEHOLDER_TEXT } from './document-readers';
+import { NO_DOCUMENTS } from '../plan.compile';
 
 export interface SectionChange {
   readonly section: SectionKey;
@@ -70,39 +71,60 @@ const byRegion = (sections: readonly CutSection[]): Map<Region, RegionText> => {
   return out;
 };
 
+/** Punctuation a word may carry at its edges: a bullet, brackets, quotes, a full stop. */
+const EDGE = new Set([...'-–•*(“"\'‘)”’.,;:!?']);
+
+/** A word without the punctuation at its edges (a loop, not a regular expression: a file may hold a word a million characters long). */
+const bare = (raw: string): string => {
+  let start = 0;
+  let end = raw.length;
+  while (start < end && EDGE.has(raw[start]!)) start++;
+  while (end > start && EDGE.has(raw[end - 1]!)) end--;
+  return raw.slice(start, end);
+};
+
 /** A text's words with how often each comes, cell borders, bullets and punctuation at their edges aside. */
 const wordCounts = (text: string): Map<string, number> => {
   const counts = new Map<string, number>();
   for (const raw of text.toLowerCase().split(/[\s|]+/)) {
-    const word = raw.replace(/^[-–•*(“"'‘]+|[-–*.,;:)”"'’!?]+$/g, '');
+    const word = bare(raw);
     if (word) counts.set(word, (counts.get(word) ?? 0) + 1);
   }
   return counts;
 };
 
-/**
- * Every word the file has for a section is in what the plan would print, apart from the
- * template's own words (its prompt, headings, labels, placeholder): nothing of theirs lost, only
- * laid out as the plan lays it out. An amount or a rate must come as often as in the file (a total left
- * unchanged beside a changed amount is not the plan's total); a word need only come once, as a
- * measure's name written in both its baseline and its target column is kept once.
- */
 /** An amount or a rate ("£16,250", "38%", "1.5"), not a bare number such as the 20 of "20 weeks". */
-const FIGURE = /\d.*[£$%,.]|[£$%,.].*\d/;
+const isFigure = (word: string): boolean => /\d/.test(word) && /[£$%,.]/.test(word);
 
-const keepsEveryWord = (file: string, plan: string, template: string): boolean => {
-  const kept = wordCounts(plan);
-  const theirs = wordCounts(template);
-  return [...wordCounts(file)].every(([word, n]) => {
-    const have = (kept.get(word) ?? 0) + (theirs.get(word) ?? 0);
-    return FIGURE.test(word) ? n <= have : have > 0;
+/**
+ * A section laid out differently is taken only when nothing of theirs is lost. Each paragraph of
+ * theirs is in what the plan would print, word for word, unless it is the template's own (a prompt
+ * line). Each table row's words are all in what the plan would print (a table's first row, its
+ * column headings, may use the template's words instead; a risk's score is worked out again). An
+ * amount or a rate comes as often as in the file (a total left unchanged beside a changed amount is
+ * not the plan's total).
+ */
+const keepsEveryWord = (lines: readonly Line[], file: string, plan: string, template: string): boolean => {
+  // Beyond any real section's size, not compared word by word (that would take minutes): named instead.
+  if (file.length > 300_000) return false;
+  const printed = wordCounts(plan);
+  const templateWords = wordCounts(template);
+  const templateLines = new Set(template.split('\n').map((l) => normalise(l)));
+  const planText = normalise(plan.replace(/\n/g, ' '));
+  const linesKept = lines.every((line, i) => {
+    if (line.kind === 'text') {
+      const t = withIsoDates(normalise(line.text));
+      // A line listing several documents ("Strategy (Appendix 1); JSNA (Appendix 4)") is kept as one a document.
+      return templateLines.has(t) || planText.includes(t) || t.split(/;\s+/).every((piece) => planText.includes(piece));
+    }
+    const words = [...wordCounts(withIsoDates(normalise(line.cells.join(' '))))].map(([word]) => word);
+    // A table's first row may be its column headings, in the template's words; a first row mostly of
+    // other words is data, which a reader must not have taken for headings and left out.
+    const headings = lines[i - 1]?.kind !== 'row' && words.filter((w) => templateWords.has(w)).length >= 0.6 * words.length;
+    return words.every((word) => printed.has(word) || (headings && templateWords.has(word)));
   });
-};
-
-/** A table's column headings in the file ("Dependency | Effect on our plan | Owner"): its layout, which the plan's own headings replace. */
-const headingWords = (lines: readonly Line[]): string => {
-  const first = lines.find((l) => l.kind === 'row');
-  return first?.kind === 'row' && first.cells.every((c) => normalise(c).split(' ').length <= 6) ? first.cells.join(' ') : '';
+  const figuresKept = [...wordCounts(file)].every(([word, n]) => !isFigure(word) || n <= (printed.get(word) ?? 0) + (templateWords.get(word) ?? 0));
+  return linesKept && figuresKept;
 };
 
 /** Words a file may carry that the plan works out rather than keeps: a risk's score, impact times likelihood ("Red (16)"). */
@@ -136,6 +158,8 @@ export const importWord = (plan: Plan, blocks: readonly WordBlock[], compile: (p
   const gaps = cutWord(blocks).some((s) => normalise(s.heading) === STILL_TO_PROVIDE_HEADING);
   // What the template itself prints for each section (prompts, headings, labels): words a partnership's copy may carry that no field keeps.
   const template = byRegion(cutModel(compile(blankPlan(plan.meta.reportingYear))));
+  const notDocuments = new Set(['the answer', ...[...template.values()].flatMap((r) => r.awaited)].map((a) => normalise(a)));
+  for (const d of Object.values(NO_DOCUMENTS)) notDocuments.delete(normalise(d));
   const templateWords = (key: SectionKey) => `${wordsOf(template.get(key), false)}\n${UPLOAD_PLACEHOLDER_TEXT}`;
   const changes: SectionChange[] = [];
   const unplaced: string[] = [];
@@ -154,7 +178,8 @@ export const importWord = (plan: Plan, blocks: readonly WordBlock[], compile: (p
       notTaken(key, 'it cannot be read back from Word yet');
       continue;
     }
-    const candidate = reader(imported, have.lines.filter((l) => !fromFullLog(l)), have.awaited);
+    // Only documents still to come are a question's: "the answer" or "where the SRO sits" in the bot's list are gaps, not documents.
+    const candidate = reader(imported, have.lines.filter((l) => !fromFullLog(l)), have.awaited.filter((a) => !notDocuments.has(a)));
     // The plan's own rules too: a reading that breaks one (an e-mail that is not one) is not taken.
     const valid = PlanSchema.safeParse(candidate);
     if (!valid.success) {
@@ -167,7 +192,7 @@ export const importWord = (plan: Plan, blocks: readonly WordBlock[], compile: (p
     if (again === theirs) {
       imported = candidate;
       changes.push({ section: key, label: sectionLabel(key), readable: true });
-    } else if (JSON.stringify(candidate[key]) !== JSON.stringify(imported[key]) && keepsEveryWord(theirs, again, `${templateWords(key)}\n${derivedWords(key, candidate)}\n${headingWords(have.lines)}`)) {
+    } else if (JSON.stringify(candidate[key]) !== JSON.stringify(imported[key]) && keepsEveryWord(have.lines.filter((l) => !fromFullLog(l)), theirs, `${again}\n${derivedWords(key, candidate)}`, templateWords(key))) {
       // A partnership's own layout: every word of theirs is in the plan's, which adds only its labels.
       // A reader that refused the file (or read nothing new) leaves the section as it was: never a relaying.
       imported = candidate;

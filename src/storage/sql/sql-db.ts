@@ -4,7 +4,7 @@ import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import pg from 'pg';
 import type { Database as Tables } from './database';
-import { preparedPool } from './prepared-pool';
+import { nulFreePool } from './nul-free-pool';
 import { withoutNul } from './without-nul';
 
 export type Dialect = 'sqlite' | 'postgres';
@@ -146,6 +146,6 @@ export const openPostgres = (url: string, poolSize = 10, hooks: SqlHooks = {}): 
   const pool = new pg.Pool({ connectionString: url, max: poolSize, connectionTimeoutMillis: 15_000 });
   // An idle connection the server drops (a restart, a failover) must not take the bot down; the pool reconnects.
   pool.on('error', () => undefined);
-  const kysely = new Kysely<Tables>({ dialect: new PostgresDialect({ pool: preparedPool(pool) }), ...logOf(hooks) });
+  const kysely = new Kysely<Tables>({ dialect: new PostgresDialect({ pool: nulFreePool(pool) }), ...logOf(hooks) });
   return new KyselyDb('postgres', kysely);
 };
