@@ -20,6 +20,9 @@ const whereOf = (heading: string): string => {
   return n ? `Question ${n}` : heading;
 };
 
+/** How the list names a missing answer (as against a missing field or document, named by what it is). */
+export const ANSWER_GAP = 'the answer';
+
 /** Takes the gaps out of the answers and, for 'list', says them once at the end. */
 export const placeGaps = (blocks: readonly Block[], style: GapStyle): Block[] => {
   const kept: Block[] = [];
@@ -29,7 +32,7 @@ export const placeGaps = (blocks: readonly Block[], style: GapStyle): Block[] =>
     if (block.kind === 'heading' && block.level > 1 && block.level < 4) where = whereOf(block.text);
     if (block.kind === 'paragraph' && block.missing) {
       const what = plainText(block.text);
-      gaps.push(`${where}: ${what === MISSING_TEXT ? 'the answer' : what}`);
+      gaps.push(`${where}: ${what === MISSING_TEXT ? ANSWER_GAP : what}`);
       continue;
     }
     if (block.kind === 'field' && block.value === null) {

@@ -1,5 +1,7 @@
 import { z } from 'zod';
+import { addedLater, answer, DocumentLink, Email, Id, IsoDate, LaCode, LIMITS, listOfLines, shortAnswer } from './plan-fields.schema';
 import { isCalendarDate } from './quarters';
+import { BuildingBlockId, DELIVERY_QUARTERS, SignatoryRole } from './plan-vocabulary.schema';
 
 /**
  * The Local SEND Reform Plan (Annex A) as one typed record.
@@ -9,94 +11,12 @@ import { isCalendarDate } from './quarters';
  * parts, cards refer to them by id, and history follows them across edits.
  */
 
-export const LIMITS = {
-  id: 64,
-  short: 300,
-  line: 2_000,
-  narrative: 20_000,
-  listItems: 100,
-  rows: 200,
-} as const;
-
-const blankToNull = (value: string | null) => (value === null || value.trim() === '' ? null : value);
-
-/** A free-text answer; blank means missing. */
-export const answer = (max: number = LIMITS.narrative) => z.string().max(max).nullable().transform(blankToNull);
-export const shortAnswer = () => answer(LIMITS.short);
-/**
- * A field added after plans were first stored: a stored plan without it reads as "missing"
- * (null) instead of failing to load. New fields are always added this way.
- */
-const addedLater = <T extends z.ZodTypeAny>(schema: T) => schema.optional().transform((v: z.output<T> | undefined) => (v === undefined ? null : v));
-const listOfLines = () => z.array(z.string().trim().min(1).max(LIMITS.line)).max(LIMITS.listItems);
-
-export const Id = z
-  .string()
-  .max(LIMITS.id)
-  .regex(/^[a-z0-9][a-z0-9-]*$/, 'Use lower-case letters, digits and hyphens');
-
-export const BUILDING_BLOCKS = [
-  { id: 'inclusion-in-settings', name: 'Strengthening inclusion across education settings' },
-  { id: 'specialist-support', name: 'Access to specialist support and local placements' },
-  { id: 'leadership-and-co-production', name: 'System leadership, local partnership collaboration and co-production' },
-  { id: 'inclusive-culture', name: 'Encouraging inclusive culture and behaviours' },
-] as const;
-export const BuildingBlockId = z.enum(['inclusion-in-settings', 'specialist-support', 'leadership-and-co-production', 'inclusive-culture']);
-export type BuildingBlockId = z.infer<typeof BuildingBlockId>;
-
-export const DELIVERY_QUARTERS = ['Q2', 'Q3', 'Q4'] as const;
-export const DeliveryQuarter = z.enum(DELIVERY_QUARTERS);
-export type DeliveryQuarter = z.infer<typeof DeliveryQuarter>;
-
-export const REQUIRED_SIGNATORY_ROLES = [
-  { id: 'la-chief-executive', title: 'Local Authority Chief Executive (CEO)' },
-  { id: 'icb-chief-executive', title: 'Integrated Care Board (ICB) Chief Executive' },
-  { id: 'director-of-childrens-services', title: "Local Authority Director of Children's Service (DCS)" },
-  { id: 'icb-place-director', title: 'Integrated Care Board NHS Place Director' },
-  { id: 'la-chief-finance-officer', title: 'Local Authority Chief Financial Officer (CFO/Section 151 Officer)' },
-] as const;
-export const SignatoryRole = z.enum([
-  'la-chief-executive',
-  'icb-chief-executive',
-  'director-of-childrens-services',
-  'icb-place-director',
-  'la-chief-finance-officer',
-  'co-signer',
-]);
-export type SignatoryRole = z.infer<typeof SignatoryRole>;
-
-/** A signatory role as the template titles it; any other (a co-signer) is "Co-signer". */
-export const roleTitle = (role: string): string => REQUIRED_SIGNATORY_ROLES.find((r) => r.id === role)?.title ?? 'Co-signer';
-
-// Re-exported where the schema has always offered it; the sum itself lives with the other date arithmetic.
+// The field kinds (plan-fields.schema.ts) and the template's fixed lists (plan-vocabulary.schema.ts)
+// live in their own files; offered here too, where they have always been imported from.
+export { answer, DocumentLink, Id, IsoDate, LA_CODE_MESSAGE, LaCode, LIMITS, NO_SUCH_DATE, shortAnswer } from './plan-fields.schema';
+export { BUILDING_BLOCKS, BuildingBlockId, DELIVERY_QUARTERS, DeliveryQuarter, REQUIRED_SIGNATORY_ROLES, roleTitle, SignatoryRole } from './plan-vocabulary.schema';
+// The sum itself lives with the other date arithmetic.
 export { isCalendarDate };
-export const NO_SUCH_DATE = 'There is no such date: check the day and month, for example 2026-06-19';
-export const IsoDate = z
-  .string()
-  .regex(/^\d{4}-\d{2}-\d{2}$/, 'Use a date such as 2026-06-19')
-  .refine(isCalendarDate, NO_SUCH_DATE);
-const Email = z.string().max(LIMITS.short).email('Enter an email address such as name@example.org');
-const Url = z
-  .string()
-  .max(LIMITS.line)
-  .url('Enter a full link starting with https://')
-  .refine((u) => /^https?:\/\//i.test(u), 'Enter a full link starting with https://');
-
-export const DocumentLink = z.object({
-  id: Id,
-  /** What the template or the partnership said belongs here, e.g. "fully costed workforce plan". */
-  purpose: shortAnswer(),
-  title: answer(LIMITS.line),
-  url: Url.nullable(),
-});
-export type DocumentLink = z.infer<typeof DocumentLink>;
-
-/**
- * The DfE's three-digit local authority number (893 for Shropshire), as its statistics publish it
- * (`old_la_code`), not the nine-character ONS code. Blank means not given.
- */
-export const LA_CODE_MESSAGE = 'Use the DfE’s three-digit local authority number, for example 893';
-export const LaCode = z.string().trim().regex(/^(\d{3})?$/, LA_CODE_MESSAGE).nullable().transform(blankToNull);
 
 export const Header = z.object({
   localAuthority: shortAnswer(),

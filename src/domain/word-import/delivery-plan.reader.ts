@@ -4,7 +4,7 @@ import { DELIVERY_QUARTERS, type Plan, type QuarterPlan, type SpendLine, type Wo
 import { documentsAfterTables } from './document-readers';
 import { freshId } from './fresh-id';
 import { normalise, type Line } from './plan-sections';
-import { answerLinesOf, asText } from './section-text';
+import { textAboveTables } from './section-text';
 import { blockOf, cellLines, matchRows, rowsOf, same, text, type Row } from './table-cells';
 
 const NO_TRAJECTORY = { metric: null, target: null, unit: null };
@@ -110,7 +110,6 @@ export const readDeliveryPlan = (plan: Plan, lines: readonly Line[], awaited: re
   const d = plan.deliveryPlan;
   const rows = rowsOf(lines);
   // Its heading cell, with or without the template's help under the title.
-  const firstRow = lines.findIndex((l) => l.kind === 'row');
   const spendTitle = normalise(SPEND_TABLE.heading.title).toLowerCase();
   const spendAt = rows.findIndex((r) => normalise(r[0] ?? '').toLowerCase().startsWith(spendTitle));
   const delivery = rows.slice(2, spendAt < 0 ? rows.length : spendAt);
@@ -127,6 +126,6 @@ export const readDeliveryPlan = (plan: Plan, lines: readonly Line[], awaited: re
   if (!spend) return plan;
   return {
     ...plan,
-    deliveryPlan: { ...d, overview: asText(answerLinesOf('deliveryPlan', firstRow < 0 ? lines : lines.slice(0, firstRow))), crossCuttingFocus, workstreams: workstreams as Workstream[], ...spend, documents: documentsAfterTables(d.documents, lines, awaited) },
+    deliveryPlan: { ...d, overview: textAboveTables('deliveryPlan', lines), crossCuttingFocus, workstreams: workstreams as Workstream[], ...spend, documents: documentsAfterTables(d.documents, lines, awaited) },
   };
 };

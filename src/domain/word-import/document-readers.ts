@@ -64,7 +64,7 @@ export const listedAfterTables = (lines: readonly Line[]): string[] => {
 
 /** The template's placeholder, sometimes followed by what is to go there: "INSERT DOCUMENT UPLOAD LINK - our EAHO diagram". */
 export const UPLOAD_PLACEHOLDER_TEXT = 'INSERT DOCUMENT UPLOAD LINK';
-const UPLOAD_PLACEHOLDER = /^INSERT DOCUMENT UPLOAD LINK\s*(?:[-–:]\s*(.*))?$/i;
+const UPLOAD_PLACEHOLDER = new RegExp(`^${UPLOAD_PLACEHOLDER_TEXT}\\s*(?:[-–:]\\s*(.*))?$`, 'i');
 
 /**
  * A section's documents after its last table. The plan lists them; a partnership's own copy often

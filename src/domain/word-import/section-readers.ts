@@ -4,7 +4,7 @@ import type { Goal, KpiGroup, Plan, SectionKey } from '../plan.schema';
 import { freshId } from './fresh-id';
 import { normalise, type Line, type SectionReader } from './plan-sections';
 import { rowsOf, same, text, type Row } from './table-cells';
-import { answerLinesOf, asText, promptLines, type TextLine } from './section-text';
+import { answerLinesOf, asText, promptLines, textAboveTables, type TextLine } from './section-text';
 
 const CAPITAL_PROMPT = new Set(promptLines(QUESTION_PROMPTS.otherFunding.capital));
 
@@ -61,9 +61,7 @@ const dependenciesFromTable = (plan: Plan, lines: readonly Line[], rows: readonl
     ids.add(id);
     return { id, area, management: management || null, status: 'open' as const, closedReason: null, owner: null };
   });
-  const firstRow = lines.findIndex((l) => l.kind === 'row');
-  const approach = asText(answerLinesOf('dependencies', lines.slice(0, firstRow)));
-  return { ...plan, dependencies: { approach, items: [...read, ...plan.dependencies.items.filter((d) => d.status !== 'open')] } };
+  return { ...plan, dependencies: { approach: textAboveTables('dependencies', lines), items: [...read, ...plan.dependencies.items.filter((d) => d.status !== 'open')] } };
 };
 
 /**

@@ -17,6 +17,12 @@ export const answerLinesOf = (section: SectionKey, lines: readonly Line[], more:
   return lines.filter((l): l is TextLine => l.kind === 'text' && (Boolean(l.heading) || (!prompts.has(normalise(l.text)) && !more.has(normalise(l.text)))));
 };
 
+/** A section's own words above its first table (all of them when it has none), as the plan keeps free text. */
+export const textAboveTables = (section: SectionKey, lines: readonly Line[]): string | null => {
+  const firstRow = lines.findIndex((l) => l.kind === 'row');
+  return asText(answerLinesOf(section, firstRow < 0 ? lines : lines.slice(0, firstRow)));
+};
+
 /** Lines as the plan keeps free text: a paragraph a line, bullets as "- ", bold as **…**. */
 export const asText = (lines: readonly TextLine[]): string | null => {
   const text = lines

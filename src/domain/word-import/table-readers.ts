@@ -5,7 +5,7 @@ import { readDeliveryPlan } from './delivery-plan.reader';
 import { annexBDocument, documentsAfterTables, readDocuments } from './document-readers';
 import { freshId } from './fresh-id';
 import { normalise, type SectionReader } from './plan-sections';
-import { answerLinesOf, asText, promptLines } from './section-text';
+import { answerLinesOf, promptLines, textAboveTables } from './section-text';
 import { isoOfWrittenDate } from './written-date';
 import { blockOf, cellLines, matchRows, measuresAfter, rowsOf, same, text, type Row } from './table-cells';
 
@@ -76,20 +76,16 @@ export const TABLE_READERS: Partial<Record<SectionKey, SectionReader>> = {
       } else if (i === 1 && !band) vision = text(row[0]);
       else if (band) bands[band]!.push(...row.map((c) => text(c)).filter((c): c is string => c !== null));
     });
-    const firstRow = lines.findIndex((l) => l.kind === 'row');
-    const summary = asText(answerLinesOf('theoryOfChange', firstRow < 0 ? lines : lines.slice(0, firstRow)));
-    return { ...plan, theoryOfChange: { summary, vision, inputs: bands.INPUTS!, activities: bands.ACTIVITIES!, outputs: bands.OUTPUTS!, outcomes: bands.OUTCOMES! } };
+    return { ...plan, theoryOfChange: { summary: textAboveTables('theoryOfChange', lines), vision, inputs: bands.INPUTS!, activities: bands.ACTIVITIES!, outputs: bands.OUTPUTS!, outcomes: bands.OUTCOMES! } };
   },
   threeYearPicture: (plan, lines, awaited) => {
     const t = plan.threeYearPicture;
-    const firstRow = lines.findIndex((l) => l.kind === 'row');
     const { before, measures } = measuresAfter(rowsOf(lines).slice(1), t.successMeasures);
     // The first row's label cell carries "Building blocks" above the block's name, as the template has it.
     const labels = before.map((r) => cellLines(r[0]).filter((l, i) => !(i === 0 && same(l, BLUEPRINT_TABLE.buildingBlocksLabel))).join(' '));
     const blueprint = byBlock(t.blueprint, labels, 'blueprint', (row, i) => ({ whereWeAre: text(before[i]![1]), whereWeWillBe: text(before[i]![2]) }));
     if (!blueprint) return plan;
-    const narrative = answerLinesOf('threeYearPicture', firstRow < 0 ? lines : lines.slice(0, firstRow));
-    return { ...plan, threeYearPicture: { narrative: asText(narrative), blueprint, successMeasures: measures, documents: documentsAfterTables(t.documents, lines, awaited) } };
+    return { ...plan, threeYearPicture: { narrative: textAboveTables('threeYearPicture', lines), blueprint, successMeasures: measures, documents: documentsAfterTables(t.documents, lines, awaited) } };
   },
   maturityAssessment: (plan, lines, awaited) => ({
     ...plan,
@@ -106,9 +102,7 @@ export const TABLE_READERS: Partial<Record<SectionKey, SectionReader>> = {
     const read = rows.map((row) => ({ label: cellLines(row[0])[0] ?? '', outcomes: cellLines(row[0]).slice(1), row }));
     const roadmapRows = byBlock(r.rows, read.map((x) => x.label), 'roadmap', (_, i) => ({ outcomes: read[i]!.outcomes, year1: text(read[i]!.row[1]), year2: text(read[i]!.row[2]), year3: text(read[i]!.row[3]) }));
     if (!roadmapRows) return plan;
-    const firstRow = lines.findIndex((l) => l.kind === 'row');
-    const narrative = asText(answerLinesOf('roadmap', firstRow < 0 ? lines : lines.slice(0, firstRow)));
-    return { ...plan, roadmap: { narrative, years: years as [string, string, string], rows: roadmapRows, successMeasures: measures, documents: documentsAfterTables(r.documents, lines, awaited) } };
+    return { ...plan, roadmap: { narrative: textAboveTables('roadmap', lines), years: years as [string, string, string], rows: roadmapRows, successMeasures: measures, documents: documentsAfterTables(r.documents, lines, awaited) } };
   },
   deliveryPlan: readDeliveryPlan,
   reportingToDfe: (plan, lines, awaited) => ({
@@ -135,8 +129,7 @@ export const TABLE_READERS: Partial<Record<SectionKey, SectionReader>> = {
     const rows = rowsOf(lines).slice(1).filter((r) => r.some((c) => c.trim()));
     const sro = lines.find((l) => l.kind === 'text' && normalise(l.text).startsWith('Where the SRO sits:'));
     // A partnership's own copy answers the prompt's "where the SRO sits" in words above the table.
-    const firstRow = lines.findIndex((l) => l.kind === 'row');
-    const above = sro ? null : asText(answerLinesOf('governance', firstRow < 0 ? [] : lines.slice(0, firstRow)));
+    const above = sro ? null : textAboveTables('governance', lines);
     const taken = new Set<string>();
     const mechanisms = rows.map((row, i) => {
       const [name, purpose, membership, cadence, decisionRights, escalationRoute] = row;

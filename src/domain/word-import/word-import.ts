@@ -2,7 +2,7 @@ import type { DocumentModel } from '../document.model';
 import { sectionLabel, SECTIONS } from '../plan.sections';
 import type { Plan, SectionKey } from '../plan.schema';
 import { QUESTION_PROMPTS } from '../annex-a.text';
-import { STILL_TO_PROVIDE_HEADING } from '../plan-gaps';
+import { ANSWER_GAP, STILL_TO_PROVIDE_HEADING } from '../plan-gaps';
 import { canonicalText, cutModel, cutWord, normalise, regionOf, type CutSection, type Line, type Region } from './plan-sections';
 import { SECTION_READERS } from './section-readers';
 import { TABLE_READERS } from './table-readers';
@@ -154,11 +154,12 @@ const wordsOf = (region: RegionText | undefined, gaps: boolean): string =>
  */
 export const importWord = (plan: Plan, blocks: readonly WordBlock[], compile: (plan: Plan) => DocumentModel): WordImport => {
   const expected = byRegion(cutModel(compile(plan)));
-  const found = byRegion(cutWord(blocks));
-  const gaps = cutWord(blocks).some((s) => normalise(s.heading) === STILL_TO_PROVIDE_HEADING);
+  const cut = cutWord(blocks);
+  const found = byRegion(cut);
+  const gaps = cut.some((s) => normalise(s.heading) === STILL_TO_PROVIDE_HEADING);
   // What the template itself prints for each section (prompts, headings, labels): words a partnership's copy may carry that no field keeps.
   const template = byRegion(cutModel(compile(blankPlan(plan.meta.reportingYear))));
-  const notDocuments = new Set(['the answer', ...[...template.values()].flatMap((r) => r.awaited)].map((a) => normalise(a)));
+  const notDocuments = new Set([ANSWER_GAP, ...[...template.values()].flatMap((r) => r.awaited)].map((a) => normalise(a)));
   for (const d of Object.values(NO_DOCUMENTS)) notDocuments.delete(normalise(d));
   const templateWords = (key: SectionKey) => `${wordsOf(template.get(key), false)}\n${UPLOAD_PLACEHOLDER_TEXT}`;
   const changes: SectionChange[] = [];
@@ -178,8 +179,9 @@ export const importWord = (plan: Plan, blocks: readonly WordBlock[], compile: (p
       notTaken(key, 'it cannot be read back from Word yet');
       continue;
     }
+    const theirLines = have.lines.filter((l) => !fromFullLog(l));
     // Only documents still to come are a question's: "the answer" or "where the SRO sits" in the bot's list are gaps, not documents.
-    const candidate = reader(imported, have.lines.filter((l) => !fromFullLog(l)), have.awaited.filter((a) => !notDocuments.has(a)));
+    const candidate = reader(imported, theirLines, have.awaited.filter((a) => !notDocuments.has(a)));
     // The plan's own rules too: a reading that breaks one (an e-mail that is not one) is not taken.
     const valid = PlanSchema.safeParse(candidate);
     if (!valid.success) {
@@ -192,7 +194,7 @@ export const importWord = (plan: Plan, blocks: readonly WordBlock[], compile: (p
     if (again === theirs) {
       imported = candidate;
       changes.push({ section: key, label: sectionLabel(key), readable: true });
-    } else if (JSON.stringify(candidate[key]) !== JSON.stringify(imported[key]) && keepsEveryWord(have.lines.filter((l) => !fromFullLog(l)), theirs, `${again}\n${derivedWords(key, candidate)}`, templateWords(key))) {
+    } else if (JSON.stringify(candidate[key]) !== JSON.stringify(imported[key]) && keepsEveryWord(theirLines, theirs, `${again}\n${derivedWords(key, candidate)}`, templateWords(key))) {
       // A partnership's own layout: every word of theirs is in the plan's, which adds only its labels.
       // A reader that refused the file (or read nothing new) leaves the section as it was: never a relaying.
       imported = candidate;

@@ -40,18 +40,12 @@ export interface SqlDb extends Sql {
   close(): Promise<void>;
 }
 
-type Runner = Kysely<Tables>;
-
 class KyselySql implements Sql {
   constructor(
     readonly dialect: Dialect,
-    protected readonly runner: Runner,
+    readonly db: Kysely<Tables>,
     private readonly sqliteScript?: (text: string) => void,
   ) {}
-
-  get db(): Kysely<Tables> {
-    return this.runner;
-  }
 
   locked<Q extends SelectQueryBuilder<Tables, keyof Tables, object>>(query: Q): Q {
     return this.dialect === 'postgres' ? (query.forNoKeyUpdate() as Q) : query;
@@ -62,41 +56,41 @@ class KyselySql implements Sql {
   }
 
   async lock(key: string): Promise<void> {
-    if (this.dialect === 'postgres') await sql`SELECT pg_advisory_xact_lock(hashtext(${key}))`.execute(this.runner);
+    if (this.dialect === 'postgres') await sql`SELECT pg_advisory_xact_lock(hashtext(${key}))`.execute(this.db);
   }
 
   async script(text: string): Promise<void> {
     // better-sqlite3 prepares one statement at a time; its exec runs a file, on the same (only) connection.
     if (this.sqliteScript) this.sqliteScript(text);
     // Without parameters pg uses the simple protocol, which runs several statements in one go.
-    else await this.runner.executeQuery(CompiledQuery.raw(text, []));
+    else await this.db.executeQuery(CompiledQuery.raw(text, []));
   }
 }
 
 class KyselyDb extends KyselySql implements SqlDb {
   constructor(
     dialect: Dialect,
-    private readonly kysely: Kysely<Tables>,
+    db: Kysely<Tables>,
     private readonly exec?: (text: string) => void,
   ) {
-    super(dialect, kysely, exec);
+    super(dialect, db, exec);
   }
 
   transaction<T>(work: (tx: Sql) => Promise<T>): Promise<T> {
-    return this.kysely.transaction().execute((trx) => work(new KyselySql(this.dialect, trx, this.exec)));
+    return this.db.transaction().execute((trx) => work(new KyselySql(this.dialect, trx, this.exec)));
   }
 
   snapshot<T>(work: (tx: Sql) => Promise<T>): Promise<T> {
     // SQLite's transaction holds its only connection, so it already sees one moment.
     if (this.dialect === 'sqlite') return this.transaction(work);
-    return this.kysely
+    return this.db
       .transaction()
       .setIsolationLevel('repeatable read')
       .execute((trx) => work(new KyselySql(this.dialect, trx, this.exec)));
   }
 
   close(): Promise<void> {
-    return this.kysely.destroy();
+    return this.db.destroy();
   }
 }
 

@@ -49,45 +49,24 @@ export class SqlTeams implements TeamRepository, ChannelPostRepository {
       const status: TeamStatus = options.confirmed || before?.status === 'installed' ? 'installed' : 'pending';
       const confirmedBy = status === 'installed' ? (before?.status === 'installed' ? before.confirmed_by : team.installedBy) : null;
       const confirmedAt = status === 'installed' ? (before?.status === 'installed' ? before.confirmed_at : at) : null;
-      if (!before) {
-        await tx.db
-          .insertInto('partnership_teams')
-          .values({
-            id: team.id,
-            name: team.name,
-            service_url: team.serviceUrl,
-            tenant_id: team.tenantId,
-            channel_id: team.channelId,
-            bot_id: team.botId,
-            status,
-            installed_at: at,
-            installed_by: team.installedBy,
-            confirmed_at: confirmedAt,
-            confirmed_by: confirmedBy,
-            removed_at: null,
-            updated_at: at,
-          })
-          .execute();
-      } else if (welcome || before.status !== status) {
-        await tx.db
-          .updateTable('partnership_teams')
-          .set({
-            name: team.name,
-            service_url: team.serviceUrl,
-            tenant_id: team.tenantId,
-            channel_id: team.channelId,
-            bot_id: team.botId,
-            status,
-            installed_at: welcome ? at : before.installed_at,
-            installed_by: welcome ? team.installedBy : before.installed_by,
-            confirmed_at: confirmedAt,
-            confirmed_by: confirmedBy,
-            removed_at: null,
-            updated_at: at,
-          })
-          .where('id', '=', team.id)
-          .execute();
-      } else {
+      // A new install (or one back after removal) is installed now; otherwise it keeps when and by whom.
+      const fields = {
+        name: team.name,
+        service_url: team.serviceUrl,
+        tenant_id: team.tenantId,
+        channel_id: team.channelId,
+        bot_id: team.botId,
+        status,
+        installed_at: welcome || !before ? at : before.installed_at,
+        installed_by: welcome || !before ? team.installedBy : before.installed_by,
+        confirmed_at: confirmedAt,
+        confirmed_by: confirmedBy,
+        removed_at: null,
+        updated_at: at,
+      };
+      if (!before) await tx.db.insertInto('partnership_teams').values({ id: team.id, ...fields }).execute();
+      else if (welcome || before.status !== status) await tx.db.updateTable('partnership_teams').set(fields).where('id', '=', team.id).execute();
+      else {
         // The same install seen twice (installationUpdate and conversationUpdate): keep the latest address.
         await tx.db.updateTable('partnership_teams').set({ service_url: team.serviceUrl, updated_at: at }).where('id', '=', team.id).execute();
       }
