@@ -30,7 +30,7 @@ export const blockOf = (label: string): { kind: 'building-block'; buildingBlock:
 };
 
 /** "Baseline (2025-26)" or "Target": a cell's first line naming its column, not a measure. */
-const COLUMN_HEADING = /^(baseline|target|targets|target metrics?)\b\s*(.*)$/i;
+const COLUMN_HEADING = /^(baseline|target metrics?|targets?)\b\s*(.*)$/i;
 
 /** "Timeliness - 20 weeks: 38%" as a name and a value; a line without a colon is all value. */
 const nameAndValue = (line: string): { name: string | null; value: string } => {

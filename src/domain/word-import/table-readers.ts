@@ -5,7 +5,7 @@ import { readDeliveryPlan } from './delivery-plan.reader';
 import { annexBDocument, documentsAfterTables, readDocuments } from './document-readers';
 import { freshId } from './fresh-id';
 import { normalise, type SectionReader } from './plan-sections';
-import { answerLinesOf, promptLines, textAboveTables } from './section-text';
+import { answerLinesOf, asText, promptLines, textAboveTables } from './section-text';
 import { isoOfWrittenDate } from './written-date';
 import { blockOf, cellLines, matchRows, measuresAfter, rowsOf, same, text, type Row } from './table-cells';
 
@@ -59,8 +59,12 @@ export const TABLE_READERS: Partial<Record<SectionKey, SectionReader>> = {
   // layout) or as "INPUTS | the items" on one row (how partnerships often fill it in); the summary
   // the template asks for comes before the table.
   theoryOfChange: (plan, lines) => {
-    const rows = rowsOf(lines);
     const bands: Record<string, string[]> = { INPUTS: [], ACTIVITIES: [], OUTPUTS: [], OUTCOMES: [] };
+    // Without a table, the bands may be typed as paragraphs: "INPUTS", then its items, a line each.
+    const own = answerLinesOf('theoryOfChange', lines);
+    const labels = own.flatMap((l, i) => (['VISION', ...Object.keys(bands)].includes(normalise(l.text).toUpperCase()) ? [i] : []));
+    const typed = !lines.some((l) => l.kind === 'row') && labels.length > 0;
+    const rows = typed ? labels.map((at, j) => [own[at]!.text, ...own.slice(at + 1, labels[j + 1] ?? own.length).map((l) => l.text)]) : rowsOf(lines);
     let band: string | null = null;
     let vision: string | null = plan.theoryOfChange.vision;
     const bandOf = (cell: string | undefined) => normalise(cell ?? '').toUpperCase();
@@ -76,7 +80,8 @@ export const TABLE_READERS: Partial<Record<SectionKey, SectionReader>> = {
       } else if (i === 1 && !band) vision = text(row[0]);
       else if (band) bands[band]!.push(...row.map((c) => text(c)).filter((c): c is string => c !== null));
     });
-    return { ...plan, theoryOfChange: { summary: textAboveTables('theoryOfChange', lines), vision, inputs: bands.INPUTS!, activities: bands.ACTIVITIES!, outputs: bands.OUTPUTS!, outcomes: bands.OUTCOMES! } };
+    const summary = typed ? asText(own.slice(0, labels[0])) : textAboveTables('theoryOfChange', lines);
+    return { ...plan, theoryOfChange: { summary, vision, inputs: bands.INPUTS!, activities: bands.ACTIVITIES!, outputs: bands.OUTPUTS!, outcomes: bands.OUTCOMES! } };
   },
   threeYearPicture: (plan, lines, awaited) => {
     const t = plan.threeYearPicture;
