@@ -25,7 +25,9 @@ export const BLIND_WORD = fromRoot('test', 'fixtures', 'word-blind');
 /** `dev` or `held-out` under BLIND_WORD, or any folder of .docx files with their .expected.json. */
 const folderOf = (set: string): string => (set === 'dev' || set === 'held-out' ? join(BLIND_WORD, set) : set);
 
-const sectionOf = (where: string): SectionKey | undefined => {
+/** A check's section, or Annex C's matrix (printed by the plan, kept by none of its sections). */
+const sectionOf = (where: string): SectionKey | 'annex-c' | undefined => {
+  if (where === 'annex-c') return 'annex-c';
   if (where === 'header') return 'header';
   if (where === 'signatories') return 'signatories';
   if (where === 'executive-summary') return 'executiveSummary';
@@ -49,7 +51,7 @@ const COUNTS: Record<string, (plan: Plan) => number> = {
 const compile = (plan: Plan) => compileAnnexA(plan, { coProduction: { items: [], counts: countFeedback([]) } });
 
 /** A section's words as the imported plan prints them, bullets and cell borders aside. */
-const wordsIn = (plan: Plan, key: SectionKey): string =>
+const wordsIn = (plan: Plan, key: SectionKey | 'annex-c'): string =>
   normalise(
     canonicalText(cutModel(compile(plan)).filter((s) => s.region === key).flatMap((s) => s.lines))
       .replace(/ \| /g, ' ')
@@ -73,7 +75,7 @@ export const scoreFile = (dir: string, name: string): FileScore => {
       const got = COUNTS[check.what ?? '']?.(result.plan);
       return { check, passed: got === check.value, got };
     }
-    if (check.kind === 'empty') return { check, passed: JSON.stringify(result.plan[key]) === JSON.stringify(blank[key]) };
+    if (check.kind === 'empty') return { check, passed: key !== 'annex-c' && JSON.stringify(result.plan[key]) === JSON.stringify(blank[key]) };
     return { check, passed: wordsIn(result.plan, key).includes(normalise(String(check.value))) };
   });
   return { file: name, result, checks };

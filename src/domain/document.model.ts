@@ -74,21 +74,39 @@ export const emphasis = (text: string): Text => {
   return parts.map((part, i): Run => (i % 2 === 1 ? { text: part, bold: true } : { text: part })).filter((r) => r.text !== '');
 };
 
+/** "| a | b |": a row of a table typed into free text, as partnerships set headline figures in a summary. */
+const TABLE_LINE = /^\|(.*)\|$/;
+/** "|---|:--|": Markdown's line under a table's headings, typed in Teams; the first row is the headings anyway. */
+const RULE_LINE = /^\|[\s:|-]*-[\s:|-]*\|$/;
+
+/** A row of cells as free text keeps it: "| a | b |" (a cell's own bars become slashes). */
+export const tableLine = (cells: readonly string[]): string => `| ${cells.map((c) => c.replace(/\s+/g, ' ').replace(/\|/g, '/').trim()).join(' | ')} |`;
+
 /**
- * Free text as people type it: one paragraph a line, and lines starting "- " as bullets.
+ * Free text as people type it: one paragraph a line, lines starting "- " as bullets, and lines
+ * "| a | b |" as a table, its first row the headings.
  */
 export const textBlocks = (text: string | null): Block[] => {
   if (text === null) return [{ kind: 'paragraph', text: MISSING_TEXT, missing: true }];
   const blocks: Block[] = [];
   let bullets: string[] = [];
+  let rows: string[][] = [];
   const flush = () => {
     if (bullets.length) blocks.push({ kind: 'list', items: bullets.map(emphasis) });
+    if (rows.length) blocks.push({ kind: 'table', header: rows.slice(0, 1), rows: rows.slice(1) });
     bullets = [];
+    rows = [];
   };
   for (const raw of text.split('\n')) {
     const line = raw.trim();
-    if (line.startsWith('- ')) bullets.push(line.slice(2).trim());
-    else {
+    const row = TABLE_LINE.exec(line);
+    if (row) {
+      if (bullets.length) flush();
+      if (!RULE_LINE.test(line)) rows.push(row[1]!.split('|').map((c) => c.trim()));
+    } else if (line.startsWith('- ')) {
+      if (rows.length) flush();
+      bullets.push(line.slice(2).trim());
+    } else {
       flush();
       if (line) blocks.push({ kind: 'paragraph', text: emphasis(line) });
     }

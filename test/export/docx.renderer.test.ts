@@ -122,3 +122,16 @@ describe('Annex A as Word', () => {
     expect(back.split(expected).length - 1).toBe(2);
   });
 });
+
+describe('a partnership’s own table in an answer, as Word', () => {
+  it('is a table, and the line just above it stays on its page', async () => {
+    const plan = demoPlan();
+    const story = 'Our story.\nHeadline metrics – current and forecast\n| Metric | Now |\n| EHCPs within 20 weeks | 31% |\nAfter the table.';
+    const xml = xmlOf(await renderDocx(compileAnnexA({ ...plan, executiveSummary: { changeStory: story } }), { provenance: PROVENANCE }));
+    const paragraph = (words: string) => (xml.match(/<w:p>(?:(?!<\/w:p>)[\s\S])*<\/w:p>/g) ?? []).find((p) => decode(p).includes(words)) ?? '';
+    expect(tablesOf(xml)).toContainEqual(['Metric', 'Now', 'EHCPs within 20 weeks', '31%']);
+    expect(paragraph('Headline metrics – current and forecast')).toContain('<w:keepNext/>');
+    expect(paragraph('Our story.')).not.toContain('<w:keepNext/>');
+    expect(paragraph('After the table.')).not.toContain('<w:keepNext/>');
+  });
+});

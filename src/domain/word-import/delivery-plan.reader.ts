@@ -4,18 +4,20 @@ import { DELIVERY_QUARTERS, type Plan, type QuarterPlan, type SpendLine, type Wo
 import { documentsAfterTables } from './document-readers';
 import { freshId } from './fresh-id';
 import { normalise, type Line } from './plan-sections';
-import { textAboveTables } from './section-text';
+import { textAroundTables } from './section-text';
 import { blockOf, cellLines, matchRows, rowsOf, same, text, type Row } from './table-cells';
 
 const NO_TRAJECTORY = { metric: null, target: null, unit: null };
 const WORKSTREAM_TITLE = /^Workstream\s+(\S{1,10}?):\s+(.+)$/;
 
-const BLOCKS_LABEL = 'Related building blocks:';
-const MEASURES_LABEL = 'Success measures:';
+// The plan prints "Related building blocks:"; partnerships also type "Building blocks:" or "Building block:".
+const BLOCKS_LABEL = /^(?:Related )?building blocks?:/i;
+const OUTCOME_LABEL = /^Outcomes?:/i;
+const MEASURES_LABEL = /^Success measures?:/i;
 
 /** What follows a label: the rest of its own line split at semicolons ("A; B"), or the lines under it. */
-const listAfter = (lines: readonly string[], at: number, label: string, end: number): string[] => {
-  const inline = lines[at]!.slice(label.length).trim();
+const listAfter = (lines: readonly string[], at: number, label: RegExp, end: number): string[] => {
+  const inline = lines[at]!.replace(label, '').trim();
   return inline ? inline.split(/;\s+/).map((s) => s.trim()).filter(Boolean) : lines.slice(at + 1, end);
 };
 
@@ -27,9 +29,9 @@ const listAfter = (lines: readonly string[], at: number, label: string, end: num
 const workstreamCell = (cell: string | undefined) => {
   const lines = cellLines(cell);
   const title = WORKSTREAM_TITLE.exec(lines[0] ?? '');
-  const blocksAt = lines.findIndex((l) => l.startsWith(BLOCKS_LABEL));
-  const outcomeAt = lines.findIndex((l) => l.startsWith('Outcome:'));
-  const measuresAt = lines.findIndex((l) => l.startsWith(MEASURES_LABEL));
+  const blocksAt = lines.findIndex((l) => BLOCKS_LABEL.test(l));
+  const outcomeAt = lines.findIndex((l) => OUTCOME_LABEL.test(l));
+  const measuresAt = lines.findIndex((l) => MEASURES_LABEL.test(l));
   if (!title || blocksAt !== 1 || outcomeAt < blocksAt || measuresAt < outcomeAt) return undefined;
   const blocks = listAfter(lines, blocksAt, BLOCKS_LABEL, outcomeAt).map(blockOf);
   if (blocks.some((b) => b?.kind !== 'building-block')) return undefined;
@@ -37,7 +39,7 @@ const workstreamCell = (cell: string | undefined) => {
     code: title[1]!,
     name: title[2]!.trim(),
     buildingBlocks: blocks.map((b) => b!.buildingBlock!),
-    outcome: text([lines[outcomeAt]!.slice('Outcome:'.length), ...lines.slice(outcomeAt + 1, measuresAt)].join('\n')),
+    outcome: text([lines[outcomeAt]!.replace(OUTCOME_LABEL, ''), ...lines.slice(outcomeAt + 1, measuresAt)].join('\n')),
     successMeasures: listAfter(lines, measuresAt, MEASURES_LABEL, lines.length),
   };
 };
@@ -63,7 +65,8 @@ const workstreamOf = (row: Row, was: Workstream | undefined, ids: Set<string>): 
  */
 const spendOf = (plan: Plan, rows: readonly Row[]): Pick<Plan['deliveryPlan'], 'fundingSources' | 'spend'> | undefined => {
   const d = plan.deliveryPlan;
-  const names = rows[1]?.slice(1) ?? [];
+  // A total column some partnerships add ("Total 2026-27") has no funding source under it: worked out, never read.
+  const names = (rows[1]?.slice(1) ?? []).filter((n, i, all) => n.trim() || all.slice(i).some((m) => m.trim()));
   const count = names.length / DELIVERY_QUARTERS.length;
   if (!Number.isInteger(count)) return undefined;
   const sourceNames = names.slice(0, count).map((n) => n.trim());
@@ -126,6 +129,6 @@ export const readDeliveryPlan = (plan: Plan, lines: readonly Line[], awaited: re
   if (!spend) return plan;
   return {
     ...plan,
-    deliveryPlan: { ...d, overview: textAboveTables('deliveryPlan', lines), crossCuttingFocus, workstreams: workstreams as Workstream[], ...spend, documents: documentsAfterTables(d.documents, lines, awaited) },
+    deliveryPlan: { ...d, overview: textAroundTables('deliveryPlan', lines), crossCuttingFocus, workstreams: workstreams as Workstream[], ...spend, documents: documentsAfterTables(d.documents, lines, awaited) },
   };
 };

@@ -66,25 +66,47 @@ export const listedAfterTables = (lines: readonly Line[]): string[] => {
 export const UPLOAD_PLACEHOLDER_TEXT = 'INSERT DOCUMENT UPLOAD LINK';
 const UPLOAD_PLACEHOLDER = new RegExp(`^${UPLOAD_PLACEHOLDER_TEXT}\\s*(?:[-–:]\\s*(.*))?$`, 'i');
 
+/** The placeholder's own words at the start of a line, as the plan's comparison leaves them out. */
+export const withoutPlaceholder = (line: string): string => line.replace(new RegExp(`^${UPLOAD_PLACEHOLDER_TEXT}\\s*[-–:]?\\s*`, 'i'), '');
+
+/** What follows the placeholder says the document is still to come ("Add our EAHO diagram once agreed"), rather than naming it. */
+const STILL_TO_COME = /^(add|insert|upload|attach)\b|\b(once|to follow|tbc|to be (confirmed|added|agreed|uploaded)|when (it is |agreed|published|signed))\b/i;
+
+/**
+ * Documents named in lines that may hold the template's upload placeholder: a bare one names
+ * nothing; "INSERT DOCUMENT UPLOAD LINK – X" names the document X, or one still to come when X says
+ * so ("Add our EAHO diagram once agreed"). Under the placeholder every line names documents;
+ * elsewhere only those `named` accepts do.
+ */
+export const documentsInLines = (
+  old: readonly DocumentLink[],
+  plain: readonly string[],
+  awaited: readonly string[],
+  defaults: readonly string[],
+  { named = () => true, split = false }: { named?: (line: string) => boolean; split?: boolean } = {},
+): DocumentLink[] => {
+  const placeholders = plain.map((l) => UPLOAD_PLACEHOLDER.exec(l));
+  const toCome = placeholders.flatMap((m) => (m?.[1] && STILL_TO_COME.test(m[1]) ? [m[1]] : []));
+  const after = placeholders.findIndex(Boolean);
+  const listed = plain
+    .map((l, i) => (placeholders[i]?.[1] && !STILL_TO_COME.test(placeholders[i][1]) ? placeholders[i][1] : l))
+    .filter((l, i) => (!placeholders[i] || l !== plain[i]) && ((after >= 0 && i >= after) || named(l)))
+    .flatMap((l) => (split ? l.split(/;\s+/) : [l]))
+    .filter(Boolean);
+  return readDocuments(old, listed, [...awaited, ...toCome], defaults);
+};
+
 /**
  * A section's documents after its last table. The plan lists them; a partnership's own copy often
  * writes them as plain lines ("Strategy (Appendix 1); JSNA (Appendix 4)") under the template's
- * upload placeholder, which then names a document still to come when it says what it is for.
+ * upload placeholder. Away from the placeholder only a short line that is not a sentence names one.
  */
 export const documentsAfterTables = (old: readonly DocumentLink[], lines: readonly Line[], awaited: readonly string[], defaults: readonly string[] = []): DocumentLink[] => {
   const listed = listedAfterTables(lines);
   if (listed.length) return readDocuments(old, listed, awaited, defaults);
   const last = lines.map((l) => l.kind).lastIndexOf('row');
   const plain = last < 0 ? [] : lines.slice(last + 1).flatMap((l) => (l.kind === 'text' && !l.heading ? [normalise(l.text)] : []));
-  const placeholders = plain.map((l) => UPLOAD_PLACEHOLDER.exec(l));
-  const toCome = placeholders.flatMap((m) => (m?.[1] ? [m[1]] : []));
-  // Under the placeholder a line names documents; elsewhere only a short line that is not a sentence does.
-  const after = placeholders.findIndex(Boolean);
-  const named = plain
-    .filter((l, i) => !placeholders[i] && ((after >= 0 && i > after) || (l.length <= 150 && !/[.!?]$/.test(l))))
-    .flatMap((l) => l.split(/;\s+/))
-    .filter(Boolean);
-  return readDocuments(old, named, [...awaited, ...toCome], defaults);
+  return documentsInLines(old, plain, awaited, defaults, { named: (l) => l.length <= 150 && !/[.!?]$/.test(l), split: true });
 };
 
 /** Annex B's second column: the document's name, then its link when it has one. */

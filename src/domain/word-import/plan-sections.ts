@@ -1,4 +1,4 @@
-import { EXECUTIVE_SUMMARY_HEADING, HEADER_LABELS, PART_TITLES, QUESTION_PROMPTS, SIGNATORIES_HEADING, type QuestionKey } from '../annex-a.text';
+import { ANNEX_A_INTRO, EXECUTIVE_SUMMARY_HEADING, HEADER_LABELS, PART_TITLES, QUESTION_PROMPTS, SIGNATORIES_HEADING, type QuestionKey } from '../annex-a.text';
 import { cellSpec, plainText, type Block, type DocumentModel } from '../document.model';
 import { STILL_TO_PROVIDE_HEADING } from '../plan-gaps';
 import type { Plan, SectionKey } from '../plan.schema';
@@ -78,18 +78,62 @@ export const regionOf = (text: string): Region | undefined => {
   return undefined;
 };
 
+/**
+ * A question's heading without its number, as a Word numbered list or a retyped heading leaves it
+ * ("What the local area partnership is trying to achieve?"): nearly all the template's words and few
+ * others. Only a paragraph that looks like a heading is asked (see cutWord), so an answer that repeats
+ * a question in a sentence does not cut the plan.
+ */
+export const unnumberedQuestion = (text: string): QuestionKey | undefined => {
+  const t = normalise(text);
+  if (!t || t.length > 200 || /^\d/.test(t)) return undefined;
+  const said = words(t);
+  // The closest question, as headings share many words ("What will … deliver in the first year?", "How will … deliver the first-year plan?").
+  const scored = QUESTIONS.map(([key, q]) => {
+    const template = words(q.heading.replace(/^\d+\.\s*/, ''));
+    const shared = [...template].filter((w) => said.has(w)).length;
+    return { key, score: Math.min(shared / template.size, shared / said.size) };
+  }).sort((a, b) => b.score - a.score);
+  const [best, next] = scored;
+  return best && best.score >= 0.8 && best.score > (next?.score ?? 0) ? best.key : undefined;
+};
+
 /** A part title ("Section 2 – Strategy") ends the section before it but opens none. */
 const isPartTitle = (text: string) => PART_TITLES.slice(0, 5).some((p) => normalise(p).toLowerCase() === normalise(text).toLowerCase());
 
-const cutLines = (items: readonly ({ opens: string } | Line)[]): CutSection[] => {
+type Opening = { readonly opens: string; readonly region?: Region };
+
+/** Each question's prompt as the template opens it ("Please set out your goals for your local system. …"). */
+const FIRST_PROMPTS = new Map(
+  QUESTIONS.flatMap(([key, q]) => {
+    const first = q.prompt[0];
+    const text = first?.kind === 'paragraph' ? first.text : first?.items[0];
+    return text ? [[normalise(text), key] as const] : [];
+  }),
+);
+
+const cutLines = (items: readonly (Opening | Line)[]): CutSection[] => {
   const sections: { region: Region; heading: string; lines: Line[] }[] = [{ region: 'header', heading: 'Front page', lines: [] }];
   let current: { region: Region; heading: string; lines: Line[] } | null = sections[0]!;
+  const seen = new Set<Region>();
   for (const item of items) {
+    // A question whose heading was not recognised (typed some other way) still starts where the
+    // template's prompt for it does; the short line just above that is its heading as typed.
+    const prompted = !('opens' in item) && item.kind === 'text' ? FIRST_PROMPTS.get(normalise(item.text)) : undefined;
+    if (prompted && current?.region !== prompted && !seen.has(prompted)) {
+      const above: Line | undefined = current?.lines.at(-1);
+      const heading: Line | undefined = above?.kind === 'text' && !above.listed && normalise(above.text).length <= 200 && !/[.]$/.test(above.text.trim()) ? above : undefined;
+      if (heading) current!.lines.pop();
+      current = { region: prompted, heading: heading?.kind === 'text' ? heading.text : QUESTION_PROMPTS[prompted].heading, lines: [] };
+      sections.push(current);
+      seen.add(prompted);
+    }
     if ('opens' in item) {
-      const region = regionOf(item.opens);
+      const region = item.region ?? regionOf(item.opens);
       if (region) {
         current = { region, heading: item.opens, lines: [] };
         sections.push(current);
+        seen.add(region);
         continue;
       }
       if (isPartTitle(item.opens)) {
@@ -116,7 +160,7 @@ const textLines = (text: string, listed: boolean, bold: readonly string[] = []):
 /** The compiled plan, cut as a file would be: what a file made from it must say, section by section. */
 export const cutModel = (model: DocumentModel): CutSection[] =>
   cutLines(
-    model.blocks.flatMap((block: Block): ({ opens: string } | Line)[] => {
+    model.blocks.flatMap((block: Block): (Opening | Line)[] => {
       switch (block.kind) {
         case 'heading':
           return block.level === 1 ? [] : [{ opens: block.text }];
@@ -136,6 +180,10 @@ export const cutModel = (model: DocumentModel): CutSection[] =>
 
 /** A heading below the question's own ("Heading4", "Heading 4" once LibreOffice has renamed it): a sub-heading of the section. */
 const isSubHeading = (style: string | null): boolean => style !== null && /^heading\s*[4-6]$/i.test(style.trim());
+
+/** A heading by its style, its list numbering or its bold, whichever the partnership used. */
+const looksLikeHeading = (block: Extract<WordBlock, { kind: 'paragraph' }>): boolean =>
+  /heading|title/i.test(block.style ?? '') || block.listed || (block.text.trim() !== '' && block.bold.join('').replace(/\s/g, '') === block.text.replace(/\s/g, ''));
 
 /** The front page's facts by their template labels, as a cover table names them. */
 const FRONT_PAGE_FACTS = new Set(Object.values(HEADER_LABELS).map((l) => normalise(l).toLowerCase()));
@@ -157,17 +205,59 @@ export const cutWord = (blocks: readonly WordBlock[]): CutSection[] => {
   ];
   const sections = cutLines([
     ...coverRows.filter(isFact),
-    ...blocks.slice(start >= 0 ? start + 1 : 0).flatMap((block): ({ opens: string } | Line)[] => {
-      if (block.kind === 'table') return rowsOf(block);
+    ...blocks.slice(start >= 0 ? start + 1 : 0).flatMap((block): (Opening | Line)[] => {
+      if (block.kind === 'table') return withFootNotes(rowsOf(block));
       if (regionOf(block.text) || isPartTitle(block.text) || isSubHeading(block.style)) return [{ opens: block.text }];
+      const unnumbered = looksLikeHeading(block) ? unnumberedQuestion(block.text) : undefined;
+      if (unnumbered) return [{ opens: block.text, region: unnumbered }];
       return textLines(block.text, block.listed, block.bold);
     }),
   ]);
-  return cover.length ? [{ region: 'cover', heading: 'Cover page', lines: cover }, ...sections] : sections;
+  const [front, ...rest] = frontPage(sections);
+  const others = [...cover, ...front.others];
+  return others.length ? [{ region: 'cover', heading: 'Cover page', lines: others }, front.section, ...rest] : [front.section, ...rest];
+};
+
+/**
+ * A note a partnership wrote across the foot of a table ("Note: targets are draft until …"): one
+ * cell across a table of several columns, in sentences. It is about the table, not a row of it, so
+ * it is read as the words under the table.
+ */
+const withFootNotes = (rows: Line[]): Line[] => {
+  const columns = Math.max(...rows.map((r) => (r.kind === 'row' ? r.cells.length : 0)));
+  const isNote = (l: Line | undefined) => l?.kind === 'row' && l.cells.length === 1 && columns >= 2 && /[.!?)\]]$/.test(l.cells[0]!.trim()) && l.cells[0]!.trim().split(/\s+/).length >= 6;
+  let end = rows.length;
+  while (end > 1 && isNote(rows[end - 1])) end--;
+  return [...rows.slice(0, end), ...rows.slice(end).map((l): Line => ({ kind: 'text', text: l.kind === 'row' ? l.cells[0]!.trim() : '', listed: false, bold: [] }))];
+};
+
+const INTRO = new Set(ANNEX_A_INTRO.map((t) => normalise(t)));
+const labelOf = (text: string) => normalise(text).replace(/:$/, '').toLowerCase();
+
+/**
+ * The front page as partnerships type it: "Label: value", or a label's paragraph with its value in
+ * the next. Its other words (a status line, a version) are facts the plan does not keep, named with
+ * the cover page's rather than stopping the front page from being read.
+ */
+const frontPage = ([first, ...rest]: CutSection[]): [{ section: CutSection; others: Line[] }, ...CutSection[]] => {
+  const lines: Line[] = [];
+  const others: Line[] = [];
+  const all = first!.lines;
+  for (let i = 0; i < all.length; i++) {
+    const line = all[i]!;
+    const next = all[i + 1];
+    if (line.kind === 'row' || INTRO.has(normalise(line.text))) lines.push(line);
+    else if (FRONT_PAGE_FACTS.has(labelOf(line.text)) && next?.kind === 'text' && !FRONT_PAGE_FACTS.has(labelOf(next.text)) && !/:/.test(next.text)) {
+      lines.push({ ...line, text: `${normalise(line.text).replace(/:$/, '')}: ${normalise(next.text)}` });
+      i++;
+    } else if (FRONT_PAGE_FACTS.has(labelOf(line.text)) || [...FRONT_PAGE_FACTS].some((f) => labelOf(line.text).startsWith(`${f}:`))) lines.push(line);
+    else others.push(line);
+  }
+  return [{ section: { ...first!, lines }, others }, ...rest];
 };
 
 /** A bullet in a cell is a "- " typed in the plan and a list paragraph in Word: the same either way. */
-const cellWords = (cell: string): string => normalise(cell.split('\n').map((line) => line.replace(/^\s*[-•▪◦]\s+/, '')).join('\n'));
+const cellWords = (cell: string): string => normalise(cell.split('\n').map((line) => line.replace(/^\s*[-•▪◦–]\s+/, '')).join('\n'));
 
 /** A row's cells; empty cells at its end are no words (a row typed with fewer cells says the same). */
 const rowWords = (cells: readonly string[]): string => {

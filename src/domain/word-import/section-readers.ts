@@ -1,14 +1,17 @@
+import { tableLine } from '../document.model';
 import { HEADER_LABELS, QUESTION_PROMPTS } from '../annex-a.text';
 import { parsePounds } from '../money';
 import type { Goal, KpiGroup, Plan, SectionKey } from '../plan.schema';
 import { freshId } from './fresh-id';
 import { normalise, type Line, type SectionReader } from './plan-sections';
-import { rowsOf, same, text, type Row } from './table-cells';
-import { answerLinesOf, asText, promptLines, textAboveTables, type TextLine } from './section-text';
+import { labelledCells, rowsOf, same, text, withLines, type Row } from './table-cells';
+import { answerLinesOf, asText, promptLines, textAroundTables, type TextLine } from './section-text';
 
 const CAPITAL_PROMPT = new Set(promptLines(QUESTION_PROMPTS.otherFunding.capital));
 
-const answerText = (section: SectionKey, lines: readonly Line[]): string | null => asText(answerLinesOf(section, lines));
+/** A free-text answer, any table in it kept as "| a | b |" lines (the plan prints those as a table again). */
+const answerText = (section: SectionKey, lines: readonly Line[]): string | null =>
+  asText(answerLinesOf(section, lines.map((l): Line => (l.kind === 'row' ? { kind: 'text', text: tableLine(l.cells), listed: false, bold: [] } : l))));
 
 /** "Label: value" as the template prints a field; the line's position, so text around it can be read too. */
 const field = (lines: readonly TextLine[], label: string): { value: string | null; at: number } => {
@@ -51,17 +54,14 @@ const dependenciesFromTable = (plan: Plan, lines: readonly Line[], rows: readonl
   const ids = new Set(plan.dependencies.items.map((d) => d.id));
   const read = filled.map((row) => {
     const area = text(row[0])!;
-    const management = row
-      .slice(1)
-      .flatMap((cell, i) => (text(cell) ? [`${text(header[i + 1]) ? `${normalise(header[i + 1]!)}: ` : ''}${text(cell)}`] : []))
-      .join('\n');
+    const management = labelledCells(header, row, 1).join('\n');
     const was = open.find((d) => same(area, d.area));
     if (was) return { ...was, management: management || null };
     const id = freshId(area, ids);
     ids.add(id);
     return { id, area, management: management || null, status: 'open' as const, closedReason: null, owner: null };
   });
-  return { ...plan, dependencies: { approach: textAboveTables('dependencies', lines), items: [...read, ...plan.dependencies.items.filter((d) => d.status !== 'open')] } };
+  return { ...plan, dependencies: { approach: textAroundTables('dependencies', lines), items: [...read, ...plan.dependencies.items.filter((d) => d.status !== 'open')] } };
 };
 
 /**
@@ -94,6 +94,16 @@ export const SECTION_READERS: Partial<Record<SectionKey, SectionReader>> = {
     let runEnd = runAt;
     while (runAt >= 0 && runEnd < all.length && typedGoal(all[runEnd]!)) runEnd++;
     const own = runAt < 0 ? all : [...all.slice(0, runAt), ...all.slice(runEnd), ...all.slice(runAt, runEnd).map((l) => ({ ...l, listed: true }))];
+    // Or a table of goals: a row each, the goal, what it means and what will be tracked, under headings.
+    const [, ...goalRows] = rowsOf(lines);
+    if (goalRows.length) {
+      const goals = goalRows.filter((r) => text(r[0])).map((r) => ({ title: text(r[0]), description: text(r[1]), tracked: text(r.slice(2).join('\n')) }));
+      const intro = plan.visionAndGoals.goalsIntro !== null && own.length > 1 ? own[own.length - 1]! : null;
+      return {
+        ...plan,
+        visionAndGoals: { vision: asText(intro ? own.slice(0, -1) : own), goalsIntro: intro ? intro.text.trim() : null, goals: keepIds(plan.visionAndGoals.goals, goals, 'goal', (was) => ({ themes: was?.themes ?? [] })) },
+      };
+    }
     const firstGoal = own.findIndex((l) => l.listed);
     const before = firstGoal < 0 ? own : own.slice(0, firstGoal);
     // The goals' introduction is the paragraph just before them, when the plan has one.
@@ -154,7 +164,8 @@ export const SECTION_READERS: Partial<Record<SectionKey, SectionReader>> = {
     const read = (cells: readonly string[]) => {
       const [description, first, second, rating, mitigation, residual] = cells;
       const [impact, likelihood] = swapped ? [second, first] : [first, second];
-      return { description: (description ?? '').trim(), impact: text(impact), likelihood: text(likelihood), rag: rag(rating), mitigation: text(mitigation), residualRag: rag(residual) };
+      // Columns the partnership added after the template's six (a risk owner) go with the mitigation.
+      return { description: (description ?? '').trim(), impact: text(impact), likelihood: text(likelihood), rag: rag(rating), mitigation: withLines(text(mitigation), labelledCells(header, cells, 6)), residualRag: rag(residual) };
     };
     const edited = new Map(headline.map((risk, i) => [risk.id, { ...risk, ...read(rows[i]!.cells) }]));
     const ids = new Set(plan.risks.risks.map((r) => r.id));

@@ -17,10 +17,18 @@ export const answerLinesOf = (section: SectionKey, lines: readonly Line[], more:
   return lines.filter((l): l is TextLine => l.kind === 'text' && (Boolean(l.heading) || (!prompts.has(normalise(l.text)) && !more.has(normalise(l.text)))));
 };
 
-/** A section's own words above its first table (all of them when it has none), as the plan keeps free text. */
-export const textAboveTables = (section: SectionKey, lines: readonly Line[]): string | null => {
-  const firstRow = lines.findIndex((l) => l.kind === 'row');
-  return asText(answerLinesOf(section, firstRow < 0 ? lines : lines.slice(0, firstRow)));
+/**
+ * A section's own words around its tables, as the plan keeps free text: all above the first table
+ * (all of them when it has none), and the sentences under the last, up to the upload placeholder (a
+ * note on the table, "Targets are draft until …"). A document's name under a table is not a sentence.
+ */
+export const textAroundTables = (section: SectionKey, lines: readonly Line[], more: ReadonlySet<string> = new Set()): string | null => {
+  const first = lines.findIndex((l) => l.kind === 'row');
+  if (first < 0) return asText(answerLinesOf(section, lines, more));
+  const after = answerLinesOf(section, lines.slice(lines.map((l) => l.kind).lastIndexOf('row') + 1), more);
+  const placeholder = after.findIndex((l) => /^INSERT DOCUMENT UPLOAD LINK\b/i.test(normalise(l.text)));
+  const under = after.slice(0, placeholder < 0 ? after.length : placeholder).filter((l) => !l.listed && !l.heading && /[.!?)\]]$/.test(l.text.trim()));
+  return asText([...answerLinesOf(section, lines.slice(0, first), more), ...under]);
 };
 
 /** Lines as the plan keeps free text: a paragraph a line, bullets as "- ", bold as **…**. */

@@ -17,7 +17,7 @@ export const text = (cell: string | undefined): string | null => {
 export const cellLines = (cell: string | undefined): string[] =>
   (cell ?? '')
     .split('\n')
-    .map((l) => l.replace(/^\s*[-•]\s+/, '').trim())
+    .map((l) => l.replace(/^\s*[-•–]\s+/, '').trim())
     .filter(Boolean);
 
 export const same = (a: string | undefined, b: string): boolean => normalise(a ?? '').toLowerCase() === normalise(b).toLowerCase();
@@ -97,3 +97,17 @@ export const matchRows = <T>(old: readonly T[], keys: readonly string[], keyOf: 
     return at < 0 ? undefined : free.splice(at, 1)[0];
   });
 };
+
+/**
+ * A row's cells from column `from` on as "Heading: value" lines, under their column's heading: how
+ * columns a partnership added (an owner, a lead officer) are kept with their row, every word of them.
+ */
+export const labelledCells = (header: readonly string[], row: readonly string[], from: number): string[] =>
+  row.slice(from).flatMap((cell, i) => {
+    const value = text(cell);
+    const heading = text(header[from + i]);
+    return value ? [heading ? `${normalise(heading)}: ${value}` : value] : [];
+  });
+
+/** A text with lines added under it; null when there is nothing. */
+export const withLines = (first: string | null, more: readonly string[]): string | null => [first, ...more].filter(Boolean).join('\n') || null;

@@ -1,13 +1,13 @@
-import { BLUEPRINT_TABLE, QUESTION_PROMPTS, ROADMAP_TABLE } from '../annex-a.text';
+import { BLUEPRINT_TABLE, GOVERNANCE_TABLE, QUESTION_PROMPTS, ROADMAP_TABLE } from '../annex-a.text';
 import { NO_DOCUMENTS } from '../plan.compile';
 import { REQUIRED_SIGNATORY_ROLES, type BlueprintRow, type Plan, type RoadmapRow, type SectionKey } from '../plan.schema';
 import { readDeliveryPlan } from './delivery-plan.reader';
-import { annexBDocument, documentsAfterTables, readDocuments } from './document-readers';
+import { annexBDocument, documentsAfterTables, documentsInLines } from './document-readers';
 import { freshId } from './fresh-id';
 import { normalise, type SectionReader } from './plan-sections';
-import { answerLinesOf, asText, promptLines, textAboveTables } from './section-text';
+import { answerLinesOf, asText, promptLines, textAroundTables } from './section-text';
 import { isoOfWrittenDate } from './written-date';
-import { blockOf, cellLines, matchRows, measuresAfter, rowsOf, same, text, type Row } from './table-cells';
+import { blockOf, cellLines, labelledCells, matchRows, measuresAfter, rowsOf, same, text, withLines, type Row } from './table-cells';
 
 const UPLOAD_PROMPT = new Set(promptLines(QUESTION_PROMPTS.reportingToDfe.upload));
 
@@ -35,7 +35,7 @@ const byBlock = <T extends BlueprintRow | RoadmapRow>(old: readonly T[], labels:
  */
 export const TABLE_READERS: Partial<Record<SectionKey, SectionReader>> = {
   // A row per role, found by its title: a statutory role the plan had no one for gets its signatory
-  // from the file; so does a co-signer's new row (its title is their role in words).
+  // from the file; so does a co-signer's new row (its title is their role in words), named or not yet.
   signatories: (plan, lines) => {
     const rows = rowsOf(lines).slice(1);
     const ids = new Set(plan.signatories.map((s) => s.id));
@@ -46,7 +46,7 @@ export const TABLE_READERS: Partial<Record<SectionKey, SectionReader>> = {
       return row ? { ...s, ...fill(row) } : s;
     });
     const added = rows
-      .filter((r) => !plan.signatories.some((s) => same(r[0], titleOf(s))) && r.slice(1).some((c) => c.trim()))
+      .filter((r) => !plan.signatories.some((s) => same(r[0], titleOf(s))) && r.some((c) => c.trim()))
       .map((row) => {
         const statutory = REQUIRED_SIGNATORY_ROLES.find((r) => same(row[0], r.title));
         const id = statutory && !ids.has(statutory.id) ? statutory.id : freshId(row[0] || 'co-signer', ids);
@@ -68,7 +68,18 @@ export const TABLE_READERS: Partial<Record<SectionKey, SectionReader>> = {
     let band: string | null = null;
     let vision: string | null = plan.theoryOfChange.vision;
     const bandOf = (cell: string | undefined) => normalise(cell ?? '').toUpperCase();
-    rows.forEach((row, i) => {
+    // Or the bands as columns: a row of their names ("Vision | Inputs | …"), their items in the rows under it.
+    const across = rows.findIndex((row) => row.filter((c) => bandOf(c) === 'VISION' || bandOf(c) in bands).length >= 3);
+    if (across >= 0) {
+      const heads = rows[across]!.map(bandOf);
+      for (const row of rows.slice(across + 1)) {
+        row.forEach((cell, j) => {
+          const items = cellLines(cell);
+          if (heads[j] === 'VISION') vision = items.length ? text(items.join('\n')) : vision;
+          else if (heads[j]! in bands) bands[heads[j]!]!.push(...items);
+        });
+      }
+    } else rows.forEach((row, i) => {
       const label = bandOf(row[0]);
       const rest = row.slice(1).flatMap((c) => cellLines(c));
       if (label === 'VISION') {
@@ -80,21 +91,29 @@ export const TABLE_READERS: Partial<Record<SectionKey, SectionReader>> = {
       } else if (i === 1 && !band) vision = text(row[0]);
       else if (band) bands[band]!.push(...row.map((c) => text(c)).filter((c): c is string => c !== null));
     });
-    const summary = typed ? asText(own.slice(0, labels[0])) : textAboveTables('theoryOfChange', lines);
+    const summary = typed ? asText(own.slice(0, labels[0])) : textAroundTables('theoryOfChange', lines);
     return { ...plan, theoryOfChange: { summary, vision, inputs: bands.INPUTS!, activities: bands.ACTIVITIES!, outputs: bands.OUTPUTS!, outcomes: bands.OUTCOMES! } };
   },
   threeYearPicture: (plan, lines, awaited) => {
     const t = plan.threeYearPicture;
-    const { before, measures } = measuresAfter(rowsOf(lines).slice(1), t.successMeasures);
+    // "Building blocks" in a row of its own, above the blocks, is the template's label, not a block.
+    const { before, measures } = measuresAfter(
+      rowsOf(lines)
+        .slice(1)
+        .filter((row) => !(row.slice(1).every((c) => !c.trim()) && same(row[0], BLUEPRINT_TABLE.buildingBlocksLabel)))
+        // Or in a column of its own, merged down beside the blocks: the block's row starts one cell later.
+        .map((row) => (row.length === 4 && (same(row[0], BLUEPRINT_TABLE.buildingBlocksLabel) || !row[0]!.trim()) && blockOf(row[1] ?? '') ? row.slice(1) : row)),
+      t.successMeasures,
+    );
     // The first row's label cell carries "Building blocks" above the block's name, as the template has it.
     const labels = before.map((r) => cellLines(r[0]).filter((l, i) => !(i === 0 && same(l, BLUEPRINT_TABLE.buildingBlocksLabel))).join(' '));
     const blueprint = byBlock(t.blueprint, labels, 'blueprint', (row, i) => ({ whereWeAre: text(before[i]![1]), whereWeWillBe: text(before[i]![2]) }));
     if (!blueprint) return plan;
-    return { ...plan, threeYearPicture: { narrative: textAboveTables('threeYearPicture', lines), blueprint, successMeasures: measures, documents: documentsAfterTables(t.documents, lines, awaited) } };
+    return { ...plan, threeYearPicture: { narrative: textAroundTables('threeYearPicture', lines), blueprint, successMeasures: measures, documents: documentsAfterTables(t.documents, lines, awaited) } };
   },
   maturityAssessment: (plan, lines, awaited) => ({
     ...plan,
-    maturityAssessment: { documents: readDocuments(plan.maturityAssessment.documents, answerLinesOf('maturityAssessment', lines).map((l) => l.text), awaited, [NO_DOCUMENTS.maturityAssessment]) },
+    maturityAssessment: { documents: documentsInLines(plan.maturityAssessment.documents, answerLinesOf('maturityAssessment', lines).map((l) => l.text), awaited, [NO_DOCUMENTS.maturityAssessment]) },
   }),
   roadmap: (plan, lines, awaited) => {
     const r = plan.roadmap;
@@ -107,12 +126,12 @@ export const TABLE_READERS: Partial<Record<SectionKey, SectionReader>> = {
     const read = rows.map((row) => ({ label: cellLines(row[0])[0] ?? '', outcomes: cellLines(row[0]).slice(1), row }));
     const roadmapRows = byBlock(r.rows, read.map((x) => x.label), 'roadmap', (_, i) => ({ outcomes: read[i]!.outcomes, year1: text(read[i]!.row[1]), year2: text(read[i]!.row[2]), year3: text(read[i]!.row[3]) }));
     if (!roadmapRows) return plan;
-    return { ...plan, roadmap: { narrative: textAboveTables('roadmap', lines), years: years as [string, string, string], rows: roadmapRows, successMeasures: measures, documents: documentsAfterTables(r.documents, lines, awaited) } };
+    return { ...plan, roadmap: { narrative: textAroundTables('roadmap', lines), years: years as [string, string, string], rows: roadmapRows, successMeasures: measures, documents: documentsAfterTables(r.documents, lines, awaited) } };
   },
   deliveryPlan: readDeliveryPlan,
   reportingToDfe: (plan, lines, awaited) => ({
     ...plan,
-    reportingToDfe: { documents: readDocuments(plan.reportingToDfe.documents, answerLinesOf('reportingToDfe', lines, UPLOAD_PROMPT).map((l) => l.text), awaited, [NO_DOCUMENTS.reportingToDfe]) },
+    reportingToDfe: { documents: documentsInLines(plan.reportingToDfe.documents, answerLinesOf('reportingToDfe', lines, UPLOAD_PROMPT).map((l) => l.text), awaited, [NO_DOCUMENTS.reportingToDfe]) },
   }),
   // Annex B: a document per row, its purpose then its name and link; matched to the plan's by purpose.
   supportingDocuments: (plan, lines) => {
@@ -131,10 +150,12 @@ export const TABLE_READERS: Partial<Record<SectionKey, SectionReader>> = {
   // a row keeps the id of the mechanism of its name (or, renamed, of its position), a new one gets one.
   governance: (plan, lines, awaited) => {
     const g = plan.governance;
-    const rows = rowsOf(lines).slice(1).filter((r) => r.some((c) => c.trim()));
+    const [header = [], ...body] = rowsOf(lines);
+    const rows = body.filter((r) => r.some((c) => c.trim()));
     const sro = lines.find((l) => l.kind === 'text' && normalise(l.text).startsWith('Where the SRO sits:'));
-    // A partnership's own copy answers the prompt's "where the SRO sits" in words above the table.
-    const above = sro ? null : textAboveTables('governance', lines);
+    // A partnership's own copy answers the prompt's "where the SRO sits" in words above the table, or
+    // in sentences just under it.
+    const above = sro ? null : textAroundTables('governance', lines, new Set([normalise(GOVERNANCE_TABLE.afterTable)]));
     const taken = new Set<string>();
     const mechanisms = rows.map((row, i) => {
       const [name, purpose, membership, cadence, decisionRights, escalationRoute] = row;
@@ -142,7 +163,7 @@ export const TABLE_READERS: Partial<Record<SectionKey, SectionReader>> = {
       const was = byName ?? (rows.length === g.mechanisms.length ? g.mechanisms[i] : undefined);
       const id = was && !taken.has(was.id) ? was.id : freshId(name || `mechanism-${i + 1}`, new Set([...taken, ...g.mechanisms.map((m) => m.id)]));
       taken.add(id);
-      return { id, name: (name ?? '').trim(), purpose: text(purpose), membership: text(membership), cadence: text(cadence), decisionRights: text(decisionRights), escalationRoute: text(escalationRoute) };
+      return { id, name: (name ?? '').trim(), purpose: text(purpose), membership: withLines(text(membership), labelledCells(header, row, 6)), cadence: text(cadence), decisionRights: text(decisionRights), escalationRoute: text(escalationRoute) };
     });
     const documents = documentsAfterTables(g.documents, lines, awaited, [NO_DOCUMENTS.governance]);
     return { ...plan, governance: { mechanisms, sroPosition: sro?.kind === 'text' ? text(normalise(sro.text).slice('Where the SRO sits:'.length)) : above, documents } };

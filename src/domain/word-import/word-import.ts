@@ -1,6 +1,7 @@
 import type { DocumentModel } from '../document.model';
 import { sectionLabel, SECTIONS } from '../plan.sections';
-import type { Plan, SectionKey } from '../plan.schema';
+import { DELIVERY_QUARTERS, type Plan, type SectionKey } from '../plan.schema';
+import { formatPence } from '../money';
 import { QUESTION_PROMPTS } from '../annex-a.text';
 import { ANSWER_GAP, STILL_TO_PROVIDE_HEADING } from '../plan-gaps';
 import { canonicalText, cutModel, cutWord, normalise, regionOf, type CutSection, type Line, type Region } from './plan-sections';
@@ -10,7 +11,7 @@ import { Plan as PlanSchema } from '../plan.schema';
 import type { WordBlock } from './word-blocks';
 import { withIsoDates } from './written-date';
 import { blankPlan } from '../blank-plan';
-import { UPLOAD_PLACEHOLDER_TEXT } from './document-readers';
+import { UPLOAD_PLACEHOLDER_TEXT, withoutPlaceholder } from './document-readers';
 import { NO_DOCUMENTS } from '../plan.compile';
 
 export interface SectionChange {
@@ -94,6 +95,13 @@ const wordCounts = (text: string): Map<string, number> => {
 };
 
 /** An amount or a rate ("£16,250", "38%", "1.5"), not a bare number such as the 20 of "20 weeks". */
+/**
+ * Words partnerships head their own columns with ("Dependency", "Goal | What it means | What we will
+ * track"): labels, where the plan prints each row its own way. Only ever allowed in a table's first
+ * row, and only when most of that row is such words, so no row of data passes for headings.
+ */
+const ROW_NAMING_HEADINGS = new Set(['dependency', 'dependencies', 'area', 'areas', 'item', 'ref', 'no', 'goal', 'goals', 'what', 'it', 'means', 'we', 'will', 'track', 'how', 'who', 'when']);
+
 const isFigure = (word: string): boolean => /\d/.test(word) && /[£$%,.]/.test(word);
 
 /**
@@ -109,30 +117,49 @@ const keepsEveryWord = (lines: readonly Line[], file: string, plan: string, temp
   if (file.length > 300_000) return false;
   const printed = wordCounts(plan);
   const templateWords = wordCounts(template);
-  const templateLines = new Set(template.split('\n').map((l) => normalise(l)));
+  // A template line may be typed in another case ("Vision" for the table's VISION).
+  const templateLines = new Set(template.split('\n').map((l) => normalise(l).toLowerCase()));
   const planText = normalise(plan.replace(/\n/g, ' '));
   const linesKept = lines.every((line, i) => {
     if (line.kind === 'text') {
-      const t = withIsoDates(normalise(line.text));
+      // "INSERT DOCUMENT UPLOAD LINK: X": the template's words, then a document of theirs.
+      const t = withIsoDates(withoutPlaceholder(normalise(line.text))) || UPLOAD_PLACEHOLDER_TEXT;
       // A line listing several documents ("Strategy (Appendix 1); JSNA (Appendix 4)") is kept as one a document.
-      return templateLines.has(t) || planText.includes(t) || t.split(/;\s+/).every((piece) => planText.includes(piece));
+      return templateLines.has(t.toLowerCase()) || planText.includes(t) || t.split(/;\s+/).every((piece) => planText.includes(piece));
     }
     const words = [...wordCounts(withIsoDates(normalise(line.cells.join(' '))))].map(([word]) => word);
     // A table's first row may be its column headings, in the template's words; a first row mostly of
     // other words is data, which a reader must not have taken for headings and left out.
-    const headings = lines[i - 1]?.kind !== 'row' && words.filter((w) => templateWords.has(w)).length >= 0.6 * words.length;
-    return words.every((word) => printed.has(word) || (headings && templateWords.has(word)));
+    const heading = (w: string) => templateWords.has(w) || ROW_NAMING_HEADINGS.has(w);
+    // Column headings the plan prints as each row's labels ("Owner: …") count as headings too.
+    const headings = lines[i - 1]?.kind !== 'row' && words.filter((w) => heading(w) || printed.has(w)).length >= 0.6 * words.length;
+    return words.every((word) => printed.has(word) || (headings && heading(word)));
   });
   const figuresKept = [...wordCounts(file)].every(([word, n]) => !isFigure(word) || n <= (printed.get(word) ?? 0) + (templateWords.get(word) ?? 0));
   return linesKept && figuresKept;
 };
 
-/** Words a file may carry that the plan works out rather than keeps: a risk's score, impact times likelihood ("Red (16)"). */
+/**
+ * Words a file may carry that the plan works out rather than keeps: a risk's score, impact times
+ * likelihood ("Red (16)"); a spend line's total for the year and the year's total (a column some
+ * partnerships add). Worked out from what was read, so a total that does not add up is refused.
+ */
 const derivedWords = (key: SectionKey, plan: Plan): string => {
+  if (key === 'deliveryPlan') {
+    const lineTotals = plan.deliveryPlan.spend.map((line) => DELIVERY_QUARTERS.reduce((sum, q) => sum + Object.values(line.amounts[q]).reduce<number>((a, p) => a + (p ?? 0), 0), 0));
+    return [...lineTotals, lineTotals.reduce((a, b) => a + b, 0)].map(formatPence).join(' ');
+  }
   if (key !== 'risks') return '';
   const lead = (v: string | null) => Number(/^\d+/.exec(v ?? '')?.[0] ?? NaN);
   return plan.risks.risks.map((r) => lead(r.impact) * lead(r.likelihood)).filter(Number.isFinite).join(' ');
 };
+
+/** The line above a delivery plan's cross-cutting themes, in a partnership's words ("NB: in X every workstream includes:"): a label, and the plan prints its own. */
+const FOCUS_LEAD_IN = /^NB:[^\n]{0,200}:$/;
+const withoutLabels = (key: SectionKey, lines: readonly Line[]): readonly Line[] =>
+  key !== 'deliveryPlan'
+    ? lines
+    : lines.map((l) => (l.kind === 'row' ? { ...l, cells: l.cells.map((c) => c.split('\n').filter((x) => !FOCUS_LEAD_IN.test(x.trim())).join('\n')) } : l));
 
 /** "A further 7 open risks are held in the partnership's full risk log": worked out from a log the file does not carry. */
 const FULL_LOG = /^A further \d+ open risks? (is|are) held in the partnership's full risk log\.$/;
@@ -191,10 +218,18 @@ export const importWord = (plan: Plan, blocks: readonly WordBlock[], compile: (p
     // A date written "12 June 2026" in the file is the plan's 2026-06-12.
     const again = withIsoDates(wordsOf(byRegion(cutModel(compile(candidate))).get(key), gaps));
     const theirs = withIsoDates(wordsOf(have, gaps));
+    const unchanged = JSON.stringify(candidate[key]) === JSON.stringify(imported[key]);
     if (again === theirs) {
       imported = candidate;
       changes.push({ section: key, label: sectionLabel(key), readable: true });
-    } else if (JSON.stringify(candidate[key]) !== JSON.stringify(imported[key]) && keepsEveryWord(theirLines, theirs, `${again}\n${derivedWords(key, candidate)}`, templateWords(key))) {
+    } else if (unchanged && again === withIsoDates(wordsOf(template.get(key), gaps)) && keepsEveryWord(theirLines, theirs, again, templateWords(key))) {
+      // A question left unanswered in both (the file has only the template's words, laid out its own way): nothing to take.
+      continue;
+    } else if (
+      !unchanged &&
+      // Documents still to come count as printed: the plan names them in its list of what is missing.
+      keepsEveryWord(withoutLabels(key, theirLines), theirs, `${withIsoDates(wordsOf(byRegion(cutModel(compile(candidate))).get(key), true))}\n${derivedWords(key, candidate)}`, templateWords(key))
+    ) {
       // A partnership's own layout: every word of theirs is in the plan's, which adds only its labels.
       // A reader that refused the file (or read nothing new) leaves the section as it was: never a relaying.
       imported = candidate;
@@ -211,11 +246,14 @@ export const importWord = (plan: Plan, blocks: readonly WordBlock[], compile: (p
   for (const region of ['cover', 'annex-c', 'bot'] as const) {
     const have = found.get(region);
     if (!have) continue;
-    const known = new Set(canonicalText(made.get(region)?.lines ?? []).split('\n'));
+    const ours = made.get(region)?.lines ?? [];
+    // Annex C's matrix as the template has it: its cells coloured by shading, not the words the plan writes in them.
+    const uncoloured = ours.map((l) => (l.kind === 'row' ? { ...l, cells: l.cells.map((c) => (/^(Red|Amber|Green)$/.test(c.trim()) ? '' : c)) } : l));
+    const known = new Set([...canonicalText(ours).split('\n'), ...canonicalText(uncoloured).split('\n')]);
     const extra = canonicalText(have.lines)
       .split('\n')
       .filter((line) => line && !known.has(line));
-    if (extra.length) unplaced.push(`${have.heading}: ${extra.length === 1 ? 'a line' : `${extra.length} lines`} that belong to no section of the plan, starting "${extra[0]!.slice(0, 60)}"`);
+    if (extra.length) unplaced.push(`${have.heading}: ${extra.length === 1 ? 'a line that belongs' : `${extra.length} lines that belong`} to no section of the plan, starting "${extra[0]!.slice(0, 60)}"`);
   }
   return { changes, unplaced, plan: imported };
 };

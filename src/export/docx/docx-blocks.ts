@@ -145,16 +145,20 @@ const cellHeight = (text: string, width: number): number => {
 export type ChartImage = (block: Extract<Block, { kind: 'chart' }>) => ParagraphChild;
 
 /** One block of the model as Word paragraphs and tables. */
-export const docxBlock = (block: Block, context: { textWidth: number; pageHeight: number; orderedList: ListCounter; chartImage?: ChartImage }): (Paragraph | Table)[] => {
+export const docxBlock = (
+  block: Block,
+  context: { textWidth: number; pageHeight: number; orderedList: ListCounter; chartImage?: ChartImage; introducesTable?: boolean },
+): (Paragraph | Table)[] => {
   switch (block.kind) {
     case 'heading':
       return [new Paragraph({ heading: HEADINGS[block.level - 1], children: [new TextRun({ text: xmlSafe(block.text) })], keepNext: true })];
     case 'paragraph': {
       if (block.missing) return [new Paragraph({ children: runs(block.text, { italics: true, color: COLOURS.prompt }) })];
-      // The template's prompt stays on the page of the answer or table it introduces.
+      // The template's prompt stays on the page of the answer or table it introduces; so does a
+      // partnership's line just above a table of theirs ("Headline metrics – current and forecast").
       const prompt = block.voice === 'prompt';
       const style: RunStyle = prompt ? { italics: true, color: COLOURS.prompt } : {};
-      return linesOf(block.text).map((line) => bulletOrPlain(line, style, prompt));
+      return linesOf(block.text).map((line) => bulletOrPlain(line, style, prompt || context.introducesTable === true));
     }
     case 'field':
       return [

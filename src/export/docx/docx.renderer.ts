@@ -80,8 +80,14 @@ export const buildDocx = (model: DocumentModel, options: DocxOptions = {}): Docu
       },
     },
     footers: { default: footer(options.provenance) },
-    children: blocks.flatMap((b): (Paragraph | Table)[] =>
-      docxBlock(b, { textWidth: landscape ? TEXT_WIDTH.landscape : TEXT_WIDTH.portrait, pageHeight: landscape ? TEXT_HEIGHT.landscape : TEXT_HEIGHT.portrait, orderedList, chartImage: chartImage(options.charts) }),
+    children: blocks.flatMap((b, i): (Paragraph | Table)[] =>
+      docxBlock(b, {
+        textWidth: landscape ? TEXT_WIDTH.landscape : TEXT_WIDTH.portrait,
+        pageHeight: landscape ? TEXT_HEIGHT.landscape : TEXT_HEIGHT.portrait,
+        orderedList,
+        chartImage: chartImage(options.charts),
+        introducesTable: blocks[i + 1]?.kind === 'table',
+      }),
     ),
   }));
   const heading = (size: number) => ({ run: { font: FONT, size, bold: true, color: COLOURS.text }, paragraph: { spacing: { before: 240, after: 120 }, keepNext: true } });

@@ -118,8 +118,14 @@ describe('a Word plan read back into the plan', () => {
     expect(result.plan.dependencies.items.find((d) => d.area === 'School transport contract')).toMatchObject({ id: 'school-transport-contract', management: 'We will agree it with the ICB.', status: 'open' });
   });
 
-  it('a question whose heading was deleted is left as it is, and said', () => {
+  it('a heading retyped in the partnership’s own words: the template’s prompt under it still marks its question', () => {
     const result = read(plan, edited(file, '11. Dependencies', 'Things we rely on'));
+    expect(result.changes).toEqual([]);
+    expect(result.unplaced).toEqual([]);
+  });
+
+  it('a question whose heading and prompt were both deleted is left as it is, and said', () => {
+    const result = read(plan, edited(edited(file, '11. Dependencies', 'Things we rely on'), 'Please detail the key areas', 'We list the key areas'));
     expect(result.unplaced.join('\n')).toMatch(/Q11 Dependencies: its heading is not in the file/);
   });
 
