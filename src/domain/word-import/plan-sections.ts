@@ -21,6 +21,8 @@ export type Line =
       readonly bold: readonly string[];
       /** Set as a heading inside a section (a dependency's area): by its style in Word, by its level in the plan. */
       readonly heading?: boolean;
+      /** Set like a heading in Word (a heading style, or bold throughout) though not one of the template's. */
+      readonly titled?: boolean;
     }
   | { readonly kind: 'row'; readonly cells: readonly string[] };
 
@@ -98,6 +100,13 @@ export const unnumberedQuestion = (text: string): QuestionKey | undefined => {
   return best && best.score >= 0.8 && best.score > (next?.score ?? 0) ? best.key : undefined;
 };
 
+/** How many of a template heading's words a line has (its number aside), from 0 to 1. */
+const similarity = (text: string, heading: string): number => {
+  const said = words(text);
+  const template = words(heading.replace(/^\d+\.\s*/, ''));
+  return [...template].filter((w) => said.has(w)).length / Math.max(1, template.size);
+};
+
 /** A part title ("Section 2 – Strategy") ends the section before it but opens none. */
 const isPartTitle = (text: string) => PART_TITLES.slice(0, 5).some((p) => normalise(p).toLowerCase() === normalise(text).toLowerCase());
 
@@ -116,24 +125,42 @@ const cutLines = (items: readonly (Opening | Line)[]): CutSection[] => {
   const sections: { region: Region; heading: string; lines: Line[] }[] = [{ region: 'header', heading: 'Front page', lines: [] }];
   let current: { region: Region; heading: string; lines: Line[] } | null = sections[0]!;
   const seen = new Set<Region>();
-  for (const item of items) {
+  // Questions come in the template's order: one found only by its wording (no number) must come
+  // after the last one found, and only once, so a bold "Risks and mitigations" inside Q7 opens nothing.
+  let lastNumber = 0;
+  const numberOf = (region: Region) => (region in QUESTION_PROMPTS ? QUESTION_PROMPTS[region as QuestionKey].number : null);
+  const inOrder = (region: Region) => !seen.has(region) && (numberOf(region) ?? Infinity) > lastNumber;
+  const open = (region: Region, heading: string) => {
+    current = { region, heading, lines: [] };
+    sections.push(current);
+    seen.add(region);
+    lastNumber = numberOf(region) ?? lastNumber;
+  };
+  const promptFollows = (at: number, region: Region) => {
+    const next = items[at + 1];
+    return next !== undefined && !('opens' in next) && next.kind === 'text' && FIRST_PROMPTS.get(normalise(next.text)) === region;
+  };
+  for (const [at, item] of items.entries()) {
     // A question whose heading was not recognised (typed some other way) still starts where the
-    // template's prompt for it does; the short line just above that is its heading as typed.
+    // template's prompt for it does. The line just above is its heading as typed when it looks like
+    // one (bold throughout, or most of the question's words); otherwise it stays where it was.
     const prompted = !('opens' in item) && item.kind === 'text' ? FIRST_PROMPTS.get(normalise(item.text)) : undefined;
-    if (prompted && current?.region !== prompted && !seen.has(prompted)) {
+    if (prompted && current?.region !== prompted && inOrder(prompted)) {
       const above: Line | undefined = current?.lines.at(-1);
-      const heading: Line | undefined = above?.kind === 'text' && !above.listed && normalise(above.text).length <= 200 && !/[.]$/.test(above.text.trim()) ? above : undefined;
+      const looksLikeItsHeading =
+        above?.kind === 'text' &&
+        normalise(above.text).length <= 200 &&
+        (above.titled === true || similarity(above.text, QUESTION_PROMPTS[prompted].heading) >= 0.5);
+      const heading = looksLikeItsHeading ? (above as Extract<Line, { kind: 'text' }>) : undefined;
       if (heading) current!.lines.pop();
-      current = { region: prompted, heading: heading?.kind === 'text' ? heading.text : QUESTION_PROMPTS[prompted].heading, lines: [] };
-      sections.push(current);
-      seen.add(prompted);
+      open(prompted, heading?.text ?? QUESTION_PROMPTS[prompted].heading);
     }
     if ('opens' in item) {
       const region = item.region ?? regionOf(item.opens);
-      if (region) {
-        current = { region, heading: item.opens, lines: [] };
-        sections.push(current);
-        seen.add(region);
+      // One found by its wording alone is a question only in order, and as the next question or
+      // with the template's prompt under it; otherwise it is the partnership's own sub-heading.
+      if (region && (!item.region || (inOrder(region) && (numberOf(region) === lastNumber + 1 || promptFollows(at, region))))) {
+        open(region, item.opens);
         continue;
       }
       if (isPartTitle(item.opens)) {
@@ -182,8 +209,8 @@ export const cutModel = (model: DocumentModel): CutSection[] =>
 const isSubHeading = (style: string | null): boolean => style !== null && /^heading\s*[4-6]$/i.test(style.trim());
 
 /** A heading by its style, its list numbering or its bold, whichever the partnership used. */
-const looksLikeHeading = (block: Extract<WordBlock, { kind: 'paragraph' }>): boolean =>
-  /heading|title/i.test(block.style ?? '') || block.listed || (block.text.trim() !== '' && block.bold.join('').replace(/\s/g, '') === block.text.replace(/\s/g, ''));
+const wholeBold = (block: Extract<WordBlock, { kind: 'paragraph' }>): boolean => block.text.trim() !== '' && block.bold.join('').replace(/\s/g, '') === block.text.replace(/\s/g, '');
+const looksLikeHeading = (block: Extract<WordBlock, { kind: 'paragraph' }>): boolean => /heading|title/i.test(block.style ?? '') || block.listed || wholeBold(block);
 
 /** The front page's facts by their template labels, as a cover table names them. */
 const FRONT_PAGE_FACTS = new Set(Object.values(HEADER_LABELS).map((l) => normalise(l).toLowerCase()));
@@ -210,7 +237,8 @@ export const cutWord = (blocks: readonly WordBlock[]): CutSection[] => {
       if (regionOf(block.text) || isPartTitle(block.text) || isSubHeading(block.style)) return [{ opens: block.text }];
       const unnumbered = looksLikeHeading(block) ? unnumberedQuestion(block.text) : undefined;
       if (unnumbered) return [{ opens: block.text, region: unnumbered }];
-      return textLines(block.text, block.listed, block.bold);
+      const titled = /heading|title/i.test(block.style ?? '') || wholeBold(block);
+      return textLines(block.text, block.listed, block.bold).map((l) => (titled ? { ...l, titled } : l));
     }),
   ]);
   const [front, ...rest] = frontPage(sections);

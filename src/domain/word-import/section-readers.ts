@@ -1,17 +1,15 @@
-import { tableLine } from '../document.model';
 import { HEADER_LABELS, QUESTION_PROMPTS } from '../annex-a.text';
 import { parsePounds } from '../money';
 import type { Goal, KpiGroup, Plan, SectionKey } from '../plan.schema';
 import { freshId } from './fresh-id';
 import { normalise, type Line, type SectionReader } from './plan-sections';
-import { labelledCells, rowsOf, same, text, withLines, type Row } from './table-cells';
-import { answerLinesOf, asText, promptLines, textAroundTables, type TextLine } from './section-text';
+import { labelledCells, looksLikeHeadings, rowsOf, same, text, withLines, type Row } from './table-cells';
+import { answerLinesOf, asText, promptLines, textAroundTables, withTablesAsLines, type TextLine } from './section-text';
 
 const CAPITAL_PROMPT = new Set(promptLines(QUESTION_PROMPTS.otherFunding.capital));
 
 /** A free-text answer, any table in it kept as "| a | b |" lines (the plan prints those as a table again). */
-const answerText = (section: SectionKey, lines: readonly Line[]): string | null =>
-  asText(answerLinesOf(section, lines.map((l): Line => (l.kind === 'row' ? { kind: 'text', text: tableLine(l.cells), listed: false, bold: [] } : l))));
+const answerText = (section: SectionKey, lines: readonly Line[]): string | null => asText(answerLinesOf(section, withTablesAsLines(lines)));
 
 /** "Label: value" as the template prints a field; the line's position, so text around it can be read too. */
 const field = (lines: readonly TextLine[], label: string): { value: string | null; at: number } => {
@@ -40,6 +38,16 @@ const goalOf = (line: TextLine): Omit<Goal, 'id' | 'themes'> => {
 };
 
 
+/** Q1's goals as a table under its headings: a row each, the goal, what it means and what will be tracked. */
+const goalsFromTable = (plan: Plan, own: readonly TextLine[], rows: readonly Row[]): Plan => {
+  const goals = rows.filter((r) => text(r[0])).map((r) => ({ title: text(r[0]), description: text(r[1]), tracked: text(r.slice(2).join('\n')) }));
+  const intro = plan.visionAndGoals.goalsIntro !== null && own.length > 1 ? own[own.length - 1]! : null;
+  return {
+    ...plan,
+    visionAndGoals: { vision: asText(intro ? own.slice(0, -1) : own), goalsIntro: intro ? intro.text.trim() : null, goals: keepIds(plan.visionAndGoals.goals, goals, 'goal', (was) => ({ themes: was?.themes ?? [] })) },
+  };
+};
+
 /**
  * Dependencies as a partnership often lays them out: a table, a row each, the area first and then
  * columns of its own choosing ("Effect on our plan", "How we will manage it", "Owner"). Each row's
@@ -47,7 +55,10 @@ const goalOf = (line: TextLine): Omit<Goal, 'id' | 'themes'> => {
  * word is kept. An open dependency the table leaves out is not closed from Word.
  */
 const dependenciesFromTable = (plan: Plan, lines: readonly Line[], rows: readonly Row[]): Plan => {
-  const [header = [], ...body] = rows;
+  // Its headings when the first row reads as headings and is not one of the template's areas ("NHS reforms"); else every row is a dependency.
+  const areas = new Set(promptLines(QUESTION_PROMPTS.dependencies.prompt).map((a) => a.toLowerCase()));
+  const headed = looksLikeHeadings(rows[0]) && !areas.has(normalise(rows[0]?.[0] ?? '').toLowerCase());
+  const [header = [], ...body] = headed ? rows : [[], ...rows];
   const open = plan.dependencies.items.filter((d) => d.status === 'open');
   const filled = body.filter((r) => text(r[0]));
   if (open.some((d) => !filled.some((r) => same(r[0], d.area)))) return plan;
@@ -86,7 +97,10 @@ export const SECTION_READERS: Partial<Record<SectionKey, SectionReader>> = {
   },
   executiveSummary: (plan, lines) => ({ ...plan, executiveSummary: { changeStory: answerText('executiveSummary', lines) } }),
   visionAndGoals: (plan, lines) => {
-    const all = answerLinesOf('visionAndGoals', lines);
+    // A table headed "Goal …" is the goals; any other table is part of the vision's text.
+    const [goalHeadings, ...goalRows] = rowsOf(lines);
+    if (goalRows.length && /^(our )?goals?\b/i.test(normalise(goalHeadings?.[0] ?? ''))) return goalsFromTable(plan, answerLinesOf('visionAndGoals', lines), goalRows);
+    const all = answerLinesOf('visionAndGoals', withTablesAsLines(lines));
     // Goals are a list; typed as paragraphs "Goal 1: …", the run of them is, and what follows it
     // (a word on how they were agreed) stays with the vision.
     const typedGoal = (l: TextLine) => /^Goal\s+\d+\s*[:.–-]/i.test(l.text.trim());
@@ -94,16 +108,6 @@ export const SECTION_READERS: Partial<Record<SectionKey, SectionReader>> = {
     let runEnd = runAt;
     while (runAt >= 0 && runEnd < all.length && typedGoal(all[runEnd]!)) runEnd++;
     const own = runAt < 0 ? all : [...all.slice(0, runAt), ...all.slice(runEnd), ...all.slice(runAt, runEnd).map((l) => ({ ...l, listed: true }))];
-    // Or a table of goals: a row each, the goal, what it means and what will be tracked, under headings.
-    const [, ...goalRows] = rowsOf(lines);
-    if (goalRows.length) {
-      const goals = goalRows.filter((r) => text(r[0])).map((r) => ({ title: text(r[0]), description: text(r[1]), tracked: text(r.slice(2).join('\n')) }));
-      const intro = plan.visionAndGoals.goalsIntro !== null && own.length > 1 ? own[own.length - 1]! : null;
-      return {
-        ...plan,
-        visionAndGoals: { vision: asText(intro ? own.slice(0, -1) : own), goalsIntro: intro ? intro.text.trim() : null, goals: keepIds(plan.visionAndGoals.goals, goals, 'goal', (was) => ({ themes: was?.themes ?? [] })) },
-      };
-    }
     const firstGoal = own.findIndex((l) => l.listed);
     const before = firstGoal < 0 ? own : own.slice(0, firstGoal);
     // The goals' introduction is the paragraph just before them, when the plan has one.
@@ -120,7 +124,7 @@ export const SECTION_READERS: Partial<Record<SectionKey, SectionReader>> = {
   },
   deliveryCapacity: (plan, lines) => ({ ...plan, deliveryCapacity: { narrative: answerText('deliveryCapacity', lines) } }),
   otherFunding: (plan, lines) => {
-    const own = answerLinesOf('otherFunding', lines, CAPITAL_PROMPT);
+    const own = answerLinesOf('otherFunding', withTablesAsLines(lines), CAPITAL_PROMPT);
     const made = field(own, 'Block transfer made');
     const percentage = field(own, 'Percentage of Schools Block');
     const amount = field(own, 'Amount');
@@ -185,7 +189,7 @@ export const SECTION_READERS: Partial<Record<SectionKey, SectionReader>> = {
   dependencies: (plan, lines) => {
     const rows = rowsOf(lines);
     if (rows.length > 1 && !lines.some((l) => l.kind === 'text' && l.heading)) return dependenciesFromTable(plan, lines, rows);
-    const own = answerLinesOf('dependencies', lines);
+    const own = answerLinesOf('dependencies', withTablesAsLines(lines));
     const starts = own.flatMap((l, i) => (l.heading ? [i] : []));
     const open = plan.dependencies.items.filter((d) => d.status === 'open');
     const areas = starts.map((at) => own[at]!.text.trim());
@@ -203,7 +207,7 @@ export const SECTION_READERS: Partial<Record<SectionKey, SectionReader>> = {
     return { ...plan, dependencies: { approach: asText(own.slice(0, starts[0] ?? own.length)), items: [...read, ...closed] } };
   },
   monitoring: (plan, lines) => {
-    const own = answerLinesOf('monitoring', lines);
+    const own = answerLinesOf('monitoring', withTablesAsLines(lines));
     const kpiAt = own.findIndex((l) => normalise(l.text) === 'Examples of key performance indicators include:');
     if (kpiAt < 0) return { ...plan, monitoring: { ...plan.monitoring, approach: asText(own), kpiGroups: [], assuranceAndFeedback: null } };
     let end = kpiAt + 1;
@@ -219,6 +223,6 @@ export const SECTION_READERS: Partial<Record<SectionKey, SectionReader>> = {
   },
   centralGovernmentSupport: (plan, lines) => ({
     ...plan,
-    centralGovernmentSupport: { ...plan.centralGovernmentSupport, asks: answerLinesOf('centralGovernmentSupport', lines).map((l) => l.text.trim()).filter(Boolean) },
+    centralGovernmentSupport: { ...plan.centralGovernmentSupport, asks: answerLinesOf('centralGovernmentSupport', withTablesAsLines(lines)).map((l) => l.text.trim()).filter(Boolean) },
   }),
 };

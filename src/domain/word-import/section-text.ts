@@ -1,4 +1,5 @@
 import { EXECUTIVE_SUMMARY_PROMPT, QUESTION_PROMPTS, type Prose, type QuestionKey } from '../annex-a.text';
+import { tableLine } from '../document.model';
 import type { SectionKey } from '../plan.schema';
 import { normalise, type Line } from './plan-sections';
 
@@ -10,6 +11,10 @@ const PROMPTS: Partial<Record<SectionKey, ReadonlySet<string>>> = {
   executiveSummary: new Set(promptLines(EXECUTIVE_SUMMARY_PROMPT)),
   ...Object.fromEntries((Object.keys(QUESTION_PROMPTS) as QuestionKey[]).map((k) => [k, new Set(promptLines(QUESTION_PROMPTS[k].prompt))])),
 };
+/** A table typed into free text, as the plan keeps it there: a "| a | b |" line per row (printed as a table again). */
+export const withTablesAsLines = (lines: readonly Line[]): Line[] =>
+  lines.map((l): Line => (l.kind === 'row' ? { kind: 'text', text: tableLine(l.cells), listed: false, bold: [] } : l));
+
 /** A section's own text lines, the template's prompt taken out. */
 export const answerLinesOf = (section: SectionKey, lines: readonly Line[], more: ReadonlySet<string> = new Set()): TextLine[] => {
   const prompts = PROMPTS[section] ?? new Set<string>();

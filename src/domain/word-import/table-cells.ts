@@ -111,3 +111,7 @@ export const labelledCells = (header: readonly string[], row: readonly string[],
 
 /** A text with lines added under it; null when there is nothing. */
 export const withLines = (first: string | null, more: readonly string[]): string | null => [first, ...more].filter(Boolean).join('\n') || null;
+
+/** A first row that reads as column headings: short cells, none a sentence. A row of data is written in sentences or figures. */
+export const looksLikeHeadings = (row: Row | undefined): boolean =>
+  row !== undefined && row.some((c) => c.trim()) && row.every((c) => c.trim().split(/\s+/).length <= 8 && !/[.!?]$/.test(c.trim()) && !/\d/.test(c));

@@ -150,7 +150,13 @@ export const TABLE_READERS: Partial<Record<SectionKey, SectionReader>> = {
   // a row keeps the id of the mechanism of its name (or, renamed, of its position), a new one gets one.
   governance: (plan, lines, awaited) => {
     const g = plan.governance;
-    const [header = [], ...body] = rowsOf(lines);
+    // The template's headings, or the partnership's own short ones; a table without them starts with a mechanism.
+    const all = rowsOf(lines);
+    // Headings name the template's columns ("Purpose", "Membership", "Escalation route" …); a first row that does not is a mechanism.
+    const titles = Object.values(GOVERNANCE_TABLE.columns).map((c) => new Set(normalise(c.title).toLowerCase().split(/[^a-z]+/).filter((w) => w.length > 3)));
+    const namesColumns = (row: readonly string[] | undefined) => (row ?? []).filter((cell, i) => normalise(cell).toLowerCase().split(/[^a-z]+/).some((w) => titles[i]?.has(w))).length >= 3;
+    const headed = namesColumns(all[0]);
+    const [header = [], ...body] = headed ? all : [[], ...all];
     const rows = body.filter((r) => r.some((c) => c.trim()));
     const sro = lines.find((l) => l.kind === 'text' && normalise(l.text).startsWith('Where the SRO sits:'));
     // A partnership's own copy answers the prompt's "where the SRO sits" in words above the table, or

@@ -100,7 +100,18 @@ const wordCounts = (text: string): Map<string, number> => {
  * track"): labels, where the plan prints each row its own way. Only ever allowed in a table's first
  * row, and only when most of that row is such words, so no row of data passes for headings.
  */
-const ROW_NAMING_HEADINGS = new Set(['dependency', 'dependencies', 'area', 'areas', 'item', 'ref', 'no', 'goal', 'goals', 'what', 'it', 'means', 'we', 'will', 'track', 'how', 'who', 'when']);
+const ROW_NAMING_HEADINGS = new Set(['dependency', 'dependencies', 'area', 'areas', 'item', 'ref', 'goal', 'goals', 'description', 'track']);
+
+/** The plan's own labels ("Owner: …", "How we will manage it: …"): a column a partnership headed so is printed under its heading's words. */
+const labelWords = (plan: string): Set<string> =>
+  new Set(
+    plan
+      .split('\n')
+      .flatMap((line) => {
+        const label = /^([^:|]{1,60}):\s/.exec(line.trim())?.[1];
+        return label && label.split(/\s+/).length <= 6 ? [...wordCounts(label).keys()] : [];
+      }),
+  );
 
 const isFigure = (word: string): boolean => /\d/.test(word) && /[£$%,.]/.test(word);
 
@@ -120,6 +131,7 @@ const keepsEveryWord = (lines: readonly Line[], file: string, plan: string, temp
   // A template line may be typed in another case ("Vision" for the table's VISION).
   const templateLines = new Set(template.split('\n').map((l) => normalise(l).toLowerCase()));
   const planText = normalise(plan.replace(/\n/g, ' '));
+  const labels = labelWords(plan);
   const linesKept = lines.every((line, i) => {
     if (line.kind === 'text') {
       // "INSERT DOCUMENT UPLOAD LINK: X": the template's words, then a document of theirs.
@@ -130,9 +142,9 @@ const keepsEveryWord = (lines: readonly Line[], file: string, plan: string, temp
     const words = [...wordCounts(withIsoDates(normalise(line.cells.join(' '))))].map(([word]) => word);
     // A table's first row may be its column headings, in the template's words; a first row mostly of
     // other words is data, which a reader must not have taken for headings and left out.
-    const heading = (w: string) => templateWords.has(w) || ROW_NAMING_HEADINGS.has(w);
     // Column headings the plan prints as each row's labels ("Owner: …") count as headings too.
-    const headings = lines[i - 1]?.kind !== 'row' && words.filter((w) => heading(w) || printed.has(w)).length >= 0.6 * words.length;
+    const heading = (w: string) => templateWords.has(w) || ROW_NAMING_HEADINGS.has(w) || labels.has(w);
+    const headings = lines[i - 1]?.kind !== 'row' && words.filter(heading).length >= 0.6 * words.length;
     return words.every((word) => printed.has(word) || (headings && heading(word)));
   });
   const figuresKept = [...wordCounts(file)].every(([word, n]) => !isFigure(word) || n <= (printed.get(word) ?? 0) + (templateWords.get(word) ?? 0));
