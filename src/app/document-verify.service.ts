@@ -1,6 +1,5 @@
 import { createHash } from 'node:crypto';
 import { fingerprint } from '../export/fingerprint';
-import { readDocxText } from '../export/docx/docx.reader';
 import { findProvenance, type Provenance } from '../export/provenance';
 import type { DocumentExportService } from './document-export.service';
 import type { Store } from './ports';
@@ -53,6 +52,8 @@ export class DocumentVerifyService {
     const file = await this.store.findIssuedFile(createHash('sha256').update(bytes).digest('hex'));
     if (file) return this.issuedFile(name, file);
     const isDocx = bytes.subarray(0, 2).toString('latin1') === 'PK';
+    // Loaded when a file is first verified (a command-line check), not held by every process.
+    const { readDocxText } = await import('../export/docx/docx.reader');
     const docx = isDocx ? readDocxText(bytes) : null;
     if (isDocx && !docx) return { outcome: 'unreadable', provenance: null, signed: false, message: `${name} is not a Word file this tool can read.` };
     const text = docx ? docx.body : bytes.toString('utf8').replace(/\r\n/g, '\n');

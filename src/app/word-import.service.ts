@@ -2,10 +2,9 @@ import { createHash } from 'node:crypto';
 import { DomainError } from '../domain/errors';
 import type { Person } from '../domain/people.schema';
 import { hasRole } from '../domain/people.schema';
-import { importWord, type WordImport } from '../domain/word-import/word-import';
+import type { WordImport } from '../domain/word-import/word-import';
 import { sectionLabel } from '../domain/plan.sections';
 import { SECTION_KEYS, type Plan, type SectionKey } from '../domain/plan.schema';
-import { readWordStructure } from '../export/docx/docx.structure';
 import type { PlanDocumentService } from './plan-document.service';
 import type { Store } from './ports';
 
@@ -31,6 +30,8 @@ export class WordImportService {
 
   async preview(who: Importer, bytes: Buffer, fileName: string): Promise<ImportPreview> {
     this.mayImport(who);
+    // Loaded when a Word file is first sent: most turns never read one, and the process need not hold the reader.
+    const [{ readWordStructure }, { importWord }] = await Promise.all([import('../export/docx/docx.structure'), import('../domain/word-import/word-import')]);
     const blocks = readWordStructure(bytes, fileName);
     const [snapshot, compile] = await Promise.all([this.store.loadPlan(this.planId), this.documents.compiler()]);
     if (!snapshot) throw new DomainError('PLAN.NOT_FOUND', `No plan with id ${this.planId}`, { planId: this.planId });

@@ -31,6 +31,13 @@ const text = (v: unknown, max: number): string | null | Error => {
   return v.trim() ? v.trim() : null;
 };
 
+/** The form once `stored` is the newest post: it is the last post, and the last report on each milestone it names. */
+const afterPost = (base: UpdateForm, stored: StoredUpdate): UpdateForm => ({
+  ...base,
+  milestones: base.milestones.map((m) => ({ ...m, previous: stored.milestones.find((p) => p.milestoneId === m.id) ?? m.previous })),
+  last: stored,
+});
+
 /** Quarterly progress from workstream leads: a two-minute job, prefilled, never overwriting the last post. */
 export class WorkstreamUpdateService {
   constructor(
@@ -58,7 +65,8 @@ export class WorkstreamUpdateService {
     return this.buildForm(plan, workstream, this.postableQuarter(plan, quarterId), {}, null);
   }
 
-  async post(person: Person, workstreamId: string, quarterId: string, values: Readonly<Record<string, unknown>>, requestId: string): Promise<{ stored: StoredUpdate } | { form: UpdateForm }> {
+  /** The stored post and the form that follows it, or the form again with what to put right. */
+  async post(person: Person, workstreamId: string, quarterId: string, values: Readonly<Record<string, unknown>>, requestId: string): Promise<{ stored: StoredUpdate; form: UpdateForm } | { form: UpdateForm }> {
     const plan = await this.plan();
     const workstream = await this.mayPost(person, workstreamId, plan);
     const quarter = this.postableQuarter(plan, quarterId);
@@ -83,12 +91,17 @@ export class WorkstreamUpdateService {
     const fields = { actual: text(values.actual, 300), narrative: text(values.narrative, 2000), blockers: text(values.blockers, 2000), supportNeeded: text(values.supportNeeded, 2000) };
     for (const [k, v] of Object.entries(fields)) if (v instanceof Error) errors[k] = v.message;
     if (Object.keys(errors).length) return { form: await this.buildForm(plan, workstream, quarter, errors, values) };
-    const update = WorkstreamUpdate.parse({ workstreamId, quarter: quarter.id, milestones, ...fields });
+    // Each part was checked above; the store validates the whole post as it keeps it.
+    const update: WorkstreamUpdate = { workstreamId, quarter: quarter.id, milestones, ...(fields as Pick<WorkstreamUpdate, keyof typeof fields>) };
     const stored = await this.store.addUpdate(this.planId, update, { id: `update-${requestId}`.slice(0, 120), authorId: person.id }, {
       actorId: person.id,
       summary: `${person.name} posted the ${quarter.id} update for workstream ${workstream.code}`,
     });
-    return { stored };
+    // A post numbered after the latest the form read is the newest of its quarter, and the latest
+    // report on each of its milestones: the form that follows it is known without reading it all
+    // again. A retried request answered with its earlier post is read afresh.
+    const before = base.last?.quarter === quarter.id ? base.last.sequence : 0;
+    return { stored, form: stored.sequence > before ? afterPost(base, stored) : await this.buildForm(plan, workstream, quarter, {}, null) };
   }
 
   async nameDelegate(person: Person, workstreamId: string, delegateId: unknown): Promise<Person> {
@@ -136,6 +149,8 @@ export class WorkstreamUpdateService {
   private async mayPost(person: Person, workstreamId: string, plan: Plan): Promise<Workstream> {
     const workstream = plan.deliveryPlan.workstreams.find((w) => w.id === workstreamId);
     if (!workstream) throw new DomainError('INPUT.INVALID', 'That workstream is not in the plan.');
+    // Its lead may post without the delegates being read.
+    if (person.roles.some((r) => r.role === 'workstream-lead' && r.workstreams.includes(workstreamId))) return workstream;
     if (!(await this.postableWorkstreams(person, plan)).some((w) => w.id === workstreamId)) {
       throw new DomainError('AUTH.FORBIDDEN', `Only the lead of workstream ${workstream.code}, or someone they or the SRO have named, can post its update.`);
     }
@@ -148,18 +163,20 @@ export class WorkstreamUpdateService {
     const column = deliveryColumn(plan.meta.reportingYear, quarter);
     const planned = column ? workstream.quarters[column].milestones : [];
     const of = { planId: this.planId, workstreamId: workstream.id };
-    const [thisQuarter, latest, ...reported] = await Promise.all([
-      this.store.latestUpdate({ ...of, quarter: quarter.id }),
-      this.store.latestUpdate(of),
-      ...planned.map((m) => this.store.latestUpdate({ ...of, milestoneId: m.id, throughQuarter: quarter.id })),
+    const reportIn = (post: StoredUpdate | null | undefined, milestoneId: string) => post?.milestones.find((m) => m.milestoneId === milestoneId) ?? null;
+    // The latest post of this quarter is also the latest report on each milestone it names: only
+    // the other milestones, and the latest post overall when this quarter has none, are looked up.
+    const thisQuarter = await this.store.latestUpdate({ ...of, quarter: quarter.id });
+    const [last, ...reported] = await Promise.all([
+      thisQuarter ?? this.store.latestUpdate(of),
+      ...planned.map((m) => (reportIn(thisQuarter, m.id) ? thisQuarter : this.store.latestUpdate({ ...of, milestoneId: m.id, throughQuarter: quarter.id }))),
     ]);
-    const lastFor = (milestoneId: string, i: number) => reported[i]?.milestones.find((m) => m.milestoneId === milestoneId) ?? null;
     return {
       workstream,
       quarter,
-      milestones: planned.map((m, i) => ({ id: m.id, text: m.text, previous: lastFor(m.id, i), error: errors[m.id] ?? null })),
+      milestones: planned.map((m, i) => ({ id: m.id, text: m.text, previous: reportIn(reported[i], m.id), error: errors[m.id] ?? null })),
       target: column ? workstream.quarters[column].trajectory.text : null,
-      last: thisQuarter ?? latest,
+      last: last ?? null,
       errors,
       typed,
     };

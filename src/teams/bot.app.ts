@@ -1,3 +1,5 @@
+// Before teams-ai: its sign-in support, which this bot does not use, is then loaded only if used.
+import './lazy-sign-in';
 // From their own modules rather than the package index, which would load every AI model and tokenizer too.
 import { Application } from '@microsoft/teams-ai/lib/Application';
 import { TurnState } from '@microsoft/teams-ai/lib/TurnState';
@@ -102,7 +104,21 @@ export interface Turn {
   readonly people: Map<string, Promise<Person | null>>;
 }
 const turns = new AsyncLocalStorage<Turn>();
-export const newTurn = (): Turn => ({ wrote: false, plans: new Map(), people: new Map() });
+export const newTurn = (people: Turn['people'] = new Map()): Turn => ({ wrote: false, plans: new Map(), people });
+
+/**
+ * The people looked up for one activity, shared by its beforeTurn (where they can be reached) and
+ * its handler (who they are): the person acting is read once per activity, not twice.
+ */
+const PEOPLE_READ = Symbol('people read this activity');
+const peopleRead = (context: TurnContext): Turn['people'] => {
+  let people = context.turnState.get(PEOPLE_READ) as Turn['people'] | undefined;
+  if (!people) {
+    people = new Map();
+    context.turnState.set(PEOPLE_READ, people);
+  }
+  return people;
+};
 
 /** Answers a read once per turn and key; a failed read is not remembered, so the next one tries again. */
 const once = <T>(cache: Map<string, Promise<T>>, key: string, read: () => Promise<T>): Promise<T> => {
@@ -191,17 +207,18 @@ const sendCard = (context: TurnContext, card: AdaptiveCardJson) => context.sendA
  */
 export const createBot = (deps: BotDependencies, adapter?: TeamsAdapter): Bot => {
   const clock = deps.clock ?? systemClock;
-  const identity = new IdentityService(deps.store);
+  const store = turnScoped(deps.store);
+  const identity = new IdentityService(store);
   const proactive: ProactiveSend =
     deps.proactive ??
     (async () => {
       throw new Error('No proactive sender configured');
     });
   const allowedTenantIds = deps.allowedTenantIds ?? [];
-  const reach = new ReachService(deps.store, deps.directory ?? null, clock, { allowedTenantIds, installer: deps.installer ?? null });
+  const reach = new ReachService(store, deps.directory ?? null, clock, { allowedTenantIds, installer: deps.installer ?? null });
   const notifier = new TeamsNotifier(reach, proactive, clock, deps.baseUrl ?? 'http://localhost:3978', deps.notifyRetry, (event) => deps.logger.warn(event, 'proactive message'));
   const services = createServices({
-    store: turnScoped(deps.store),
+    store,
     planId: deps.planId,
     clock,
     notifier,
@@ -266,7 +283,8 @@ export const createBot = (deps: BotDependencies, adapter?: TeamsAdapter): Bot =>
       // Where to reach them later, not which message they last sent: without the activity id the
       // reference stays the same from turn to turn, and the store need not write it again.
       const { activityId: _lastActivity, ...reference } = TurnContext.getConversationReference(context.activity);
-      await services.reach.remember(id, reference);
+      // A turn of its own, so this bookkeeping write never reads as the person's change being saved.
+      await turns.run(newTurn(peopleRead(context)), () => services.reach.remember(id, reference));
     }
     return true;
   });
@@ -281,7 +299,7 @@ export const createBot = (deps: BotDependencies, adapter?: TeamsAdapter): Bot =>
   };
 
   app.activity(ActivityTypes.Message, async (context) => {
-    const card = await turns.run(newTurn(), () =>
+    const card = await turns.run(newTurn(peopleRead(context)), () =>
       answer(context, async () => {
         const person = await identity.identify(context.activity.from?.aadObjectId);
         if (isShared(context)) return inSharedConversation(context, person);
@@ -297,15 +315,25 @@ export const createBot = (deps: BotDependencies, adapter?: TeamsAdapter): Bot =>
     services,
     logger: deps.logger,
     personalWelcome: async (context, member) => {
-      const card = await turns.run(newTurn(), () => answer(context, async () => screens.help(await identity.identify(member.aadObjectId))));
+      const card = await turns.run(newTurn(peopleRead(context)), () => answer(context, async () => screens.help(await identity.identify(member.aadObjectId))));
       await sendCard(context, card);
     },
   });
 
-  for (const action of CARD_ACTIONS) {
-    app.adaptiveCards.actionExecute(action.verb, async (context, _state, data) => {
+  // One route for every card action, which finds the action by its verb: teams-ai tries its routes
+  // one after another, each with an await, and a route per verb made a late verb wait for seventy.
+  const actions = new Map(CARD_ACTIONS.map((action) => [action.verb as string, action]));
+  const actionOf = (context: TurnContext) => {
+    const { type, name, value } = context.activity;
+    const action = (value as { action?: { type?: unknown; verb?: unknown } } | undefined)?.action;
+    return type === ActivityTypes.Invoke && name === 'adaptiveCard/action' && action?.type === 'Action.Execute' && typeof action.verb === 'string' ? actions.get(action.verb) : undefined;
+  };
+  app.adaptiveCards.actionExecute(
+    async (context) => actionOf(context) !== undefined,
+    async (context, _state, data) => {
+      const action = actionOf(context)!;
       // Once a write has committed, no later failure (rendering its answer, say) reads "not completed".
-      const turn = newTurn();
+      const turn = newTurn(peopleRead(context));
       const card = await turns.run(turn, () => answer(context, async () => {
         const person = await identity.identify(context.activity.from?.aadObjectId);
         if (isShared(context) && !SHARED_VERBS.has(action.verb)) return oneToOneCard(context.activity.recipient?.id ?? '');
@@ -317,8 +345,8 @@ export const createBot = (deps: BotDependencies, adapter?: TeamsAdapter): Bot =>
         return action.run({ person, values, requestId, teamsUserId: context.activity.from?.id, services, screens }, parsed.data as never);
       }, turn));
       return card;
-    });
-  }
+    },
+  );
 
   app.error(async (context, error) => {
     deps.logger.error({ err: error }, 'unhandled error in turn');

@@ -1,6 +1,6 @@
-import { Template } from 'adaptivecards-templating';
 import { readFileSync } from 'node:fs';
 import { fromRoot } from '../paths';
+import { compileCardTemplate } from './card-template';
 
 /** Teams refuses a message whose card is over about 28 KB. */
 export const MAX_CARD_BYTES = 28 * 1024;
@@ -20,15 +20,15 @@ export class CardTooLargeError extends Error {
   }
 }
 
-/** Each template read and its expressions parsed once per process; a Template binds to any data again and again. */
-const templates = new Map<CardName, Template>();
+/** Each template read and compiled once per process (card-template.ts); it binds to any data again and again. */
+const templates = new Map<CardName, (data: object) => unknown>();
 
 export const templatePath = (name: CardName): string => fromRoot('adaptive-cards', `${name}.json`);
 
-const loadTemplate = (name: CardName): Template => {
+const loadTemplate = (name: CardName): ((data: object) => unknown) => {
   let template = templates.get(name);
   if (!template) {
-    template = new Template(JSON.parse(readFileSync(templatePath(name), 'utf8')));
+    template = compileCardTemplate(JSON.parse(readFileSync(templatePath(name), 'utf8')));
     templates.set(name, template);
   }
   return template;
@@ -74,9 +74,31 @@ const shortenStrings = (node: unknown, maxBytes: number): unknown => {
   return node;
 };
 
+/**
+ * At least as many bytes as the value's JSON takes in UTF-8: each UTF-16 unit of a string counted
+ * as the most it can take (six, as a \u escape), a number or boolean as the longest. Infinity for
+ * anything that is not plain data.
+ */
+const jsonBytesAtMost = (value: unknown): number => {
+  if (typeof value === 'string') return 6 * value.length + 2;
+  if (typeof value === 'number' || typeof value === 'boolean') return 24;
+  if (value === null || value === undefined) return 4;
+  if (Array.isArray(value)) return value.reduce((n: number, item) => n + jsonBytesAtMost(item) + 1, 2);
+  if (typeof value !== 'object' || Object.getPrototypeOf(value) !== Object.prototype) return Infinity;
+  let bytes = 2;
+  for (const [key, item] of Object.entries(value)) bytes += jsonBytesAtMost(key) + jsonBytesAtMost(item) + 2;
+  return bytes;
+};
+
+/** A card's size as sent (its JSON in UTF-8), worked out exactly only when a quick bound does not already put it within the budget. */
+const sizeOf = (card: AdaptiveCardJson): number => {
+  const most = jsonBytesAtMost(card);
+  return most <= CARD_BUDGET_BYTES ? most : utf8Bytes(JSON.stringify(card));
+};
+
 const expand = (name: CardName, data: object): { card: AdaptiveCardJson; bytes: number } => {
-  const card = loadTemplate(name).expand({ $root: data }) as AdaptiveCardJson;
-  return { card, bytes: utf8Bytes(JSON.stringify(card)) };
+  const card = loadTemplate(name)(data) as AdaptiveCardJson;
+  return { card, bytes: sizeOf(card) };
 };
 
 /** Whether a card with this data fits the budget once long texts are shortened. */

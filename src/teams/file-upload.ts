@@ -1,6 +1,6 @@
 import type { Activity } from 'botbuilder';
 import { DomainError } from '../domain/errors';
-import { WORD_LIMITS } from '../export/docx/docx.structure';
+import { WORD_LIMITS } from '../export/docx/word-limits';
 
 /** What Teams attaches when someone sends a file in a 1:1 chat with a bot that supports files. */
 const FILE_INFO = 'application/vnd.microsoft.teams.file.download.info';

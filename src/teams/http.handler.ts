@@ -1,4 +1,3 @@
-import { TeamsAdapter } from '@microsoft/teams-ai/lib/TeamsAdapter';
 import type { Request, Response } from 'botbuilder';
 import { z } from 'zod';
 import type { Config } from '../config';
@@ -8,6 +7,7 @@ import { BotFrameworkTeamDirectory } from './team-directory';
 import { continueConversation } from './proactive';
 import { isTeamsServiceUrl, refuseServiceUrl } from './service-url';
 import { GraphAppInstaller } from './graph/graph-app-installer';
+import { ReusingTeamsAdapter } from './reused-clients';
 import type { DraftingModel } from '../app/drafting.port';
 import type { DraftingModelConfig } from '../config';
 
@@ -82,7 +82,7 @@ export interface MessagesOutcome {
  */
 export const createTeamsRuntime = (config: Config, deps: BotDependencies) => {
   const app = config.microsoftApp;
-  const adapter = new TeamsAdapter(
+  const adapter = new ReusingTeamsAdapter(
     app
       ? {
           MicrosoftAppId: app.id,

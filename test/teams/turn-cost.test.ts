@@ -29,7 +29,7 @@ const counting = () => {
 const submission = (i: number) => ({ verb: VERBS.updatePost, workstream: 'ws-3', quarter: '2026-Q3', 'status.ws-3-q3-m1': i % 2 ? 'on-track' : 'at-risk', narrative: `Update ${i}` });
 
 describe('the cost of a turn does not grow with history', () => {
-  it('a submission reads the plan once and the same store calls with 1 or 300 updates stored', async () => {
+  it('a submission reads the plan once, and makes no more store calls with 300 updates stored than with none', async () => {
     const count = counting();
     const bot = await createBotHarness({ wrapStore: count.wrap });
     try {
@@ -45,7 +45,10 @@ describe('the cost of a turn does not grow with history', () => {
       }
       const later = await submit(2);
       expect(later.text).toContain('Posted: update 152 for Q3');
-      expect(later.calls).toEqual(first.calls);
+      // The first post of a quarter reads the most (the latest post of any quarter, and each
+      // milestone's last report); later ones read the same kinds of thing, never more of them.
+      expect(Object.keys(later.calls)).toEqual(Object.keys(first.calls));
+      for (const [call, n] of Object.entries(later.calls)) expect({ call, atMostFirst: n <= first.calls[call]! }).toEqual({ call, atMostFirst: true });
       expect(later.calls.loadPlan).toBe(1);
       expect(later.calls.listUpdates).toBeUndefined();
       // What the form shows is still the latest post that reported on the milestone.

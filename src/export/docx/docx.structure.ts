@@ -4,18 +4,10 @@ import { XMLParser } from 'fast-xml-parser';
 import { inflateRawSync } from 'node:zlib';
 import { DomainError } from '../../domain/errors';
 import type { WordBlock, WordParagraph, WordTable } from '../../domain/word-import/word-blocks';
+import { WORD_LIMITS } from './word-limits';
 
 export type { WordBlock, WordCell, WordParagraph, WordTable } from '../../domain/word-import/word-blocks';
-
-/** Limits far above any real plan (the demo exports at 55 kB, 37 pages) and far below harm. */
-export const WORD_LIMITS = {
-  fileBytes: 15 * 1024 * 1024,
-  entries: 2000,
-  /** Unpacked, for one part and for all the parts read. */
-  partBytes: 30 * 1024 * 1024,
-  /** Paragraphs and table rows: a 10× plan has about 20,000. */
-  blocks: 200_000,
-} as const;
+export { WORD_LIMITS } from './word-limits';
 
 const refuse = (message: string) => new DomainError('IMPORT.UNREADABLE', message);
 

@@ -1,30 +1,33 @@
 import { sql } from 'kysely';
 import type { AuditEntry, AuditQuery, ChangeMeta, PartChange } from '../../app/ports';
 import { enqueueNotifications } from './outbox.sql';
-import type { Sql } from './sql-db';
+import { prepared, type Sql } from './sql-db';
 
 const json = (value: unknown): string | null => (value === null || value === undefined ? null : JSON.stringify(value));
 
 /** How every repository records a change: inside the change's own transaction. */
 export type Audit = (tx: Sql, planId: string | null, version: number | null, at: string, meta: ChangeMeta, changes: readonly PartChange[]) => Promise<void>;
 
+type AuditRow = { planId: string | null; version: number | null; at: string; actorId: string; summary: string; action: string; key: string; kind: string; before: string | null; after: string | null };
+
+const AUDIT = prepared((db, v: AuditRow) =>
+  db.insertInto('audit_log').values({
+    plan_id: v.planId,
+    version: v.version,
+    at: v.at,
+    actor_id: v.actorId,
+    summary: v.summary,
+    action: v.action,
+    subject_key: v.key,
+    kind: v.kind,
+    before: v.before,
+    after: v.after,
+  }),
+);
+
 export const writeAudit: Audit = async (tx, planId, version, at, meta, changes) => {
   for (const c of changes) {
-    await tx.db
-      .insertInto('audit_log')
-      .values({
-        plan_id: planId,
-        version,
-        at,
-        actor_id: meta.actorId,
-        summary: meta.summary,
-        action: c.action,
-        subject_key: c.key,
-        kind: c.kind,
-        before: json(c.before),
-        after: json(c.after),
-      })
-      .execute();
+    await tx.run(AUDIT, { planId, version, at, actorId: meta.actorId, summary: meta.summary, action: c.action, key: c.key, kind: c.kind, before: json(c.before), after: json(c.after) });
   }
   // The change and its notifications commit together.
   if (meta.notify?.length) await enqueueNotifications(tx, planId, meta.notify, at);

@@ -3,11 +3,50 @@ import type { ConversationRecord, ConversationStateRepository } from '../../app/
 import { DomainError } from '../../domain/errors';
 import { hasRole, Person, RoleGrant } from '../../domain/people.schema';
 import { diffRoster } from '../roster-diff';
+import { deepFreeze } from './deep-freeze';
 import type { Audit } from './audit.sql';
-import type { Sql, SqlDb } from './sql-db';
+import { prepared, type Sql, type SqlDb } from './sql-db';
+
+const RECORDS = prepared((db) =>
+  db
+    .selectFrom('people as p')
+    .leftJoin('person_roles as r', 'r.person_id', 'p.id')
+    .select(['p.id', 'p.name', 'p.email', 'p.version', 'r.role', 'r.details'])
+    .where('p.removed_at', 'is', null)
+    .orderBy('p.name')
+    .orderBy('p.id')
+    .orderBy('r.position'),
+);
+/** One person, as RECORDS reads everyone: read on every turn, for who is talking to the bot. */
+const RECORD = prepared((db, v: { id: string }) =>
+  db
+    .selectFrom('people as p')
+    .leftJoin('person_roles as r', 'r.person_id', 'p.id')
+    .select(['p.id', 'p.name', 'p.email', 'p.version', 'r.role', 'r.details'])
+    .where('p.removed_at', 'is', null)
+    .where('p.id', '=', v.id)
+    .orderBy('r.position'),
+);
+const SAVE_CONVERSATION = prepared((db, v: { personId: string; reference: string; at: string }) =>
+  db
+    .insertInto('conversations')
+    .values({ person_id: v.personId, reference: v.reference, updated_at: v.at })
+    .onConflict((oc) =>
+      oc
+        .column('person_id')
+        .doUpdateSet((eb) => ({ reference: eb.ref('excluded.reference'), updated_at: eb.ref('excluded.updated_at'), removed_at: null }))
+        .where((eb) => eb.or([eb('conversations.reference', '<>', eb.ref('excluded.reference')), eb('conversations.removed_at', 'is not', null)])),
+    ),
+);
 
 /** The roster (people and their roles) and where each person can be reached. */
 export class SqlPeople implements RosterRepository, ConversationRepository, ConversationStateRepository {
+  /**
+   * Each person as last read and validated, with the stored text it came from: the person acting is
+   * read on every turn, and is validated again only when what is stored for them has changed.
+   */
+  readonly #parsed = new Map<string, { stored: string; record: PersonRecord }>();
+
   constructor(
     private readonly db: SqlDb,
     private readonly clock: Clock,
@@ -91,23 +130,24 @@ export class SqlPeople implements RosterRepository, ConversationRepository, Conv
   }
 
   async #records(db: Sql = this.db, id?: string): Promise<PersonRecord[]> {
-    const rows = await db.db
-      .selectFrom('people as p')
-      .leftJoin('person_roles as r', 'r.person_id', 'p.id')
-      .select(['p.id', 'p.name', 'p.email', 'p.version', 'r.role', 'r.details'])
-      .where('p.removed_at', 'is', null)
-      .$if(Boolean(id), (q) => q.where('p.id', '=', id!))
-      .orderBy('p.name')
-      .orderBy('p.id')
-      .orderBy('r.position')
-      .execute();
-    const people = new Map<string, { person: { id: string; name: string; email: string | null; roles: unknown[] }; version: number }>();
+    const { rows } = id ? await db.run(RECORD, { id }) : await db.run(RECORDS, {});
+    const people = new Map<string, { rows: (typeof rows)[number][]; stored: string }>();
     for (const r of rows) {
-      const record = people.get(r.id) ?? { person: { id: r.id, name: r.name, email: r.email, roles: [] }, version: Number(r.version) };
-      people.set(r.id, record);
-      if (r.role !== null) record.person.roles.push(RoleGrant.parse({ role: r.role, ...JSON.parse(r.details ?? '{}') }));
+      const person = people.get(r.id) ?? { rows: [], stored: JSON.stringify([r.name, r.email, r.version]) };
+      people.set(r.id, person);
+      person.rows.push(r);
+      if (r.role !== null) person.stored += JSON.stringify([r.role, r.details]);
     }
-    return [...people.values()].map((r) => ({ person: Person.parse(r.person), version: r.version }));
+    return [...people].map(([personId, { rows: own, stored }]) => {
+      const known = this.#parsed.get(personId);
+      if (known?.stored === stored) return known.record;
+      const [first] = own;
+      const roles = own.filter((r) => r.role !== null).map((r) => RoleGrant.parse({ role: r.role, ...JSON.parse(r.details ?? '{}') }));
+      const record = deepFreeze({ person: Person.parse({ id: personId, name: first!.name, email: first!.email, roles }), version: Number(first!.version) });
+      if (this.#parsed.size >= 10_000) this.#parsed.clear();
+      this.#parsed.set(personId, { stored, record });
+      return record;
+    });
   }
 
   async savePerson(person: Person, expectedVersion: number, meta: ChangeMeta, options: RosterChangeOptions = {}): Promise<{ record: PersonRecord | null; replayed: boolean }> {
@@ -173,16 +213,7 @@ export class SqlPeople implements RosterRepository, ConversationRepository, Conv
    */
   async saveConversation(personId: string, reference: unknown): Promise<void> {
     // Writing to the bot again (or adding the app again) ends an earlier removal.
-    await this.db.db
-      .insertInto('conversations')
-      .values({ person_id: personId, reference: JSON.stringify(reference), updated_at: this.clock.now().toISOString() })
-      .onConflict((oc) =>
-        oc
-          .column('person_id')
-          .doUpdateSet((eb) => ({ reference: eb.ref('excluded.reference'), updated_at: eb.ref('excluded.updated_at'), removed_at: null }))
-          .where((eb) => eb.or([eb('conversations.reference', '<>', eb.ref('excluded.reference')), eb('conversations.removed_at', 'is not', null)])),
-      )
-      .execute();
+    await this.db.run(SAVE_CONVERSATION, { personId, reference: JSON.stringify(reference), at: this.clock.now().toISOString() });
   }
 
   /** Where they can be reached; null once they removed the app, until they add it again. */

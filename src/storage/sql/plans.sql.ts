@@ -7,12 +7,13 @@ import { composePlan, decomposePlan, type PlanPart } from '../plan-parts';
 import { readAudit, type Audit } from './audit.sql';
 import type { PlanPartsTable } from './database';
 import { deepFreeze } from './deep-freeze';
-import type { Sql, SqlDb } from './sql-db';
+import { prepared, type Sql, type SqlDb } from './sql-db';
 
 const toPart = (r: Selectable<PlanPartsTable>): PlanPart => ({ key: r.part_key, parentKey: r.parent_key, field: r.field, position: r.position, kind: r.kind, body: r.body });
 
-/** The plan row's columns a snapshot carries. */
-const planRow = (sql: Sql, planId: string) => sql.db.selectFrom('plans').select(['id', 'version', 'updated_at', 'updated_by']).where('id', '=', planId).executeTakeFirst();
+/** The plan row's columns a snapshot carries: read by every turn that looks at the plan. */
+const PLAN_ROW = prepared((db, v: { planId: string }) => db.selectFrom('plans').select(['id', 'version', 'updated_at', 'updated_by']).where('id', '=', v.planId));
+const planRow = async (sql: Sql, planId: string) => (await sql.run(PLAN_ROW, { planId })).rows[0];
 const partsOf = async (sql: Sql, planId: string): Promise<PlanPart[]> => (await sql.db.selectFrom('plan_parts').selectAll().where('plan_id', '=', planId).execute()).map(toPart);
 
 /**

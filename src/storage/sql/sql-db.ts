@@ -1,13 +1,61 @@
 import Database from 'better-sqlite3';
-import { CompiledQuery, Kysely, sql, PostgresDialect, SqliteDialect, type SelectQueryBuilder } from 'kysely';
+import { CompiledQuery, Kysely, sql, PostgresDialect, SqliteDialect, type Compilable, type QueryResult, type SelectQueryBuilder } from 'kysely';
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
-import pg from 'pg';
+import type pg from 'pg';
 import type { Database as Tables } from './database';
+import { GroupCommit } from './group-commit';
 import { nulFreePool } from './nul-free-pool';
 import { withoutNul } from './without-nul';
 
 export type Dialect = 'sqlite' | 'postgres';
+
+/**
+ * A statement built and compiled once per database, then sent with each call's values. Kysely
+ * builds and compiles a query afresh on every call, which on the busiest paths (a quarterly
+ * update, a person looked up every turn) cost more CPU than SQLite took to run it (issue 21).
+ * `build` is given stand-ins for the values: each may reach the query only as a parameter,
+ * never decide its shape; `run` refuses a statement that breaks that (see compileOnce).
+ */
+export interface Prepared<V, O> {
+  readonly build: (db: Kysely<Tables>, values: V) => Compilable<O>;
+}
+
+export const prepared = <V extends Readonly<Record<string, unknown>>, O>(build: (db: Kysely<Tables>, values: V) => Compilable<O>): Prepared<V, O> => ({ build });
+
+/** A compiled statement and, for each of its parameters, the value it takes (undefined: the one compiled in). */
+interface Compiled {
+  readonly query: CompiledQuery;
+  readonly slots: readonly (string | undefined)[];
+}
+
+/** Private-use characters: no value a person sends is mistaken for a stand-in, which is looked up whole. */
+const STAND_IN = '\uE000';
+const standIn = (name: string) => `${STAND_IN}${name}\uE001`;
+
+const compileOnce = <V, O>(db: Kysely<Tables>, statement: Prepared<V, O>): Compiled => {
+  const named = new Set<string>();
+  const values = new Proxy(
+    {},
+    {
+      get: (_target, name) => {
+        if (typeof name !== 'string') return undefined;
+        named.add(name);
+        return standIn(name);
+      },
+    },
+  ) as V;
+  const query = statement.build(db, values).compile();
+  const byStandIn = new Map([...named].map((name) => [standIn(name), name]));
+  const slots = query.parameters.map((p) => (typeof p === 'string' ? byStandIn.get(p) : undefined));
+  // A value written into the SQL, changed on its way in, or deciding the shape would be the first call's for ever.
+  const misused =
+    query.sql.includes(STAND_IN) ||
+    query.parameters.some((p, i) => slots[i] === undefined && typeof p === 'string' && p.includes(STAND_IN)) ||
+    [...named].some((name) => !slots.includes(name));
+  if (misused) throw new Error(`A prepared statement must take each of its values (${[...named].join(', ')}) as a parameter, unchanged: ${query.sql}`);
+  return { query, slots };
+};
 
 /**
  * The one query layer both databases share: Kysely's typed builder over every table
@@ -31,6 +79,8 @@ export interface Sql {
   lock(key: string): Promise<void>;
   /** A migration file: several statements, no parameters. */
   script(text: string): Promise<void>;
+  /** A prepared statement with this call's values (every one named, null where there is none). */
+  run<V extends Readonly<Record<string, unknown>>, O>(statement: Prepared<V, O>, values: V): Promise<QueryResult<O>>;
 }
 
 export interface SqlDb extends Sql {
@@ -40,12 +90,44 @@ export interface SqlDb extends Sql {
   close(): Promise<void>;
 }
 
+/** SQLite's one connection, past Kysely: a migration file run whole, a statement run at once, whether a transaction is open. */
+interface SqliteConnection {
+  readonly exec: (text: string) => void;
+  readonly execute: (query: CompiledQuery) => QueryResult<unknown>;
+  readonly inTransaction: () => boolean;
+}
+
 class KyselySql implements Sql {
   constructor(
     readonly dialect: Dialect,
     readonly db: Kysely<Tables>,
-    private readonly sqliteScript?: (text: string) => void,
+    /** Shared by the database and its transactions: one dialect, so one compiled text. */
+    private readonly compiled: Map<Prepared<never, unknown>, Compiled>,
+    private readonly sqlite?: SqliteConnection,
+    /** A transaction's (on SQLite, its group's), rather than the database's. */
+    private readonly inTransaction = false,
   ) {}
+
+  async run<V extends Readonly<Record<string, unknown>>, O>(statement: Prepared<V, O>, values: V): Promise<QueryResult<O>> {
+    let compiled = this.compiled.get(statement as Prepared<never, unknown>);
+    if (!compiled) {
+      compiled = compileOnce(this.db, statement);
+      this.compiled.set(statement as Prepared<never, unknown>, compiled);
+    }
+    const { query, slots } = compiled;
+    const parameters = slots.map((slot, i) => {
+      if (slot === undefined) return query.parameters[i];
+      const value = (values as Readonly<Record<string, unknown>>)[slot];
+      if (value === undefined) throw new Error(`No value for ${slot}: ${query.sql}`);
+      return value;
+    });
+    const ready = { ...query, parameters } as CompiledQuery<O>;
+    // better-sqlite3 runs a statement to its end before anything else runs, so one that cannot land
+    // in another's transaction (it is in its own, or none is open) runs at once, rather than through
+    // Kysely's queue for the connection, which cost more than most statements do. Else it waits.
+    if (this.sqlite && this.sqlite.inTransaction() === this.inTransaction) return this.sqlite.execute(ready) as QueryResult<O>;
+    return this.db.executeQuery<O>(ready);
+  }
 
   locked<Q extends SelectQueryBuilder<Tables, keyof Tables, object>>(query: Q): Q {
     return this.dialect === 'postgres' ? (query.forNoKeyUpdate() as Q) : query;
@@ -61,7 +143,7 @@ class KyselySql implements Sql {
 
   async script(text: string): Promise<void> {
     // better-sqlite3 prepares one statement at a time; its exec runs a file, on the same (only) connection.
-    if (this.sqliteScript) this.sqliteScript(text);
+    if (this.sqlite) this.sqlite.exec(text);
     // Without parameters pg uses the simple protocol, which runs several statements in one go.
     else await this.db.executeQuery(CompiledQuery.raw(text, []));
   }
@@ -71,13 +153,17 @@ class KyselyDb extends KyselySql implements SqlDb {
   constructor(
     dialect: Dialect,
     db: Kysely<Tables>,
-    private readonly exec?: (text: string) => void,
+    private readonly statements: Map<Prepared<never, unknown>, Compiled>,
+    sqlite?: SqliteConnection,
+    /** SQLite's transactions, sharing commits when several are waiting (group-commit.ts). */
+    private readonly group?: GroupCommit<Sql>,
   ) {
-    super(dialect, db, exec);
+    super(dialect, db, statements, sqlite);
   }
 
   transaction<T>(work: (tx: Sql) => Promise<T>): Promise<T> {
-    return this.db.transaction().execute((trx) => work(new KyselySql(this.dialect, trx, this.exec)));
+    if (this.group) return this.group.run(work);
+    return this.db.transaction().execute((trx) => work(new KyselySql(this.dialect, trx, this.statements)));
   }
 
   snapshot<T>(work: (tx: Sql) => Promise<T>): Promise<T> {
@@ -86,7 +172,7 @@ class KyselyDb extends KyselySql implements SqlDb {
     return this.db
       .transaction()
       .setIsolationLevel('repeatable read')
-      .execute((trx) => work(new KyselySql(this.dialect, trx, this.exec)));
+      .execute((trx) => work(new KyselySql(this.dialect, trx, this.statements)));
   }
 
   close(): Promise<void> {
@@ -105,6 +191,10 @@ export const openSqlite = (file: string, hooks: SqlHooks = {}): SqlDb => {
   if (file !== ':memory:') mkdirSync(dirname(file), { recursive: true });
   const db = new Database(file);
   db.pragma('journal_mode = WAL');
+  // Said, not left to the default: better-sqlite3's SQLite opens a file already in WAL mode (every
+  // start but the first) with synchronous NORMAL, where a commit already answered can be lost to a
+  // power cut. FULL syncs the log at every commit.
+  db.pragma('synchronous = FULL');
   db.pragma('foreign_keys = ON');
   db.pragma('busy_timeout = 5000');
   // Kysely prepares each statement afresh; the statements here are a fixed set, so each is
@@ -113,16 +203,17 @@ export const openSqlite = (file: string, hooks: SqlHooks = {}): SqlDb => {
   const database = {
     close: () => db.close(),
     prepare: (text: string) => {
+      group.statementRan();
       let statement = statements.get(text);
       if (!statement) {
         // Statements built with a variable number of values (id lists) are many; keep the cache bounded.
         if (statements.size >= 1000) statements.clear();
-        const prepared = db.prepare(text);
+        const native = db.prepare(text);
         statement = {
-          reader: prepared.reader,
-          all: (values: unknown[]) => prepared.all(withoutNul(values)),
-          run: (values: unknown[]) => prepared.run(withoutNul(values)),
-          iterate: (values: unknown[]) => prepared.iterate(withoutNul(values)),
+          reader: native.reader,
+          all: (values: unknown[]) => native.all(withoutNul(values)),
+          run: (values: unknown[]) => native.run(withoutNul(values)),
+          iterate: (values: unknown[]) => native.iterate(withoutNul(values)),
         } as Pick<Database.Statement, 'reader' | 'all' | 'run' | 'iterate'>;
         statements.set(text, statement);
       }
@@ -130,16 +221,35 @@ export const openSqlite = (file: string, hooks: SqlHooks = {}): SqlDb => {
     },
   };
   const kysely = new Kysely<Tables>({ dialect: new SqliteDialect({ database }), ...logOf(hooks) });
-  return new KyselyDb('sqlite', kysely, (text) => void db.exec(text));
+  const connection: SqliteConnection = {
+    exec: (text) => void db.exec(text),
+    // As Kysely's SQLite driver runs a statement, and counted as it counts one.
+    execute: ({ sql: text, parameters }) => {
+      hooks.onQuery?.();
+      const statement = database.prepare(text);
+      if (statement.reader) return { rows: statement.all(parameters as unknown[]) };
+      const { changes, lastInsertRowid } = statement.run(parameters as unknown[]);
+      return { numAffectedRows: BigInt(changes), insertId: BigInt(lastInsertRowid), rows: [] };
+    },
+    inTransaction: () => db.inTransaction,
+  };
+  const compiled = new Map<Prepared<never, unknown>, Compiled>();
+  const group = new GroupCommit<Sql>(kysely, connection.inTransaction, (trx) => new KyselySql('sqlite', trx, compiled, connection, true));
+  return new KyselyDb('sqlite', kysely, compiled, connection, group);
 };
 
-// PostgreSQL's BIGINT (COUNT, SUM) arrives as a string by default; every count here fits a number.
-pg.types.setTypeParser(pg.types.builtins.INT8, (v) => Number(v));
-
-export const openPostgres = (url: string, poolSize = 10, hooks: SqlHooks = {}): SqlDb => {
-  const pool = new pg.Pool({ connectionString: url, max: poolSize, connectionTimeoutMillis: 15_000 });
+/** pg is loaded when PostgreSQL is first used: a bot on the embedded SQLite never holds it in memory. */
+const newPool = async (url: string, poolSize: number): Promise<pg.Pool> => {
+  const { default: pgLib } = await import('pg');
+  // PostgreSQL's BIGINT (COUNT, SUM) arrives as a string by default; every count here fits a number.
+  pgLib.types.setTypeParser(pgLib.types.builtins.INT8, (v) => Number(v));
+  const pool = new pgLib.Pool({ connectionString: url, max: poolSize, connectionTimeoutMillis: 15_000 });
   // An idle connection the server drops (a restart, a failover) must not take the bot down; the pool reconnects.
   pool.on('error', () => undefined);
-  const kysely = new Kysely<Tables>({ dialect: new PostgresDialect({ pool: nulFreePool(pool) }), ...logOf(hooks) });
-  return new KyselyDb('postgres', kysely);
+  return pool;
+};
+
+export const openPostgres = (url: string, poolSize = 10, hooks: SqlHooks = {}): SqlDb => {
+  const kysely = new Kysely<Tables>({ dialect: new PostgresDialect({ pool: async () => nulFreePool(await newPool(url, poolSize)) }), ...logOf(hooks) });
+  return new KyselyDb('postgres', kysely, new Map());
 };

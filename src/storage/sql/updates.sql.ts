@@ -4,7 +4,7 @@ import { WorkstreamUpdate, type StoredUpdate } from '../../domain/workstream-upd
 import type { Audit } from './audit.sql';
 import type { RemindersTable, WorkstreamUpdatesTable } from './database';
 import { deepFreeze } from './deep-freeze';
-import type { SqlDb } from './sql-db';
+import { prepared, type Prepared, type SqlDb } from './sql-db';
 
 type UpdateRow = Selectable<WorkstreamUpdatesTable>;
 type ReminderRow = Selectable<RemindersTable>;
@@ -32,6 +32,94 @@ const toReminder = (r: ReminderRow): Reminder => ({
   recovered: r.recovered,
 });
 
+const ADD_UPDATE = prepared((db, v: { id: string; planId: string; workstreamId: string; quarter: string; authorId: string; at: string; body: string }) =>
+  db
+    .insertInto('workstream_updates')
+    .values({
+      id: v.id,
+      plan_id: v.planId,
+      workstream_id: v.workstreamId,
+      quarter: v.quarter,
+      sequence: sql<number>`(SELECT COALESCE(MAX(sequence), 0) + 1 FROM workstream_updates WHERE plan_id = ${v.planId} AND workstream_id = ${v.workstreamId} AND quarter = ${v.quarter})`,
+      author_id: v.authorId,
+      at: v.at,
+      body: v.body,
+    })
+    .onConflict((c) => c.column('id').doNothing())
+    .returning('sequence'),
+);
+
+/** The milestones a post reports on, in one statement: one prepared per number of milestones (at most 50). */
+const milestoneInserts = new Map<number, Prepared<Readonly<Record<string, string | number>>, unknown>>();
+const addMilestones = (count: number) => {
+  let statement = milestoneInserts.get(count);
+  if (!statement) {
+    statement = prepared((db, v: Readonly<Record<string, string | number>>) =>
+      db.insertInto('workstream_update_milestones').values(
+        Array.from({ length: count }, (_, i) => ({
+          plan_id: v.planId as string,
+          workstream_id: v.workstreamId as string,
+          milestone_id: v[`milestone${i}`] as string,
+          quarter: v.quarter as string,
+          sequence: v.sequence as number,
+          update_id: v.updateId as string,
+        })),
+      ),
+    );
+    milestoneInserts.set(count, statement);
+  }
+  return statement;
+};
+
+/** The query as a plain record of values (an interface has no index signature). */
+type Latest = Pick<LatestUpdateQuery, keyof LatestUpdateQuery>;
+
+/**
+ * latestUpdate's statements, one per combination of what it is asked (a milestone or not, this
+ * quarter, up to a quarter), prepared as first asked.
+ */
+const latestStatements = new Map<string, Prepared<Latest, UpdateRow>>();
+const latestStatement = (query: Latest): Prepared<Latest, UpdateRow> => {
+  const byMilestone = query.milestoneId !== undefined;
+  const inQuarter = query.quarter !== undefined;
+  const through = query.throughQuarter !== undefined;
+  const key = `${byMilestone}/${inQuarter}/${through}`;
+  let statement = latestStatements.get(key);
+  if (!statement) {
+    statement = prepared((db, v: Latest) =>
+      byMilestone
+        ? db
+            .selectFrom('workstream_update_milestones as m')
+            .innerJoin('workstream_updates as u', 'u.id', 'm.update_id')
+            .selectAll('u')
+            .where('m.plan_id', '=', v.planId)
+            .where('m.workstream_id', '=', v.workstreamId)
+            .where('m.milestone_id', '=', v.milestoneId!)
+            .$if(inQuarter, (q) => q.where('m.quarter', '=', v.quarter!))
+            .$if(through, (q) => q.where('m.quarter', '<=', v.throughQuarter!))
+            .orderBy('m.quarter', 'desc')
+            .orderBy('m.sequence', 'desc')
+            .limit(1)
+        : db
+            .selectFrom('workstream_updates as u')
+            .selectAll('u')
+            .where('u.plan_id', '=', v.planId)
+            .where('u.workstream_id', '=', v.workstreamId)
+            .$if(inQuarter, (q) => q.where('u.quarter', '=', v.quarter!))
+            .$if(through, (q) => q.where('u.quarter', '<=', v.throughQuarter!))
+            .orderBy('u.quarter', 'desc')
+            .orderBy('u.sequence', 'desc')
+            .limit(1),
+    );
+    latestStatements.set(key, statement);
+  }
+  return statement;
+};
+
+const DELEGATES = prepared((db, v: { planId: string }) =>
+  db.selectFrom('workstream_delegates').select(['workstream_id', 'person_id']).where('plan_id', '=', v.planId).orderBy('workstream_id').orderBy('person_id'),
+);
+
 type ReminderChange = Partial<Pick<Reminder, 'status' | 'attempts' | 'nextAttemptAt' | 'sentAt' | 'lastError' | 'claimedAt'>>;
 
 /** Quarterly workstream updates, the people named to post them, and the reminders to do so. */
@@ -43,11 +131,14 @@ export class SqlUpdates implements UpdateRepository, ReminderRepository {
   private readonly parsed = new Map<string, StoredUpdate>();
 
   #toUpdate(r: UpdateRow): StoredUpdate {
-    const known = this.parsed.get(r.id);
+    return this.parsed.get(r.id) ?? this.#keep(parseUpdate(r));
+  }
+
+  #keep(update: StoredUpdate): StoredUpdate {
+    const known = this.parsed.get(update.id);
     if (known) return known;
-    const update = deepFreeze(parseUpdate(r));
     if (this.parsed.size >= 2_000) this.parsed.delete(this.parsed.keys().next().value!);
-    this.parsed.set(r.id, update);
+    this.parsed.set(update.id, deepFreeze(update));
     return update;
   }
 
@@ -60,33 +151,20 @@ export class SqlUpdates implements UpdateRepository, ReminderRepository {
   async addUpdate(planId: string, update: WorkstreamUpdate, post: { id: string; authorId: string }, meta: ChangeMeta): Promise<StoredUpdate> {
     const valid = WorkstreamUpdate.parse(update);
     const at = this.clock.now().toISOString();
-    return this.sql.transaction(async (tx) => {
+    const kept = await this.sql.transaction(async (tx) => {
       // Writers of one workstream's quarter take turns, so update numbers stay 1, 2, 3… with two instances posting at once.
       await tx.lock(`updates/${planId}/${valid.workstreamId}/${valid.quarter}`);
       // One statement numbers and adds the post; a post already kept (a retried request) adds nothing, and is answered as kept.
-      const added = await tx.db
-        .insertInto('workstream_updates')
-        .values({
-          id: post.id,
-          plan_id: planId,
-          workstream_id: valid.workstreamId,
-          quarter: valid.quarter,
-          sequence: sql<number>`(SELECT COALESCE(MAX(sequence), 0) + 1 FROM workstream_updates WHERE plan_id = ${planId} AND workstream_id = ${valid.workstreamId} AND quarter = ${valid.quarter})`,
-          author_id: post.authorId,
-          at,
-          body: JSON.stringify(valid),
-        })
-        .onConflict((c) => c.column('id').doNothing())
-        .returning('sequence')
-        .executeTakeFirst();
-      if (!added) return this.#toUpdate(await tx.db.selectFrom('workstream_updates').selectAll().where('id', '=', post.id).executeTakeFirstOrThrow());
+      const [added] = (
+        await tx.run(ADD_UPDATE, { id: post.id, planId, workstreamId: valid.workstreamId, quarter: valid.quarter, authorId: post.authorId, at, body: JSON.stringify(valid) })
+      ).rows;
+      if (!added) return parseUpdate(await tx.db.selectFrom('workstream_updates').selectAll().where('id', '=', post.id).executeTakeFirstOrThrow());
       const next = added.sequence;
       const milestones = [...new Set(valid.milestones.map((m) => m.milestoneId))];
       if (milestones.length) {
-        await tx.db
-          .insertInto('workstream_update_milestones')
-          .values(milestones.map((milestoneId) => ({ plan_id: planId, workstream_id: valid.workstreamId, milestone_id: milestoneId, quarter: valid.quarter, sequence: next, update_id: post.id })))
-          .execute();
+        const values: Record<string, string | number> = { planId, workstreamId: valid.workstreamId, quarter: valid.quarter, sequence: next, updateId: post.id };
+        milestones.forEach((milestoneId, i) => (values[`milestone${i}`] = milestoneId));
+        await tx.run(addMilestones(milestones.length), values);
       }
       const stored: StoredUpdate = { ...valid, id: post.id, sequence: next, authorId: post.authorId, at };
       await this.audit(tx, planId, null, at, meta, [
@@ -94,6 +172,8 @@ export class SqlUpdates implements UpdateRepository, ReminderRepository {
       ]);
       return stored;
     });
+    // Kept once committed (never from a transaction that failed): the next form reads this post, and need not validate it again.
+    return this.#keep(kept);
   }
 
   async listUpdates(query: UpdateQuery): Promise<StoredUpdate[]> {
@@ -116,34 +196,7 @@ export class SqlUpdates implements UpdateRepository, ReminderRepository {
    * post reporting on a milestone. Its cost does not grow with the number of posts.
    */
   async latestUpdate(query: LatestUpdateQuery): Promise<StoredUpdate | null> {
-    const { db } = this.sql;
-    const { planId, workstreamId, milestoneId, quarter, throughQuarter } = query;
-    const row =
-      milestoneId === undefined
-        ? await db
-            .selectFrom('workstream_updates as u')
-            .selectAll('u')
-            .where('u.plan_id', '=', planId)
-            .where('u.workstream_id', '=', workstreamId)
-            .$if(quarter !== undefined, (q) => q.where('u.quarter', '=', quarter!))
-            .$if(throughQuarter !== undefined, (q) => q.where('u.quarter', '<=', throughQuarter!))
-            .orderBy('u.quarter', 'desc')
-            .orderBy('u.sequence', 'desc')
-            .limit(1)
-            .executeTakeFirst()
-        : await db
-            .selectFrom('workstream_update_milestones as m')
-            .innerJoin('workstream_updates as u', 'u.id', 'm.update_id')
-            .selectAll('u')
-            .where('m.plan_id', '=', planId)
-            .where('m.workstream_id', '=', workstreamId)
-            .where('m.milestone_id', '=', milestoneId)
-            .$if(quarter !== undefined, (q) => q.where('m.quarter', '=', quarter!))
-            .$if(throughQuarter !== undefined, (q) => q.where('m.quarter', '<=', throughQuarter!))
-            .orderBy('m.quarter', 'desc')
-            .orderBy('m.sequence', 'desc')
-            .limit(1)
-            .executeTakeFirst();
+    const [row] = (await this.sql.run(latestStatement(query), query)).rows;
     return row ? this.#toUpdate(row) : null;
   }
 
@@ -165,13 +218,7 @@ export class SqlUpdates implements UpdateRepository, ReminderRepository {
   }
 
   async listDelegates(planId: string): Promise<{ workstreamId: string; personId: string }[]> {
-    const rows = await this.sql.db
-      .selectFrom('workstream_delegates')
-      .select(['workstream_id', 'person_id'])
-      .where('plan_id', '=', planId)
-      .orderBy('workstream_id')
-      .orderBy('person_id')
-      .execute();
+    const { rows } = await this.sql.run(DELEGATES, { planId });
     return rows.map((r) => ({ workstreamId: r.workstream_id, personId: r.person_id }));
   }
 

@@ -7,11 +7,10 @@ export const updatePostAction = defineAction({
   data: UpdatePostData,
   run: async (ctx, d) => {
     const result = await ctx.services.updates.post(ctx.person, d.workstream, d.quarter, ctx.values, ctx.requestId);
-    if ('form' in result) return ctx.screens.updateView(ctx.person, result.form);
-    const form = await ctx.services.updates.form(ctx.person, d.workstream, d.quarter);
-    return ctx.screens.updateView(ctx.person, form, {
+    if (!('stored' in result)) return ctx.screens.updateView(ctx.person, result.form);
+    return ctx.screens.updateView(ctx.person, result.form, {
       style: 'good',
-      text: `Posted: update ${result.stored.sequence} for ${form.quarter.label}. It is in the highlight report now; type "report" to see it.`,
+      text: `Posted: update ${result.stored.sequence} for ${result.form.quarter.label}. It is in the highlight report now; type "report" to see it.`,
     });
   },
 });

@@ -1,0 +1,170 @@
+import Database from 'better-sqlite3';
+import { sql } from 'kysely';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { openSqlite, prepared, type SqlDb } from '../../src/storage/sql/sql-db';
+
+describe('the SQLite connection', () => {
+  it('syncs every commit (synchronous FULL) on each start, not only on the first', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'sql-db-'));
+    try {
+      for (let start = 1; start <= 2; start++) {
+        const db = openSqlite(join(dir, 'plan.db'));
+        try {
+          const { rows } = await sql<{ synchronous: number }>`PRAGMA synchronous`.execute(db.db);
+          expect({ start, synchronous: rows[0]?.synchronous }).toEqual({ start, synchronous: 2 });
+          await db.script('CREATE TABLE IF NOT EXISTS t (a TEXT)');
+        } finally {
+          await db.close();
+        }
+      }
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});
+
+describe('prepared statements', () => {
+  const LEASE = prepared((db, v: { name: string }) => db.selectFrom('leases').select(['name', 'holder']).where('name', '=', v.name));
+  const ADD = prepared((db, v: { name: string; holder: string }) => db.insertInto('leases').values({ name: v.name, holder: v.holder, expires_at: '2026-01-01T00:00:00Z' }));
+
+  const open = async () => {
+    const db = openSqlite(':memory:');
+    await db.script('CREATE TABLE leases (name TEXT PRIMARY KEY, holder TEXT NOT NULL, expires_at TEXT NOT NULL)');
+    return db;
+  };
+
+  it('send each call its own values, in and out of a transaction', async () => {
+    const db = await open();
+    try {
+      await db.run(ADD, { name: 'tick', holder: 'a' });
+      await db.transaction((tx) => tx.run(ADD, { name: 'tock', holder: 'b' }));
+      expect((await db.run(LEASE, { name: 'tick' })).rows).toEqual([{ name: 'tick', holder: 'a' }]);
+      expect((await db.run(LEASE, { name: 'tock' })).rows).toEqual([{ name: 'tock', holder: 'b' }]);
+      expect((await db.run(LEASE, { name: 'none' })).rows).toEqual([]);
+      // A value that looks like a stand-in is only ever a value.
+      await db.run(ADD, { name: '\uE000name\uE001', holder: 'c' });
+      expect((await db.run(LEASE, { name: '\uE000name\uE001' })).rows).toEqual([{ name: '\uE000name\uE001', holder: 'c' }]);
+    } finally {
+      await db.close();
+    }
+  });
+
+  it('are refused when a value would shape the statement, be changed on its way in, or be missing', async () => {
+    const db = await open();
+    try {
+      const shaped = prepared((d, v: { name: string }) => d.selectFrom('leases').select('name').$if(v.name !== '', (q) => q.where('holder', '=', 'a')));
+      await expect(db.run(shaped, { name: 'tick' })).rejects.toThrow('must take each of its values (name) as a parameter');
+      const changed = prepared((d, v: { name: string }) => d.selectFrom('leases').select('name').where('name', '=', `${v.name}%`));
+      await expect(db.run(changed, { name: 'tick' })).rejects.toThrow('as a parameter, unchanged');
+      const written = prepared((d, v: { name: string }) => d.selectFrom('leases').select('name').where(sql.raw<boolean>(`name = '${v.name}'`)));
+      await expect(db.run(written, { name: 'tick' })).rejects.toThrow('as a parameter, unchanged');
+      await expect(db.run(LEASE, {} as { name: string })).rejects.toThrow('No value for name');
+    } finally {
+      await db.close();
+    }
+  });
+});
+
+describe('SQLite transactions waiting together', () => {
+  let dir: string;
+  let db: SqlDb;
+  let other: Database.Database;
+  const ADD = prepared((d, v: { name: string }) => d.insertInto('leases').values({ name: v.name, holder: 'h', expires_at: '2026-01-01T00:00:00Z' }));
+  const names = async () => (await db.db.selectFrom('leases').select('name').orderBy('name').execute()).map((r) => r.name);
+  /** What another connection sees: only what has been committed. */
+  const committed = () => (other.prepare('SELECT name FROM leases ORDER BY name').all() as { name: string }[]).map((r) => r.name);
+
+  beforeEach(async () => {
+    dir = mkdtempSync(join(tmpdir(), 'group-commit-'));
+    db = openSqlite(join(dir, 'plan.db'));
+    await db.script('CREATE TABLE leases (name TEXT PRIMARY KEY, holder TEXT NOT NULL, expires_at TEXT NOT NULL)');
+    await db.script('CREATE TABLE claims (lease TEXT NOT NULL REFERENCES leases(name) DEFERRABLE INITIALLY DEFERRED)');
+    other = new Database(join(dir, 'plan.db'));
+  });
+  afterEach(async () => {
+    other.close();
+    await db.close();
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('share one commit, none answered before it, and a failed one undoes only its own writes', async () => {
+    const seen: string[][] = [];
+    const results = await Promise.allSettled([
+      db.transaction((tx) => tx.run(ADD, { name: 'a' })),
+      db.transaction(async (tx) => {
+        await tx.run(ADD, { name: 'b' });
+        throw new Error('refused');
+      }),
+      db.transaction(async (tx) => {
+        await tx.run(ADD, { name: 'c' });
+        seen.push(committed());
+      }),
+    ]);
+    expect(results.map((r) => r.status)).toEqual(['fulfilled', 'rejected', 'fulfilled']);
+    // The third ran while the first was not yet committed: they were committed together.
+    expect(seen).toEqual([[]]);
+    expect(committed()).toEqual(['a', 'c']);
+  });
+
+  it('never take in a statement sent from outside them: it waits for their commit', async () => {
+    let release!: () => void;
+    const gate = new Promise<void>((resolve) => (release = resolve));
+    let began!: () => void;
+    const inside = new Promise<void>((resolve) => (began = resolve));
+    const refused = db.transaction(async (tx) => {
+      await tx.run(ADD, { name: 'a' });
+      began();
+      await gate;
+      throw new Error('refused');
+    });
+    await inside;
+    const outside = db.run(ADD, { name: 'b' });
+    release();
+    await expect(refused).rejects.toThrow('refused');
+    await outside;
+    expect(committed()).toEqual(['b']);
+  });
+
+  it('after a first one that fails, run the rest', async () => {
+    const results = await Promise.allSettled([
+      db.transaction(async (tx) => {
+        await tx.run(ADD, { name: 'a' });
+        throw new Error('refused');
+      }),
+      db.transaction((tx) => tx.run(ADD, { name: 'b' })),
+    ]);
+    expect(results.map((r) => r.status)).toEqual(['rejected', 'fulfilled']);
+    expect(await names()).toEqual(['b']);
+  });
+
+  it('all fail when their commit fails, and nothing of them is kept', async () => {
+    const results = await Promise.allSettled([
+      db.transaction((tx) => tx.run(ADD, { name: 'a' })),
+      // Refused only at commit: a claim on a lease that does not exist.
+      db.transaction((tx) => tx.script("INSERT INTO claims (lease) VALUES ('none')")),
+      db.transaction((tx) => tx.run(ADD, { name: 'c' })),
+    ]);
+    expect(results.map((r) => r.status)).toEqual(['rejected', 'rejected', 'rejected']);
+    expect(committed()).toEqual([]);
+    // And the next ones are committed as usual.
+    await db.transaction((tx) => tx.run(ADD, { name: 'd' }));
+    expect(committed()).toEqual(['d']);
+  });
+
+  it('all fail when SQLite itself abandons their transaction (a full disk, say), and the next ones run', async () => {
+    const results = await Promise.allSettled([
+      db.transaction((tx) => tx.run(ADD, { name: 'a' })),
+      db.transaction(async (tx) => {
+        await tx.run(ADD, { name: 'b' });
+        // What SQLite does on SQLITE_FULL or an I/O error: the whole transaction is rolled back.
+        await tx.script('ROLLBACK');
+        throw new Error('database or disk is full');
+      }),
+      db.transaction((tx) => tx.run(ADD, { name: 'c' })),
+    ]);
+    expect(results.map((r) => r.status)).toEqual(['rejected', 'rejected', 'fulfilled']);
+    expect(committed()).toEqual(['c']);
+  });
+});
