@@ -186,7 +186,14 @@ const propertyCount = (value: Value): number => {
 
 const isNumber = (value: Value): value is number => typeof value === 'number' && !Number.isNaN(value);
 
-const deepEqual = (a: Value, b: Value): boolean => JSON.stringify(a) === JSON.stringify(b);
+/** The same content, whatever the order of keys (lodash's isEqual, which the library uses, for plain data). */
+const sameContent = (a: Value, b: Value): boolean => {
+  if (a === b) return true;
+  if (Array.isArray(a) || Array.isArray(b)) return Array.isArray(a) && Array.isArray(b) && a.length === b.length && a.every((item, i) => sameContent(item, b[i]));
+  if (!a || !b || typeof a !== 'object' || typeof b !== 'object') return Number.isNaN(a) && Number.isNaN(b);
+  const keys = Object.keys(a);
+  return keys.length === Object.keys(b).length && keys.every((key) => Object.prototype.hasOwnProperty.call(b, key) && sameContent((a as Record<string, unknown>)[key], (b as Record<string, unknown>)[key]));
+};
 
 /** adaptive-expressions' equality: null only equals null, lists item by item, objects by their content, numbers within epsilon. */
 const equals = (a: Value, b: Value): boolean => {
@@ -194,7 +201,7 @@ const equals = (a: Value, b: Value): boolean => {
   if (Array.isArray(a) && Array.isArray(b)) return a.length === b.length && a.every((item, i) => equals(item, b[i]));
   const countA = propertyCount(a);
   const countB = propertyCount(b);
-  if (countA >= 0 && countB >= 0) return countA === countB && deepEqual(a, b);
+  if (countA >= 0 && countB >= 0) return countA === countB && sameContent(a, b);
   if (isNumber(a) && isNumber(b) && Math.abs(a - b) < Number.EPSILON) return true;
   return a === b;
 };
