@@ -1,4 +1,4 @@
-import { DELIVERY_QUARTERS, type DeliveryPlan, type DeliveryQuarter } from './plan.schema';
+import { DELIVERY_QUARTERS, type DeliveryPlan, type DeliveryQuarter, type SpendLine } from './plan.schema';
 
 export type SpendTotals = Record<DeliveryQuarter, Record<string, number>>;
 
@@ -13,3 +13,6 @@ export const spendTotals = (plan: Pick<DeliveryPlan, 'fundingSources' | 'spend'>
   }
   return totals;
 };
+
+/** A spend line's total for the year, every quarter and funding source (a column some partnerships add). */
+export const lineTotal = (line: SpendLine): number => DELIVERY_QUARTERS.reduce((sum, q) => sum + Object.values(line.amounts[q]).reduce<number>((a, p) => a + (p ?? 0), 0), 0);

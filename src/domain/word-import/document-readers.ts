@@ -66,8 +66,13 @@ export const listedAfterTables = (lines: readonly Line[]): string[] => {
 export const UPLOAD_PLACEHOLDER_TEXT = 'INSERT DOCUMENT UPLOAD LINK';
 const UPLOAD_PLACEHOLDER = new RegExp(`^${UPLOAD_PLACEHOLDER_TEXT}\\s*(?:[-–:]\\s*(.*))?$`, 'i');
 
+const PLACEHOLDER_FIRST = new RegExp(`^${UPLOAD_PLACEHOLDER_TEXT}\\b\\s*[-–:]?\\s*`, 'i');
+
+/** Whether a line starts with the template's upload placeholder. */
+export const isPlaceholder = (line: string): boolean => PLACEHOLDER_FIRST.test(normalise(line));
+
 /** The placeholder's own words at the start of a line, as the plan's comparison leaves them out. */
-export const withoutPlaceholder = (line: string): string => line.replace(new RegExp(`^${UPLOAD_PLACEHOLDER_TEXT}\\s*[-–:]?\\s*`, 'i'), '');
+export const withoutPlaceholder = (line: string): string => line.replace(PLACEHOLDER_FIRST, '');
 
 /** What follows the placeholder says the document is still to come ("Add our EAHO diagram once agreed"), rather than naming it. */
 const STILL_TO_COME = /^(add|insert|upload|attach)\b|\b(once|to follow|tbc|to be (confirmed|added|agreed|uploaded)|when (it is |agreed|published|signed))\b/i;

@@ -54,6 +54,14 @@ const words = (text: string) => new Set(normalise(text).toLowerCase().replace(/[
 
 const QUESTIONS = Object.entries(QUESTION_PROMPTS) as [QuestionKey, (typeof QUESTION_PROMPTS)[QuestionKey]][];
 
+/** Each question heading's words, its number aside: worked out once, as every paragraph of a file is compared with them. */
+const HEADING_WORDS = new Map(QUESTIONS.map(([key, q]) => [key, words(q.heading.replace(/^\d+\.\s*/, ''))]));
+
+/** How many of a question heading's words a text has. */
+const shared = (said: ReadonlySet<string>, key: QuestionKey): number => [...HEADING_WORDS.get(key)!].filter((w) => said.has(w)).length;
+/** The same as a share of the heading's words, from 0 to 1. */
+const similarity = (said: ReadonlySet<string>, key: QuestionKey): number => shared(said, key) / Math.max(1, HEADING_WORDS.get(key)!.size);
+
 /** The region a heading opens, if it is one of the template's (or the bot's own annexes). */
 export const regionOf = (text: string): Region | undefined => {
   const t = normalise(text);
@@ -70,12 +78,7 @@ export const regionOf = (text: string): Region | undefined => {
   const n = /^(?:q\s*(\d{1,2})\s*[.):–-]?|(?:question\s*)?(\d{1,2})\s*[.)])\s+/i.exec(t);
   if (n) {
     const question = QUESTIONS.find(([, q]) => q.number === Number(n[1] ?? n[2]));
-    if (question) {
-      const said = words(t.slice(n[0].length));
-      const template = words(question[1].heading.replace(/^\d+\.\s*/, ''));
-      const shared = [...template].filter((w) => said.has(w)).length;
-      if (shared / Math.max(1, template.size) >= 0.6) return question[0];
-    }
+    if (question && similarity(words(t.slice(n[0].length)), question[0]) >= 0.6) return question[0];
   }
   return undefined;
 };
@@ -90,21 +93,11 @@ export const unnumberedQuestion = (text: string): QuestionKey | undefined => {
   const t = normalise(text);
   if (!t || t.length > 200 || /^\d/.test(t)) return undefined;
   const said = words(t);
-  // The closest question, as headings share many words ("What will … deliver in the first year?", "How will … deliver the first-year plan?").
-  const scored = QUESTIONS.map(([key, q]) => {
-    const template = words(q.heading.replace(/^\d+\.\s*/, ''));
-    const shared = [...template].filter((w) => said.has(w)).length;
-    return { key, score: Math.min(shared / template.size, shared / said.size) };
-  }).sort((a, b) => b.score - a.score);
+  // The closest question, as headings share many words ("What will … deliver in the first year?", "How will … deliver the first-year plan?"):
+  // most of its heading's words, and few others.
+  const scored = QUESTIONS.map(([key]) => ({ key, score: Math.min(similarity(said, key), shared(said, key) / said.size) })).sort((a, b) => b.score - a.score);
   const [best, next] = scored;
   return best && best.score >= 0.8 && best.score > (next?.score ?? 0) ? best.key : undefined;
-};
-
-/** How many of a template heading's words a line has (its number aside), from 0 to 1. */
-const similarity = (text: string, heading: string): number => {
-  const said = words(text);
-  const template = words(heading.replace(/^\d+\.\s*/, ''));
-  return [...template].filter((w) => said.has(w)).length / Math.max(1, template.size);
 };
 
 /** A part title ("Section 2 – Strategy") ends the section before it but opens none. */
@@ -150,7 +143,7 @@ const cutLines = (items: readonly (Opening | Line)[]): CutSection[] => {
       const looksLikeItsHeading =
         above?.kind === 'text' &&
         normalise(above.text).length <= 200 &&
-        (above.titled === true || similarity(above.text, QUESTION_PROMPTS[prompted].heading) >= 0.5);
+        (above.titled === true || similarity(words(above.text), prompted) >= 0.5);
       const heading = looksLikeItsHeading ? (above as Extract<Line, { kind: 'text' }>) : undefined;
       if (heading) current!.lines.pop();
       open(prompted, heading?.text ?? QUESTION_PROMPTS[prompted].heading);
@@ -208,9 +201,8 @@ export const cutModel = (model: DocumentModel): CutSection[] =>
 /** A heading below the question's own ("Heading4", "Heading 4" once LibreOffice has renamed it): a sub-heading of the section. */
 const isSubHeading = (style: string | null): boolean => style !== null && /^heading\s*[4-6]$/i.test(style.trim());
 
-/** A heading by its style, its list numbering or its bold, whichever the partnership used. */
+/** A paragraph set in bold throughout, as partnerships without heading styles mark their headings. */
 const wholeBold = (block: Extract<WordBlock, { kind: 'paragraph' }>): boolean => block.text.trim() !== '' && block.bold.join('').replace(/\s/g, '') === block.text.replace(/\s/g, '');
-const looksLikeHeading = (block: Extract<WordBlock, { kind: 'paragraph' }>): boolean => /heading|title/i.test(block.style ?? '') || block.listed || wholeBold(block);
 
 /** The front page's facts by their template labels, as a cover table names them. */
 const FRONT_PAGE_FACTS = new Set(Object.values(HEADER_LABELS).map((l) => normalise(l).toLowerCase()));
@@ -235,9 +227,10 @@ export const cutWord = (blocks: readonly WordBlock[]): CutSection[] => {
     ...blocks.slice(start >= 0 ? start + 1 : 0).flatMap((block): (Opening | Line)[] => {
       if (block.kind === 'table') return withFootNotes(rowsOf(block));
       if (regionOf(block.text) || isPartTitle(block.text) || isSubHeading(block.style)) return [{ opens: block.text }];
-      const unnumbered = looksLikeHeading(block) ? unnumberedQuestion(block.text) : undefined;
-      if (unnumbered) return [{ opens: block.text, region: unnumbered }];
+      // Set like a heading: by its style or in bold throughout; a numbered list's item may be a heading too.
       const titled = /heading|title/i.test(block.style ?? '') || wholeBold(block);
+      const unnumbered = titled || block.listed ? unnumberedQuestion(block.text) : undefined;
+      if (unnumbered) return [{ opens: block.text, region: unnumbered }];
       return textLines(block.text, block.listed, block.bold).map((l) => (titled ? { ...l, titled } : l));
     }),
   ]);

@@ -1,6 +1,7 @@
 import { EXECUTIVE_SUMMARY_PROMPT, QUESTION_PROMPTS, type Prose, type QuestionKey } from '../annex-a.text';
 import { tableLine } from '../document.model';
 import type { SectionKey } from '../plan.schema';
+import { isPlaceholder } from './document-readers';
 import { normalise, type Line } from './plan-sections';
 
 export type TextLine = Extract<Line, { kind: 'text' }>;
@@ -31,7 +32,7 @@ export const textAroundTables = (section: SectionKey, lines: readonly Line[], mo
   const first = lines.findIndex((l) => l.kind === 'row');
   if (first < 0) return asText(answerLinesOf(section, lines, more));
   const after = answerLinesOf(section, lines.slice(lines.map((l) => l.kind).lastIndexOf('row') + 1), more);
-  const placeholder = after.findIndex((l) => /^INSERT DOCUMENT UPLOAD LINK\b/i.test(normalise(l.text)));
+  const placeholder = after.findIndex((l) => isPlaceholder(l.text));
   const under = after.slice(0, placeholder < 0 ? after.length : placeholder).filter((l) => !l.listed && !l.heading && /[.!?)\]]$/.test(l.text.trim()));
   return asText([...answerLinesOf(section, lines.slice(0, first), more), ...under]);
 };

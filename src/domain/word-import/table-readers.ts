@@ -150,7 +150,6 @@ export const TABLE_READERS: Partial<Record<SectionKey, SectionReader>> = {
   // a row keeps the id of the mechanism of its name (or, renamed, of its position), a new one gets one.
   governance: (plan, lines, awaited) => {
     const g = plan.governance;
-    // The template's headings, or the partnership's own short ones; a table without them starts with a mechanism.
     const all = rowsOf(lines);
     // Headings name the template's columns ("Purpose", "Membership", "Escalation route" …); a first row that does not is a mechanism.
     const titles = Object.values(GOVERNANCE_TABLE.columns).map((c) => new Set(normalise(c.title).toLowerCase().split(/[^a-z]+/).filter((w) => w.length > 3)));

@@ -1,6 +1,7 @@
 import type { DocumentModel } from '../document.model';
 import { sectionLabel, SECTIONS } from '../plan.sections';
-import { DELIVERY_QUARTERS, type Plan, type SectionKey } from '../plan.schema';
+import type { Plan, SectionKey } from '../plan.schema';
+import { lineTotal } from '../spend.totals';
 import { formatPence } from '../money';
 import { QUESTION_PROMPTS } from '../annex-a.text';
 import { ANSWER_GAP, STILL_TO_PROVIDE_HEADING } from '../plan-gaps';
@@ -94,7 +95,6 @@ const wordCounts = (text: string): Map<string, number> => {
   return counts;
 };
 
-/** An amount or a rate ("£16,250", "38%", "1.5"), not a bare number such as the 20 of "20 weeks". */
 /**
  * Words partnerships head their own columns with ("Dependency", "Goal | What it means | What we will
  * track"): labels, where the plan prints each row its own way. Only ever allowed in a table's first
@@ -113,6 +113,7 @@ const labelWords = (plan: string): Set<string> =>
       }),
   );
 
+/** An amount or a rate ("£16,250", "38%", "1.5"), not a bare number such as the 20 of "20 weeks". */
 const isFigure = (word: string): boolean => /\d/.test(word) && /[£$%,.]/.test(word);
 
 /**
@@ -158,7 +159,7 @@ const keepsEveryWord = (lines: readonly Line[], file: string, plan: string, temp
  */
 const derivedWords = (key: SectionKey, plan: Plan): string => {
   if (key === 'deliveryPlan') {
-    const lineTotals = plan.deliveryPlan.spend.map((line) => DELIVERY_QUARTERS.reduce((sum, q) => sum + Object.values(line.amounts[q]).reduce<number>((a, p) => a + (p ?? 0), 0), 0));
+    const lineTotals = plan.deliveryPlan.spend.map(lineTotal);
     return [...lineTotals, lineTotals.reduce((a, b) => a + b, 0)].map(formatPence).join(' ');
   }
   if (key !== 'risks') return '';
@@ -228,7 +229,8 @@ export const importWord = (plan: Plan, blocks: readonly WordBlock[], compile: (p
       continue;
     }
     // A date written "12 June 2026" in the file is the plan's 2026-06-12.
-    const again = withIsoDates(wordsOf(byRegion(cutModel(compile(candidate))).get(key), gaps));
+    const reprinted = byRegion(cutModel(compile(candidate))).get(key);
+    const again = withIsoDates(wordsOf(reprinted, gaps));
     const theirs = withIsoDates(wordsOf(have, gaps));
     const unchanged = JSON.stringify(candidate[key]) === JSON.stringify(imported[key]);
     if (again === theirs) {
@@ -240,7 +242,7 @@ export const importWord = (plan: Plan, blocks: readonly WordBlock[], compile: (p
     } else if (
       !unchanged &&
       // Documents still to come count as printed: the plan names them in its list of what is missing.
-      keepsEveryWord(withoutLabels(key, theirLines), theirs, `${withIsoDates(wordsOf(byRegion(cutModel(compile(candidate))).get(key), true))}\n${derivedWords(key, candidate)}`, templateWords(key))
+      keepsEveryWord(withoutLabels(key, theirLines), theirs, `${withIsoDates(wordsOf(reprinted, true))}\n${derivedWords(key, candidate)}`, templateWords(key))
     ) {
       // A partnership's own layout: every word of theirs is in the plan's, which adds only its labels.
       // A reader that refused the file (or read nothing new) leaves the section as it was: never a relaying.

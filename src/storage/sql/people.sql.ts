@@ -5,28 +5,20 @@ import { hasRole, Person, RoleGrant } from '../../domain/people.schema';
 import { diffRoster } from '../roster-diff';
 import { deepFreeze } from './deep-freeze';
 import type { Audit } from './audit.sql';
+import type { Kysely } from 'kysely';
+import type { Database } from './database';
 import { prepared, type Sql, type SqlDb } from './sql-db';
 
-const RECORDS = prepared((db) =>
+/** People still on the roster, a row per role they hold (or one without a role). */
+const personRows = (db: Kysely<Database>) =>
   db
     .selectFrom('people as p')
     .leftJoin('person_roles as r', 'r.person_id', 'p.id')
     .select(['p.id', 'p.name', 'p.email', 'p.version', 'r.role', 'r.details'])
-    .where('p.removed_at', 'is', null)
-    .orderBy('p.name')
-    .orderBy('p.id')
-    .orderBy('r.position'),
-);
-/** One person, as RECORDS reads everyone: read on every turn, for who is talking to the bot. */
-const RECORD = prepared((db, v: { id: string }) =>
-  db
-    .selectFrom('people as p')
-    .leftJoin('person_roles as r', 'r.person_id', 'p.id')
-    .select(['p.id', 'p.name', 'p.email', 'p.version', 'r.role', 'r.details'])
-    .where('p.removed_at', 'is', null)
-    .where('p.id', '=', v.id)
-    .orderBy('r.position'),
-);
+    .where('p.removed_at', 'is', null);
+const RECORDS = prepared((db) => personRows(db).orderBy('p.name').orderBy('p.id').orderBy('r.position'));
+/** One person: read on every turn, for who is talking to the bot. */
+const RECORD = prepared((db, v: { id: string }) => personRows(db).where('p.id', '=', v.id).orderBy('r.position'));
 const SAVE_CONVERSATION = prepared((db, v: { personId: string; reference: string; at: string }) =>
   db
     .insertInto('conversations')
