@@ -29,7 +29,7 @@ export const blankPlan = (reportingYear = '2026-27'): Plan => {
       documents: [],
     },
     theoryOfChange: { summary: null, vision: null, inputs: [], activities: [], outputs: [], outcomes: [] },
-    maturityAssessment: { documents: [] },
+    maturityAssessment: { summary: null, documents: [] },
     roadmap: {
       narrative: null,
       years: roadmapYears(reportingYear),

@@ -189,6 +189,7 @@ const sectionTwo = (plan: Plan): Block[] => {
     ...optionalText(plan.theoryOfChange.summary),
     theoryOfChangeTable(plan),
     ...question('maturityAssessment'),
+    ...optionalText(plan.maturityAssessment.summary),
     ...documentBlocks(plan.maturityAssessment.documents, [gap(NO_DOCUMENTS.maturityAssessment)]),
     ...question('roadmap'),
     ...optionalText(plan.roadmap.narrative),

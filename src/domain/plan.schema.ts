@@ -96,7 +96,11 @@ export const TheoryOfChange = z.object({
   outcomes: listOfLines(),
 });
 
-export const MaturityAssessment = z.object({ documents: z.array(DocumentLink).max(10) });
+export const MaturityAssessment = z.object({
+  /** What the assessment found, as partnerships write it under the upload (the template asks only for the tool). */
+  summary: addedLater(answer()),
+  documents: z.array(DocumentLink).max(10),
+});
 
 export const RoadmapRow = z.object({
   id: Id,

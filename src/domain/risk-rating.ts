@@ -26,6 +26,29 @@ export const ANNEX_C_MATRIX: RiskMatrix = {
   cells: byScore(5, (score) => (score >= 15 ? 'Red' : score >= 5 ? 'Amber' : 'Green')),
 };
 
+/** The colour Annex C gives a score, impact times likelihood; null for a number no cell of it has (7, 11, 26). */
+export const ragOfScore = (score: number): RagRating | null => {
+  for (const [i, row] of ANNEX_C_MATRIX.cells.entries()) for (const [l, rag] of row.entries()) if ((i + 1) * (l + 1) === score) return rag;
+  return null;
+};
+
+/**
+ * The rating a cell's fill shows ("FF0000", "FFC000", "00B050", and their paler tints), by its hue;
+ * null for a grey, white or any colour that is not plainly one of the three.
+ */
+export const ragOfFill = (hex: string | null | undefined): RagRating | null => {
+  if (!hex || !/^[0-9a-f]{6}$/i.test(hex)) return null;
+  const [r, g, b] = [0, 2, 4].map((i) => parseInt(hex.slice(i, i + 2), 16) / 255) as [number, number, number];
+  const max = Math.max(r, g, b);
+  const min = Math.min(r, g, b);
+  if (max - min < 0.15) return null;
+  const hue = max === r ? (((g - b) / (max - min)) * 60 + 360) % 360 : max === g ? ((b - r) / (max - min)) * 60 + 120 : ((r - g) / (max - min)) * 60 + 240;
+  if (hue >= 340 || hue <= 12) return 'Red';
+  if (hue >= 25 && hue <= 62) return 'Amber';
+  if (hue >= 75 && hue <= 165) return 'Green';
+  return null;
+};
+
 export const HIGH_MEDIUM_LOW_MATRIX: RiskMatrix = {
   scale: 'high-medium-low',
   impactLevels: ['Low', 'Medium', 'High'],

@@ -1,4 +1,4 @@
-import { ANNEX_C_MATRIX, HIGH_MEDIUM_LOW_MATRIX, rateRisk } from '../../src/domain/risk-rating';
+import { ANNEX_C_MATRIX, HIGH_MEDIUM_LOW_MATRIX, ragOfFill, ragOfScore, rateRisk } from '../../src/domain/risk-rating';
 import { isDomainError } from '../../src/domain/errors';
 
 describe('risk RAG from impact x likelihood', () => {
@@ -39,5 +39,39 @@ describe('risk RAG from impact x likelihood', () => {
       error = e;
     }
     expect(isDomainError(error, 'INPUT.INVALID')).toBe(true);
+  });
+});
+
+describe('a rating a partnership gave by colour or score alone', () => {
+  it.each([
+    ['FF0000', 'Red'],
+    ['C00000', 'Red'],
+    ['FFC7CE', 'Red'],
+    ['FFC000', 'Amber'],
+    ['FFFF00', 'Amber'],
+    ['FFEB9C', 'Amber'],
+    ['00B050', 'Green'],
+    ['92D050', 'Green'],
+    ['C6EFCE', 'Green'],
+    ['FFFFFF', null],
+    ['D9D9D9', null],
+    ['1F3864', null],
+    ['auto', null],
+    [undefined, null],
+  ])('a cell filled %s is %s', (fill, rag) => {
+    expect(ragOfFill(fill)).toBe(rag);
+  });
+
+  it.each([
+    [16, 'Red'],
+    [25, 'Red'],
+    [12, 'Amber'],
+    [5, 'Amber'],
+    [4, 'Green'],
+    [1, 'Green'],
+    [7, null],
+    [26, null],
+  ])('a score of %i is %s on Annex C', (score, rag) => {
+    expect(ragOfScore(score)).toBe(rag);
   });
 });

@@ -131,7 +131,10 @@ export const SECTION_FORMS: Record<SectionKey, SectionForm> = {
   },
   maturityAssessment: {
     section: 'maturityAssessment',
-    steps: [{ title: 'Maturity assessment', table: documentsTable('documents', 'Completed Local Partnership Maturity Assessment Tool', 'q4-doc') }],
+    steps: [
+      { title: 'Maturity assessment', table: documentsTable('documents', 'Completed Local Partnership Maturity Assessment Tool', 'q4-doc') },
+      { title: 'What it found', fields: [long('summary', 'What your assessment found (optional)')] },
+    ],
   },
   roadmap: {
     section: 'roadmap',

@@ -1,14 +1,16 @@
 import { SPEND_TABLE } from '../annex-a.text';
-import { parsePounds } from '../money';
+import { penceOfWrittenAmount } from './written-amount';
 import { DELIVERY_QUARTERS, type Plan, type QuarterPlan, type SpendLine, type Workstream } from '../plan.schema';
 import { documentsAfterTables } from './document-readers';
 import { freshId } from './fresh-id';
 import { normalise, type Line } from './plan-sections';
 import { textAroundTables } from './section-text';
+import { asWorkstreamTitle, wideDeliveryPlan, wideSpend } from './delivery-layouts';
 import { blockOf, cellLines, matchRows, rowsOf, same, text, type Row } from './table-cells';
 
 const NO_TRAJECTORY = { metric: null, target: null, unit: null };
 const WORKSTREAM_TITLE = /^Workstream\s+(\S{1,10}?):\s+(.+)$/;
+
 
 // The plan prints "Related building blocks:"; partnerships also type "Building blocks:" or "Building block:".
 const BLOCKS_LABEL = /^(?:Related )?building blocks?:/i;
@@ -28,7 +30,7 @@ const listAfter = (lines: readonly string[], at: number, label: RegExp, end: num
  */
 const workstreamCell = (cell: string | undefined) => {
   const lines = cellLines(cell);
-  const title = WORKSTREAM_TITLE.exec(lines[0] ?? '');
+  const title = WORKSTREAM_TITLE.exec(asWorkstreamTitle(lines[0] ?? ''));
   const blocksAt = lines.findIndex((l) => BLOCKS_LABEL.test(l));
   const outcomeAt = lines.findIndex((l) => OUTCOME_LABEL.test(l));
   const measuresAt = lines.findIndex((l) => MEASURES_LABEL.test(l));
@@ -92,8 +94,7 @@ const spendOf = (plan: Plan, rows: readonly Row[]): Pick<Plan['deliveryPlan'], '
         Object.fromEntries(
           fundingSources.map((s, si) => {
             const typed = (cells[1 + qi * count + si] ?? '').trim();
-            const parsed = typed ? parsePounds(typed, 100_000_000_000) : null;
-            return [s.id, parsed && 'pence' in parsed ? parsed.pence : null];
+            return [s.id, typed ? penceOfWrittenAmount(typed) : null];
           }),
         ),
       ]),
@@ -111,11 +112,13 @@ const spendOf = (plan: Plan, rows: readonly Row[]): Pick<Plan['deliveryPlan'], '
  */
 export const readDeliveryPlan = (plan: Plan, lines: readonly Line[], awaited: readonly string[]): Plan => {
   const d = plan.deliveryPlan;
-  const rows = rowsOf(lines);
+  const all = rowsOf(lines);
   // Its heading cell, with or without the template's help under the title.
   const spendTitle = normalise(SPEND_TABLE.heading.title).toLowerCase();
-  const spendAt = rows.findIndex((r) => normalise(r[0] ?? '').toLowerCase().startsWith(spendTitle));
-  const delivery = rows.slice(2, spendAt < 0 ? rows.length : spendAt);
+  const spendAt = all.findIndex((r) => normalise(r[0] ?? '').toLowerCase().startsWith(spendTitle));
+  // Laid out the partnership's way (a row per quarter, a table per workstream, a row per funding source): the template's rows.
+  const delivery = wideDeliveryPlan(all.slice(0, spendAt < 0 ? all.length : spendAt)).slice(2);
+  const spendRows = spendAt < 0 ? undefined : wideSpend(all.slice(spendAt));
   const hasFocus = /^NB:/.test((delivery[0]?.[0] ?? '').trim());
   const crossCuttingFocus = hasFocus ? cellLines(delivery[0]![0]).slice(1) : [];
   const workstreamRows = delivery.slice(hasFocus ? 1 : 0);
@@ -125,7 +128,7 @@ export const readDeliveryPlan = (plan: Plan, lines: readonly Line[], awaited: re
   const ids = new Set(d.workstreams.map((w) => w.id));
   const workstreams = workstreamRows.map((row, i) => workstreamOf(row, matched[i], ids));
   if (workstreams.some((w) => !w)) return plan;
-  const spend = spendAt < 0 ? { fundingSources: d.fundingSources, spend: [] } : spendOf(plan, rows.slice(spendAt));
+  const spend = spendRows ? spendOf(plan, spendRows) : { fundingSources: d.fundingSources, spend: [] };
   if (!spend) return plan;
   return {
     ...plan,

@@ -24,7 +24,12 @@ export type Line =
       /** Set like a heading in Word (a heading style, or bold throughout) though not one of the template's. */
       readonly titled?: boolean;
     }
-  | { readonly kind: 'row'; readonly cells: readonly string[] };
+  | {
+      readonly kind: 'row';
+      readonly cells: readonly string[];
+      /** Each cell's fill ("FF0000") where the row has any: a colour may be all a cell says. */
+      readonly fills?: readonly (string | null)[];
+    };
 
 /**
  * Reads a section back into the plan from its lines, a pure function of the plan and the file.
@@ -212,9 +217,10 @@ export const cutWord = (blocks: readonly WordBlock[]): CutSection[] => {
   // The title comes first and is no section's text. A partnership's cover page may come before it:
   // its tables (the front page's facts, laid out as a table) are the front page's; its other words
   // are named as not placed, never dropped.
-  const start = blocks.findIndex((b) => b.kind === 'paragraph' && /annex a/i.test(b.text) && /reform plan/i.test(b.text));
-  const before = start > 0 ? blocks.slice(0, start) : [];
-  const rowsOf = (block: Extract<WordBlock, { kind: 'table' }>): Line[] => block.rows.map((row) => ({ kind: 'row', cells: row.map((c) => c.text) }));
+  const start = blocks.findIndex((b) => b.kind === 'paragraph' && !isContentsEntry(b) && /annex a/i.test(b.text) && /reform plan/i.test(b.text));
+  const before = start > 0 ? blocks.slice(0, start).filter((b) => !isContentsEntry(b)) : [];
+  const rowsOf = (block: Extract<WordBlock, { kind: 'table' }>): Line[] =>
+    block.rows.map((row) => (row.some((c) => c.fill) ? { kind: 'row', cells: row.map((c) => c.text), fills: row.map((c) => c.fill ?? null) } : { kind: 'row', cells: row.map((c) => c.text) }));
   // A cover table's row is the front page's when it names one of its facts; any other is the cover's.
   const coverRows = before.flatMap((block) => (block.kind === 'table' ? rowsOf(block) : []));
   const isFact = (l: Line) => l.kind === 'row' && FRONT_PAGE_FACTS.has(normalise(l.cells[0] ?? '').replace(/:$/, '').toLowerCase());
@@ -224,19 +230,91 @@ export const cutWord = (blocks: readonly WordBlock[]): CutSection[] => {
   ];
   const sections = cutLines([
     ...coverRows.filter(isFact),
-    ...blocks.slice(start >= 0 ? start + 1 : 0).flatMap((block): (Opening | Line)[] => {
-      if (block.kind === 'table') return withFootNotes(rowsOf(block));
+    ...continuedTables(blocks.slice(start >= 0 ? start + 1 : 0)).flatMap((block): (Opening | Line)[] => {
+      if (block.kind === 'table') return questionBox(block) ?? withFootNotes(rowsOf(block));
+      // A table of contents repeats the headings (and page numbers): it is Word's, not the plan's words, and must cut nothing.
+      if (isContentsEntry(block)) return [];
       if (regionOf(block.text) || isPartTitle(block.text) || isSubHeading(block.style)) return [{ opens: block.text }];
       // Set like a heading: by its style or in bold throughout; a numbered list's item may be a heading too.
       const titled = /heading|title/i.test(block.style ?? '') || wholeBold(block);
       const unnumbered = titled || block.listed ? unnumberedQuestion(block.text) : undefined;
       if (unnumbered) return [{ opens: block.text, region: unnumbered }];
+      // "1)<tab>Included and achieving …": a list item numbered by hand, as Word would number it.
+      const typedNumber = block.listed ? null : TYPED_ITEM.exec(block.text);
+      if (typedNumber) return textLines(block.text.slice(typedNumber[0].length), true, block.bold);
       return textLines(block.text, block.listed, block.bold).map((l) => (titled ? { ...l, titled } : l));
     }),
   ]);
   const [front, ...rest] = frontPage(sections);
   const others = [...cover, ...front.others];
   return others.length ? [{ region: 'cover', heading: 'Cover page', lines: others }, front.section, ...rest] : [front.section, ...rest];
+};
+
+/** "Local delivery plan 2026-27 (continued)": a line Word users type where a table goes on over a page. */
+const isContinuedLine = (block: WordBlock): boolean => block.kind === 'paragraph' && /\bcontinued\b/i.test(block.text) && block.text.trim().split(/\s+/).length <= 12;
+
+/**
+ * A table carried on over a page as a second table that repeats the first one's heading rows (with
+ * a page break, an empty line or a "(continued)" line between): one table, as the partnership
+ * meant it. The repeated headings are Word's layout, not rows; anything else between stays.
+ */
+const continuedTables = (blocks: readonly WordBlock[]): WordBlock[] => {
+  const out: WordBlock[] = [];
+  const rowText = (row: readonly { text: string }[]) => row.map((c) => normalise(c.text)).join('|');
+  let last: Extract<WordBlock, { kind: 'table' }> | undefined;
+  let between: WordBlock[] = [];
+  for (const block of blocks) {
+    if (block.kind === 'paragraph') {
+      if (last && (!block.text.trim() || isContinuedLine(block))) between.push(block);
+      else {
+        out.push(...between, block);
+        between = [];
+        last = undefined;
+      }
+      continue;
+    }
+    let repeated = 0;
+    while (last && repeated < Math.min(2, last.rows.length - 1, block.rows.length - 1) && rowText(block.rows[repeated]!) === rowText(last.rows[repeated]!) && rowText(block.rows[repeated]!).replace(/\|/g, '')) repeated++;
+    if (repeated) out.push({ ...block, rows: block.rows.slice(repeated) });
+    else out.push(...between, block);
+    between = [];
+    last = block;
+  }
+  return [...out, ...between];
+};
+
+/** A list number typed by hand at the start of a paragraph: "1)", "(2)", "3.", followed by a tab or space. */
+const TYPED_ITEM = /^\(?\d{1,2}[.)][\t ]+(?=\S)/;
+
+/** A line of Word's table of contents (styles "TOC 1", "toc1", "Contents 1"): generated from the headings, never typed. */
+const isContentsEntry = (block: WordBlock): boolean => block.kind === 'paragraph' && /^(toc|contents)\s*\d$/i.test((block.style ?? '').trim());
+
+/**
+ * A question set in a box, as some partnerships lay out the template: a table whose first row is
+ * the question (its number and words in cells of their own, or together), with the prompt in the
+ * rows under it. It opens the question as a heading would; the rest of the box is the section's
+ * lines, so the template's prompt is recognised as it is anywhere else.
+ */
+const questionBox = (table: Extract<WordBlock, { kind: 'table' }>): (Opening | Line)[] | undefined => {
+  const [first, ...rest] = table.rows;
+  const cells = (first ?? []).map((c) => normalise(c.text)).filter(Boolean);
+  if (!cells.length || cells.length > 2) return undefined;
+  const number = cells.length === 2 && /^(?:q(?:uestion)?\s*)?\d{1,2}[.):]?$/i.test(cells[0]!) ? cells[0]!.replace(/\D/g, '') : undefined;
+  if (cells.length === 2 && !number) return undefined;
+  const heading = cells.at(-1)!;
+  const numbered = number ? `${number}. ${heading}` : heading;
+  const region = number ? regionOf(numbered) : (regionOf(heading) ?? unnumberedQuestion(heading));
+  if (!region || !(region in QUESTION_PROMPTS)) return undefined;
+  const opening: Opening = number || regionOf(heading) ? { opens: numbered } : { opens: heading, region };
+  const lines = rest.flatMap((row) =>
+    row.flatMap((cell) =>
+      cell.text.split('\n').flatMap((t) => {
+        const bullet = /^\s*[-•▪◦]\s+/.exec(t);
+        return textLines(bullet ? t.slice(bullet[0].length) : t, Boolean(bullet));
+      }),
+    ),
+  );
+  return [opening, ...lines];
 };
 
 /**

@@ -1,6 +1,7 @@
 import { HEADER_LABELS, QUESTION_PROMPTS } from '../annex-a.text';
 import { parsePounds } from '../money';
-import type { Goal, KpiGroup, Plan, SectionKey } from '../plan.schema';
+import type { Goal, KpiGroup, Plan, RagRating, SectionKey } from '../plan.schema';
+import { ragOfFill, ragOfScore } from '../risk-rating';
 import { freshId } from './fresh-id';
 import { normalise, type Line, type SectionReader } from './plan-sections';
 import { labelledCells, looksLikeHeadings, rowsOf, same, text, withLines, type Row } from './table-cells';
@@ -37,6 +38,16 @@ const goalOf = (line: TextLine): Omit<Goal, 'id' | 'themes'> => {
   };
 };
 
+
+/** "What we will track: …" typed as a goal's own sub-item: part of that goal, not a goal of its own. */
+const TRACKED_LINE = /^(?:[a-z]\)|[a-z]\.|[-•])?\s*(?:what\s+)?(?:we(?:'ll|\s+will)\s+)?(?:track|measure|monitor)(?:ed|ing)?(?:\s+by)?\s*:/i;
+const withTrackedLines = (goals: readonly TextLine[]): TextLine[] =>
+  goals.reduce<TextLine[]>((out, line) => {
+    const last = out.at(-1);
+    if (last && TRACKED_LINE.test(line.text.trim())) out[out.length - 1] = { ...last, text: `${last.text.trim()}\n${line.text.trim()}` };
+    else out.push(line);
+    return out;
+  }, []);
 
 /** Q1's goals as a table under its headings: a row each, the goal, what it means and what will be tracked. */
 const goalsFromTable = (plan: Plan, own: readonly TextLine[], rows: readonly Row[]): Plan => {
@@ -112,7 +123,7 @@ export const SECTION_READERS: Partial<Record<SectionKey, SectionReader>> = {
     const before = firstGoal < 0 ? own : own.slice(0, firstGoal);
     // The goals' introduction is the paragraph just before them, when the plan has one.
     const intro = plan.visionAndGoals.goalsIntro !== null && before.length > 1 ? before[before.length - 1]! : null;
-    const goals = firstGoal < 0 ? [] : own.slice(firstGoal).map(goalOf);
+    const goals = firstGoal < 0 ? [] : withTrackedLines(own.slice(firstGoal)).map(goalOf);
     return {
       ...plan,
       visionAndGoals: {
@@ -157,24 +168,42 @@ export const SECTION_READERS: Partial<Record<SectionKey, SectionReader>> = {
     const rows = lines.filter((l): l is Extract<Line, { kind: 'row' }> => l.kind === 'row').slice(1);
     const headline = plan.risks.risks.filter((r) => r.status === 'open' && r.headline);
     if (rows.length < headline.length || rows.length > 5) return plan;
-    // "Red", "RED" or "Red (16)": the score in brackets is impact times likelihood, worked out again from them.
-    const rag = (text: string | undefined) => (['Red', 'Amber', 'Green'] as const).find((r) => r.toLowerCase() === (/^[a-z]+/i.exec(normalise(text ?? ''))?.[0] ?? '').toLowerCase()) ?? null;
+    // "Red", "RED" or "Red (16)": the score in brackets is impact times likelihood, worked out again from
+    // them. A score alone ("16") is the colour Annex C gives it, as the bot rates a risk typed in Teams.
+    const rag = (text: string | undefined): RagRating | null => {
+      const t = normalise(text ?? '');
+      return (['Red', 'Amber', 'Green'] as const).find((r) => r.toLowerCase() === (/^[a-z]+/i.exec(t)?.[0] ?? '').toLowerCase()) ?? (/^\d{1,2}$/.test(t) ? ragOfScore(Number(t)) : null);
+    };
+    // A residual score ("Amber (8)", "8") is not worked out from anything the plan keeps: kept under the mitigation.
+    const residualScore = (text: string | undefined): string[] => {
+      const score = /^(?:[a-z]+\s*\()?(\d{1,2})\)?$/i.exec(normalise(text ?? ''))?.[1];
+      return score ? [`Residual score: ${score}`] : [];
+    };
     const text = (cell: string | undefined) => (cell ?? '').trim() || null;
     // Impact and likelihood by their column headings where the table names them (some put likelihood first).
     const header = lines.find((l): l is Extract<Line, { kind: 'row' }> => l.kind === 'row')?.cells ?? [];
     const impactAt = header.findIndex((c) => /^impact\b/i.test(normalise(c)));
     const likelihoodAt = header.findIndex((c) => /^likelihood\b/i.test(normalise(c)));
     const swapped = impactAt === 2 && likelihoodAt === 1;
-    const read = (cells: readonly string[]) => {
+    const read = ({ cells, fills }: Extract<Line, { kind: 'row' }>) => {
       const [description, first, second, rating, mitigation, residual] = cells;
+      // A rating cell left empty but coloured says its rating by its fill alone.
+      const coloured = (at: number) => (text(cells[at]) ? null : ragOfFill(fills?.[at]));
       const [impact, likelihood] = swapped ? [second, first] : [first, second];
       // Columns the partnership added after the template's six (a risk owner) go with the mitigation.
-      return { description: (description ?? '').trim(), impact: text(impact), likelihood: text(likelihood), rag: rag(rating), mitigation: withLines(text(mitigation), labelledCells(header, cells, 6)), residualRag: rag(residual) };
+      return {
+        description: (description ?? '').trim(),
+        impact: text(impact),
+        likelihood: text(likelihood),
+        rag: rag(rating) ?? coloured(3),
+        mitigation: withLines(text(mitigation), [...labelledCells(header, cells, 6), ...residualScore(residual)]),
+        residualRag: rag(residual) ?? coloured(5),
+      };
     };
-    const edited = new Map(headline.map((risk, i) => [risk.id, { ...risk, ...read(rows[i]!.cells) }]));
+    const edited = new Map(headline.map((risk, i) => [risk.id, { ...risk, ...read(rows[i]!) }]));
     const ids = new Set(plan.risks.risks.map((r) => r.id));
     const added = rows.slice(headline.length).map((row) => {
-      const values = read(row.cells);
+      const values = read(row);
       const id = freshId(values.description, ids);
       ids.add(id);
       const simple = [values.impact, values.likelihood].every((v) => v === null || ['High', 'Medium', 'Low'].includes(v));
@@ -189,7 +218,15 @@ export const SECTION_READERS: Partial<Record<SectionKey, SectionReader>> = {
   dependencies: (plan, lines) => {
     const rows = rowsOf(lines);
     if (rows.length > 1 && !lines.some((l) => l.kind === 'text' && l.heading)) return dependenciesFromTable(plan, lines, rows);
-    const own = answerLinesOf('dependencies', withTablesAsLines(lines));
+    // Without heading styles, each area is typed as a short paragraph in bold with its text under it
+    // (its words may be the prompt's own, "Curriculum and Assessment Review": it is still their heading).
+    const typed = withTablesAsLines(lines);
+    const styled = typed.some((l) => l.kind === 'text' && l.heading);
+    const boldArea = (l: Line, i: number) => {
+      const next = typed[i + 1];
+      return l.kind === 'text' && Boolean(l.titled) && !l.listed && l.text.trim().split(/\s+/).length <= 12 && next?.kind === 'text' && !next.titled;
+    };
+    const own = answerLinesOf('dependencies', styled ? typed : typed.map((l, i) => (boldArea(l, i) ? { ...l, heading: true } : l)));
     const starts = own.flatMap((l, i) => (l.heading ? [i] : []));
     const open = plan.dependencies.items.filter((d) => d.status === 'open');
     const areas = starts.map((at) => own[at]!.text.trim());

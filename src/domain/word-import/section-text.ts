@@ -31,10 +31,13 @@ export const answerLinesOf = (section: SectionKey, lines: readonly Line[], more:
 export const textAroundTables = (section: SectionKey, lines: readonly Line[], more: ReadonlySet<string> = new Set()): string | null => {
   const first = lines.findIndex((l) => l.kind === 'row');
   if (first < 0) return asText(answerLinesOf(section, lines, more));
-  const after = answerLinesOf(section, lines.slice(lines.map((l) => l.kind).lastIndexOf('row') + 1), more);
+  const last = lines.map((l) => l.kind).lastIndexOf('row');
+  const after = answerLinesOf(section, lines.slice(last + 1), more);
   const placeholder = after.findIndex((l) => isPlaceholder(l.text));
   const under = after.slice(0, placeholder < 0 ? after.length : placeholder).filter((l) => !l.listed && !l.heading && /[.!?)\]]$/.test(l.text.trim()));
-  return asText([...answerLinesOf(section, lines.slice(0, first), more), ...under]);
+  // A title a partnership set over a table of its own ("Projected investment spend 2026-27"), between two tables: kept with the words above them.
+  const captions = answerLinesOf(section, lines.slice(first, last), more).filter((l) => l.titled && !l.listed && l.text.trim().split(/\s+/).length <= 12);
+  return asText([...answerLinesOf(section, lines.slice(0, first), more), ...captions, ...under]);
 };
 
 /** Lines as the plan keeps free text: a paragraph a line, bullets as "- ", bold as **…**. */

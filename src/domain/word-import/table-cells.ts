@@ -72,9 +72,14 @@ const measuresInRow = (row: Row, years: readonly string[] | undefined): Omit<Suc
 export const measuresAfter = (rows: readonly Row[], old: readonly SuccessMeasure[], years?: readonly string[]): { before: Row[]; measures: SuccessMeasure[] } => {
   const at = rows.findIndex((r) => /^success measures/i.test(normalise(r[0] ?? '')));
   if (at < 0) return { before: [...rows], measures: [] };
-  const header = rows[at]!;
+  let header = rows[at]!;
   // The plan's header row says only "Baseline" and "Target Metrics" beside the label.
   const inRow = header.slice(1).some((c) => normalise(c) !== '' && !/^(baseline|target metrics?|targets?)$/i.test(normalise(c)));
+  // Its label cell merged down over a row per measure (the cell empty below it): those rows are the row's own lines.
+  for (let next = at + 1; inRow && next < rows.length && !normalise(rows[next]![0] ?? ''); next++) {
+    const more = rows[next]!;
+    header = header.map((cell, i) => (i === 0 ? cell : [cell, more[i] ?? ''].filter((c) => c.trim()).join('\n')));
+  }
   const read = inRow ? measuresInRow(header, years) : rows.slice(at + 1).map((r) => ({ name: text(r[0]), baseline: text(r[1]), target: text(r[2]) }));
   const taken = new Set(old.map((m) => m.id));
   const measures = read.map((m, i) => {

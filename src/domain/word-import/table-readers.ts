@@ -2,10 +2,10 @@ import { BLUEPRINT_TABLE, GOVERNANCE_TABLE, QUESTION_PROMPTS, ROADMAP_TABLE } fr
 import { NO_DOCUMENTS } from '../plan.compile';
 import { REQUIRED_SIGNATORY_ROLES, type BlueprintRow, type Plan, type RoadmapRow, type SectionKey } from '../plan.schema';
 import { readDeliveryPlan } from './delivery-plan.reader';
-import { annexBDocument, documentsAfterTables, documentsInLines } from './document-readers';
+import { annexBDocument, documentsAfterTables, documentsInLines, isPlaceholder } from './document-readers';
 import { freshId } from './fresh-id';
 import { normalise, type SectionReader } from './plan-sections';
-import { answerLinesOf, asText, promptLines, textAroundTables } from './section-text';
+import { answerLinesOf, asText, promptLines, textAroundTables, withTablesAsLines, type TextLine } from './section-text';
 import { isoOfWrittenDate } from './written-date';
 import { blockOf, cellLines, labelledCells, matchRows, measuresAfter, rowsOf, same, text, withLines, type Row } from './table-cells';
 
@@ -111,10 +111,20 @@ export const TABLE_READERS: Partial<Record<SectionKey, SectionReader>> = {
     if (!blueprint) return plan;
     return { ...plan, threeYearPicture: { narrative: textAroundTables('threeYearPicture', lines), blueprint, successMeasures: measures, documents: documentsAfterTables(t.documents, lines, awaited) } };
   },
-  maturityAssessment: (plan, lines, awaited) => ({
-    ...plan,
-    maturityAssessment: { documents: documentsInLines(plan.maturityAssessment.documents, answerLinesOf('maturityAssessment', lines).map((l) => l.text), awaited, [NO_DOCUMENTS.maturityAssessment]) },
-  }),
+  // The tool itself is a document; what partnerships write about it (sentences, a table of their
+  // ratings) is its summary. Under the upload placeholder every line names a document.
+  maturityAssessment: (plan, lines, awaited) => {
+    const own = answerLinesOf('maturityAssessment', withTablesAsLines(lines));
+    const placeholder = own.findIndex((l) => isPlaceholder(l.text));
+    const said = (l: TextLine, i: number) => !l.listed && (placeholder < 0 || i < placeholder) && (/[.!?:]$/.test(l.text.trim()) || /^\|.*\|$/.test(l.text.trim()));
+    return {
+      ...plan,
+      maturityAssessment: {
+        summary: asText(own.filter(said)),
+        documents: documentsInLines(plan.maturityAssessment.documents, own.filter((l, i) => !said(l, i)).map((l) => l.text), awaited, [NO_DOCUMENTS.maturityAssessment]),
+      },
+    };
+  },
   roadmap: (plan, lines, awaited) => {
     const r = plan.roadmap;
     const all = rowsOf(lines);
@@ -136,13 +146,17 @@ export const TABLE_READERS: Partial<Record<SectionKey, SectionReader>> = {
   // Annex B: a document per row, its purpose then its name and link; matched to the plan's by purpose.
   supportingDocuments: (plan, lines) => {
     const old = plan.supportingDocuments.documents;
-    const rows = rowsOf(lines).slice(1).filter((r) => r.some((c) => c.trim()));
+    const [header = [], ...all] = rowsOf(lines);
+    const rows = all.filter((r) => r.some((c) => c.trim()));
     const ids = new Set(old.map((d) => d.id));
     const matched = matchRows(old, rows.map((r) => r[0] ?? ''), (d) => d.purpose ?? '');
     const documents = rows.map((row, i) => {
       const id = matched[i]?.id ?? freshId(row[0] || row[1] || 'document', ids);
       ids.add(id);
-      return annexBDocument(matched[i], text(row[0]), row[1] ?? '', id);
+      // Columns a partnership added ("Web address", "Status") stay with the document's name, under their heading.
+      const extra = labelledCells(header, row.map((c, at) => (at >= 2 && !/[\p{L}\p{N}]/u.test(c) ? '' : c)), 2);
+      const document = annexBDocument(matched[i], text(row[0]), row[1] ?? '', id);
+      return extra.length ? { ...document, title: [document.title, `(${extra.join('; ')})`].filter(Boolean).join(' ') } : document;
     });
     return { ...plan, supportingDocuments: { documents } };
   },

@@ -17,6 +17,8 @@ export interface WordCell {
   /** One line per paragraph in the cell. */
   readonly text: string;
   readonly span: number;
+  /** The cell's fill as Word writes it ("FF0000"), when it has one: some partnerships rate a risk by colour alone. */
+  readonly fill?: string;
 }
 export interface WordTable {
   readonly kind: 'table';

@@ -11,6 +11,9 @@ import { TABLE_READERS } from './table-readers';
 import { Plan as PlanSchema } from '../plan.schema';
 import type { WordBlock } from './word-blocks';
 import { withIsoDates } from './written-date';
+import { withFullAmounts } from './written-amount';
+import { deliveryPlanAsPrinted } from './delivery-layouts';
+import { looksLikeHeadings } from './table-cells';
 import { blankPlan } from '../blank-plan';
 import { UPLOAD_PLACEHOLDER_TEXT, withoutPlaceholder } from './document-readers';
 import { NO_DOCUMENTS } from '../plan.compile';
@@ -72,6 +75,9 @@ const byRegion = (sections: readonly CutSection[]): Map<Region, RegionText> => {
   }
   return out;
 };
+
+/** Spelling of dates and amounts that says the same as the plan's: "12 June 2026" is 2026-06-12, "£0.3m" is £300,000. */
+const comparable = (text: string): string => withFullAmounts(withIsoDates(text));
 
 /** Punctuation a word may carry at its edges: a bullet, brackets, quotes, a full stop. */
 const EDGE = new Set([...'-–•*(“"\'‘)”’.,;:!?']);
@@ -136,17 +142,21 @@ const keepsEveryWord = (lines: readonly Line[], file: string, plan: string, temp
   const linesKept = lines.every((line, i) => {
     if (line.kind === 'text') {
       // "INSERT DOCUMENT UPLOAD LINK: X": the template's words, then a document of theirs.
-      const t = withIsoDates(withoutPlaceholder(normalise(line.text))) || UPLOAD_PLACEHOLDER_TEXT;
+      const t = comparable(withoutPlaceholder(normalise(line.text))) || UPLOAD_PLACEHOLDER_TEXT;
       // A line listing several documents ("Strategy (Appendix 1); JSNA (Appendix 4)") is kept as one a document.
       return templateLines.has(t.toLowerCase()) || planText.includes(t) || t.split(/;\s+/).every((piece) => planText.includes(piece));
     }
-    const words = [...wordCounts(withIsoDates(normalise(line.cells.join(' '))))].map(([word]) => word);
+    const words = [...wordCounts(comparable(normalise(line.cells.join(' '))))].map(([word]) => word);
+    // The first column's heading names the rows ("Reform or dependency"): the plan prints no heading for it.
+    const firstCell = line.cells.length > 1 ? wordCounts(comparable(normalise(line.cells[0] ?? ''))) : new Map<string, number>();
     // A table's first row may be its column headings, in the template's words; a first row mostly of
     // other words is data, which a reader must not have taken for headings and left out.
     // Column headings the plan prints as each row's labels ("Owner: …") count as headings too.
     const heading = (w: string) => templateWords.has(w) || ROW_NAMING_HEADINGS.has(w) || labels.has(w);
     const headings = lines[i - 1]?.kind !== 'row' && words.filter(heading).length >= 0.6 * words.length;
-    return words.every((word) => printed.has(word) || (headings && heading(word)));
+    // A first row whose first cell is a word naming rows ("Goal | What it means | What we will track"), short and without figures, is headings outright.
+    const namesItsColumns = lines[i - 1]?.kind !== 'row' && ROW_NAMING_HEADINGS.has(normalise(line.cells[0] ?? '').toLowerCase()) && looksLikeHeadings(line.cells);
+    return namesItsColumns || words.every((word) => printed.has(word) || (headings && (heading(word) || firstCell.has(word))));
   });
   const figuresKept = [...wordCounts(file)].every(([word, n]) => !isFigure(word) || n <= (printed.get(word) ?? 0) + (templateWords.get(word) ?? 0));
   return linesKept && figuresKept;
@@ -166,13 +176,6 @@ const derivedWords = (key: SectionKey, plan: Plan): string => {
   const lead = (v: string | null) => Number(/^\d+/.exec(v ?? '')?.[0] ?? NaN);
   return plan.risks.risks.map((r) => lead(r.impact) * lead(r.likelihood)).filter(Number.isFinite).join(' ');
 };
-
-/** The line above a delivery plan's cross-cutting themes, in a partnership's words ("NB: in X every workstream includes:"): a label, and the plan prints its own. */
-const FOCUS_LEAD_IN = /^NB:[^\n]{0,200}:$/;
-const withoutLabels = (key: SectionKey, lines: readonly Line[]): readonly Line[] =>
-  key !== 'deliveryPlan'
-    ? lines
-    : lines.map((l) => (l.kind === 'row' ? { ...l, cells: l.cells.map((c) => c.split('\n').filter((x) => !FOCUS_LEAD_IN.test(x.trim())).join('\n')) } : l));
 
 /** "A further 7 open risks are held in the partnership's full risk log": worked out from a log the file does not carry. */
 const FULL_LOG = /^A further \d+ open risks? (is|are) held in the partnership's full risk log\.$/;
@@ -230,19 +233,26 @@ export const importWord = (plan: Plan, blocks: readonly WordBlock[], compile: (p
     }
     // A date written "12 June 2026" in the file is the plan's 2026-06-12.
     const reprinted = byRegion(cutModel(compile(candidate))).get(key);
-    const again = withIsoDates(wordsOf(reprinted, gaps));
-    const theirs = withIsoDates(wordsOf(have, gaps));
+    const again = comparable(wordsOf(reprinted, gaps));
+    const theirs = comparable(wordsOf(have, gaps));
     const unchanged = JSON.stringify(candidate[key]) === JSON.stringify(imported[key]);
+    // What the file says in its own spelling that the plan says its own way (a quarter in a cell of its own, "nil").
+    const asPrinted = key === 'deliveryPlan' ? deliveryPlanAsPrinted(theirLines) : theirLines;
     if (again === theirs) {
       imported = candidate;
       changes.push({ section: key, label: sectionLabel(key), readable: true });
-    } else if (unchanged && again === withIsoDates(wordsOf(template.get(key), gaps)) && keepsEveryWord(theirLines, theirs, again, templateWords(key))) {
+    } else if (unchanged && again === comparable(wordsOf(template.get(key), gaps)) && keepsEveryWord(theirLines, theirs, again, templateWords(key))) {
       // A question left unanswered in both (the file has only the template's words, laid out its own way): nothing to take.
       continue;
     } else if (
       !unchanged &&
       // Documents still to come count as printed: the plan names them in its list of what is missing.
-      keepsEveryWord(withoutLabels(key, theirLines), theirs, `${withIsoDates(wordsOf(reprinted, true))}\n${derivedWords(key, candidate)}`, templateWords(key))
+      keepsEveryWord(
+        asPrinted,
+        comparable([canonicalText(asPrinted), ...(gaps ? have.awaited : [])].join('\n')),
+        `${comparable(wordsOf(reprinted, true))}\n${derivedWords(key, candidate)}`,
+        templateWords(key),
+      )
     ) {
       // A partnership's own layout: every word of theirs is in the plan's, which adds only its labels.
       // A reader that refused the file (or read nothing new) leaves the section as it was: never a relaying.

@@ -53,11 +53,21 @@ const runText = (run: Node): string =>
     })
     .join('');
 
+/**
+ * A content control still showing its prompt ("Click or tap to enter a date."): Word's words, not
+ * the partnership's, so nothing was entered there.
+ */
+const showsPlaceholder = (sdt: Node): boolean => {
+  const props = childrenOf(sdt).find((c) => tagOf(c) === 'w:sdtPr');
+  return Boolean(props && childrenOf(props).some((c) => tagOf(c) === 'w:showingPlcHdr' && !['0', 'false'].includes(attr(c, 'w:val') ?? '')));
+};
+
 /** Runs inside a paragraph, including those wrapped in hyperlinks, fields and tracked insertions; deletions left out. */
 const runsOf = (paragraph: Node): Node[] =>
   childrenOf(paragraph).flatMap((child) => {
     const tag = tagOf(child);
     if (tag === 'w:r') return [child];
+    if (tag === 'w:sdt' && showsPlaceholder(child)) return [];
     if (tag === 'w:hyperlink' || tag === 'w:ins' || tag === 'w:smartTag' || tag === 'w:fldSimple' || tag === 'w:sdt' || tag === 'w:sdtContent') return runsOf(child);
     return [];
   });
@@ -92,6 +102,7 @@ const cellText = (cell: Node): string =>
         return [paragraph.listed && paragraph.text.trim() ? `- ${paragraph.text.replace(/^\s*[-•]\s+/, '')}` : paragraph.text];
       }
       if (tag === 'w:tbl') return tableOf(child).rows.map((r) => r.map((c) => c.text).join(' '));
+      if (tag === 'w:sdt' && showsPlaceholder(child)) return [];
       if (tag === 'w:sdt' || tag === 'w:sdtContent') return [cellText(child)];
       return [];
     })
@@ -107,7 +118,9 @@ const tableOf = (node: Node): WordTable => ({
         .map((cell) => {
           const props = childrenOf(cell).find((c) => tagOf(c) === 'w:tcPr');
           const span = props && childrenOf(props).find((c) => tagOf(c) === 'w:gridSpan');
-          return { text: cellText(cell), span: Math.max(1, Number(span ? attr(span, 'w:val') : 1) || 1) };
+          const fill = attr(props ? (childrenOf(props).find((c) => tagOf(c) === 'w:shd') ?? {}) : {}, 'w:fill');
+          const shaded = fill && /^[0-9a-f]{6}$/i.test(fill) ? { fill: fill.toUpperCase() } : {};
+          return { text: cellText(cell), span: Math.max(1, Number(span ? attr(span, 'w:val') : 1) || 1), ...shaded };
         }),
     ),
 });
@@ -119,6 +132,7 @@ const blocksOf = (nodes: readonly Node[], out: WordBlock[]): WordBlock[] => {
     const tag = tagOf(node);
     if (tag === 'w:p') out.push(paragraphOf(node));
     else if (tag === 'w:tbl') out.push(tableOf(node));
+    else if (tag === 'w:sdt' && showsPlaceholder(node)) continue;
     else if (tag === 'w:sdt' || tag === 'w:sdtContent' || tag === 'w:customXml') blocksOf(childrenOf(node), out);
   }
   return out;

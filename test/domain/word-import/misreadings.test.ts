@@ -78,4 +78,40 @@ describe('what the importer must not misread', () => {
     expect(result.changes).toEqual([]);
     expect(result.plan.engagement.narrative).toMatch(/\nContact: Jo Bloggs, Engagement Lead$/);
   });
+
+  it('two governance tables with the same headings but words of theirs between: both heading rows are theirs to keep, so nothing is merged away', () => {
+    const head = ['Governance Mechanism', 'Purpose/ Responsibilities', 'Membership', 'Meeting frequency', 'Decision rights', 'Escalation route'];
+    const result = importWord(blankPlan(), [
+      P('Annex A: Local SEND Reform Plan', 'Heading1'),
+      P('14. How will the local area partnership ensure delivery of plans remain on track?', 'Heading2'),
+      T([head, ['SRO', 'Accountable for the plan', 'n/a', 'Monthly', 'Delivery', 'Board']]),
+      P('Groups that report to the SRO:'),
+      T([head, ['Delivery Group', 'Monitors workstreams', 'Leads', 'Fortnightly', 'Within budget', 'SRO']]),
+    ], compile);
+    const governance = result.changes.find((c) => c.section === 'governance');
+    if (governance?.readable) expect(result.plan.governance.mechanisms.map((m) => m.name)).toEqual(['SRO', 'Delivery Group']);
+    else expect(governance?.reason).toMatch(/change it in Teams$/);
+    expect(result.plan.governance.mechanisms.map((m) => m.name)).not.toContain('Governance Mechanism');
+  });
+
+  it('a table whose first row is a number and words that are not a question is an answer’s table, not a question box', () => {
+    const result = importWord(blankPlan(), [
+      P('Annex A: Local SEND Reform Plan', 'Heading1'),
+      P('12. How will the local area partnership know delivery is on track?', 'Heading2'),
+      T([['1', 'Monthly dashboard to the Board'], ['2', 'Termly deep dive with parents']]),
+    ], compile);
+    expect(result.unplaced.join('\n')).not.toMatch(/Monthly dashboard/);
+    expect(result.changes.map((c) => c.section)).toEqual(['monitoring']);
+    expect(result.plan.monitoring.approach).toMatch(/Monthly dashboard to the Board/);
+  });
+
+  it('a paragraph numbered by hand ("1)<tab>…") is a list item, its number not part of its words; a figure such as "2.5 million" is not a number', () => {
+    const result = importWord(blankPlan(), [
+      P('Annex A: Local SEND Reform Plan', 'Heading1'),
+      P('15. How can we help you?', 'Heading2'),
+      P('1)\tA multi-year settlement.'),
+      P('2.5 million pounds more for therapies.'),
+    ], compile);
+    expect(result.plan.centralGovernmentSupport.asks).toEqual(['A multi-year settlement.', '2.5 million pounds more for therapies.']);
+  });
 });

@@ -171,7 +171,7 @@ describe('a Word plan read back into the plan', () => {
         fundingSources: [...d.fundingSources, { id: 'dsg', name: 'High needs block' }],
         spend: [...d.spend, { id: 'spend-new', category: 'Travel training', amounts: { Q2: { dsg: 150_000 }, Q3: { dsg: null }, Q4: { dsg: 2_500_000 } } }],
       },
-      maturityAssessment: { documents: [{ id: 'mat', purpose: 'Completed Local Partnership Maturity Assessment Tool', title: 'LPMAT Shropshire.xlsx', url: 'https://sharepoint.example.org/lpmat.xlsx' }] },
+      maturityAssessment: { summary: 'Scored at a partnership workshop with 41 partners. Our ratings:\n| Domain | Our rating |\n| Workforce | Developing |', documents: [{ id: 'mat', purpose: 'Completed Local Partnership Maturity Assessment Tool', title: 'LPMAT Shropshire.xlsx', url: 'https://sharepoint.example.org/lpmat.xlsx' }] },
       supportingDocuments: { documents: [...p.supportingDocuments.documents, { id: 'y', purpose: 'JSNA', title: 'SEND JSNA 2025', url: 'https://www.example.org/jsna' }] },
     };
   };
@@ -189,6 +189,7 @@ describe('a Word plan read back into the plan', () => {
     expect(d.spend.at(-1)).toMatchObject({ category: 'Travel training', amounts: { Q2: { 'high-needs-block': 150_000 }, Q4: { 'high-needs-block': 2_500_000 } } });
     // The awaited maturity tool now has its file: the same document, filled in.
     expect(result.plan.maturityAssessment.documents).toEqual([{ id: 'q4-maturity-assessment', purpose: 'Completed Local Partnership Maturity Assessment Tool', title: 'LPMAT Shropshire.xlsx', url: 'https://sharepoint.example.org/lpmat.xlsx' }]);
+    expect(result.plan.maturityAssessment.summary).toBe(target.maturityAssessment.summary);
     expect(result.plan.supportingDocuments.documents.at(-1)).toMatchObject({ purpose: 'JSNA', title: 'SEND JSNA 2025', url: 'https://www.example.org/jsna' });
   });
 

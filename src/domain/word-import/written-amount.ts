@@ -1,0 +1,30 @@
+import { formatPence, parsePounds } from '../money';
+
+/** The largest amount a spend cell may hold: a billion pounds, in pence. */
+export const MAX_SPEND_PENCE = 100_000_000_000;
+
+const MULTIPLIERS: Record<string, number> = { k: 1_000, m: 1_000_000, million: 1_000_000, bn: 1_000_000_000, billion: 1_000_000_000 };
+
+/** "£65k", "£0.3m", "£1.2 million": pounds as partnerships shorten them in tables. */
+const SHORTENED = /£\s?(\d{1,6}(?:\.\d{1,3})?)\s?(k|m|bn|million|billion)\b/gi;
+
+const penceOf = (figure: string, unit: string): number => Math.round(Number(figure) * MULTIPLIERS[unit.toLowerCase()]! * 100);
+
+/** Every shortened amount in a text written out as the plan writes pounds: a file's "£0.3m" says what the plan's £300,000 says. */
+export const withFullAmounts = (text: string): string => text.replace(SHORTENED, (_all, figure: string, unit: string) => formatPence(penceOf(figure, unit)));
+
+/** "Nil" in a spend cell: nothing spent, which the plan writes £0. */
+export const isNil = (text: string): boolean => /^nil$/i.test(text.trim());
+
+/**
+ * A spend cell as a partnership writes it, in pence: "£43,750", "43750", "£65k", "£0.3m" or
+ * "nil"; null for anything else (the reader then refuses the table rather than guess).
+ */
+export const penceOfWrittenAmount = (typed: string): number | null => {
+  const t = typed.trim();
+  if (isNil(t)) return 0;
+  const short = new RegExp(`^${SHORTENED.source}$`, 'i').exec(t);
+  if (short) return penceOf(short[1]!, short[2]!) <= MAX_SPEND_PENCE ? penceOf(short[1]!, short[2]!) : null;
+  const parsed = parsePounds(t, MAX_SPEND_PENCE);
+  return 'pence' in parsed ? parsed.pence : null;
+};
