@@ -1,7 +1,8 @@
 import { SPEND_TABLE } from '../annex-a.text';
 import { DELIVERY_QUARTERS } from '../plan.schema';
 import { normalise, type Line } from './plan-sections';
-import { isNil } from './written-amount';
+import { formatPence } from '../money';
+import { inThousands, penceOfWrittenAmount } from './written-amount';
 import { text, type Row } from './table-cells';
 
 /**
@@ -89,8 +90,46 @@ const fromWorkstreamTables = (rows: readonly Row[]): Row[] | undefined => {
   return [...HEADINGS, ...out];
 };
 
+/** A table inside a cell, typed "| a | b |" a row: its rows of cells. */
+const innerRows = (cell: string | undefined): string[][] =>
+  (cell ?? '')
+    .split('\n')
+    .filter((l) => /^\|.*\|$/.test(l.trim()))
+    .map((l) => l.trim().slice(1, -1).split('|').map((c) => c.trim()));
+
+/** A row per workstream whose last cell holds a table of its quarters (Quarter | Milestones | Target trajectory). */
+const fromInnerQuarterTables = (rows: readonly Row[]): Row[] | undefined => {
+  const first = rows.findIndex((r) => innerRows(r.at(-1)).length > 1);
+  if (first < 0 || first > 2) return undefined;
+  const out: Row[] = [];
+  for (const row of rows.slice(first)) {
+    const [head, ...body] = innerRows(row.at(-1));
+    const names = (head ?? []).map((c) => normalise(c).toLowerCase());
+    const at = { quarter: names.indexOf('quarter'), milestones: names.findIndex((c) => c.startsWith('milestone')), trajectory: names.findIndex((c) => c.includes('trajectory')) };
+    if (row.length !== 3 || at.quarter < 0 || at.milestones < 0 || at.trajectory < 0) return undefined;
+    const quarters = emptyQuarters();
+    for (const cells of body) {
+      const column = deliveryColumnOf(cells[at.quarter]);
+      if (column < 0) return undefined;
+      quarters[column] = { milestones: cells[at.milestones] ?? '', trajectory: cells[at.trajectory] ?? '' };
+    }
+    out.push(wide(row[0]!, row[1]!, quarters));
+  }
+  return [...HEADINGS, ...out];
+};
+
+/** A workstream's title in a row of its own across the table, its outline in the row under it. */
+const withTitleRows = (rows: readonly Row[]): Row[] =>
+  rows.reduce<Row[]>((out, row) => {
+    const previous = out.at(-1);
+    const title = previous && previous.filter((c) => c.trim()).length === 1 && TITLE.test(normalise(previous[0] ?? '')) ? normalise(previous[0]!) : null;
+    if (title && row.length > 2 && !TITLE.test(normalise(row[0] ?? ''))) out[out.length - 1] = [`${title}\n${row[0] ?? ''}`, ...row.slice(1)];
+    else out.push(row);
+    return out;
+  }, []);
+
 /** The delivery plan's rows in the template's wide layout: as they are when they already are. */
-export const wideDeliveryPlan = (rows: readonly Row[]): Row[] => fromQuarterRows(rows) ?? fromWorkstreamTables(rows) ?? [...rows];
+export const wideDeliveryPlan = (rows: readonly Row[]): Row[] => fromQuarterRows(rows) ?? fromWorkstreamTables(rows) ?? fromInnerQuarterTables(rows) ?? withTitleRows(rows);
 
 /**
  * A spend table with a row per funding source ("Funding source" as a column, the category merged
@@ -141,23 +180,27 @@ export const asWorkstreamTitle = (line: string): string => line.replace(TYPED_TI
 /** The line above a delivery plan's cross-cutting themes, in a partnership's words ("NB: in X every workstream includes:"): a label, and the plan prints its own. */
 const FOCUS_LEAD_IN = /^NB:[^\n]{0,200}:$/;
 
-/** Pounds without the sign, in a table headed "(£)": "62,500". */
-const BARE_POUNDS = /^(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d{2})?$/;
-
 /**
  * Q6 as the plan would say what the file says: a quarter named in a cell of its own (the plan says
- * it with its columns), "WS1" for "Workstream 1:", and in the spend table "nil" for £0 and pounds
- * written without their sign. For comparing words only: what is read comes from the file as it is.
+ * it with its columns), "WS1" for "Workstream 1:", and in the spend table each amount as the plan
+ * writes pounds ("nil", "62,500", "£ 62,500.00", "48.0" under "(£000)").
+ * For comparing words only: what is read comes from the file as it is.
  */
 export const deliveryPlanAsPrinted = (lines: readonly Line[]): Line[] => {
   const spendTitle = normalise(SPEND_TABLE.heading.title).toLowerCase();
   let inSpend = false;
+  let thousands = false;
   return lines.map((l) => {
     if (l.kind !== 'row') return l;
-    inSpend ||= normalise(l.cells[0] ?? '').toLowerCase().startsWith(spendTitle);
+    if (normalise(l.cells[0] ?? '').toLowerCase().startsWith(spendTitle)) {
+      inSpend = true;
+      thousands = inThousands(l.cells[0]!);
+      // The unit in its heading ("(£000)") is said by the amounts the plan writes out.
+      return { ...l, cells: [l.cells[0]!.replace(/\s*\(\s*£[^)]{0,10}\)/, ''), ...l.cells.slice(1)] };
+    }
     const cell = (c: string): string => {
-      if (inSpend && isNil(c)) return '£0';
-      if (inSpend && BARE_POUNDS.test(c.trim())) return `£${c.trim()}`;
+      const pence = inSpend && c.trim() ? penceOfWrittenAmount(c, thousands) : null;
+      if (pence !== null) return formatPence(pence);
       if (isQuarterName(c)) return '';
       return c
         .split('\n')

@@ -1,5 +1,5 @@
 import { SPEND_TABLE } from '../annex-a.text';
-import { penceOfWrittenAmount } from './written-amount';
+import { inThousands, penceOfWrittenAmount } from './written-amount';
 import { DELIVERY_QUARTERS, type Plan, type QuarterPlan, type SpendLine, type Workstream } from '../plan.schema';
 import { documentsAfterTables } from './document-readers';
 import { freshId } from './fresh-id';
@@ -67,6 +67,7 @@ const workstreamOf = (row: Row, was: Workstream | undefined, ids: Set<string>): 
  */
 const spendOf = (plan: Plan, rows: readonly Row[]): Pick<Plan['deliveryPlan'], 'fundingSources' | 'spend'> | undefined => {
   const d = plan.deliveryPlan;
+  const thousands = inThousands(rows[0]?.[0] ?? '');
   // A total column some partnerships add ("Total 2026-27") has no funding source under it: worked out, never read.
   const names = (rows[1]?.slice(1) ?? []).filter((n, i, all) => n.trim() || all.slice(i).some((m) => m.trim()));
   const count = names.length / DELIVERY_QUARTERS.length;
@@ -94,7 +95,7 @@ const spendOf = (plan: Plan, rows: readonly Row[]): Pick<Plan['deliveryPlan'], '
         Object.fromEntries(
           fundingSources.map((s, si) => {
             const typed = (cells[1 + qi * count + si] ?? '').trim();
-            return [s.id, typed ? penceOfWrittenAmount(typed) : null];
+            return [s.id, typed ? penceOfWrittenAmount(typed, thousands) : null];
           }),
         ),
       ]),
@@ -121,7 +122,8 @@ export const readDeliveryPlan = (plan: Plan, lines: readonly Line[], awaited: re
   const spendRows = spendAt < 0 ? undefined : wideSpend(all.slice(spendAt));
   const hasFocus = /^NB:/.test((delivery[0]?.[0] ?? '').trim());
   const crossCuttingFocus = hasFocus ? cellLines(delivery[0]![0]).slice(1) : [];
-  const workstreamRows = delivery.slice(hasFocus ? 1 : 0);
+  // A template row left empty is no workstream.
+  const workstreamRows = delivery.slice(hasFocus ? 1 : 0).filter((r) => r.some((c) => c.trim()));
   const codes = workstreamRows.map((r) => workstreamCell(r[0])?.code ?? '');
   const matched = matchRows(d.workstreams, codes, (w) => w.code);
   if (d.workstreams.some((w) => !matched.includes(w))) return plan;

@@ -19,6 +19,8 @@ export type Line =
       readonly text: string;
       readonly listed: boolean;
       readonly bold: readonly string[];
+      /** A list item's level below the first, when Word says it (1 for "a." under "1."). */
+      readonly level?: number;
       /** Set as a heading inside a section (a dependency's area): by its style in Word, by its level in the plan. */
       readonly heading?: boolean;
       /** Set like a heading in Word (a heading style, or bold throughout) though not one of the template's. */
@@ -67,6 +69,12 @@ const shared = (said: ReadonlySet<string>, key: QuestionKey): number => [...HEAD
 /** The same as a share of the heading's words, from 0 to 1. */
 const similarity = (said: ReadonlySet<string>, key: QuestionKey): number => shared(said, key) / Math.max(1, HEADING_WORDS.get(key)!.size);
 
+/** A part's title however it is punctuated or cased: "Annex B: Supporting documents" is the template's "Annex B - Supporting Documents". */
+const sameTitle = (text: string, title: string): boolean => {
+  const plain = (t: string) => normalise(t).toLowerCase().replace(/[^a-z0-9]+/g, ' ').trim();
+  return text.length <= 120 && plain(text) === plain(title);
+};
+
 /** The region a heading opens, if it is one of the template's (or the bot's own annexes). */
 export const regionOf = (text: string): Region | undefined => {
   const t = normalise(text);
@@ -74,8 +82,8 @@ export const regionOf = (text: string): Region | undefined => {
   const lower = t.toLowerCase();
   if (lower === normalise(SIGNATORIES_HEADING).toLowerCase()) return 'signatories';
   if (lower === normalise(EXECUTIVE_SUMMARY_HEADING).toLowerCase()) return 'executiveSummary';
-  if (lower === normalise(PART_TITLES[5]).toLowerCase()) return 'supportingDocuments';
-  if (lower === normalise(PART_TITLES[6]).toLowerCase()) return 'annex-c';
+  if (sameTitle(t, PART_TITLES[5])) return 'supportingDocuments';
+  if (sameTitle(t, PART_TITLES[6])) return 'annex-c';
   if (lower === STILL_TO_PROVIDE_HEADING.toLowerCase() || lower.startsWith('co-production annex')) return 'bot';
   // "9. System partner …" (or "Q9", "Q9.", "Question 9."): the number, and most of the template's words, so
   // a retyped or shortened heading still counts.
@@ -106,9 +114,25 @@ export const unnumberedQuestion = (text: string): QuestionKey | undefined => {
 };
 
 /** A part title ("Section 2 – Strategy") ends the section before it but opens none. */
-const isPartTitle = (text: string) => PART_TITLES.slice(0, 5).some((p) => normalise(p).toLowerCase() === normalise(text).toLowerCase());
+const isPartTitle = (text: string) => PART_TITLES.slice(0, 5).some((p) => sameTitle(text, p));
 
-type Opening = { readonly opens: string; readonly region?: Region };
+/**
+ * `styled`: set in the style the file's question headings use, though its words were not recognised.
+ * `numbered`: named by its number ("Question 6:") or the template's first words: opens in order, whatever follows.
+ */
+type Opening = { readonly opens: string; readonly region?: Region; readonly styled?: boolean; readonly numbered?: boolean };
+
+/** "Question 6:", "Question 6 –" at the start of a heading ("Q3:" may be a quarter, so only the word counts). */
+const QUESTION_NUMBERED = /^question\s*(\d{1,2})\s*[.:)-]\s*\S/i;
+
+/** A heading that starts with the signatories' or executive summary's title and says a little more. */
+const partOpening = (text: string): Region | undefined => {
+  const t = normalise(text).toLowerCase();
+  if (t.length > 80) return undefined;
+  if (t.startsWith(normalise(SIGNATORIES_HEADING).toLowerCase())) return 'signatories';
+  if (t.startsWith(normalise(EXECUTIVE_SUMMARY_HEADING).toLowerCase())) return 'executiveSummary';
+  return undefined;
+};
 
 /** Each question's prompt as the template opens it ("Please set out your goals for your local system. …"). */
 const FIRST_PROMPTS = new Map(
@@ -153,11 +177,29 @@ const cutLines = (items: readonly (Opening | Line)[]): CutSection[] => {
       if (heading) current!.lines.pop();
       open(prompted, heading?.text ?? QUESTION_PROMPTS[prompted].heading);
     }
+    if ('opens' in item && item.styled) {
+      // In the style of the file's question headings: the question still to come that its words are most like, if any are.
+      const said = words(item.opens);
+      const next = QUESTIONS.filter(([key]) => inOrder(key))
+        .map(([key]) => ({ key, score: similarity(said, key) }))
+        .sort((a, b) => b.score - a.score)[0];
+      if (next && next.score >= 0.25) {
+        open(next.key, item.opens);
+        continue;
+      }
+      // Like no question: a heading of theirs, which a prompt under it may still make its question's.
+      if (!item.region) {
+        const line: Line = { kind: 'text', text: item.opens, listed: false, bold: [], titled: true };
+        if (current) current.lines.push(line);
+        else sections.push((current = { region: 'bot', heading: 'Text between sections', lines: [line] }));
+        continue;
+      }
+    }
     if ('opens' in item) {
       const region = item.region ?? regionOf(item.opens);
       // One found by its wording alone is a question only in order, and as the next question or
       // with the template's prompt under it; otherwise it is the partnership's own sub-heading.
-      if (region && (!item.region || (inOrder(region) && (numberOf(region) === lastNumber + 1 || promptFollows(at, region))))) {
+      if (region && (!item.region || (inOrder(region) && (item.numbered || numberOf(region) === lastNumber + 1 || promptFollows(at, region))))) {
         open(region, item.opens);
         continue;
       }
@@ -175,12 +217,12 @@ const cutLines = (items: readonly (Opening | Line)[]): CutSection[] => {
   return sections;
 };
 
-const textLines = (text: string, listed: boolean, bold: readonly string[] = []): Line[] =>
+const textLines = (text: string, listed: boolean, bold: readonly string[] = [], level = 0): Line[] =>
   text
     .split('\n')
     .map((t) => t.trim())
     .filter(Boolean)
-    .map((t) => ({ kind: 'text', text: t, listed, bold }));
+    .map((t) => (level > 0 ? { kind: 'text', text: t, listed, bold, level } : { kind: 'text', text: t, listed, bold }));
 
 /** The compiled plan, cut as a file would be: what a file made from it must say, section by section. */
 export const cutModel = (model: DocumentModel): CutSection[] =>
@@ -212,6 +254,27 @@ const wholeBold = (block: Extract<WordBlock, { kind: 'paragraph' }>): boolean =>
 /** The front page's facts by their template labels, as a cover table names them. */
 const FRONT_PAGE_FACTS = new Set(Object.values(HEADER_LABELS).map((l) => normalise(l).toLowerCase()));
 
+/** A front-page fact's label in a partnership's own words ("Local authority", "Senior responsible officer (SRO)"). */
+const FACT_LABELS: readonly [RegExp, string][] = [
+  [/^(name of (the )?)?local authority( \(la\))?$/, HEADER_LABELS.localAuthority],
+  [/^(name of (the )?)?(integrated care board|icb)( \(icb\))?$/, HEADER_LABELS.integratedCareBoard],
+  [/^((local send reform plan )?(senior responsible officer|sro))( \(sro\))?( name)?$/, HEADER_LABELS.sroName],
+];
+
+/** A front-page row's label as the template words it, when it names one of its facts. */
+const asFactLabel = (label: string): string | undefined => {
+  const said = normalise(label).replace(/:$/, '').toLowerCase();
+  if (FRONT_PAGE_FACTS.has(said)) return label;
+  return FACT_LABELS.find(([pattern]) => pattern.test(said))?.[1];
+};
+
+/** A two-cell row naming a front-page fact, its label as the template words it. */
+const factRow = (line: Line): Line | undefined => {
+  if (line.kind !== 'row' || line.cells.length !== 2) return undefined;
+  const label = asFactLabel(line.cells[0] ?? '');
+  return label === undefined ? undefined : { kind: 'row', cells: [label, line.cells[1]!] };
+};
+
 /** A Word file, cut by the template's headings, whatever their style: Word and LibreOffice rename styles on saving. */
 export const cutWord = (blocks: readonly WordBlock[]): CutSection[] => {
   // The title comes first and is no section's text. A partnership's cover page may come before it:
@@ -223,13 +286,22 @@ export const cutWord = (blocks: readonly WordBlock[]): CutSection[] => {
     block.rows.map((row) => (row.some((c) => c.fill) ? { kind: 'row', cells: row.map((c) => c.text), fills: row.map((c) => c.fill ?? null) } : { kind: 'row', cells: row.map((c) => c.text) }));
   // A cover table's row is the front page's when it names one of its facts; any other is the cover's.
   const coverRows = before.flatMap((block) => (block.kind === 'table' ? rowsOf(block) : []));
-  const isFact = (l: Line) => l.kind === 'row' && FRONT_PAGE_FACTS.has(normalise(l.cells[0] ?? '').replace(/:$/, '').toLowerCase());
+  const isFact = (l: Line) => factRow(l) !== undefined;
   const cover = [
     ...before.flatMap((block) => (block.kind === 'table' ? [] : textLines(block.text, block.listed, block.bold))),
     ...coverRows.filter((l) => !isFact(l)).map((l): Line => ({ kind: 'text', text: l.kind === 'row' ? l.cells.join(' ') : '', listed: false, bold: [] })),
   ];
+  // The style the file sets its question headings in (its own "TCC Heading 2" as much as Word's):
+  // a heading in it whose words were changed ("Other funding (local authority only)") is still a question.
+  const styleCounts = new Map<string, number>();
+  for (const b of blocks) {
+    if (b.kind !== 'paragraph' || !b.style) continue;
+    const region = regionOf(b.text) ?? unnumberedQuestion(b.text);
+    if (region && region in QUESTION_PROMPTS) styleCounts.set(b.style, (styleCounts.get(b.style) ?? 0) + 1);
+  }
+  const questionStyles = new Set([...styleCounts].filter(([, n]) => n >= 3).map(([style]) => style));
   const sections = cutLines([
-    ...coverRows.filter(isFact),
+    ...coverRows.flatMap((l) => factRow(l) ?? []),
     ...continuedTables(blocks.slice(start >= 0 ? start + 1 : 0)).flatMap((block): (Opening | Line)[] => {
       if (block.kind === 'table') return questionBox(block) ?? withFootNotes(rowsOf(block));
       // A table of contents repeats the headings (and page numbers): it is Word's, not the plan's words, and must cut nothing.
@@ -237,12 +309,25 @@ export const cutWord = (blocks: readonly WordBlock[]): CutSection[] => {
       if (regionOf(block.text) || isPartTitle(block.text) || isSubHeading(block.style)) return [{ opens: block.text }];
       // Set like a heading: by its style or in bold throughout; a numbered list's item may be a heading too.
       const titled = /heading|title/i.test(block.style ?? '') || wholeBold(block);
+      // "Question 6: What we will deliver in 2026-27": set as a heading and numbered so, the number says which, in order.
+      const numbered = titled ? QUESTION_NUMBERED.exec(normalise(block.text)) : null;
+      const byNumber = numbered ? QUESTIONS.find(([, q]) => q.number === Number(numbered[1]))?.[0] : undefined;
+      if (byNumber) return [{ opens: block.text, region: byNumber, numbered: true }];
+      // "Signatories and sign-off", "Executive summary: our change story": set as a heading, the template's words first.
+      const part = titled ? partOpening(block.text) : undefined;
+      if (part) return [{ opens: block.text, region: part, numbered: true }];
       const unnumbered = titled || block.listed ? unnumberedQuestion(block.text) : undefined;
-      if (unnumbered) return [{ opens: block.text, region: unnumbered }];
+      if (unnumbered) return [{ opens: block.text, region: unnumbered, ...(questionStyles.has(block.style ?? '') ? { styled: true } : {}) }];
+      if (questionStyles.has(block.style ?? '') && block.text.trim()) return [{ opens: block.text, styled: true }];
       // "1)<tab>Included and achieving …": a list item numbered by hand, as Word would number it.
       const typedNumber = block.listed ? null : TYPED_ITEM.exec(block.text);
       if (typedNumber) return textLines(block.text.slice(typedNumber[0].length), true, block.bold);
-      return textLines(block.text, block.listed, block.bold).map((l) => (titled ? { ...l, titled } : l));
+      // A bullet typed by hand ("• ", "- ") at a line's start, lines often split by soft breaks: a list item, as Word's own.
+      return textLines(block.text, block.listed, block.bold, block.level).map((l) => {
+        const typed = l.kind === 'text' && !l.listed ? TYPED_BULLET.exec(l.text) : null;
+        if (typed && l.kind === 'text') return { ...l, text: l.text.slice(typed[0].length), listed: true };
+        return titled ? { ...l, titled } : l;
+      });
     }),
   ]);
   const [front, ...rest] = frontPage(sections);
@@ -282,6 +367,9 @@ const continuedTables = (blocks: readonly WordBlock[]): WordBlock[] => {
   }
   return [...out, ...between];
 };
+
+/** A bullet typed by hand: "• ", "- ", "– ", "▪ ", "o " is too common a word to count. */
+const TYPED_BULLET = /^[•▪◦●‣∙·\-–]\s+(?=\S)/;
 
 /** A list number typed by hand at the start of a paragraph: "1)", "(2)", "3.", followed by a tab or space. */
 const TYPED_ITEM = /^\(?\d{1,2}[.)][\t ]+(?=\S)/;
@@ -345,7 +433,13 @@ const frontPage = ([first, ...rest]: CutSection[]): [{ section: CutSection; othe
   for (let i = 0; i < all.length; i++) {
     const line = all[i]!;
     const next = all[i + 1];
-    if (line.kind === 'row' || INTRO.has(normalise(line.text))) lines.push(line);
+    if (line.kind === 'row' && line.cells.length === 2) {
+      const fact = factRow(line);
+      if (fact) lines.push(fact);
+      else others.push(line);
+    } else if (line.kind === 'row' && line.cells.filter((c) => c.trim()).length === 1) others.push(line);
+    else if (line.kind === 'row') lines.push(line);
+    else if (INTRO.has(normalise(line.text))) lines.push(line);
     else if (FRONT_PAGE_FACTS.has(labelOf(line.text)) && next?.kind === 'text' && !FRONT_PAGE_FACTS.has(labelOf(next.text)) && !/:/.test(next.text)) {
       lines.push({ ...line, text: `${normalise(line.text).replace(/:$/, '')}: ${normalise(next.text)}` });
       i++;

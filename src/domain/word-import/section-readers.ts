@@ -44,10 +44,28 @@ const TRACKED_LINE = /^(?:[a-z]\)|[a-z]\.|[-•])?\s*(?:what\s+)?(?:we(?:'ll|\s+
 const withTrackedLines = (goals: readonly TextLine[]): TextLine[] =>
   goals.reduce<TextLine[]>((out, line) => {
     const last = out.at(-1);
-    if (last && TRACKED_LINE.test(line.text.trim())) out[out.length - 1] = { ...last, text: `${last.text.trim()}\n${line.text.trim()}` };
+    // A list's second level under a goal ("a. What we will track …") is that goal's too.
+    if (last && (TRACKED_LINE.test(line.text.trim()) || (line.level ?? 0) > 0)) out[out.length - 1] = { ...last, text: `${last.text.trim()}\n${line.text.trim()}` };
     else out.push(line);
     return out;
   }, []);
+
+const HEADED_GOAL = /^Goal\s+(?:\d{1,2}|[A-Z])\s*[:.–-]\s*\S/;
+
+/** Goals as headings, each followed by its words (a list under it kept as "- " lines) up to the next. */
+const goalsUnderHeadings = (plan: Plan, all: readonly TextLine[], starts: readonly number[]): Plan => {
+  const before = all.slice(0, starts[0]);
+  const goals = starts.map((at, i) => ({
+    title: all[at]!.text.trim(),
+    description: asText(all.slice(at + 1, starts[i + 1] ?? all.length)),
+    tracked: null,
+  }));
+  const intro = plan.visionAndGoals.goalsIntro !== null && before.length > 1 ? before[before.length - 1]! : null;
+  return {
+    ...plan,
+    visionAndGoals: { vision: asText(intro ? before.slice(0, -1) : before), goalsIntro: intro ? intro.text.trim() : null, goals: keepIds(plan.visionAndGoals.goals, goals, 'goal', (was) => ({ themes: was?.themes ?? [] })) },
+  };
+};
 
 /** Q1's goals as a table under its headings: a row each, the goal, what it means and what will be tracked. */
 const goalsFromTable = (plan: Plan, own: readonly TextLine[], rows: readonly Row[]): Plan => {
@@ -112,6 +130,9 @@ export const SECTION_READERS: Partial<Record<SectionKey, SectionReader>> = {
     const [goalHeadings, ...goalRows] = rowsOf(lines);
     if (goalRows.length && /^(our )?goals?\b/i.test(normalise(goalHeadings?.[0] ?? ''))) return goalsFromTable(plan, answerLinesOf('visionAndGoals', lines), goalRows);
     const all = answerLinesOf('visionAndGoals', withTablesAsLines(lines));
+    // Goals set as headings of their own ("Goal A – …"), each with its words and measures under it.
+    const headed = all.flatMap((l, i) => (l.titled && !l.listed && HEADED_GOAL.test(l.text.trim()) ? [i] : []));
+    if (headed.length >= 2) return goalsUnderHeadings(plan, all, headed);
     // Goals are a list; typed as paragraphs "Goal 1: …", the run of them is, and what follows it
     // (a word on how they were agreed) stays with the vision.
     const typedGoal = (l: TextLine) => /^Goal\s+\d+\s*[:.–-]/i.test(l.text.trim());
@@ -165,7 +186,8 @@ export const SECTION_READERS: Partial<Record<SectionKey, SectionReader>> = {
   // risks changes who owns what and which are headline, so that stays in Teams (the count must match).
   // A row added at the end is a new headline risk, on the scale its ratings are written in.
   risks: (plan, lines) => {
-    const rows = lines.filter((l): l is Extract<Line, { kind: 'row' }> => l.kind === 'row').slice(1);
+    // A template row left empty is no risk.
+    const rows = lines.filter((l): l is Extract<Line, { kind: 'row' }> => l.kind === 'row').slice(1).filter((r) => r.cells.some((c) => c.trim()));
     const headline = plan.risks.risks.filter((r) => r.status === 'open' && r.headline);
     if (rows.length < headline.length || rows.length > 5) return plan;
     // "Red", "RED" or "Red (16)": the score in brackets is impact times likelihood, worked out again from
@@ -174,9 +196,9 @@ export const SECTION_READERS: Partial<Record<SectionKey, SectionReader>> = {
       const t = normalise(text ?? '');
       return (['Red', 'Amber', 'Green'] as const).find((r) => r.toLowerCase() === (/^[a-z]+/i.exec(t)?.[0] ?? '').toLowerCase()) ?? (/^\d{1,2}$/.test(t) ? ragOfScore(Number(t)) : null);
     };
-    // A residual score ("Amber (8)", "8") is not worked out from anything the plan keeps: kept under the mitigation.
+    // A residual score ("Amber (8)", "Amber – 8", "8") is not worked out from anything the plan keeps: kept under the mitigation.
     const residualScore = (text: string | undefined): string[] => {
-      const score = /^(?:[a-z]+\s*\()?(\d{1,2})\)?$/i.exec(normalise(text ?? ''))?.[1];
+      const score = /^(?:[a-z]+\s*(?:\(|-\s*))?(\d{1,2})\)?$/i.exec(normalise(text ?? ''))?.[1];
       return score ? [`Residual score: ${score}`] : [];
     };
     const text = (cell: string | undefined) => (cell ?? '').trim() || null;
@@ -226,7 +248,27 @@ export const SECTION_READERS: Partial<Record<SectionKey, SectionReader>> = {
       const next = typed[i + 1];
       return l.kind === 'text' && Boolean(l.titled) && !l.listed && l.text.trim().split(/\s+/).length <= 12 && next?.kind === 'text' && !next.titled;
     };
-    const own = answerLinesOf('dependencies', styled ? typed : typed.map((l, i) => (boldArea(l, i) ? { ...l, heading: true } : l)));
+    const bolded = !styled && typed.some(boldArea);
+    // Or as a numbered list, each area its item's bold lead-in ("NHS reforms – the ICB will …"), the items under it its own.
+    const leadIn = (l: Line): string | null => {
+      if (l.kind !== 'text' || !l.listed || (l.level ?? 0) > 0) return null;
+      const lead = l.bold[0]?.trim();
+      return lead && l.text.trim().startsWith(lead) && l.text.trim().length > lead.length ? lead : null;
+    };
+    const listedAreas = !styled && !bolded && typed.filter((l) => leadIn(l)).length >= 2;
+    const marked = styled
+      ? typed
+      : bolded
+        ? typed.map((l, i) => (boldArea(l, i) ? { ...l, heading: true } : l))
+        : listedAreas
+          ? typed.flatMap((l): Line[] => {
+              const lead = leadIn(l);
+              if (!lead || l.kind !== 'text') return [l];
+              const rest = l.text.trim().slice(lead.length).replace(/^\s*[-–:.]\s*/, '');
+              return [{ kind: 'text', text: lead, listed: false, bold: [], heading: true }, { kind: 'text', text: rest, listed: false, bold: [] }];
+            })
+          : typed;
+    const own = answerLinesOf('dependencies', marked);
     const starts = own.flatMap((l, i) => (l.heading ? [i] : []));
     const open = plan.dependencies.items.filter((d) => d.status === 'open');
     const areas = starts.map((at) => own[at]!.text.trim());

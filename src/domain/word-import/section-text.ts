@@ -35,8 +35,8 @@ export const textAroundTables = (section: SectionKey, lines: readonly Line[], mo
   const after = answerLinesOf(section, lines.slice(last + 1), more);
   const placeholder = after.findIndex((l) => isPlaceholder(l.text));
   const under = after.slice(0, placeholder < 0 ? after.length : placeholder).filter((l) => !l.listed && !l.heading && /[.!?)\]]$/.test(l.text.trim()));
-  // A title a partnership set over a table of its own ("Projected investment spend 2026-27"), between two tables: kept with the words above them.
-  const captions = answerLinesOf(section, lines.slice(first, last), more).filter((l) => l.titled && !l.listed && l.text.trim().split(/\s+/).length <= 12);
+  // Words a partnership put between two tables (a title over the second, a note on the first): kept with the words above them.
+  const captions = answerLinesOf(section, lines.slice(first, last), more).filter((l) => !l.listed);
   return asText([...answerLinesOf(section, lines.slice(0, first), more), ...captions, ...under]);
 };
 

@@ -25,7 +25,12 @@ export const same = (a: string | undefined, b: string): boolean => normalise(a ?
 /** A building block by the name the template gives it, or the enablers row; undefined for anything else. */
 export const blockOf = (label: string): { kind: 'building-block'; buildingBlock: BuildingBlockId } | { kind: 'enablers'; buildingBlock: null } | undefined => {
   if (same(label, 'Enablers')) return { kind: 'enablers', buildingBlock: null };
-  const block = BUILDING_BLOCKS.find((b) => same(label, b.name));
+  // Or its name shortened ("access to specialist support", "system leadership, collaboration and co-production"):
+  // every word of it in one block's name, and in no other's.
+  const wordsOf = (t: string) => normalise(t).toLowerCase().replace(/[^a-z0-9 -]/g, ' ').split(/\s+/).filter(Boolean);
+  const said = wordsOf(label);
+  const within = said.length >= 2 ? BUILDING_BLOCKS.filter((b) => said.every((w) => wordsOf(b.name).includes(w))) : [];
+  const block = BUILDING_BLOCKS.find((b) => same(label, b.name)) ?? (within.length === 1 ? within[0] : undefined);
   return block ? { kind: 'building-block', buildingBlock: block.id } : undefined;
 };
 

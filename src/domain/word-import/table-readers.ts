@@ -37,10 +37,16 @@ export const TABLE_READERS: Partial<Record<SectionKey, SectionReader>> = {
   // A row per role, found by its title: a statutory role the plan had no one for gets its signatory
   // from the file; so does a co-signer's new row (its title is their role in words), named or not yet.
   signatories: (plan, lines) => {
-    const rows = rowsOf(lines).slice(1);
+    const [header = [], ...rows] = rowsOf(lines);
     const ids = new Set(plan.signatories.map((s) => s.id));
     const titleOf = (s: Plan['signatories'][number]) => REQUIRED_SIGNATORY_ROLES.find((r) => r.id === s.role)?.title ?? s.roleTitle ?? 'Co-signer';
-    const fill = (row: Row) => ({ name: text(row[1]), signature: text(row[2]), email: text(row[3]), signedOn: isoOfWrittenDate(text(row[4])) ?? text(row[4]) });
+    // Columns by their headings, as a partnership may add one ("Organisation") or reorder them; the template's order otherwise.
+    const column = (pattern: RegExp, fallback: number) => {
+      const at = header.findIndex((h) => pattern.test(normalise(h)));
+      return at >= 0 ? at : fallback;
+    };
+    const at = { name: column(/^(full )?name\b/i, 1), signature: column(/^signature|^signed\b/i, 2), email: column(/e-?mail/i, 3), date: column(/^date\b/i, 4) };
+    const fill = (row: Row) => ({ name: text(row[at.name]), signature: text(row[at.signature]), email: text(row[at.email]), signedOn: isoOfWrittenDate(text(row[at.date])) ?? text(row[at.date]) });
     const kept = plan.signatories.map((s) => {
       const row = rows.find((r) => same(r[0], titleOf(s)));
       return row ? { ...s, ...fill(row) } : s;
@@ -133,7 +139,9 @@ export const TABLE_READERS: Partial<Record<SectionKey, SectionReader>> = {
     const { before, measures } = measuresAfter(all.slice(1), r.successMeasures, years);
     const rows = before.filter((row) => !(row.slice(1).every((c) => !c.trim()) && same(row[0], ROADMAP_TABLE.buildingBlocksLabel)));
     // The label cell: the block's name in bold, then its outcome bullets.
-    const read = rows.map((row) => ({ label: cellLines(row[0])[0] ?? '', outcomes: cellLines(row[0]).slice(1), row }));
+    // As the template has it, the first block's cell may carry "Building blocks" above the block's name.
+    const labelLines = (cell: string | undefined) => cellLines(cell).filter((l, i) => !(i === 0 && same(l, ROADMAP_TABLE.buildingBlocksLabel)));
+    const read = rows.map((row) => ({ label: labelLines(row[0])[0] ?? '', outcomes: labelLines(row[0]).slice(1), row }));
     const roadmapRows = byBlock(r.rows, read.map((x) => x.label), 'roadmap', (_, i) => ({ outcomes: read[i]!.outcomes, year1: text(read[i]!.row[1]), year2: text(read[i]!.row[2]), year3: text(read[i]!.row[3]) }));
     if (!roadmapRows) return plan;
     return { ...plan, roadmap: { narrative: textAroundTables('roadmap', lines), years: years as [string, string, string], rows: roadmapRows, successMeasures: measures, documents: documentsAfterTables(r.documents, lines, awaited) } };
@@ -170,7 +178,8 @@ export const TABLE_READERS: Partial<Record<SectionKey, SectionReader>> = {
     const namesColumns = (row: readonly string[] | undefined) => (row ?? []).filter((cell, i) => normalise(cell).toLowerCase().split(/[^a-z]+/).some((w) => titles[i]?.has(w))).length >= 3;
     const headed = namesColumns(all[0]);
     const [header = [], ...body] = headed ? all : [[], ...all];
-    const rows = body.filter((r) => r.some((c) => c.trim()));
+    // A heading row repeated over a second table (words between them kept the tables apart) is no mechanism.
+    const rows = body.filter((r) => r.some((c) => c.trim()) && !(headed && namesColumns(r)));
     const sro = lines.find((l) => l.kind === 'text' && normalise(l.text).startsWith('Where the SRO sits:'));
     // A partnership's own copy answers the prompt's "where the SRO sits" in words above the table, or
     // in sentences just under it.

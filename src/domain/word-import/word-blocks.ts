@@ -10,6 +10,8 @@ export interface WordParagraph {
   readonly style: string | null;
   /** In a numbered or bulleted list. */
   readonly listed: boolean;
+  /** A list item's level below the first (1 for "a." under "1."), when Word says it. */
+  readonly level?: number;
   /** The words set in bold, run by run. */
   readonly bold: readonly string[];
 }

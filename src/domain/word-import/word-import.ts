@@ -144,7 +144,10 @@ const keepsEveryWord = (lines: readonly Line[], file: string, plan: string, temp
       // "INSERT DOCUMENT UPLOAD LINK: X": the template's words, then a document of theirs.
       const t = comparable(withoutPlaceholder(normalise(line.text))) || UPLOAD_PLACEHOLDER_TEXT;
       // A line listing several documents ("Strategy (Appendix 1); JSNA (Appendix 4)") is kept as one a document.
-      return templateLines.has(t.toLowerCase()) || planText.includes(t) || t.split(/;\s+/).every((piece) => planText.includes(piece));
+      // A bold lead-in and its dash ("NHS reforms – the ICB …") may be printed as a heading over its text.
+      const lead = normalise(line.bold[0] ?? '');
+      const apart = lead && t.startsWith(lead) ? `${lead} ${t.slice(lead.length).replace(/^\s*[-:.]\s*/, '')}` : t;
+      return templateLines.has(t.toLowerCase()) || planText.includes(t) || planText.includes(apart) || t.split(/;\s+/).every((piece) => planText.includes(piece));
     }
     const words = [...wordCounts(comparable(normalise(line.cells.join(' '))))].map(([word]) => word);
     // The first column's heading names the rows ("Reform or dependency"): the plan prints no heading for it.
@@ -173,7 +176,8 @@ const derivedWords = (key: SectionKey, plan: Plan): string => {
     return [...lineTotals, lineTotals.reduce((a, b) => a + b, 0)].map(formatPence).join(' ');
   }
   if (key !== 'risks') return '';
-  const lead = (v: string | null) => Number(/^\d+/.exec(v ?? '')?.[0] ?? NaN);
+  // "4", "4 – Critical" or "Critical (4)": the level's number wherever it is written.
+  const lead = (v: string | null) => Number(/\b[1-5]\b/.exec(v ?? '')?.[0] ?? NaN);
   return plan.risks.risks.map((r) => lead(r.impact) * lead(r.likelihood)).filter(Number.isFinite).join(' ');
 };
 

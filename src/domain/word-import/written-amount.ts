@@ -13,16 +13,24 @@ const penceOf = (figure: string, unit: string): number => Math.round(Number(figu
 /** Every shortened amount in a text written out as the plan writes pounds: a file's "£0.3m" says what the plan's £300,000 says. */
 export const withFullAmounts = (text: string): string => text.replace(SHORTENED, (_all, figure: string, unit: string) => formatPence(penceOf(figure, unit)));
 
-/** "Nil" in a spend cell: nothing spent, which the plan writes £0. */
-export const isNil = (text: string): boolean => /^nil$/i.test(text.trim());
+/** "Nil" in a spend cell, or an accountant's dash ("£ -"): nothing spent, which the plan writes £0. */
+export const isNil = (text: string): boolean => /^(?:nil|£\s*[-–])$/i.test(text.trim());
+
+/** A spend table headed in thousands ("(£000)", "£k"): its figures are thousands of pounds. */
+export const inThousands = (heading: string): boolean => /\(\s*£\s*'?000s?\s*\)|£\s*k\b|£\s*thousands?/i.test(heading);
 
 /**
  * A spend cell as a partnership writes it, in pence: "£43,750", "43750", "£65k", "£0.3m" or
  * "nil"; null for anything else (the reader then refuses the table rather than guess).
  */
-export const penceOfWrittenAmount = (typed: string): number | null => {
+export const penceOfWrittenAmount = (typed: string, thousands = false): number | null => {
   const t = typed.trim();
   if (isNil(t)) return 0;
+  if (thousands) {
+    const figure = /^£?\s*(\d{1,6}(?:\.\d{1,3})?)$/.exec(t.replace(/,/g, ''));
+    const pence = figure ? Math.round(Number(figure[1]) * 100_000) : null;
+    return pence !== null && pence <= MAX_SPEND_PENCE ? pence : null;
+  }
   const short = new RegExp(`^${SHORTENED.source}$`, 'i').exec(t);
   if (short) return penceOf(short[1]!, short[2]!) <= MAX_SPEND_PENCE ? penceOf(short[1]!, short[2]!) : null;
   const parsed = parsePounds(t, MAX_SPEND_PENCE);

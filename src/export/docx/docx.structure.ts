@@ -68,7 +68,8 @@ const runsOf = (paragraph: Node): Node[] =>
     const tag = tagOf(child);
     if (tag === 'w:r') return [child];
     if (tag === 'w:sdt' && showsPlaceholder(child)) return [];
-    if (tag === 'w:hyperlink' || tag === 'w:ins' || tag === 'w:smartTag' || tag === 'w:fldSimple' || tag === 'w:sdt' || tag === 'w:sdtContent') return runsOf(child);
+    // A tracked move is read where it went to (w:moveTo), never where it came from as well.
+    if (tag === 'w:hyperlink' || tag === 'w:ins' || tag === 'w:moveTo' || tag === 'w:smartTag' || tag === 'w:fldSimple' || tag === 'w:sdt' || tag === 'w:sdtContent') return runsOf(child);
     return [];
   });
 
@@ -82,17 +83,34 @@ const paragraphOf = (node: Node): WordParagraph => {
   const props = childrenOf(node).find((c) => tagOf(c) === 'w:pPr');
   const propChildren = props ? childrenOf(props) : [];
   const styleNode = propChildren.find((c) => tagOf(c) === 'w:pStyle');
+  const numbering = propChildren.find((c) => tagOf(c) === 'w:numPr');
+  const ilvl = numbering && childrenOf(numbering).find((c) => tagOf(c) === 'w:ilvl');
+  const level = Number(ilvl ? attr(ilvl, 'w:val') : 0) || 0;
   const runs = runsOf(node);
   return {
     kind: 'paragraph',
     text: runs.map(runText).join(''),
     style: styleNode ? (attr(styleNode, 'w:val') ?? null) : null,
-    listed: propChildren.some((c) => tagOf(c) === 'w:numPr'),
+    listed: Boolean(numbering),
+    ...(level > 0 ? { level } : {}),
     bold: runs.filter(isBold).map(runText).filter((t) => t.trim()),
   };
 };
 
-/** Paragraphs of a table cell or content control, nested tables flattened into lines; a bullet is "- ", as the plan types one. */
+/** Tags that wrap a table's rows or cells without being one: content controls, custom XML, tracked insertions. */
+const WRAPPERS = new Set(['w:sdt', 'w:sdtContent', 'w:customXml']);
+
+/** The children with a tag, looking through content controls and custom XML around them. */
+const childrenTagged = (node: Node, tag: string): Node[] =>
+  childrenOf(node).flatMap((child) => (tagOf(child) === tag ? [child] : WRAPPERS.has(tagOf(child) ?? '') ? childrenTagged(child, tag) : []));
+
+/** A row deleted with tracking on and not yet accepted: what the file shows struck through, not the plan. */
+const isDeletedRow = (row: Node): boolean => {
+  const props = childrenOf(row).find((c) => tagOf(c) === 'w:trPr');
+  return Boolean(props && childrenOf(props).some((c) => tagOf(c) === 'w:del'));
+};
+
+/** Paragraphs of a table cell or content control, nested tables as "| a | b |" lines; a bullet is "- ", as the plan types one. */
 const cellText = (cell: Node): string =>
   childrenOf(cell)
     .flatMap((child) => {
@@ -101,7 +119,8 @@ const cellText = (cell: Node): string =>
         const paragraph = paragraphOf(child);
         return [paragraph.listed && paragraph.text.trim() ? `- ${paragraph.text.replace(/^\s*[-•]\s+/, '')}` : paragraph.text];
       }
-      if (tag === 'w:tbl') return tableOf(child).rows.map((r) => r.map((c) => c.text).join(' '));
+      // A table inside a cell as the plan types one in text: "| a | b |" a row.
+      if (tag === 'w:tbl') return tableOf(child).rows.map((r) => `| ${r.map((c) => c.text.replace(/\n/g, ' ')).join(' | ')} |`);
       if (tag === 'w:sdt' && showsPlaceholder(child)) return [];
       if (tag === 'w:sdt' || tag === 'w:sdtContent') return [cellText(child)];
       return [];
@@ -110,11 +129,10 @@ const cellText = (cell: Node): string =>
 
 const tableOf = (node: Node): WordTable => ({
   kind: 'table',
-  rows: childrenOf(node)
-    .filter((c) => tagOf(c) === 'w:tr')
+  rows: childrenTagged(node, 'w:tr')
+    .filter((row) => !isDeletedRow(row))
     .map((row) =>
-      childrenOf(row)
-        .filter((c) => tagOf(c) === 'w:tc')
+      childrenTagged(row, 'w:tc')
         .map((cell) => {
           const props = childrenOf(cell).find((c) => tagOf(c) === 'w:tcPr');
           const span = props && childrenOf(props).find((c) => tagOf(c) === 'w:gridSpan');
@@ -130,13 +148,30 @@ const blocksOf = (nodes: readonly Node[], out: WordBlock[]): WordBlock[] => {
   for (const node of nodes) {
     if (out.length > WORD_LIMITS.blocks) throw refuse('This file has far more paragraphs than any plan.');
     const tag = tagOf(node);
-    if (tag === 'w:p') out.push(paragraphOf(node));
+    if (tag === 'w:p') {
+      out.push(paragraphOf(node));
+      // Text boxes anchored to the paragraph (a panel of figures, a diagram's boxes) are read after it.
+      for (const box of textBoxesIn(node)) blocksOf(childrenOf(box), out);
+    }
     else if (tag === 'w:tbl') out.push(tableOf(node));
     else if (tag === 'w:sdt' && showsPlaceholder(node)) continue;
     else if (tag === 'w:sdt' || tag === 'w:sdtContent' || tag === 'w:customXml') blocksOf(childrenOf(node), out);
   }
   return out;
 };
+
+/**
+ * The text boxes inside a paragraph's drawings. Word writes each twice, as a drawing and as an older
+ * VML copy for readers that cannot draw (mc:Fallback): the copy is never read, or every word would
+ * come twice.
+ */
+const textBoxesIn = (node: Node): Node[] =>
+  childrenOf(node).flatMap((child) => {
+    const tag = tagOf(child);
+    if (tag === 'mc:Fallback') return [];
+    if (tag === 'w:txbxContent') return [child];
+    return textBoxesIn(child);
+  });
 
 const findBody = (nodes: readonly Node[]): Node[] => {
   for (const node of nodes) {

@@ -9,6 +9,8 @@ describe('a date as a partnership writes it in Word', () => {
     ['2026-06-19', '2026-06-19'],
     ['Monday, 15 June 2026', '2026-06-15'],
     ['Wed 17 June 2026', '2026-06-17'],
+    ['17.06.26', '2026-06-17'],
+    ['16 Jun 26', '2026-06-16'],
     ['31 June 2026', null],
     ['30/02/2027', null],
     ['June 2026', null],
