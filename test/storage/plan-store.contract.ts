@@ -314,6 +314,40 @@ export const describeStoreContract = (engine: string, open: () => Promise<StoreH
         expect(await h.store.latestUpdate({ ...of, milestoneId: 'm3' })).toBeNull();
         expect((await h.store.latestUpdate({ ...of, milestoneId: 'm3a' }))?.milestones).toEqual([{ milestoneId: 'm3a', status: 'at-risk', rag: null, note: null }]);
       });
+
+      it('audits each post as it was kept, its number in the key; with notifications, queues them with it', async () => {
+        await h.store.createPlan(PLAN, demoPlan(), alice);
+        const first = await h.store.addUpdate(PLAN, { ...post('ws-1', '2026-Q3', [['m3a', 'on-track'], ['m3b', 'at-risk']], 'Quotes " and \\ and ünïcode'), actual: '40%' }, { id: 'u1', authorId: 'alice' }, alice);
+        const notify = [{ id: 'ob-u2', personId: 'bob', notification: { kind: 'signoff-complete', round: { planVersion: 1, planHash: 'a'.repeat(64) } } as unknown as Notification }];
+        const second = await h.store.addUpdate(PLAN, post('ws-1', '2026-Q3', [], 'With a notification'), { id: 'u2', authorId: 'alice' }, { ...alice, notify });
+        expect([first.sequence, second.sequence]).toEqual([1, 2]);
+        const audit = (await h.store.listAudit(PLAN, { keyPrefix: 'updates/ws-1/2026-Q3' })).reverse();
+        expect(audit.map((e) => [e.key, e.action, e.kind, e.version, e.actorId, e.summary])).toEqual([
+          ['updates/ws-1/2026-Q3/1', 'create', 'workstream-update', null, 'alice', 'Alice edits'],
+          ['updates/ws-1/2026-Q3/2', 'create', 'workstream-update', null, 'alice', 'Alice edits'],
+        ]);
+        expect(audit.map((e) => [e.before, e.after])).toEqual([
+          [null, first],
+          [null, second],
+        ]);
+        // Written as JSON.stringify writes the post, keys in the same order.
+        expect(Object.keys(audit[0]!.after as object)).toEqual(Object.keys(first));
+        expect((await h.store.listNotifications(PLAN)).map((r) => r.id)).toEqual(['ob-u2']);
+      });
+
+      it('keeps nothing of a post that fails, and numbers the next one as if it had not been tried', async () => {
+        // Refused: a post of a plan that does not exist (its number's row refers to the plan).
+        const refused = await h.store.addUpdate('no-such-plan', post('ws-1', '2026-Q3', [['m3a', 'on-track']], 'Nowhere'), { id: 'u0', authorId: 'alice' }, alice).then(
+          (kept) => ({ kept }),
+          (error: unknown) => ({ code: (error as { code?: unknown }).code }),
+        );
+        expect(refused).toEqual({ code: expect.stringMatching(/^(23503|SQLITE_CONSTRAINT_FOREIGNKEY)$/) });
+        await h.store.createPlan(PLAN, demoPlan(), alice);
+        expect(await h.store.listUpdates({ planId: 'no-such-plan' })).toEqual([]);
+        expect(await h.store.listAudit('no-such-plan')).toEqual([]);
+        expect((await add('u0', post('ws-1', '2026-Q3', [['m3a', 'on-track']], 'Here'))).sequence).toBe(1);
+        expect((await add('u1', post('ws-1', '2026-Q3', [['m3a', 'on-track']], 'Next'))).sequence).toBe(2);
+      });
     });
 
     it('filters the audit log by version', async () => {

@@ -3,7 +3,8 @@ import { sql } from 'kysely';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { openSqlite, prepared, type SqlDb } from '../../src/storage/sql/sql-db';
+import { isUniqueViolation, openPostgres, openSqlite, prepared, readsStar, StatementNames, type SqlDb } from '../../src/storage/sql/sql-db';
+import { describeWithPostgres, freshDatabase } from '../support/postgres';
 
 describe('the SQLite connection', () => {
   it('syncs every commit (synchronous FULL) on each start, not only on the first', async () => {
@@ -64,6 +65,94 @@ describe('prepared statements', () => {
     } finally {
       await db.close();
     }
+  });
+});
+
+describe('statement names (PostgreSQL prepares a named statement once per connection)', () => {
+  it('give each text a name of its own, the same one every time, and never one text another’s name', () => {
+    const names = new StatementNames();
+    const a = names.name('select "id" from "plans" where "id" = $1');
+    const b = names.name('select "id" from "plans" where "id" = $1 and "version" = $2');
+    expect(a).toMatch(/^send_\d+$/);
+    expect(b).not.toBe(a);
+    expect(names.name('select "id" from "plans" where "id" = $1')).toBe(a);
+    expect([...names.byText]).toEqual([
+      ['select "id" from "plans" where "id" = $1', a],
+      ['select "id" from "plans" where "id" = $1 and "version" = $2', b],
+    ]);
+    expect(new Set(names.byText.values()).size).toBe(names.byText.size);
+  });
+
+  it('leave a statement that reads * unnamed: its columns change when a migration adds one', () => {
+    for (const text of ['select * from "plans"', 'select "u".* from "workstream_updates" as "u"', 'select "id", "p".* from "people" as "p"', 'insert into "x" ("a") values ($1) returning *']) {
+      expect({ text, star: readsStar(text) }).toEqual({ text, star: true });
+      expect(new StatementNames().name(text)).toBeUndefined();
+    }
+    for (const text of ['select count(*) as "n" from "plans"', 'select "a" * 2 from "t"', 'select "id" from "plans"']) expect({ text, star: readsStar(text) }).toEqual({ text, star: false });
+  });
+
+  it('tell a refused duplicate from other failures, on both databases', () => {
+    expect(isUniqueViolation({ code: '23505' })).toBe(true);
+    expect(isUniqueViolation({ code: 'SQLITE_CONSTRAINT_PRIMARYKEY' })).toBe(true);
+    expect(isUniqueViolation({ code: 'SQLITE_CONSTRAINT_UNIQUE' })).toBe(true);
+    expect(isUniqueViolation({ code: '23503' })).toBe(false);
+    expect(isUniqueViolation(new Error('x'))).toBe(false);
+    expect(isUniqueViolation(null)).toBe(false);
+  });
+});
+
+describeWithPostgres('prepared statements on PostgreSQL', (server) => {
+  let db: SqlDb;
+  let drop: () => Promise<void>;
+  const LEASE = prepared((d, v: { name: string }) => d.selectFrom('leases').select(['name', 'holder']).where('name', '=', v.name));
+  const EVERY_COLUMN = prepared((d, v: { name: string }) => d.selectFrom('leases').selectAll().where('name', '=', v.name));
+  const ADD = prepared((d, v: { name: string; holder: string }) => d.insertInto('leases').values({ name: v.name, holder: v.holder, expires_at: '2026-01-01T00:00:00Z' }));
+
+  beforeEach(async () => {
+    const made = await freshDatabase(server());
+    drop = made.drop;
+    // One connection: every statement below meets the statements that connection has prepared.
+    db = openPostgres(made.url, 1);
+    await db.script('CREATE TABLE leases (name TEXT PRIMARY KEY, holder TEXT NOT NULL, expires_at TEXT NOT NULL)');
+  });
+  afterEach(async () => {
+    await db.close();
+    await drop();
+  });
+
+  const preparedHere = async () => (await sql<{ name: string; statement: string }>`SELECT name, statement FROM pg_prepared_statements ORDER BY name`.execute(db.db)).rows;
+
+  it('are prepared once per connection under their own name, each with its own text, and sent with each call’s values', async () => {
+    await db.run(ADD, { name: 'tick', holder: 'a' });
+    await db.run(ADD, { name: 'tock', holder: 'b' });
+    expect((await db.run(LEASE, { name: 'tick' })).rows).toEqual([{ name: 'tick', holder: 'a' }]);
+    expect((await db.transaction((tx) => tx.run(LEASE, { name: 'tock' }))).rows).toEqual([{ name: 'tock', holder: 'b' }]);
+    const named = await preparedHere();
+    expect(named).toHaveLength(2);
+    expect(new Set(named.map((s) => s.name)).size).toBe(2);
+    expect(named.map((s) => s.statement).sort()).toEqual([expect.stringMatching(/^insert into "leases"/), expect.stringMatching(/^select "name", "holder" from "leases"/)].sort());
+  });
+
+  it('keep working on a connection that holds them after a migration adds a column; one reading * is not named', async () => {
+    await db.run(ADD, { name: 'tick', holder: 'a' });
+    expect((await db.run(LEASE, { name: 'tick' })).rows).toEqual([{ name: 'tick', holder: 'a' }]);
+    expect((await db.run(EVERY_COLUMN, { name: 'tick' })).rows).toHaveLength(1);
+    await db.script('ALTER TABLE leases ADD COLUMN note TEXT');
+    expect((await db.run(LEASE, { name: 'tick' })).rows).toEqual([{ name: 'tick', holder: 'a' }]);
+    expect((await db.run(EVERY_COLUMN, { name: 'tick' })).rows).toEqual([{ name: 'tick', holder: 'a', expires_at: '2026-01-01T00:00:00Z', note: null }]);
+    expect((await preparedHere()).map((s) => s.statement)).not.toContainEqual(expect.stringContaining('*'));
+  });
+
+  it('answer nothing from a transaction that fails, and keep nothing of it', async () => {
+    await db.run(ADD, { name: 'tick', holder: 'a' });
+    await expect(
+      db.transaction(async (tx) => {
+        await tx.run(ADD, { name: 'tock', holder: 'b' });
+        await tx.run(ADD, { name: 'tick', holder: 'again' });
+      }),
+    ).rejects.toMatchObject({ code: '23505' });
+    expect((await db.run(LEASE, { name: 'tock' })).rows).toEqual([]);
+    expect((await db.run(LEASE, { name: 'tick' })).rows).toEqual([{ name: 'tick', holder: 'a' }]);
   });
 });
 

@@ -305,6 +305,13 @@ export interface SpendActualsTable {
   at: string;
 }
 
+export interface UpdateNumbersTable {
+  plan_id: string;
+  workstream_id: string;
+  quarter: string;
+  last_sequence: number;
+}
+
 export interface WorkstreamDelegatesTable {
   plan_id: string;
   workstream_id: string;
@@ -361,6 +368,7 @@ export interface Database {
   spend_actual_requests: SpendActualRequestsTable;
   spend_actual_sets: SpendActualSetsTable;
   spend_actuals: SpendActualsTable;
+  update_numbers: UpdateNumbersTable;
   workstream_delegates: WorkstreamDelegatesTable;
   workstream_update_milestones: WorkstreamUpdateMilestonesTable;
   workstream_updates: WorkstreamUpdatesTable;

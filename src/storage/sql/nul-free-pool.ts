@@ -3,17 +3,20 @@ import type pg from 'pg';
 import { withoutNul } from './without-nul';
 
 /**
- * A pg pool whose connections send every statement's values without NUL (see without-nul.ts).
- * Statements are not named prepared statements: a named one that reads `*` fails ("cached plan
- * must not change result type") on every instance still running when a later migration adds a
- * column, and measured no faster here (npm run bench).
+ * A pg pool whose connections send every statement's values without NUL (see without-nul.ts), and
+ * send a statement `names` knows as a named prepared statement: parsed and planned once per
+ * connection, then only bound and run. `names` gives each text one name of its own, never
+ * another's (StatementNames in sql-db.ts); any other text goes as an unnamed statement.
  */
-export const nulFreePool = (pool: pg.Pool): PostgresPool => ({
+export const nulFreePool = (pool: pg.Pool, names: ReadonlyMap<string, string> = new Map()): PostgresPool => ({
   connect: async (): Promise<PostgresPoolClient> => {
     const client = await pool.connect();
     return {
-      query: ((text: string | object, values?: readonly unknown[]) =>
-        (client.query as (...a: unknown[]) => unknown)(text, values && withoutNul(values))) as PostgresPoolClient['query'],
+      query: ((text: string | object, values?: readonly unknown[]) => {
+        const name = typeof text === 'string' ? names.get(text) : undefined;
+        const sent = values && withoutNul(values);
+        return name ? client.query({ name, text: text as string, values: sent }) : (client.query as (...a: unknown[]) => unknown)(text, sent);
+      }) as PostgresPoolClient['query'],
       release: (destroy?: boolean) => client.release(destroy),
     };
   },

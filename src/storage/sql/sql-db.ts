@@ -29,6 +29,36 @@ interface Compiled {
   readonly slots: readonly (string | undefined)[];
 }
 
+/**
+ * The names PostgreSQL knows prepared statements by: one per statement text, each text its own, so
+ * a name is never sent with a different statement (pg would refuse it; PostgreSQL would run the
+ * other). A statement that reads `*` is left unnamed: its result columns are whatever the table
+ * has, and a named one fails ("cached plan must not change result type") on every connection
+ * already holding it once a later migration adds a column, on every instance still running then.
+ */
+export class StatementNames {
+  readonly #names = new Map<string, string>();
+
+  /** What the pool looks texts up in. */
+  get byText(): ReadonlyMap<string, string> {
+    return this.#names;
+  }
+
+  /** The statement's name, given once; undefined for a statement that reads `*`. */
+  name(text: string): string | undefined {
+    if (readsStar(text)) return undefined;
+    let name = this.#names.get(text);
+    if (!name) {
+      name = `send_${this.#names.size + 1}`;
+      this.#names.set(text, name);
+    }
+    return name;
+  }
+}
+
+/** `select *`, `"u".*` (Kysely's selectAll), `RETURNING *`: not COUNT(*). */
+export const readsStar = (text: string): boolean => /(?:\bselect\s+|\breturning\s+|"\.|,\s*)\*/i.test(text);
+
 /** Private-use characters: no value a person sends is mistaken for a stand-in, which is looked up whole. */
 const STAND_IN = '\uE000';
 const standIn = (name: string) => `${STAND_IN}${name}\uE001`;
@@ -106,12 +136,15 @@ class KyselySql implements Sql {
     private readonly sqlite?: SqliteConnection,
     /** A transaction's (on SQLite, its group's), rather than the database's. */
     private readonly inTransaction = false,
+    /** PostgreSQL: prepared statements are sent as named statements (nul-free-pool.ts). */
+    private readonly names?: StatementNames,
   ) {}
 
   async run<V extends Readonly<Record<string, unknown>>, O>(statement: Prepared<V, O>, values: V): Promise<QueryResult<O>> {
     let compiled = this.compiled.get(statement as Prepared<never, unknown>);
     if (!compiled) {
       compiled = compileOnce(this.db, statement);
+      this.names?.name(compiled.query.sql);
       this.compiled.set(statement as Prepared<never, unknown>, compiled);
     }
     const { query, slots } = compiled;
@@ -157,13 +190,14 @@ class KyselyDb extends KyselySql implements SqlDb {
     sqlite?: SqliteConnection,
     /** SQLite's transactions, sharing commits when several are waiting (group-commit.ts). */
     private readonly group?: GroupCommit<Sql>,
+    private readonly statementNames?: StatementNames,
   ) {
-    super(dialect, db, statements, sqlite);
+    super(dialect, db, statements, sqlite, false, statementNames);
   }
 
   transaction<T>(work: (tx: Sql) => Promise<T>): Promise<T> {
     if (this.group) return this.group.run(work);
-    return this.db.transaction().execute((trx) => work(new KyselySql(this.dialect, trx, this.statements)));
+    return this.db.transaction().execute((trx) => work(new KyselySql(this.dialect, trx, this.statements, undefined, false, this.statementNames)));
   }
 
   snapshot<T>(work: (tx: Sql) => Promise<T>): Promise<T> {
@@ -172,7 +206,7 @@ class KyselyDb extends KyselySql implements SqlDb {
     return this.db
       .transaction()
       .setIsolationLevel('repeatable read')
-      .execute((trx) => work(new KyselySql(this.dialect, trx, this.statements)));
+      .execute((trx) => work(new KyselySql(this.dialect, trx, this.statements, undefined, false, this.statementNames)));
   }
 
   close(): Promise<void> {
@@ -250,6 +284,17 @@ const newPool = async (url: string, poolSize: number): Promise<pg.Pool> => {
 };
 
 export const openPostgres = (url: string, poolSize = 10, hooks: SqlHooks = {}): SqlDb => {
-  const kysely = new Kysely<Tables>({ dialect: new PostgresDialect({ pool: async () => nulFreePool(await newPool(url, poolSize)) }), ...logOf(hooks) });
-  return new KyselyDb('postgres', kysely, new Map());
+  const names = new StatementNames();
+  const kysely = new Kysely<Tables>({ dialect: new PostgresDialect({ pool: async () => nulFreePool(await newPool(url, poolSize), names.byText) }), ...logOf(hooks) });
+  return new KyselyDb('postgres', kysely, new Map(), undefined, undefined, names);
+};
+
+/**
+ * Whether a statement was refused for a value a UNIQUE or PRIMARY KEY constraint already holds
+ * (PostgreSQL's SQLSTATE 23505; better-sqlite3's SQLITE_CONSTRAINT_UNIQUE or _PRIMARYKEY): the
+ * statement, and on PostgreSQL its transaction, changed nothing.
+ */
+export const isUniqueViolation = (error: unknown): boolean => {
+  const code = (error as { code?: unknown } | null)?.code;
+  return code === '23505' || code === 'SQLITE_CONSTRAINT_UNIQUE' || code === 'SQLITE_CONSTRAINT_PRIMARYKEY';
 };

@@ -1,12 +1,15 @@
-import { sql, type Selectable } from 'kysely';
+import { sql, type QueryCreator, type Selectable } from 'kysely';
 import type { ChangeMeta, Clock, LatestUpdateQuery, Reminder, ReminderRepository, UpdateQuery, UpdateRepository } from '../../app/ports';
 import { WorkstreamUpdate, type StoredUpdate } from '../../domain/workstream-update.schema';
 import type { Audit } from './audit.sql';
-import type { RemindersTable, WorkstreamUpdatesTable } from './database';
+import type { Database as Tables, RemindersTable, WorkstreamUpdatesTable } from './database';
 import { deepFreeze } from './deep-freeze';
-import { prepared, type Prepared, type SqlDb } from './sql-db';
+import { isUniqueViolation, prepared, type Prepared, type Sql, type SqlDb } from './sql-db';
 
 type UpdateRow = Selectable<WorkstreamUpdatesTable>;
+/** A post's columns, named rather than `*`: a statement reading them keeps its shape when a column is added (sql-db.ts, StatementNames). */
+const POST_COLUMNS = ['id', 'plan_id', 'workstream_id', 'quarter', 'sequence', 'author_id', 'at', 'body'] as const satisfies readonly (keyof UpdateRow)[];
+const POST_COLUMNS_OF_U = POST_COLUMNS.map((c) => `u.${c}` as const);
 type ReminderRow = Selectable<RemindersTable>;
 
 const parseUpdate = (r: UpdateRow): StoredUpdate => ({
@@ -32,21 +35,140 @@ const toReminder = (r: ReminderRow): Reminder => ({
   recovered: r.recovered,
 });
 
-const ADD_UPDATE = prepared((db, v: { id: string; planId: string; workstreamId: string; quarter: string; authorId: string; at: string; body: string }) =>
+/** What adding a post is told: the post's row, and what its audit row says. */
+type PostValues = {
+  readonly id: string;
+  readonly planId: string;
+  readonly workstreamId: string;
+  readonly quarter: string;
+  readonly authorId: string;
+  readonly at: string;
+  readonly body: string;
+};
+
+/**
+ * The next number of a post's workstream quarter, taken by changing the quarter's row of
+ * update_numbers: a second writer of the same quarter waits for that row until the first commits,
+ * then numbers after it (PostgreSQL reads the row afresh once it is free). A post already kept (a
+ * retried request) takes no number. A row behind the posts themselves (made by an older version
+ * still running beside this one) is brought up to them.
+ */
+const nextNumber = (db: QueryCreator<Tables>, v: Pick<PostValues, 'id' | 'planId' | 'workstreamId' | 'quarter'>) =>
   db
-    .insertInto('workstream_updates')
-    .values({
-      id: v.id,
-      plan_id: v.planId,
-      workstream_id: v.workstreamId,
-      quarter: v.quarter,
-      sequence: sql<number>`(SELECT COALESCE(MAX(sequence), 0) + 1 FROM workstream_updates WHERE plan_id = ${v.planId} AND workstream_id = ${v.workstreamId} AND quarter = ${v.quarter})`,
-      author_id: v.authorId,
-      at: v.at,
-      body: v.body,
-    })
-    .onConflict((c) => c.column('id').doNothing())
-    .returning('sequence'),
+    .insertInto('update_numbers')
+    .columns(['plan_id', 'workstream_id', 'quarter', 'last_sequence'])
+    .expression(
+      db
+        .selectNoFrom((eb) => [
+          eb.val(v.planId).as('plan_id'),
+          eb.val(v.workstreamId).as('workstream_id'),
+          eb.val(v.quarter).as('quarter'),
+          sql<number>`(SELECT COALESCE(MAX(sequence), 0) + 1 FROM workstream_updates WHERE plan_id = ${v.planId} AND workstream_id = ${v.workstreamId} AND quarter = ${v.quarter})`.as('last_sequence'),
+        ])
+        .where((eb) => eb.not(eb.exists(eb.selectFrom('workstream_updates').select('id').where('id', '=', v.id)))),
+    )
+    .onConflict((c) =>
+      c.columns(['plan_id', 'workstream_id', 'quarter']).doUpdateSet((eb) => ({
+        last_sequence: eb
+          .case()
+          .when('update_numbers.last_sequence', '<', eb.ref('excluded.last_sequence'))
+          .then(eb.ref('excluded.last_sequence'))
+          .else(eb('update_numbers.last_sequence', '+', eb.lit(1)))
+          .end(),
+      })),
+    )
+    .returning('last_sequence');
+
+const NEXT_NUMBER = prepared((db, v: Pick<PostValues, 'id' | 'planId' | 'workstreamId' | 'quarter'>) => nextNumber(db, v));
+
+const ADD_UPDATE = prepared((db, v: PostValues & { sequence: number }) =>
+  db.insertInto('workstream_updates').values({
+    id: v.id,
+    plan_id: v.planId,
+    workstream_id: v.workstreamId,
+    quarter: v.quarter,
+    sequence: v.sequence,
+    author_id: v.authorId,
+    at: v.at,
+    body: v.body,
+  }),
+);
+
+/** The audit row of a post, but for its number: `head` + the number + `tail` is JSON.stringify of the stored post. */
+type AuditValues = {
+  readonly actorId: string;
+  readonly summary: string;
+  readonly keyHead: string;
+  readonly afterHead: string;
+  readonly afterTail: string;
+};
+
+/**
+ * PostgreSQL: a post, its milestones and its audit row added by one statement, which commits on its
+ * own. The quarter's number row is held only while the server runs it (with one transaction of
+ * several statements it was held across every reply to the bot and the bot's next statement, and
+ * every other post of the quarter waited that long). SQLite cannot write in a WITH; it runs the
+ * same writes as statements of one transaction (addUpdate). The audit row is the one writeAudit
+ * (audit.sql.ts) writes.
+ */
+const ADD_UPDATE_AT_ONCE = prepared((db, v: PostValues & AuditValues & { milestones: readonly string[] }) =>
+  db
+    .with('n', (qc) => nextNumber(qc, v))
+    .with('u', (qc) =>
+      qc
+        .insertInto('workstream_updates')
+        .columns(['id', 'plan_id', 'workstream_id', 'quarter', 'sequence', 'author_id', 'at', 'body'])
+        .expression((eb) =>
+          eb
+            .selectFrom('n')
+            .select([
+              eb.val(v.id).as('id'),
+              eb.val(v.planId).as('plan_id'),
+              eb.val(v.workstreamId).as('workstream_id'),
+              eb.val(v.quarter).as('quarter'),
+              'n.last_sequence',
+              eb.val(v.authorId).as('author_id'),
+              eb.val(v.at).as('at'),
+              eb.val(v.body).as('body'),
+            ]),
+        )
+        .returning('sequence'),
+    )
+    .with('m', (qc) =>
+      qc
+        .insertInto('workstream_update_milestones')
+        .columns(['plan_id', 'workstream_id', 'milestone_id', 'quarter', 'sequence', 'update_id'])
+        .expression((eb) =>
+          eb
+            .selectFrom(['u', sql<{ ms: string }>`unnest(${v.milestones}::text[])`.as('ms')])
+            .select([eb.val(v.planId).as('plan_id'), eb.val(v.workstreamId).as('workstream_id'), sql<string>`ms.ms`.as('milestone_id'), eb.val(v.quarter).as('quarter'), 'u.sequence', eb.val(v.id).as('update_id')]),
+        )
+        .returning('update_id'),
+    )
+    .with('a', (qc) =>
+      qc
+        .insertInto('audit_log')
+        .columns(['plan_id', 'version', 'at', 'actor_id', 'summary', 'action', 'subject_key', 'kind', 'before', 'after'])
+        .expression((eb) =>
+          eb
+            .selectFrom('u')
+            .select([
+              eb.val(v.planId).as('plan_id'),
+              sql<number | null>`NULL::integer`.as('version'),
+              eb.val(v.at).as('at'),
+              eb.val(v.actorId).as('actor_id'),
+              eb.val(v.summary).as('summary'),
+              sql.lit('create').as('action'),
+              sql<string>`${v.keyHead}::text || u.sequence`.as('subject_key'),
+              sql.lit('workstream-update').as('kind'),
+              sql<string | null>`NULL::text`.as('before'),
+              sql<string>`${v.afterHead}::text || u.sequence || ${v.afterTail}::text`.as('after'),
+            ]),
+        )
+        .returning('id'),
+    )
+    .selectFrom('u')
+    .select('sequence'),
 );
 
 /** The milestones a post reports on, in one statement: one prepared per number of milestones (at most 50). */
@@ -91,7 +213,7 @@ const latestStatement = (query: Latest): Prepared<Latest, UpdateRow> => {
         ? db
             .selectFrom('workstream_update_milestones as m')
             .innerJoin('workstream_updates as u', 'u.id', 'm.update_id')
-            .selectAll('u')
+            .select(POST_COLUMNS_OF_U)
             .where('m.plan_id', '=', v.planId)
             .where('m.workstream_id', '=', v.workstreamId)
             .where('m.milestone_id', '=', v.milestoneId!)
@@ -102,7 +224,7 @@ const latestStatement = (query: Latest): Prepared<Latest, UpdateRow> => {
             .limit(1)
         : db
             .selectFrom('workstream_updates as u')
-            .selectAll('u')
+            .select(POST_COLUMNS_OF_U)
             .where('u.plan_id', '=', v.planId)
             .where('u.workstream_id', '=', v.workstreamId)
             .$if(inQuarter, (q) => q.where('u.quarter', '=', v.quarter!))
@@ -115,6 +237,8 @@ const latestStatement = (query: Latest): Prepared<Latest, UpdateRow> => {
   }
   return statement;
 };
+
+const POST_BY_ID = prepared((db, v: { id: string }) => db.selectFrom('workstream_updates').select(POST_COLUMNS).where('id', '=', v.id));
 
 const DELEGATES = prepared((db, v: { planId: string }) =>
   db.selectFrom('workstream_delegates').select(['workstream_id', 'person_id']).where('plan_id', '=', v.planId).orderBy('workstream_id').orderBy('person_id'),
@@ -151,29 +275,72 @@ export class SqlUpdates implements UpdateRepository, ReminderRepository {
   async addUpdate(planId: string, update: WorkstreamUpdate, post: { id: string; authorId: string }, meta: ChangeMeta): Promise<StoredUpdate> {
     const valid = WorkstreamUpdate.parse(update);
     const at = this.clock.now().toISOString();
-    const kept = await this.sql.transaction(async (tx) => {
-      // Writers of one workstream's quarter take turns, so update numbers stay 1, 2, 3… with two instances posting at once.
-      await tx.lock(`updates/${planId}/${valid.workstreamId}/${valid.quarter}`);
-      // One statement numbers and adds the post; a post already kept (a retried request) adds nothing, and is answered as kept.
-      const [added] = (
-        await tx.run(ADD_UPDATE, { id: post.id, planId, workstreamId: valid.workstreamId, quarter: valid.quarter, authorId: post.authorId, at, body: JSON.stringify(valid) })
-      ).rows;
-      if (!added) return parseUpdate(await tx.db.selectFrom('workstream_updates').selectAll().where('id', '=', post.id).executeTakeFirstOrThrow());
-      const next = added.sequence;
-      const milestones = [...new Set(valid.milestones.map((m) => m.milestoneId))];
-      if (milestones.length) {
-        const values: Record<string, string | number> = { planId, workstreamId: valid.workstreamId, quarter: valid.quarter, sequence: next, updateId: post.id };
-        milestones.forEach((milestoneId, i) => (values[`milestone${i}`] = milestoneId));
-        await tx.run(addMilestones(milestones.length), values);
+    const values: PostValues = { id: post.id, planId, workstreamId: valid.workstreamId, quarter: valid.quarter, authorId: post.authorId, at, body: JSON.stringify(valid) };
+    const milestones = [...new Set(valid.milestones.map((m) => m.milestoneId))];
+    const stored = (sequence: number): StoredUpdate => ({ ...valid, id: post.id, sequence, authorId: post.authorId, at });
+    for (let attempt = 1; ; attempt++) {
+      let kept: StoredUpdate | null;
+      try {
+        kept =
+          this.sql.dialect === 'postgres' && !meta.notify?.length
+            ? await this.#addAtOnce(values, milestones, meta, stored, JSON.stringify({ ...valid, id: post.id }))
+            : await this.sql.transaction((tx) => this.#addIn(tx, values, milestones, meta, stored));
+      } catch (error) {
+        // Nothing of this attempt was kept. A retry of this post that got there first (on another
+        // instance, say) made its insert fail: answered as that one was kept. A post numbered at
+        // the same moment by an older version still running beside this one: numbered again.
+        const earlier = await this.#keptPost(post.id).catch(() => undefined);
+        if (earlier) return this.#toUpdate(earlier);
+        if (attempt < 3 && isUniqueViolation(error)) continue;
+        throw error;
       }
-      const stored: StoredUpdate = { ...valid, id: post.id, sequence: next, authorId: post.authorId, at };
-      await this.audit(tx, planId, null, at, meta, [
-        { action: 'create', key: `updates/${valid.workstreamId}/${valid.quarter}/${next}`, kind: 'workstream-update', before: null, after: stored },
-      ]);
-      return stored;
-    });
-    // Kept once committed (never from a transaction that failed): the next form reads this post, and need not validate it again.
-    return this.#keep(kept);
+      // Kept once committed (never from a transaction that failed): the next form reads this post, and need not validate it again.
+      if (kept) return this.#keep(kept);
+      // Kept before (a retried request): answered as it was kept.
+      return this.#toUpdate((await this.#keptPost(post.id))!);
+    }
+  }
+
+  /** PostgreSQL: the post, its milestones and its audit row in one statement, committed on its own (ADD_UPDATE_AT_ONCE). */
+  async #addAtOnce(values: PostValues, milestones: readonly string[], meta: ChangeMeta, stored: (sequence: number) => StoredUpdate, withId: string): Promise<StoredUpdate | null> {
+    // JSON.stringify(stored(n)) is this head, n, then this tail: the update's own keys (and none of
+    // these: the schema keeps only its own), then id, sequence, authorId and at, in that order.
+    const afterHead = `${withId.slice(0, -1)},"sequence":`;
+    const afterTail = `,"authorId":${JSON.stringify(values.authorId)},"at":${JSON.stringify(values.at)}}`;
+    const [added] = (
+      await this.sql.run(ADD_UPDATE_AT_ONCE, {
+        ...values,
+        milestones,
+        actorId: meta.actorId,
+        summary: meta.summary,
+        keyHead: `updates/${values.workstreamId}/${values.quarter}/`,
+        afterHead,
+        afterTail,
+      })
+    ).rows;
+    return added ? stored(added.sequence) : null;
+  }
+
+  /** The same writes as statements of one transaction: on SQLite, and wherever the change also queues notifications. */
+  async #addIn(tx: Sql, values: PostValues, milestones: readonly string[], meta: ChangeMeta, stored: (sequence: number) => StoredUpdate): Promise<StoredUpdate | null> {
+    const [numbered] = (await tx.run(NEXT_NUMBER, values)).rows;
+    if (!numbered) return null;
+    const sequence = numbered.last_sequence;
+    await tx.run(ADD_UPDATE, { ...values, sequence });
+    if (milestones.length) {
+      const row: Record<string, string | number> = { planId: values.planId, workstreamId: values.workstreamId, quarter: values.quarter, sequence, updateId: values.id };
+      milestones.forEach((milestoneId, i) => (row[`milestone${i}`] = milestoneId));
+      await tx.run(addMilestones(milestones.length), row);
+    }
+    const post = stored(sequence);
+    await this.audit(tx, values.planId, null, values.at, meta, [
+      { action: 'create', key: `updates/${values.workstreamId}/${values.quarter}/${sequence}`, kind: 'workstream-update', before: null, after: post },
+    ]);
+    return post;
+  }
+
+  async #keptPost(id: string): Promise<UpdateRow | undefined> {
+    return (await this.sql.run(POST_BY_ID, { id })).rows[0];
   }
 
   async listUpdates(query: UpdateQuery): Promise<StoredUpdate[]> {
