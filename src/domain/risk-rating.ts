@@ -41,7 +41,8 @@ export const ragOfFill = (hex: string | null | undefined): RagRating | null => {
   const [r, g, b] = [0, 2, 4].map((i) => parseInt(hex.slice(i, i + 2), 16) / 255) as [number, number, number];
   const max = Math.max(r, g, b);
   const min = Math.min(r, g, b);
-  if (max - min < 0.15) return null;
+  // A pale tint ("FFF2CC", shading a cell still to fill in) says nothing: only a strong colour rates.
+  if (max - min < 0.35) return null;
   const hue = max === r ? (((g - b) / (max - min)) * 60 + 360) % 360 : max === g ? ((b - r) / (max - min)) * 60 + 120 : ((r - g) / (max - min)) * 60 + 240;
   if (hue >= 340 || hue <= 12) return 'Red';
   if (hue >= 25 && hue <= 62) return 'Amber';

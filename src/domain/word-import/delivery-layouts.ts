@@ -155,14 +155,16 @@ export const wideSpend = (rows: readonly Row[]): Row[] => {
   }
   const byQuarter = (line: (typeof lines)[number]) =>
     DELIVERY_QUARTERS.flatMap((_, q) => sources.map((s) => line.amounts.get(s)?.[columns.indexOf(q)] ?? ''));
-  return [[`${SPEND_TABLE.heading.title}\n${SPEND_TABLE.heading.help}`, ...DELIVERY_QUARTERS], ['', ...DELIVERY_QUARTERS.flatMap(() => sources)], ...lines.map((l) => [l.category, ...byQuarter(l)])];
+  // Its own heading kept, and with it any unit it names ("(£000)").
+  return [[head[0] || `${SPEND_TABLE.heading.title}\n${SPEND_TABLE.heading.help}`, ...DELIVERY_QUARTERS], ['', ...DELIVERY_QUARTERS.flatMap(() => sources)], ...lines.map((l) => [l.category, ...byQuarter(l)])];
 };
 
 /** A column after the quarters' ("Comments"): its words kept with the category, "(Comments: …)". */
 const withNotesColumn = (rows: readonly Row[]): Row[] => {
   const head = rows[0] ?? [];
   const last = head.length - 1;
-  if (last < 2 || deliveryColumnOf(head[last]) >= 0 || !text(head[last]) || !/^[\p{L} ]{1,30}$/u.test(normalise(head[last]!))) return [...rows];
+  // A total column ("Total", "Total 2026-27") is worked out from the amounts, never a note.
+  if (last < 2 || deliveryColumnOf(head[last]) >= 0 || !text(head[last]) || !/^[\p{L} ]{1,30}$/u.test(normalise(head[last]!)) || /total/i.test(head[last]!)) return [...rows];
   const heading = normalise(head[last]!);
   const width = (rows[1]?.length ?? 0) - (text(rows[1]?.at(-1)) ? 0 : 1);
   return rows.map((row, i) => {

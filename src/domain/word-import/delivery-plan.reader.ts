@@ -85,6 +85,8 @@ const spendOf = (plan: Plan, rows: readonly Row[]): Pick<Plan['deliveryPlan'], '
   const lines = rows.slice(2).filter((r, i, all) => !(i === all.length - 1 && /^total\b/i.test(normalise(r[0] ?? ''))));
   const lineIds = new Set(d.spend.map((l) => l.id));
   const matched = matchRows(d.spend, lines.map((r) => (r[0] ?? '').trim()), (l) => l.category);
+  // An amount typed that cannot be read ("about £5k", "£55,000" under "(£000)") refuses the table: never read as nothing.
+  let unreadable = false;
   const spend = lines.map((cells, i): SpendLine => {
     const category = (cells[0] ?? '').trim();
     const id = matched[i]?.id ?? freshId(`spend-${category}`, lineIds);
@@ -94,15 +96,18 @@ const spendOf = (plan: Plan, rows: readonly Row[]): Pick<Plan['deliveryPlan'], '
         q,
         Object.fromEntries(
           fundingSources.map((s, si) => {
-            const typed = (cells[1 + qi * count + si] ?? '').trim();
-            return [s.id, typed ? penceOfWrittenAmount(typed, thousands) : null];
+            // A dash alone is a cell left empty, as "-" says in a spreadsheet.
+            const typed = (cells[1 + qi * count + si] ?? '').trim().replace(/^[-–—]$/, '');
+            const pence = typed ? penceOfWrittenAmount(typed, thousands) : null;
+            if (typed && pence === null) unreadable = true;
+            return [s.id, pence];
           }),
         ),
       ]),
     ) as SpendLine['amounts'];
     return { id, category, amounts };
   });
-  return { fundingSources, spend };
+  return unreadable ? undefined : { fundingSources, spend };
 };
 
 /**

@@ -25,6 +25,8 @@ export type Line =
       readonly heading?: boolean;
       /** Set like a heading in Word (a heading style, or bold throughout) though not one of the template's. */
       readonly titled?: boolean;
+      /** A list item typed by hand ("• …", "1) …"), not by Word's numbering. */
+      readonly typed?: boolean;
     }
   | {
       readonly kind: 'row';
@@ -113,12 +115,21 @@ export const unnumberedQuestion = (text: string): QuestionKey | undefined => {
   return best && best.score >= 0.8 && best.score > (next?.score ?? 0) ? best.key : undefined;
 };
 
+/** Words every question heading shares, or nearly: they say nothing about which question a heading is. */
+const COMMON = new Set(['the', 'local', 'area', 'partnership', 'what', 'how', 'will', 'is', 'to', 'be', 'of', 'in', 'and', 'a', 'for', 'on', 'you', 'we', 'can', 'are', 'next', '3', 'years']);
+/** The share of a question heading's own words (COMMON aside) that a text has. */
+const ownWordsShared = (said: ReadonlySet<string>, key: QuestionKey): number => {
+  const own = [...HEADING_WORDS.get(key)!].filter((w) => !COMMON.has(w));
+  return own.filter((w) => said.has(w) || said.has(w.replace(/ies$/, 'y'))).length / Math.max(1, own.length);
+};
+
 /** A part title ("Section 2 – Strategy") ends the section before it but opens none. */
 const isPartTitle = (text: string) => PART_TITLES.slice(0, 5).some((p) => sameTitle(text, p));
 
 /**
  * `styled`: set in the style the file's question headings use, though its words were not recognised.
- * `numbered`: named by its number ("Question 6:") or the template's first words: opens in order, whatever follows.
+ * `numbered`: named by its number ("Question 6:") or the template's first words: opens in order, as the
+ * next question or with some of the question's own words.
  */
 type Opening = { readonly opens: string; readonly region?: Region; readonly styled?: boolean; readonly numbered?: boolean };
 
@@ -178,13 +189,11 @@ const cutLines = (items: readonly (Opening | Line)[]): CutSection[] => {
       open(prompted, heading?.text ?? QUESTION_PROMPTS[prompted].heading);
     }
     if ('opens' in item && item.styled) {
-      // In the style of the file's question headings: the question still to come that its words are most like, if any are.
-      const said = words(item.opens);
-      const next = QUESTIONS.filter(([key]) => inOrder(key))
-        .map(([key]) => ({ key, score: similarity(said, key) }))
-        .sort((a, b) => b.score - a.score)[0];
-      if (next && next.score >= 0.25) {
-        open(next.key, item.opens);
+      // In the style of the file's question headings: the next question, when its own words (not "the local area
+      // partnership" every question shares) are in it: "Other funding (local authority only)" is question 8's.
+      const next = QUESTIONS.find(([, q]) => q.number === lastNumber + 1)?.[0];
+      if (next && inOrder(next) && ownWordsShared(words(item.opens), next) >= 0.5) {
+        open(next, item.opens);
         continue;
       }
       // Like no question: a heading of theirs, which a prompt under it may still make its question's.
@@ -199,7 +208,8 @@ const cutLines = (items: readonly (Opening | Line)[]): CutSection[] => {
       const region = item.region ?? regionOf(item.opens);
       // One found by its wording alone is a question only in order, and as the next question or
       // with the template's prompt under it; otherwise it is the partnership's own sub-heading.
-      if (region && (!item.region || (inOrder(region) && (item.numbered || numberOf(region) === lastNumber + 1 || promptFollows(at, region))))) {
+      const numberedSo = item.numbered && region !== undefined && (!(region in QUESTION_PROMPTS) || numberOf(region) === lastNumber + 1 || similarity(words(item.opens), region as QuestionKey) >= 0.3);
+      if (region && (!item.region || (inOrder(region) && (numberedSo || numberOf(region) === lastNumber + 1 || promptFollows(at, region))))) {
         open(region, item.opens);
         continue;
       }
@@ -232,7 +242,8 @@ export const cutModel = (model: DocumentModel): CutSection[] =>
         case 'heading':
           return block.level === 1 ? [] : [{ opens: block.text }];
         case 'paragraph':
-          return textLines(plainText(block.text), false);
+          // Cut as a file's paragraph is, so a line typed "• …" or "1) …" in Teams reads back unchanged.
+          return typedItems(textLines(plainText(block.text), false));
         case 'list':
           return block.items.flatMap((item) => textLines(plainText(item), true));
         case 'field':
@@ -309,25 +320,19 @@ export const cutWord = (blocks: readonly WordBlock[]): CutSection[] => {
       if (regionOf(block.text) || isPartTitle(block.text) || isSubHeading(block.style)) return [{ opens: block.text }];
       // Set like a heading: by its style or in bold throughout; a numbered list's item may be a heading too.
       const titled = /heading|title/i.test(block.style ?? '') || wholeBold(block);
-      // "Question 6: What we will deliver in 2026-27": set as a heading and numbered so, the number says which, in order.
-      const numbered = titled ? QUESTION_NUMBERED.exec(normalise(block.text)) : null;
+      // "Question 6: What we will deliver in 2026-27": in a heading style and numbered so, the number says which
+      // (in order, as the next question or in the question's words). Bold alone is not enough: a line typed in bold is an answer's.
+      const styledAsHeading = /heading|title/i.test(block.style ?? '');
+      const numbered = styledAsHeading ? QUESTION_NUMBERED.exec(normalise(block.text)) : null;
       const byNumber = numbered ? QUESTIONS.find(([, q]) => q.number === Number(numbered[1]))?.[0] : undefined;
       if (byNumber) return [{ opens: block.text, region: byNumber, numbered: true }];
       // "Signatories and sign-off", "Executive summary: our change story": set as a heading, the template's words first.
-      const part = titled ? partOpening(block.text) : undefined;
+      const part = styledAsHeading ? partOpening(block.text) : undefined;
       if (part) return [{ opens: block.text, region: part, numbered: true }];
       const unnumbered = titled || block.listed ? unnumberedQuestion(block.text) : undefined;
       if (unnumbered) return [{ opens: block.text, region: unnumbered, ...(questionStyles.has(block.style ?? '') ? { styled: true } : {}) }];
       if (questionStyles.has(block.style ?? '') && block.text.trim()) return [{ opens: block.text, styled: true }];
-      // "1)<tab>Included and achieving …": a list item numbered by hand, as Word would number it.
-      const typedNumber = block.listed ? null : TYPED_ITEM.exec(block.text);
-      if (typedNumber) return textLines(block.text.slice(typedNumber[0].length), true, block.bold);
-      // A bullet typed by hand ("• ", "- ") at a line's start, lines often split by soft breaks: a list item, as Word's own.
-      return textLines(block.text, block.listed, block.bold, block.level).map((l) => {
-        const typed = l.kind === 'text' && !l.listed ? TYPED_BULLET.exec(l.text) : null;
-        if (typed && l.kind === 'text') return { ...l, text: l.text.slice(typed[0].length), listed: true };
-        return titled ? { ...l, titled } : l;
-      });
+      return typedItems(textLines(block.text, block.listed, block.bold, block.level)).map((l) => (titled && l.kind === 'text' && !l.typed ? { ...l, titled } : l));
     }),
   ]);
   const [front, ...rest] = frontPage(sections);
@@ -336,7 +341,8 @@ export const cutWord = (blocks: readonly WordBlock[]): CutSection[] => {
 };
 
 /** "Local delivery plan 2026-27 (continued)": a line Word users type where a table goes on over a page. */
-const isContinuedLine = (block: WordBlock): boolean => block.kind === 'paragraph' && /\bcontinued\b/i.test(block.text) && block.text.trim().split(/\s+/).length <= 12;
+const isContinuedLine = (block: WordBlock): boolean =>
+  block.kind === 'paragraph' && block.text.trim().split(/\s+/).length <= 10 && /(?:\((?:cont(?:inued)?|cont'd)\.?\)|^continued\b[^.!?]*|\bcontinued(?: overleaf| below)?)$/i.test(normalise(block.text));
 
 /**
  * A table carried on over a page as a second table that repeats the first one's heading rows (with
@@ -368,11 +374,25 @@ const continuedTables = (blocks: readonly WordBlock[]): WordBlock[] => {
   return [...out, ...between];
 };
 
-/** A bullet typed by hand: "• ", "- ", "– ", "▪ ", "o " is too common a word to count. */
+/** A bullet typed by hand: "• ", "- ", "– ", "▪ " ("o " is too common a word to count). */
 const TYPED_BULLET = /^[•▪◦●‣∙·\-–]\s+(?=\S)/;
 
-/** A list number typed by hand at the start of a paragraph: "1)", "(2)", "3.", followed by a tab or space. */
-const TYPED_ITEM = /^\(?\d{1,2}[.)][\t ]+(?=\S)/;
+/** A list number typed by hand at the start of a line: "1)", "(2)", "3.", then a tab or space and a word (not "10. 000"). */
+const TYPED_ITEM = /^\(?\d{1,2}[.)][\t ]+(?=[^\d\s])/;
+
+/**
+ * Lines typed as list items by hand (lines often split by soft breaks): list items, as Word's own
+ * are, marked `typed`. A typed bullet is only a mark and is taken off; a typed number stays in the
+ * words, as it may be all that says which item is which. Cut the same way on both sides (the
+ * plan's and the file's), so such a line typed in Teams reads back unchanged.
+ */
+const typedItems = (lines: readonly Line[]): Line[] =>
+  lines.map((l) => {
+    if (l.kind !== 'text' || l.listed) return l;
+    const bullet = TYPED_BULLET.exec(l.text);
+    if (bullet) return { ...l, text: l.text.slice(bullet[0].length), listed: true, typed: true };
+    return TYPED_ITEM.test(l.text) ? { ...l, listed: true, typed: true } : l;
+  });
 
 /** A line of Word's table of contents (styles "TOC 1", "toc1", "Contents 1"): generated from the headings, never typed. */
 const isContentsEntry = (block: WordBlock): boolean => block.kind === 'paragraph' && /^(toc|contents)\s*\d$/i.test((block.style ?? '').trim());
@@ -394,7 +414,7 @@ const questionBox = (table: Extract<WordBlock, { kind: 'table' }>): (Opening | L
   const region = number ? regionOf(numbered) : (regionOf(heading) ?? unnumberedQuestion(heading));
   if (!region || !(region in QUESTION_PROMPTS)) return undefined;
   const opening: Opening = number || regionOf(heading) ? { opens: numbered } : { opens: heading, region };
-  const lines = rest.flatMap((row) =>
+  const lines: Line[] = rest.flatMap((row) =>
     row.flatMap((cell) =>
       cell.text.split('\n').flatMap((t) => {
         const bullet = /^\s*[-•▪◦]\s+/.exec(t);
@@ -402,6 +422,8 @@ const questionBox = (table: Extract<WordBlock, { kind: 'table' }>): (Opening | L
       }),
     ),
   );
+  // Without its number, a box is a question's only with the question's prompt in it: a table typed in an answer whose first row names a question is not one.
+  if (!number && !lines.some((l) => l.kind === 'text' && FIRST_PROMPTS.get(normalise(l.text)) === region)) return undefined;
   return [opening, ...lines];
 };
 

@@ -40,12 +40,14 @@ const goalOf = (line: TextLine): Omit<Goal, 'id' | 'themes'> => {
 
 
 /** "What we will track: …" typed as a goal's own sub-item: part of that goal, not a goal of its own. */
-const TRACKED_LINE = /^(?:[a-z]\)|[a-z]\.|[-•])?\s*(?:what\s+)?(?:we(?:'ll|\s+will)\s+)?(?:track|measure|monitor)(?:ed|ing)?(?:\s+by)?\s*:/i;
+const TRACKED_LINE = /^(?:[a-z]\)|[a-z]\.|[-•])?\s*(?:what\s+)?we(?:'ll|\s+will)\s+(?:track|measure)\b/i;
 const withTrackedLines = (goals: readonly TextLine[]): TextLine[] =>
   goals.reduce<TextLine[]>((out, line) => {
     const last = out.at(-1);
     // A list's second level under a goal ("a. What we will track …") is that goal's too.
-    if (last && (TRACKED_LINE.test(line.text.trim()) || (line.level ?? 0) > 0)) out[out.length - 1] = { ...last, text: `${last.text.trim()}\n${line.text.trim()}` };
+    // Never a line set in bold (a goal's own title, "Monitoring: …").
+    const sub = (TRACKED_LINE.test(line.text.trim()) && !line.bold.some((b) => b.trim())) || (line.level ?? 0) > (last?.level ?? 0);
+    if (last && sub) out[out.length - 1] = { ...last, text: `${last.text.trim()}\n${line.text.trim()}` };
     else out.push(line);
     return out;
   }, []);
@@ -140,7 +142,12 @@ export const SECTION_READERS: Partial<Record<SectionKey, SectionReader>> = {
     let runEnd = runAt;
     while (runAt >= 0 && runEnd < all.length && typedGoal(all[runEnd]!)) runEnd++;
     const own = runAt < 0 ? all : [...all.slice(0, runAt), ...all.slice(runEnd), ...all.slice(runAt, runEnd).map((l) => ({ ...l, listed: true }))];
-    const firstGoal = own.findIndex((l) => l.listed);
+    // A line typed "1) …" or "• …" in the vision is not the goals' list when Word's own list follows.
+    const wordList = own.some((l) => l.listed && !l.typed);
+    let firstGoal = own.findIndex((l) => l.listed && (!wordList || !l.typed));
+    // "Our four goals are:" as a list item with the goals a level under it: their introduction, not a goal.
+    const lead = own[firstGoal];
+    if (lead && /:$/.test(lead.text.trim()) && (own[firstGoal + 1]?.level ?? 0) > (lead.level ?? 0)) firstGoal++;
     const before = firstGoal < 0 ? own : own.slice(0, firstGoal);
     // The goals' introduction is the paragraph just before them, when the plan has one.
     const intro = plan.visionAndGoals.goalsIntro !== null && before.length > 1 ? before[before.length - 1]! : null;
@@ -248,7 +255,7 @@ export const SECTION_READERS: Partial<Record<SectionKey, SectionReader>> = {
       const next = typed[i + 1];
       return l.kind === 'text' && Boolean(l.titled) && !l.listed && l.text.trim().split(/\s+/).length <= 12 && next?.kind === 'text' && !next.titled;
     };
-    const bolded = !styled && typed.some(boldArea);
+    const bolded = !styled && typed.filter(boldArea).length >= 2;
     // Or as a numbered list, each area its item's bold lead-in ("NHS reforms – the ICB will …"), the items under it its own.
     const leadIn = (l: Line): string | null => {
       if (l.kind !== 'text' || !l.listed || (l.level ?? 0) > 0) return null;

@@ -5,7 +5,7 @@ import { readDeliveryPlan } from './delivery-plan.reader';
 import { annexBDocument, documentsAfterTables, documentsInLines, isPlaceholder } from './document-readers';
 import { freshId } from './fresh-id';
 import { normalise, type SectionReader } from './plan-sections';
-import { answerLinesOf, asText, promptLines, textAroundTables, withTablesAsLines, type TextLine } from './section-text';
+import { answerLinesOf, asText, promptLines, textAroundTables, withTablesAsLines } from './section-text';
 import { isoOfWrittenDate } from './written-date';
 import { blockOf, cellLines, labelledCells, matchRows, measuresAfter, rowsOf, same, text, withLines, type Row } from './table-cells';
 
@@ -121,13 +121,20 @@ export const TABLE_READERS: Partial<Record<SectionKey, SectionReader>> = {
   // ratings) is its summary. Under the upload placeholder every line names a document.
   maturityAssessment: (plan, lines, awaited) => {
     const own = answerLinesOf('maturityAssessment', withTablesAsLines(lines));
+    // By where each line is: above the upload placeholder, paragraphs (and a list a paragraph ending ":" leads into) are
+    // the summary; list items otherwise, and everything under the placeholder, name documents, as the plan prints them.
     const placeholder = own.findIndex((l) => isPlaceholder(l.text));
-    const said = (l: TextLine, i: number) => !l.listed && (placeholder < 0 || i < placeholder) && (/[.!?:]$/.test(l.text.trim()) || /^\|.*\|$/.test(l.text.trim()));
+    const said: boolean[] = [];
+    own.forEach((l, i) => {
+      const above = placeholder < 0 || i < placeholder;
+      const ledInto = l.listed && i > 0 && said[i - 1] === true && (own[i - 1]!.listed || /:$/.test(own[i - 1]!.text.trim()));
+      said.push(above && (!l.listed || ledInto));
+    });
     return {
       ...plan,
       maturityAssessment: {
-        summary: asText(own.filter(said)),
-        documents: documentsInLines(plan.maturityAssessment.documents, own.filter((l, i) => !said(l, i)).map((l) => l.text), awaited, [NO_DOCUMENTS.maturityAssessment]),
+        summary: asText(own.filter((_, i) => said[i])),
+        documents: documentsInLines(plan.maturityAssessment.documents, own.filter((_, i) => !said[i]).map((l) => l.text), awaited, [NO_DOCUMENTS.maturityAssessment]),
       },
     };
   },

@@ -176,8 +176,11 @@ const derivedWords = (key: SectionKey, plan: Plan): string => {
     return [...lineTotals, lineTotals.reduce((a, b) => a + b, 0)].map(formatPence).join(' ');
   }
   if (key !== 'risks') return '';
-  // "4", "4 – Critical" or "Critical (4)": the level's number wherever it is written.
-  const lead = (v: string | null) => Number(/\b[1-5]\b/.exec(v ?? '')?.[0] ?? NaN);
+  // "4", "4 – Critical" or "Critical (4)": the level's number first or last in brackets (not the 2 of "up to 2 years").
+  const lead = (v: string | null) => {
+    const m = /^([1-5])\b|\(([1-5])\)$/.exec(normalise(v ?? ''));
+    return Number(m?.[1] ?? m?.[2] ?? NaN);
+  };
   return plan.risks.risks.map((r) => lead(r.impact) * lead(r.likelihood)).filter(Number.isFinite).join(' ');
 };
 

@@ -27,6 +27,8 @@ export const penceOfWrittenAmount = (typed: string, thousands = false): number |
   const t = typed.trim();
   if (isNil(t)) return 0;
   if (thousands) {
+    // "£55,000" under "(£000)" is written out in full, not 55 million: refused rather than guessed.
+    if (/£/.test(t) && /\d{1,3}(?:,\d{3})+/.test(t)) return null;
     const figure = /^£?\s*(\d{1,6}(?:\.\d{1,3})?)$/.exec(t.replace(/,/g, ''));
     const pence = figure ? Math.round(Number(figure[1]) * 100_000) : null;
     return pence !== null && pence <= MAX_SPEND_PENCE ? pence : null;

@@ -209,6 +209,8 @@ export const readWordStructure = (bytes: Buffer, fileName: string): WordBlock[] 
   const xml = partBytes(body).toString('utf8');
   // Word never writes a DOCTYPE: one here is there to declare entities that expand without end.
   if (/<!DOCTYPE|<!ENTITY/i.test(xml)) throw refuse(`${fileName} declares its own XML entities, which Word never does, so it was not read.`);
+  let elements = 0;
+  for (let at = xml.indexOf('<'); at >= 0; at = xml.indexOf('<', at + 1)) if (++elements > WORD_LIMITS.elements) throw refuse('This file has far more paragraphs and tables than any plan.');
   let parsed: Node[];
   try {
     parsed = parser.parse(xml) as Node[];

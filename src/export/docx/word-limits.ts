@@ -7,6 +7,12 @@ export const WORD_LIMITS = {
   entries: 2000,
   /** Unpacked, for one part and for all the parts read. */
   partBytes: 30 * 1024 * 1024,
-  /** Paragraphs and table rows: a 10× plan has about 20,000. */
-  blocks: 200_000,
+  /** Paragraphs, tables and text boxes read: a plan 10× the demo's has about 700. */
+  blocks: 20_000,
+  /**
+   * XML elements in the body, counted before it is parsed: a plan 10× the demo's has about 90,000.
+   * Each parsed element costs memory; a small file of hundreds of thousands of empty paragraphs
+   * would otherwise take more than the bot's whole heap.
+   */
+  elements: 400_000,
 } as const;

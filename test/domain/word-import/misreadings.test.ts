@@ -105,13 +105,14 @@ describe('what the importer must not misread', () => {
     expect(result.plan.monitoring.approach).toMatch(/Monthly dashboard to the Board/);
   });
 
-  it('a paragraph numbered by hand ("1)<tab>…") is a list item, its number not part of its words; a figure such as "2.5 million" is not a number', () => {
+  it('a paragraph numbered by hand ("1)<tab>…") is a list item, its number kept in its words; a figure such as "2.5 million" or "10. 000" is not a number', () => {
     const result = importWord(blankPlan(), [
       P('Annex A: Local SEND Reform Plan', 'Heading1'),
       P('15. How can we help you?', 'Heading2'),
       P('1)\tA multi-year settlement.'),
       P('2.5 million pounds more for therapies.'),
+      P('10. 000 more hours of therapy.'),
     ], compile);
-    expect(result.plan.centralGovernmentSupport.asks).toEqual(['A multi-year settlement.', '2.5 million pounds more for therapies.']);
+    expect(result.plan.centralGovernmentSupport.asks).toEqual(['1)\tA multi-year settlement.', '2.5 million pounds more for therapies.', '10. 000 more hours of therapy.']);
   });
 });
