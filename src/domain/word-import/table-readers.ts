@@ -187,6 +187,9 @@ export const TABLE_READERS: Partial<Record<SectionKey, SectionReader>> = {
     const [header = [], ...body] = headed ? all : [[], ...all];
     // A heading row repeated over a second table (words between them kept the tables apart) is no mechanism.
     const rows = body.filter((r) => r.some((c) => c.trim()) && !(headed && namesColumns(r)));
+    // A row of one cell across the table ("Strategic level") groups the mechanisms under it: the plan
+    // keeps no groups, and such a row is no mechanism, so the table is left for Teams.
+    if (rows.some((r) => r.length === 1) && Math.max(...rows.map((r) => r.length)) >= 3) return plan;
     const sro = lines.find((l) => l.kind === 'text' && normalise(l.text).startsWith('Where the SRO sits:'));
     // A partnership's own copy answers the prompt's "where the SRO sits" in words above the table, or
     // in sentences just under it.

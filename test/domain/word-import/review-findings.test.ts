@@ -87,6 +87,16 @@ describe('a partnership’s own file that must be refused or read plainly, not m
     expect(result.plan.visionAndGoals.goals.map((g) => g.description ?? g.title)).toEqual(['Included', 'Trusted', 'Timely', 'Sustainable']);
   });
 
+  it('a governance table grouped by rows across it ("Strategic level") is left for Teams: the groups are no mechanisms', () => {
+    const head = ['Governance Mechanism', 'Purpose/ Responsibilities', 'Membership', 'Meeting frequency', 'Decision rights', 'Escalation route'];
+    const result = open([
+      P('14. How will the local area partnership ensure delivery of plans remain on track?', 'Heading2'),
+      T([head, ['Strategic level'], ['Partnership Board', 'Owns the plan', 'Leaders', 'Quarterly', 'All', 'Cabinet'], ['Delivery level'], ['Delivery Group', 'Runs it', 'Leads', 'Monthly', 'Within budget', 'Board']]),
+    ]);
+    expect(result.changes.find((c) => c.section === 'governance')).toMatchObject({ readable: false });
+    expect(result.plan.governance.mechanisms.map((m) => m.name)).not.toContain('Strategic level');
+  });
+
   it('rating cells left empty with a pale "to complete" shading give no rating', () => {
     const result = open([
       P('10. Risks and Mitigations', 'Heading2'),
