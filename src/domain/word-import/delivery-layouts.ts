@@ -1,6 +1,7 @@
 import { SPEND_TABLE } from '../annex-a.text';
 import { DELIVERY_QUARTERS } from '../plan.schema';
-import { normalise, type Line } from './plan-sections';
+import { normalise } from './normalise';
+import type { Line } from './plan-sections';
 import { formatPence } from '../money';
 import { inThousands, penceOfWrittenAmount } from './written-amount';
 import { text, type Row } from './table-cells';

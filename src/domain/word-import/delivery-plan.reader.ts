@@ -3,14 +3,14 @@ import { inThousands, penceOfWrittenAmount } from './written-amount';
 import { DELIVERY_QUARTERS, type Plan, type QuarterPlan, type SpendLine, type Workstream } from '../plan.schema';
 import { documentsAfterTables } from './document-readers';
 import { freshId } from './fresh-id';
-import { normalise, type Line } from './plan-sections';
+import { normalise } from './normalise';
+import type { Line } from './plan-sections';
 import { textAroundTables } from './section-text';
 import { asWorkstreamTitle, wideDeliveryPlan, wideSpend } from './delivery-layouts';
 import { blockOf, cellLines, matchRows, rowsOf, same, text, type Row } from './table-cells';
 
 const NO_TRAJECTORY = { metric: null, target: null, unit: null };
 const WORKSTREAM_TITLE = /^Workstream\s+(\S{1,10}?):\s+(.+)$/;
-
 
 // The plan prints "Related building blocks:"; partnerships also type "Building blocks:" or "Building block:".
 const BLOCKS_LABEL = /^(?:Related )?building blocks?:/i;

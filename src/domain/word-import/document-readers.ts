@@ -1,6 +1,7 @@
 import type { DocumentLink } from '../plan.schema';
 import { freshId } from './fresh-id';
-import { normalise, type Line } from './plan-sections';
+import { normalise } from './normalise';
+import type { Line } from './plan-sections';
 
 /** A document line as the plan prints it: "purpose: title (link)", any part left out when missing. */
 const rendered = (d: DocumentLink): string => {

@@ -1,4 +1,4 @@
-import { normalise } from './plan-sections';
+import { normalise } from './normalise';
 
 /** An id made from words ("EHCP hub funding" is ehcp-hub-funding), none of `taken`: rows added from Word need one. */
 export const freshId = (words: string, taken: ReadonlySet<string>): string => {

@@ -1,7 +1,8 @@
-import { ANNEX_A_INTRO, EXECUTIVE_SUMMARY_HEADING, HEADER_LABELS, PART_TITLES, QUESTION_PROMPTS, SIGNATORIES_HEADING, type QuestionKey } from '../annex-a.text';
+import { ANNEX_A_INTRO, HEADER_LABELS, QUESTION_PROMPTS, type QuestionKey } from '../annex-a.text';
 import { cellSpec, plainText, type Block, type DocumentModel } from '../document.model';
-import { STILL_TO_PROVIDE_HEADING } from '../plan-gaps';
 import type { Plan, SectionKey } from '../plan.schema';
+import { normalise, words } from './normalise';
+import { FIRST_PROMPTS, isPartTitle, ownWordsShared, partOpening, QUESTION_NUMBERED, QUESTIONS, regionOf, similarity, unnumberedQuestion } from './question-headings';
 import type { WordBlock } from './word-blocks';
 
 /**
@@ -48,111 +49,12 @@ export interface CutSection {
   readonly lines: readonly Line[];
 }
 
-/** Spelling that differs between Word, LibreOffice and the template without meaning anything: quotes, dashes, spaces. */
-export const normalise = (text: string): string =>
-  text
-    .normalize('NFKC')
-    .replace(/[‘’‛′]/g, "'")
-    .replace(/[“”„″]/g, '"')
-    .replace(/[‐‑‒–—―]/g, '-')
-    .replace(/[\u00a0\u2007\u202f\t\r\n]+/g, ' ')
-    .replace(/\s+/g, ' ')
-    .trim();
-
-const words = (text: string) => new Set(normalise(text).toLowerCase().replace(/[^a-z0-9 ]/g, ' ').split(' ').filter(Boolean));
-
-const QUESTIONS = Object.entries(QUESTION_PROMPTS) as [QuestionKey, (typeof QUESTION_PROMPTS)[QuestionKey]][];
-
-/** Each question heading's words, its number aside: worked out once, as every paragraph of a file is compared with them. */
-const HEADING_WORDS = new Map(QUESTIONS.map(([key, q]) => [key, words(q.heading.replace(/^\d+\.\s*/, ''))]));
-
-/** How many of a question heading's words a text has. */
-const shared = (said: ReadonlySet<string>, key: QuestionKey): number => [...HEADING_WORDS.get(key)!].filter((w) => said.has(w)).length;
-/** The same as a share of the heading's words, from 0 to 1. */
-const similarity = (said: ReadonlySet<string>, key: QuestionKey): number => shared(said, key) / Math.max(1, HEADING_WORDS.get(key)!.size);
-
-/** A part's title however it is punctuated or cased: "Annex B: Supporting documents" is the template's "Annex B - Supporting Documents". */
-const sameTitle = (text: string, title: string): boolean => {
-  const plain = (t: string) => normalise(t).toLowerCase().replace(/[^a-z0-9]+/g, ' ').trim();
-  return text.length <= 120 && plain(text) === plain(title);
-};
-
-/** The region a heading opens, if it is one of the template's (or the bot's own annexes). */
-export const regionOf = (text: string): Region | undefined => {
-  const t = normalise(text);
-  if (!t || t.length > 200) return undefined;
-  const lower = t.toLowerCase();
-  if (lower === normalise(SIGNATORIES_HEADING).toLowerCase()) return 'signatories';
-  if (lower === normalise(EXECUTIVE_SUMMARY_HEADING).toLowerCase()) return 'executiveSummary';
-  if (sameTitle(t, PART_TITLES[5])) return 'supportingDocuments';
-  if (sameTitle(t, PART_TITLES[6])) return 'annex-c';
-  if (lower === STILL_TO_PROVIDE_HEADING.toLowerCase() || lower.startsWith('co-production annex')) return 'bot';
-  // "9. System partner …" (or "Q9", "Q9.", "Question 9."): the number, and most of the template's words, so
-  // a retyped or shortened heading still counts.
-  // ("Question 13: …" is how the bot's own "Still to be provided" list names a gap, never a heading.)
-  const n = /^(?:q\s*(\d{1,2})\s*[.):–-]?|(?:question\s*)?(\d{1,2})\s*[.)])\s+/i.exec(t);
-  if (n) {
-    const question = QUESTIONS.find(([, q]) => q.number === Number(n[1] ?? n[2]));
-    if (question && similarity(words(t.slice(n[0].length)), question[0]) >= 0.6) return question[0];
-  }
-  return undefined;
-};
-
-/**
- * A question's heading without its number, as a Word numbered list or a retyped heading leaves it
- * ("What the local area partnership is trying to achieve?"): nearly all the template's words and few
- * others. Only a paragraph that looks like a heading is asked (see cutWord), so an answer that repeats
- * a question in a sentence does not cut the plan.
- */
-export const unnumberedQuestion = (text: string): QuestionKey | undefined => {
-  const t = normalise(text);
-  if (!t || t.length > 200 || /^\d/.test(t)) return undefined;
-  const said = words(t);
-  // The closest question, as headings share many words ("What will … deliver in the first year?", "How will … deliver the first-year plan?"):
-  // most of its heading's words, and few others.
-  const scored = QUESTIONS.map(([key]) => ({ key, score: Math.min(similarity(said, key), shared(said, key) / said.size) })).sort((a, b) => b.score - a.score);
-  const [best, next] = scored;
-  return best && best.score >= 0.8 && best.score > (next?.score ?? 0) ? best.key : undefined;
-};
-
-/** Words every question heading shares, or nearly: they say nothing about which question a heading is. */
-const COMMON = new Set(['the', 'local', 'area', 'partnership', 'what', 'how', 'will', 'is', 'to', 'be', 'of', 'in', 'and', 'a', 'for', 'on', 'you', 'we', 'can', 'are', 'next', '3', 'years']);
-/** The share of a question heading's own words (COMMON aside) that a text has. */
-const ownWordsShared = (said: ReadonlySet<string>, key: QuestionKey): number => {
-  const own = [...HEADING_WORDS.get(key)!].filter((w) => !COMMON.has(w));
-  return own.filter((w) => said.has(w) || said.has(w.replace(/ies$/, 'y'))).length / Math.max(1, own.length);
-};
-
-/** A part title ("Section 2 – Strategy") ends the section before it but opens none. */
-const isPartTitle = (text: string) => PART_TITLES.slice(0, 5).some((p) => sameTitle(text, p));
-
 /**
  * `styled`: set in the style the file's question headings use, though its words were not recognised.
  * `numbered`: named by its number ("Question 6:") or the template's first words: opens in order, as the
  * next question or with some of the question's own words.
  */
 type Opening = { readonly opens: string; readonly region?: Region; readonly styled?: boolean; readonly numbered?: boolean };
-
-/** "Question 6:", "Question 6 –" at the start of a heading ("Q3:" may be a quarter, so only the word counts). */
-const QUESTION_NUMBERED = /^question\s*(\d{1,2})\s*[.:)-]\s*\S/i;
-
-/** A heading that starts with the signatories' or executive summary's title and says a little more. */
-const partOpening = (text: string): Region | undefined => {
-  const t = normalise(text).toLowerCase();
-  if (t.length > 80) return undefined;
-  if (t.startsWith(normalise(SIGNATORIES_HEADING).toLowerCase())) return 'signatories';
-  if (t.startsWith(normalise(EXECUTIVE_SUMMARY_HEADING).toLowerCase())) return 'executiveSummary';
-  return undefined;
-};
-
-/** Each question's prompt as the template opens it ("Please set out your goals for your local system. …"). */
-const FIRST_PROMPTS = new Map(
-  QUESTIONS.flatMap(([key, q]) => {
-    const first = q.prompt[0];
-    const text = first?.kind === 'paragraph' ? first.text : first?.items[0];
-    return text ? [[normalise(text), key] as const] : [];
-  }),
-);
 
 const cutLines = (items: readonly (Opening | Line)[]): CutSection[] => {
   const sections: { region: Region; heading: string; lines: Line[] }[] = [{ region: 'header', heading: 'Front page', lines: [] }];
@@ -168,6 +70,11 @@ const cutLines = (items: readonly (Opening | Line)[]): CutSection[] => {
     sections.push(current);
     seen.add(region);
     lastNumber = numberOf(region) ?? lastNumber;
+  };
+  // A line with no section open (after a part's title) is named as text between sections, never dropped.
+  const keep = (line: Line) => {
+    if (current) current.lines.push(line);
+    else sections.push((current = { region: 'bot', heading: 'Text between sections', lines: [line] }));
   };
   const promptFollows = (at: number, region: Region) => {
     const next = items[at + 1];
@@ -198,9 +105,7 @@ const cutLines = (items: readonly (Opening | Line)[]): CutSection[] => {
       }
       // Like no question: a heading of theirs, which a prompt under it may still make its question's.
       if (!item.region) {
-        const line: Line = { kind: 'text', text: item.opens, listed: false, bold: [], titled: true };
-        if (current) current.lines.push(line);
-        else sections.push((current = { region: 'bot', heading: 'Text between sections', lines: [line] }));
+        keep({ kind: 'text', text: item.opens, listed: false, bold: [], titled: true });
         continue;
       }
     }
@@ -218,11 +123,10 @@ const cutLines = (items: readonly (Opening | Line)[]): CutSection[] => {
         continue;
       }
       // Any other heading (a dependency's area, the partnership's own sub-heading) is part of the section's text.
-      current?.lines.push({ kind: 'text', text: item.opens, listed: false, bold: [], heading: true });
+      keep({ kind: 'text', text: item.opens, listed: false, bold: [], heading: true });
       continue;
     }
-    if (current) current.lines.push(item);
-    else sections.push((current = { region: 'bot', heading: 'Text between sections', lines: [item] }));
+    keep(item);
   }
   return sections;
 };
@@ -297,10 +201,9 @@ export const cutWord = (blocks: readonly WordBlock[]): CutSection[] => {
     block.rows.map((row) => (row.some((c) => c.fill) ? { kind: 'row', cells: row.map((c) => c.text), fills: row.map((c) => c.fill ?? null) } : { kind: 'row', cells: row.map((c) => c.text) }));
   // A cover table's row is the front page's when it names one of its facts; any other is the cover's.
   const coverRows = before.flatMap((block) => (block.kind === 'table' ? rowsOf(block) : []));
-  const isFact = (l: Line) => factRow(l) !== undefined;
   const cover = [
     ...before.flatMap((block) => (block.kind === 'table' ? [] : textLines(block.text, block.listed, block.bold))),
-    ...coverRows.filter((l) => !isFact(l)).map((l): Line => ({ kind: 'text', text: l.kind === 'row' ? l.cells.join(' ') : '', listed: false, bold: [] })),
+    ...coverRows.filter((l) => !factRow(l)).map((l): Line => ({ kind: 'text', text: l.kind === 'row' ? l.cells.join(' ') : '', listed: false, bold: [] })),
   ];
   // The style the file sets its question headings in (its own "TCC Heading 2" as much as Word's):
   // a heading in it whose words were changed ("Other funding (local authority only)") is still a question.
@@ -414,14 +317,7 @@ const questionBox = (table: Extract<WordBlock, { kind: 'table' }>): (Opening | L
   const region = number ? regionOf(numbered) : (regionOf(heading) ?? unnumberedQuestion(heading));
   if (!region || !(region in QUESTION_PROMPTS)) return undefined;
   const opening: Opening = number || regionOf(heading) ? { opens: numbered } : { opens: heading, region };
-  const lines: Line[] = rest.flatMap((row) =>
-    row.flatMap((cell) =>
-      cell.text.split('\n').flatMap((t) => {
-        const bullet = /^\s*[-•▪◦]\s+/.exec(t);
-        return textLines(bullet ? t.slice(bullet[0].length) : t, Boolean(bullet));
-      }),
-    ),
-  );
+  const lines = rest.flatMap((row) => row.flatMap((cell) => typedItems(textLines(cell.text, false))));
   // Without its number, a box is a question's only with the question's prompt in it: a table typed in an answer whose first row names a question is not one.
   if (!number && !lines.some((l) => l.kind === 'text' && FIRST_PROMPTS.get(normalise(l.text)) === region)) return undefined;
   return [opening, ...lines];

@@ -3,7 +3,8 @@ import { parsePounds } from '../money';
 import type { Goal, KpiGroup, Plan, RagRating, SectionKey } from '../plan.schema';
 import { ragOfFill, ragOfScore } from '../risk-rating';
 import { freshId } from './fresh-id';
-import { normalise, type Line, type SectionReader } from './plan-sections';
+import { normalise } from './normalise';
+import type { Line, SectionReader } from './plan-sections';
 import { labelledCells, looksLikeHeadings, rowsOf, same, text, withLines, type Row } from './table-cells';
 import { answerLinesOf, asText, promptLines, textAroundTables, withTablesAsLines, type TextLine } from './section-text';
 
@@ -62,21 +63,30 @@ const goalsUnderHeadings = (plan: Plan, all: readonly TextLine[], starts: readon
     description: asText(all.slice(at + 1, starts[i + 1] ?? all.length)),
     tracked: null,
   }));
+  return withGoals(plan, before, goals);
+};
+
+/**
+ * Q1 from the lines above its goals and the goals read: the goals' introduction is the paragraph
+ * just before them when the plan has one, the rest the vision; goals matched by position keep
+ * their ids and themes.
+ */
+const withGoals = (plan: Plan, before: readonly TextLine[], goals: readonly Omit<Goal, 'id' | 'themes'>[]): Plan => {
   const intro = plan.visionAndGoals.goalsIntro !== null && before.length > 1 ? before[before.length - 1]! : null;
   return {
     ...plan,
-    visionAndGoals: { vision: asText(intro ? before.slice(0, -1) : before), goalsIntro: intro ? intro.text.trim() : null, goals: keepIds(plan.visionAndGoals.goals, goals, 'goal', (was) => ({ themes: was?.themes ?? [] })) },
+    visionAndGoals: {
+      vision: asText(intro ? before.slice(0, -1) : before),
+      goalsIntro: intro ? intro.text.trim() : null,
+      goals: keepIds(plan.visionAndGoals.goals, goals, 'goal', (was) => ({ themes: was?.themes ?? [] })),
+    },
   };
 };
 
 /** Q1's goals as a table under its headings: a row each, the goal, what it means and what will be tracked. */
 const goalsFromTable = (plan: Plan, own: readonly TextLine[], rows: readonly Row[]): Plan => {
   const goals = rows.filter((r) => text(r[0])).map((r) => ({ title: text(r[0]), description: text(r[1]), tracked: text(r.slice(2).join('\n')) }));
-  const intro = plan.visionAndGoals.goalsIntro !== null && own.length > 1 ? own[own.length - 1]! : null;
-  return {
-    ...plan,
-    visionAndGoals: { vision: asText(intro ? own.slice(0, -1) : own), goalsIntro: intro ? intro.text.trim() : null, goals: keepIds(plan.visionAndGoals.goals, goals, 'goal', (was) => ({ themes: was?.themes ?? [] })) },
-  };
+  return withGoals(plan, own, goals);
 };
 
 /**
@@ -148,18 +158,7 @@ export const SECTION_READERS: Partial<Record<SectionKey, SectionReader>> = {
     // "Our four goals are:" as a list item with the goals a level under it: their introduction, not a goal.
     const lead = own[firstGoal];
     if (lead && /:$/.test(lead.text.trim()) && (own[firstGoal + 1]?.level ?? 0) > (lead.level ?? 0)) firstGoal++;
-    const before = firstGoal < 0 ? own : own.slice(0, firstGoal);
-    // The goals' introduction is the paragraph just before them, when the plan has one.
-    const intro = plan.visionAndGoals.goalsIntro !== null && before.length > 1 ? before[before.length - 1]! : null;
-    const goals = firstGoal < 0 ? [] : withTrackedLines(own.slice(firstGoal)).map(goalOf);
-    return {
-      ...plan,
-      visionAndGoals: {
-        vision: asText(intro ? before.slice(0, -1) : before),
-        goalsIntro: intro ? intro.text.trim() : null,
-        goals: keepIds(plan.visionAndGoals.goals, goals, 'goal', (was) => ({ themes: was?.themes ?? [] })),
-      },
-    };
+    return withGoals(plan, firstGoal < 0 ? own : own.slice(0, firstGoal), firstGoal < 0 ? [] : withTrackedLines(own.slice(firstGoal)).map(goalOf));
   },
   deliveryCapacity: (plan, lines) => ({ ...plan, deliveryCapacity: { narrative: answerText('deliveryCapacity', lines) } }),
   otherFunding: (plan, lines) => {

@@ -2,7 +2,8 @@ import { EXECUTIVE_SUMMARY_PROMPT, QUESTION_PROMPTS, type Prose, type QuestionKe
 import { tableLine } from '../document.model';
 import type { SectionKey } from '../plan.schema';
 import { isPlaceholder } from './document-readers';
-import { normalise, type Line } from './plan-sections';
+import { normalise } from './normalise';
+import type { Line } from './plan-sections';
 
 export type TextLine = Extract<Line, { kind: 'text' }>;
 

@@ -1,6 +1,7 @@
 import { MISSING_TEXT } from '../document.model';
 import { BUILDING_BLOCKS, type BuildingBlockId, type SuccessMeasure } from '../plan.schema';
-import { normalise, type Line } from './plan-sections';
+import { normalise, words } from './normalise';
+import type { Line } from './plan-sections';
 
 /** The pieces every table reader shares: a row's cells, a cell's text and lines, names matched loosely. */
 export type Row = readonly string[];
@@ -22,17 +23,21 @@ export const cellLines = (cell: string | undefined): string[] =>
 
 export const same = (a: string | undefined, b: string): boolean => normalise(a ?? '').toLowerCase() === normalise(b).toLowerCase();
 
+const BLOCK_WORDS = new Map(BUILDING_BLOCKS.map((b) => [b.id, words(b.name)]));
+
 /** A building block by the name the template gives it, or the enablers row; undefined for anything else. */
 export const blockOf = (label: string): { kind: 'building-block'; buildingBlock: BuildingBlockId } | { kind: 'enablers'; buildingBlock: null } | undefined => {
   if (same(label, 'Enablers')) return { kind: 'enablers', buildingBlock: null };
   // Or its name shortened ("access to specialist support", "system leadership, collaboration and co-production"):
   // every word of it in one block's name, and in no other's.
-  const wordsOf = (t: string) => normalise(t).toLowerCase().replace(/[^a-z0-9 -]/g, ' ').split(/\s+/).filter(Boolean);
-  const said = wordsOf(label);
-  const within = said.length >= 2 ? BUILDING_BLOCKS.filter((b) => said.every((w) => wordsOf(b.name).includes(w))) : [];
+  const said = [...words(label)];
+  const within = said.length >= 2 ? BUILDING_BLOCKS.filter((b) => said.every((w) => BLOCK_WORDS.get(b.id)!.has(w))) : [];
   const block = BUILDING_BLOCKS.find((b) => same(label, b.name)) ?? (within.length === 1 ? within[0] : undefined);
   return block ? { kind: 'building-block', buildingBlock: block.id } : undefined;
 };
+
+/** A row's label cell as lines, the template's "Building blocks" over the first block's name taken off. */
+export const blockLabelLines = (cell: string | undefined, label: string): string[] => cellLines(cell).filter((l, i) => !(i === 0 && same(l, label)));
 
 /** "Baseline (2025-26)" or "Target": a cell's first line naming its column, not a measure. */
 const COLUMN_HEADING = /^(baseline|target metrics?|targets?)\b\s*(.*)$/i;

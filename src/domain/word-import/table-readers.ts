@@ -4,10 +4,11 @@ import { REQUIRED_SIGNATORY_ROLES, type BlueprintRow, type Plan, type RoadmapRow
 import { readDeliveryPlan } from './delivery-plan.reader';
 import { annexBDocument, documentsAfterTables, documentsInLines, isPlaceholder } from './document-readers';
 import { freshId } from './fresh-id';
-import { normalise, type SectionReader } from './plan-sections';
+import { normalise } from './normalise';
+import type { SectionReader } from './plan-sections';
 import { answerLinesOf, asText, promptLines, textAroundTables, withTablesAsLines } from './section-text';
 import { isoOfWrittenDate } from './written-date';
-import { blockOf, cellLines, labelledCells, matchRows, measuresAfter, rowsOf, same, text, withLines, type Row } from './table-cells';
+import { blockLabelLines, blockOf, cellLines, labelledCells, matchRows, measuresAfter, rowsOf, same, text, withLines, type Row } from './table-cells';
 
 const UPLOAD_PROMPT = new Set(promptLines(QUESTION_PROMPTS.reportingToDfe.upload));
 
@@ -112,7 +113,7 @@ export const TABLE_READERS: Partial<Record<SectionKey, SectionReader>> = {
       t.successMeasures,
     );
     // The first row's label cell carries "Building blocks" above the block's name, as the template has it.
-    const labels = before.map((r) => cellLines(r[0]).filter((l, i) => !(i === 0 && same(l, BLUEPRINT_TABLE.buildingBlocksLabel))).join(' '));
+    const labels = before.map((r) => blockLabelLines(r[0], BLUEPRINT_TABLE.buildingBlocksLabel).join(' '));
     const blueprint = byBlock(t.blueprint, labels, 'blueprint', (row, i) => ({ whereWeAre: text(before[i]![1]), whereWeWillBe: text(before[i]![2]) }));
     if (!blueprint) return plan;
     return { ...plan, threeYearPicture: { narrative: textAroundTables('threeYearPicture', lines), blueprint, successMeasures: measures, documents: documentsAfterTables(t.documents, lines, awaited) } };
@@ -147,8 +148,10 @@ export const TABLE_READERS: Partial<Record<SectionKey, SectionReader>> = {
     const rows = before.filter((row) => !(row.slice(1).every((c) => !c.trim()) && same(row[0], ROADMAP_TABLE.buildingBlocksLabel)));
     // The label cell: the block's name in bold, then its outcome bullets.
     // As the template has it, the first block's cell may carry "Building blocks" above the block's name.
-    const labelLines = (cell: string | undefined) => cellLines(cell).filter((l, i) => !(i === 0 && same(l, ROADMAP_TABLE.buildingBlocksLabel)));
-    const read = rows.map((row) => ({ label: labelLines(row[0])[0] ?? '', outcomes: labelLines(row[0]).slice(1), row }));
+    const read = rows.map((row) => {
+      const [label = '', ...outcomes] = blockLabelLines(row[0], ROADMAP_TABLE.buildingBlocksLabel);
+      return { label, outcomes, row };
+    });
     const roadmapRows = byBlock(r.rows, read.map((x) => x.label), 'roadmap', (_, i) => ({ outcomes: read[i]!.outcomes, year1: text(read[i]!.row[1]), year2: text(read[i]!.row[2]), year3: text(read[i]!.row[3]) }));
     if (!roadmapRows) return plan;
     return { ...plan, roadmap: { narrative: textAroundTables('roadmap', lines), years: years as [string, string, string], rows: roadmapRows, successMeasures: measures, documents: documentsAfterTables(r.documents, lines, awaited) } };

@@ -5,7 +5,9 @@ import { lineTotal } from '../spend.totals';
 import { formatPence } from '../money';
 import { QUESTION_PROMPTS } from '../annex-a.text';
 import { ANSWER_GAP, STILL_TO_PROVIDE_HEADING } from '../plan-gaps';
-import { canonicalText, cutModel, cutWord, normalise, regionOf, type CutSection, type Line, type Region } from './plan-sections';
+import { normalise } from './normalise';
+import { canonicalText, cutModel, cutWord, type CutSection, type Line, type Region } from './plan-sections';
+import { regionOf } from './question-headings';
 import { SECTION_READERS } from './section-readers';
 import { TABLE_READERS } from './table-readers';
 import { Plan as PlanSchema } from '../plan.schema';
@@ -256,7 +258,7 @@ export const importWord = (plan: Plan, blocks: readonly WordBlock[], compile: (p
       // Documents still to come count as printed: the plan names them in its list of what is missing.
       keepsEveryWord(
         asPrinted,
-        comparable([canonicalText(asPrinted), ...(gaps ? have.awaited : [])].join('\n')),
+        comparable(wordsOf({ ...have, lines: asPrinted }, gaps)),
         `${comparable(wordsOf(reprinted, true))}\n${derivedWords(key, candidate)}`,
         templateWords(key),
       )

@@ -8,6 +8,9 @@ const MULTIPLIERS: Record<string, number> = { k: 1_000, m: 1_000_000, million: 1
 /** "£65k", "£0.3m", "£1.2 million": pounds as partnerships shorten them in tables. */
 const SHORTENED = /£\s?(\d{1,6}(?:\.\d{1,3})?)\s?(k|m|bn|million|billion)\b/gi;
 
+/** The same, as the whole of a cell. */
+const SHORTENED_CELL = new RegExp(`^${SHORTENED.source}$`, 'i');
+
 const penceOf = (figure: string, unit: string): number => Math.round(Number(figure) * MULTIPLIERS[unit.toLowerCase()]! * 100);
 
 /** Every shortened amount in a text written out as the plan writes pounds: a file's "£0.3m" says what the plan's £300,000 says. */
@@ -33,8 +36,9 @@ export const penceOfWrittenAmount = (typed: string, thousands = false): number |
     const pence = figure ? Math.round(Number(figure[1]) * 100_000) : null;
     return pence !== null && pence <= MAX_SPEND_PENCE ? pence : null;
   }
-  const short = new RegExp(`^${SHORTENED.source}$`, 'i').exec(t);
-  if (short) return penceOf(short[1]!, short[2]!) <= MAX_SPEND_PENCE ? penceOf(short[1]!, short[2]!) : null;
+  const short = SHORTENED_CELL.exec(t);
+  const shortPence = short ? penceOf(short[1]!, short[2]!) : null;
+  if (shortPence !== null) return shortPence <= MAX_SPEND_PENCE ? shortPence : null;
   const parsed = parsePounds(t, MAX_SPEND_PENCE);
   return 'pence' in parsed ? parsed.pence : null;
 };

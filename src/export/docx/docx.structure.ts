@@ -136,7 +136,8 @@ const tableOf = (node: Node): WordTable => ({
         .map((cell) => {
           const props = childrenOf(cell).find((c) => tagOf(c) === 'w:tcPr');
           const span = props && childrenOf(props).find((c) => tagOf(c) === 'w:gridSpan');
-          const fill = attr(props ? (childrenOf(props).find((c) => tagOf(c) === 'w:shd') ?? {}) : {}, 'w:fill');
+          const shading = props && childrenOf(props).find((c) => tagOf(c) === 'w:shd');
+          const fill = shading && attr(shading, 'w:fill');
           const shaded = fill && /^[0-9a-f]{6}$/i.test(fill) ? { fill: fill.toUpperCase() } : {};
           return { text: cellText(cell), span: Math.max(1, Number(span ? attr(span, 'w:val') : 1) || 1), ...shaded };
         }),

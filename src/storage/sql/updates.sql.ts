@@ -1,10 +1,11 @@
-import { sql, type QueryCreator, type Selectable } from 'kysely';
+import type { Selectable } from 'kysely';
 import type { ChangeMeta, Clock, LatestUpdateQuery, Reminder, ReminderRepository, UpdateQuery, UpdateRepository } from '../../app/ports';
 import { WorkstreamUpdate, type StoredUpdate } from '../../domain/workstream-update.schema';
 import type { Audit } from './audit.sql';
-import type { Database as Tables, RemindersTable, WorkstreamUpdatesTable } from './database';
+import type { RemindersTable, WorkstreamUpdatesTable } from './database';
 import { deepFreeze } from './deep-freeze';
 import { isUniqueViolation, prepared, type Prepared, type Sql, type SqlDb } from './sql-db';
+import { ADD_UPDATE, ADD_UPDATE_AT_ONCE, addMilestones, NEXT_NUMBER, type PostValues } from './update-post.sql';
 
 type UpdateRow = Selectable<WorkstreamUpdatesTable>;
 /** A post's columns, named rather than `*`: a statement reading them keeps its shape when a column is added (sql-db.ts, StatementNames). */
@@ -34,164 +35,6 @@ const toReminder = (r: ReminderRow): Reminder => ({
   claimedAt: r.claimed_at,
   recovered: r.recovered,
 });
-
-/** What adding a post is told: the post's row, and what its audit row says. */
-type PostValues = {
-  readonly id: string;
-  readonly planId: string;
-  readonly workstreamId: string;
-  readonly quarter: string;
-  readonly authorId: string;
-  readonly at: string;
-  readonly body: string;
-};
-
-/**
- * The next number of a post's workstream quarter, taken by changing the quarter's row of
- * update_numbers: a second writer of the same quarter waits for that row until the first commits,
- * then numbers after it (PostgreSQL reads the row afresh once it is free). A post already kept (a
- * retried request) takes no number. A row behind the posts themselves (made by an older version
- * still running beside this one) is brought up to them.
- */
-const nextNumber = (db: QueryCreator<Tables>, v: Pick<PostValues, 'id' | 'planId' | 'workstreamId' | 'quarter'>) =>
-  db
-    .insertInto('update_numbers')
-    .columns(['plan_id', 'workstream_id', 'quarter', 'last_sequence'])
-    .expression(
-      db
-        .selectNoFrom((eb) => [
-          eb.val(v.planId).as('plan_id'),
-          eb.val(v.workstreamId).as('workstream_id'),
-          eb.val(v.quarter).as('quarter'),
-          sql<number>`(SELECT COALESCE(MAX(sequence), 0) + 1 FROM workstream_updates WHERE plan_id = ${v.planId} AND workstream_id = ${v.workstreamId} AND quarter = ${v.quarter})`.as('last_sequence'),
-        ])
-        .where((eb) => eb.not(eb.exists(eb.selectFrom('workstream_updates').select('id').where('id', '=', v.id)))),
-    )
-    .onConflict((c) =>
-      c.columns(['plan_id', 'workstream_id', 'quarter']).doUpdateSet((eb) => ({
-        last_sequence: eb
-          .case()
-          .when('update_numbers.last_sequence', '<', eb.ref('excluded.last_sequence'))
-          .then(eb.ref('excluded.last_sequence'))
-          .else(eb('update_numbers.last_sequence', '+', eb.lit(1)))
-          .end(),
-      })),
-    )
-    .returning('last_sequence');
-
-const NEXT_NUMBER = prepared((db, v: Pick<PostValues, 'id' | 'planId' | 'workstreamId' | 'quarter'>) => nextNumber(db, v));
-
-const ADD_UPDATE = prepared((db, v: PostValues & { sequence: number }) =>
-  db.insertInto('workstream_updates').values({
-    id: v.id,
-    plan_id: v.planId,
-    workstream_id: v.workstreamId,
-    quarter: v.quarter,
-    sequence: v.sequence,
-    author_id: v.authorId,
-    at: v.at,
-    body: v.body,
-  }),
-);
-
-/** The audit row of a post, but for its number: `head` + the number + `tail` is JSON.stringify of the stored post. */
-type AuditValues = {
-  readonly actorId: string;
-  readonly summary: string;
-  readonly keyHead: string;
-  readonly afterHead: string;
-  readonly afterTail: string;
-};
-
-/**
- * PostgreSQL: a post, its milestones and its audit row added by one statement, which commits on its
- * own. The quarter's number row is held only while the server runs it (with one transaction of
- * several statements it was held across every reply to the bot and the bot's next statement, and
- * every other post of the quarter waited that long). SQLite cannot write in a WITH; it runs the
- * same writes as statements of one transaction (addUpdate). The audit row is the one writeAudit
- * (audit.sql.ts) writes.
- */
-const ADD_UPDATE_AT_ONCE = prepared((db, v: PostValues & AuditValues & { milestones: readonly string[] }) =>
-  db
-    .with('n', (qc) => nextNumber(qc, v))
-    .with('u', (qc) =>
-      qc
-        .insertInto('workstream_updates')
-        .columns(['id', 'plan_id', 'workstream_id', 'quarter', 'sequence', 'author_id', 'at', 'body'])
-        .expression((eb) =>
-          eb
-            .selectFrom('n')
-            .select([
-              eb.val(v.id).as('id'),
-              eb.val(v.planId).as('plan_id'),
-              eb.val(v.workstreamId).as('workstream_id'),
-              eb.val(v.quarter).as('quarter'),
-              'n.last_sequence',
-              eb.val(v.authorId).as('author_id'),
-              eb.val(v.at).as('at'),
-              eb.val(v.body).as('body'),
-            ]),
-        )
-        .returning('sequence'),
-    )
-    .with('m', (qc) =>
-      qc
-        .insertInto('workstream_update_milestones')
-        .columns(['plan_id', 'workstream_id', 'milestone_id', 'quarter', 'sequence', 'update_id'])
-        .expression((eb) =>
-          eb
-            .selectFrom(['u', sql<{ ms: string }>`unnest(${v.milestones}::text[])`.as('ms')])
-            .select([eb.val(v.planId).as('plan_id'), eb.val(v.workstreamId).as('workstream_id'), sql<string>`ms.ms`.as('milestone_id'), eb.val(v.quarter).as('quarter'), 'u.sequence', eb.val(v.id).as('update_id')]),
-        )
-        .returning('update_id'),
-    )
-    .with('a', (qc) =>
-      qc
-        .insertInto('audit_log')
-        .columns(['plan_id', 'version', 'at', 'actor_id', 'summary', 'action', 'subject_key', 'kind', 'before', 'after'])
-        .expression((eb) =>
-          eb
-            .selectFrom('u')
-            .select([
-              eb.val(v.planId).as('plan_id'),
-              sql<number | null>`NULL::integer`.as('version'),
-              eb.val(v.at).as('at'),
-              eb.val(v.actorId).as('actor_id'),
-              eb.val(v.summary).as('summary'),
-              sql.lit('create').as('action'),
-              sql<string>`${v.keyHead}::text || u.sequence`.as('subject_key'),
-              sql.lit('workstream-update').as('kind'),
-              sql<string | null>`NULL::text`.as('before'),
-              sql<string>`${v.afterHead}::text || u.sequence || ${v.afterTail}::text`.as('after'),
-            ]),
-        )
-        .returning('id'),
-    )
-    .selectFrom('u')
-    .select('sequence'),
-);
-
-/** The milestones a post reports on, in one statement: one prepared per number of milestones (at most 50). */
-const milestoneInserts = new Map<number, Prepared<Readonly<Record<string, string | number>>, unknown>>();
-const addMilestones = (count: number) => {
-  let statement = milestoneInserts.get(count);
-  if (!statement) {
-    statement = prepared((db, v: Readonly<Record<string, string | number>>) =>
-      db.insertInto('workstream_update_milestones').values(
-        Array.from({ length: count }, (_, i) => ({
-          plan_id: v.planId as string,
-          workstream_id: v.workstreamId as string,
-          milestone_id: v[`milestone${i}`] as string,
-          quarter: v.quarter as string,
-          sequence: v.sequence as number,
-          update_id: v.updateId as string,
-        })),
-      ),
-    );
-    milestoneInserts.set(count, statement);
-  }
-  return statement;
-};
 
 /** The query as a plain record of values (an interface has no index signature). */
 type Latest = Pick<LatestUpdateQuery, keyof LatestUpdateQuery>;

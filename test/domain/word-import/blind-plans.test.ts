@@ -2,12 +2,10 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { BLIND_WORD, scoreAll } from '../../../bench/word-import.score';
 import { blankPlan } from '../../../src/domain/blank-plan';
-import { countFeedback } from '../../../src/domain/feedback.schema';
-import { compileAnnexA } from '../../../src/domain/plan.compile';
-import type { Plan } from '../../../src/domain/plan.schema';
 import { importWord } from '../../../src/domain/word-import/word-import';
 import { readWordStructure } from '../../../src/export/docx/docx.structure';
 import type { WordBlock } from '../../../src/domain/word-import/word-blocks';
+import { compile, importedBlind } from './word-files';
 
 /**
  * Partnerships' own Word plans, written blind (test/fixtures/word-blind/README.md), each imported
@@ -27,15 +25,10 @@ describe('partnerships’ own Word plans, imported into a blank Annex A', () => 
   });
 });
 
-const compile = (plan: Plan) => compileAnnexA(plan, { coProduction: { items: [], counts: countFeedback([]) } });
-const imported = (name: string) => {
-  const file = join(BLIND_WORD, 'dev', name);
-  return importWord(blankPlan(), readWordStructure(readFileSync(file), name), compile);
-};
 
 describe('layouts of the template partnerships use, read into the plan', () => {
-  const northshire = imported('northshire.docx');
-  const hillmoor = imported('hillmoor.docx');
+  const northshire = importedBlind('northshire.docx');
+  const hillmoor = importedBlind('hillmoor.docx');
 
   it('signatories’ dates written "12 June 2026" are kept as the plan keeps dates', () => {
     expect(northshire.plan.signatories.map((s) => s.signedOn)).toEqual(['2026-06-12', '2026-06-15', '2026-06-12', '2026-06-16', '2026-06-12']);
@@ -131,8 +124,8 @@ describe('layouts of the template partnerships use, read into the plan', () => {
 });
 
 describe('more layouts: columns a partnership added, labels in its own words, answers left blank', () => {
-  const riverford = imported('riverford.docx');
-  const eastvale = imported('eastvale.docx');
+  const riverford = importedBlind('riverford.docx');
+  const eastvale = importedBlind('eastvale.docx');
   const taken = (result: typeof riverford, section: string) => result.changes.find((c) => c.section === section);
 
   it('a co-signatory row with its role but no name yet is kept, not dropped', () => {
@@ -178,7 +171,7 @@ describe('more layouts: columns a partnership added, labels in its own words, an
 
   it.each([
     ['the template’s matrix, its cells coloured by shading rather than written', riverford, []],
-    ['a sentence a partnership added under it', imported('hillmoor.docx'), ['Annex C – Risk Matrix: a line that belongs to no section of the plan, starting "Hillmoor uses the simplified High/Medium/Low scale shown in "']],
+    ['a sentence a partnership added under it', importedBlind('hillmoor.docx'), ['Annex C – Risk Matrix: a line that belongs to no section of the plan, starting "Hillmoor uses the simplified High/Medium/Low scale shown in "']],
   ])('Annex C: %s', (_, result, named) => {
     expect(result.unplaced.filter((u) => u.startsWith('Annex C'))).toEqual(named);
   });
@@ -190,8 +183,8 @@ describe('more layouts: columns a partnership added, labels in its own words, an
 });
 
 describe('still more layouts: unnumbered headings, facts under their labels, tables in answers', () => {
-  const oakbridge = imported('oakbridge.docx');
-  const fenmarsh = imported('fenmarsh.docx');
+  const oakbridge = importedBlind('oakbridge.docx');
+  const fenmarsh = importedBlind('fenmarsh.docx');
 
   it('questions headed by a Word numbered list (no number in the text) are each found, and read', () => {
     expect(oakbridge.changes.map((c) => c.section)).toHaveLength(19);

@@ -1,24 +1,13 @@
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
-import { BLIND_WORD } from '../../../bench/word-import.score';
-import { blankPlan } from '../../../src/domain/blank-plan';
-import { countFeedback } from '../../../src/domain/feedback.schema';
-import { compileAnnexA } from '../../../src/domain/plan.compile';
-import type { Plan } from '../../../src/domain/plan.schema';
-import { importWord } from '../../../src/domain/word-import/word-import';
-import { readWordStructure } from '../../../src/export/docx/docx.structure';
+import { importedBlind, taken } from './word-files';
 
 /**
  * The fifth blind round's layouts (brackenford, the DfE template filled in with a shared
  * document's small mess; stourleigh, moved into a council's own report layout), read into the
  * plan. Each was missed before this reading was written.
  */
-const compile = (plan: Plan) => compileAnnexA(plan, { coProduction: { items: [], counts: countFeedback([]) } });
-const imported = (name: string) => importWord(blankPlan(), readWordStructure(readFileSync(join(BLIND_WORD, 'dev', name)), name), compile);
-const taken = (result: ReturnType<typeof imported>, section: string) => result.changes.find((c) => c.section === section);
 
 describe('the template filled in, with a shared document’s small mess', () => {
-  const brackenford = imported('brackenford.docx');
+  const brackenford = importedBlind('brackenford.docx');
 
   it('a blank template row left under the workstreams and the risks is no workstream and no risk', () => {
     expect(taken(brackenford, 'deliveryPlan')).toMatchObject({ readable: true });
@@ -39,7 +28,7 @@ describe('the template filled in, with a shared document’s small mess', () => 
 });
 
 describe('a plan moved into a council’s own report layout', () => {
-  const stourleigh = imported('stourleigh.docx');
+  const stourleigh = importedBlind('stourleigh.docx');
 
   it('questions headed "Question N: …" in the partnership’s own words, and "Signatories and sign-off", each open their section', () => {
     expect(stourleigh.unplaced.filter((u) => /heading is not in the file/.test(u))).toEqual([]);

@@ -1,23 +1,12 @@
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
-import { BLIND_WORD } from '../../../bench/word-import.score';
-import { blankPlan } from '../../../src/domain/blank-plan';
-import { countFeedback } from '../../../src/domain/feedback.schema';
-import { compileAnnexA } from '../../../src/domain/plan.compile';
-import type { Plan } from '../../../src/domain/plan.schema';
-import { importWord } from '../../../src/domain/word-import/word-import';
-import { readWordStructure } from '../../../src/export/docx/docx.structure';
+import { importedBlind, taken } from './word-files';
 
 /**
  * The fourth blind round's layouts (kestlemere, a Word 365 copy mid-review; tarnside, a council's
  * own corporate template), read into the plan. Each was missed before this reading was written.
  */
-const compile = (plan: Plan) => compileAnnexA(plan, { coProduction: { items: [], counts: countFeedback([]) } });
-const imported = (name: string) => importWord(blankPlan(), readWordStructure(readFileSync(join(BLIND_WORD, 'dev', name)), name), compile);
-const taken = (result: ReturnType<typeof imported>, section: string) => result.changes.find((c) => c.section === section);
 
 describe('a copy still under review: tracked changes, comments, text boxes, nested tables', () => {
-  const kestlemere = imported('kestlemere.docx');
+  const kestlemere = importedBlind('kestlemere.docx');
 
   it('tracked changes read as they would be accepted: an insertion kept, a deletion and a deleted row left out, a moved paragraph read once', () => {
     expect(kestlemere.plan.header.sroName).toBe('Helen Stavrou-Clarke, Director of Education and Inclusion');
@@ -60,7 +49,7 @@ describe('a copy still under review: tracked changes, comments, text boxes, nest
 });
 
 describe('a council’s own template: its heading styles, content controls, shapes, tables pasted from Excel', () => {
-  const tarnside = imported('tarnside.docx');
+  const tarnside = importedBlind('tarnside.docx');
 
   it('questions in the council’s own heading style, three of them reworded, each open their section; the annex titled in its own case too', () => {
     expect(tarnside.unplaced.filter((u) => /heading is not in the file/.test(u))).toEqual([]);

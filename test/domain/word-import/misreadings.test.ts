@@ -1,24 +1,17 @@
 import AdmZip from 'adm-zip';
 import { blankPlan } from '../../../src/domain/blank-plan';
 import { demoPlan } from '../../../src/demo/demo-plan';
-import { countFeedback } from '../../../src/domain/feedback.schema';
-import { compileAnnexA } from '../../../src/domain/plan.compile';
 import type { Plan } from '../../../src/domain/plan.schema';
 import type { WordBlock } from '../../../src/domain/word-import/word-blocks';
 import { importWord } from '../../../src/domain/word-import/word-import';
-import { renderDocx } from '../../../src/export/docx/docx.renderer';
 import { readWordStructure } from '../../../src/export/docx/docx.structure';
-import { fingerprint } from '../../../src/export/fingerprint';
+import { compile, exported, paragraph as P, table as T } from './word-files';
 
 /**
  * Files a reviewer made to catch the importer taking words into the wrong place or losing them
  * while saying the section was read: each is now read right, or refused and named.
  */
-const compile = (plan: Plan) => compileAnnexA(plan, { coProduction: { items: [], counts: countFeedback([]) } });
-const exported = (plan: Plan) => renderDocx(compile(plan), { provenance: { planId: 'p', version: 1, hash: fingerprint(compile(plan)) } });
 const blocksOf = async (plan: Plan): Promise<WordBlock[]> => [...readWordStructure(await exported(plan), 'plan.docx')];
-const P = (text: string, style: string | null = null, bold: string[] = []): WordBlock => ({ kind: 'paragraph', text, style, listed: false, bold });
-const T = (rows: string[][]): WordBlock => ({ kind: 'table', rows: rows.map((r) => r.map((text) => ({ text, span: 1 }))) });
 const at = (blocks: readonly WordBlock[], start: string) => blocks.findIndex((b) => b.kind === 'paragraph' && b.text.startsWith(start));
 
 describe('what the importer must not misread', () => {

@@ -2,32 +2,17 @@ import AdmZip from 'adm-zip';
 import { blankPlan } from '../../../src/domain/blank-plan';
 import { demoPlan } from '../../../src/demo/demo-plan';
 import { isDomainError } from '../../../src/domain/errors';
-import { countFeedback } from '../../../src/domain/feedback.schema';
-import { compileAnnexA } from '../../../src/domain/plan.compile';
 import type { Plan } from '../../../src/domain/plan.schema';
 import type { WordBlock } from '../../../src/domain/word-import/word-blocks';
 import { importWord } from '../../../src/domain/word-import/word-import';
-import { renderDocx } from '../../../src/export/docx/docx.renderer';
 import { readWordStructure } from '../../../src/export/docx/docx.structure';
-import { fingerprint } from '../../../src/export/fingerprint';
+import { compile, edited, exported, paragraph as P, read, table as T } from './word-files';
 
 /**
  * What a reviewer proved the widened import got wrong (each failed on d5e1e1c): words moved or
  * lost while a section was said to be read, a figure misread, a rating nobody gave, and a small
  * file that took the bot's whole memory.
  */
-const compile = (plan: Plan) => compileAnnexA(plan, { coProduction: { items: [], counts: countFeedback([]) } });
-const exported = (plan: Plan) => renderDocx(compile(plan), { provenance: { planId: 'p', version: 1, hash: fingerprint(compile(plan)) } });
-const read = (plan: Plan, file: Buffer) => importWord(plan, readWordStructure(file, 'plan.docx'), compile);
-const edited = (file: Buffer, from: string, to: string): Buffer => {
-  const zip = new AdmZip(file);
-  const xml = zip.readAsText('word/document.xml');
-  expect(xml).toContain(from);
-  zip.updateFile('word/document.xml', Buffer.from(xml.replace(from, to), 'utf8'));
-  return zip.toBuffer();
-};
-const P = (text: string, style: string | null = null): WordBlock => ({ kind: 'paragraph', text, style, listed: false, bold: [] });
-const T = (rows: string[][], fill?: string): WordBlock => ({ kind: 'table', rows: rows.map((r) => r.map((text) => (fill && !text ? { text, span: 1, fill } : { text, span: 1 }))) });
 
 describe('words typed in Teams that read back unchanged from the bot’s own export', () => {
   it.each<[string, (p: Plan) => void]>([

@@ -1,25 +1,14 @@
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
-import { BLIND_WORD } from '../../../bench/word-import.score';
-import { blankPlan } from '../../../src/domain/blank-plan';
-import { countFeedback } from '../../../src/domain/feedback.schema';
-import { compileAnnexA } from '../../../src/domain/plan.compile';
-import type { Plan } from '../../../src/domain/plan.schema';
 import { deliveryColumnOf, wideDeliveryPlan, wideSpend } from '../../../src/domain/word-import/delivery-layouts';
 import type { WordBlock } from '../../../src/domain/word-import/word-blocks';
-import { importWord } from '../../../src/domain/word-import/word-import';
-import { readWordStructure } from '../../../src/export/docx/docx.structure';
+import { importedBlind, table, taken } from './word-files';
 
 /**
  * The third blind round's layouts (calderwick, a Google Docs download; ambleford, python-docx with
  * Word's own features), read into the plan. Each was missed before this reading was written.
  */
-const compile = (plan: Plan) => compileAnnexA(plan, { coProduction: { items: [], counts: countFeedback([]) } });
-const imported = (name: string) => importWord(blankPlan(), readWordStructure(readFileSync(join(BLIND_WORD, 'dev', name)), name), compile);
-const taken = (result: ReturnType<typeof imported>, section: string) => result.changes.find((c) => c.section === section);
 
 describe('a Google Docs download: no heading styles, a row per quarter, a row per funding source', () => {
-  const calderwick = imported('calderwick.docx');
+  const calderwick = importedBlind('calderwick.docx');
 
   it('Q6 with a row per quarter under each workstream (outline and lead merged down): a workstream each, its quarters in their columns', () => {
     const d = calderwick.plan.deliveryPlan;
@@ -78,7 +67,7 @@ describe('a Google Docs download: no heading styles, a row per quarter, a row pe
 });
 
 describe('Word’s own features: question boxes, content controls, a table of contents, a table carried over a page', () => {
-  const ambleford = imported('ambleford.docx');
+  const ambleford = importedBlind('ambleford.docx');
 
   it('questions set in boxes (number and question in a table, the prompt under them) open their sections', () => {
     expect(ambleford.unplaced.filter((u) => /heading is not in the file/.test(u))).toEqual([]);
@@ -136,7 +125,6 @@ describe('Word’s own features: question boxes, content controls, a table of co
   });
 });
 
-const T = (rows: string[][]): WordBlock => ({ kind: 'table', rows: rows.map((r) => r.map((text) => ({ text, span: 1 }))) });
 const rowsOf = (block: WordBlock) => (block.kind === 'table' ? block.rows.map((r) => r.map((c) => c.text)) : []);
 
 describe('Q6 laid out a partnership’s way, turned into the template’s rows', () => {
@@ -151,13 +139,13 @@ describe('Q6 laid out a partnership’s way, turned into the template’s rows',
   });
 
   it('a row per quarter: a quarter named twice for one workstream is not guessed at', () => {
-    const rows = rowsOf(T([['Workstream outline', 'Responsible lead', 'Quarter', 'Milestones', 'Target trajectory'], ['WS1 A', 'Ann', 'Jul–Sep', 'm1', 't1'], ['', '', 'Jul–Sep', 'm2', 't2']]));
+    const rows = rowsOf(table([['Workstream outline', 'Responsible lead', 'Quarter', 'Milestones', 'Target trajectory'], ['WS1 A', 'Ann', 'Jul–Sep', 'm1', 't1'], ['', '', 'Jul–Sep', 'm2', 't2']]));
     expect(wideDeliveryPlan(rows)).toEqual(rows);
   });
 
   it('a table per workstream: the labels down the side become the outline cell, the quarters their columns', () => {
     const rows = rowsOf(
-      T([
+      table([
         ['Workstream 1 – Places close to home'],
         ['Building blocks', 'Access to specialist support and local placements'],
         ['Outcome', 'Shorter journeys.'],
@@ -174,12 +162,12 @@ describe('Q6 laid out a partnership’s way, turned into the template’s rows',
   });
 
   it('a label a workstream table does not know leaves the table as it is, for the import to refuse and name', () => {
-    const rows = rowsOf(T([['Workstream 1 – A'], ['Budget', '£5k']]));
+    const rows = rowsOf(table([['Workstream 1 – A'], ['Budget', '£5k']]));
     expect(wideDeliveryPlan(rows)).toEqual(rows);
   });
 
   it('a spend table with a row per funding source: a line per category, a column per quarter and source', () => {
-    const rows = rowsOf(T([['Projected Investment Spend per quarter (£)', 'Funding source', 'Jul–Sep', 'Oct–Dec', 'Jan–Mar'], ['PMO', 'Transformation Funding', '1', '2', '3'], ['', 'EAH funding', '4', '5', '6']]));
+    const rows = rowsOf(table([['Projected Investment Spend per quarter (£)', 'Funding source', 'Jul–Sep', 'Oct–Dec', 'Jan–Mar'], ['PMO', 'Transformation Funding', '1', '2', '3'], ['', 'EAH funding', '4', '5', '6']]));
     expect(wideSpend(rows).slice(1)).toEqual([
       ['', 'Transformation Funding', 'EAH funding', 'Transformation Funding', 'EAH funding', 'Transformation Funding', 'EAH funding'],
       ['PMO', '1', '4', '2', '5', '3', '6'],
@@ -187,7 +175,7 @@ describe('Q6 laid out a partnership’s way, turned into the template’s rows',
   });
 
   it('a "Comments" column after the quarters stays with its category, under its heading', () => {
-    const rows = rowsOf(T([['Projected Investment Spend per quarter', 'Q2', 'Q3', 'Q4', 'Comments'], ['', 'A', 'A', 'A', ''], ['PMO', '1', '2', '3', 'Fixed term']]));
+    const rows = rowsOf(table([['Projected Investment Spend per quarter', 'Q2', 'Q3', 'Q4', 'Comments'], ['', 'A', 'A', 'A', ''], ['PMO', '1', '2', '3', 'Fixed term']]));
     expect(wideSpend(rows)).toEqual([['Projected Investment Spend per quarter', 'Q2', 'Q3', 'Q4'], ['', 'A', 'A', 'A'], ['PMO (Comments: Fixed term)', '1', '2', '3']]);
   });
 });

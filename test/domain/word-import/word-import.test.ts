@@ -1,28 +1,11 @@
 import AdmZip from 'adm-zip';
 import { demoPlan } from '../../../src/demo/demo-plan';
-import { countFeedback } from '../../../src/domain/feedback.schema';
-import { compileAnnexA } from '../../../src/domain/plan.compile';
 import type { Plan } from '../../../src/domain/plan.schema';
-import { importWord } from '../../../src/domain/word-import/word-import';
-import { renderDocx } from '../../../src/export/docx/docx.renderer';
-import { readWordStructure } from '../../../src/export/docx/docx.structure';
 import { fingerprint } from '../../../src/export/fingerprint';
 import { syntheticPlan } from '../../../bench/synthetic-plan';
 import { blankPlan } from '../../../src/domain/blank-plan';
+import { compile, edited, exported, read } from './word-files';
 
-const compile = (plan: Plan) => compileAnnexA(plan, { coProduction: { items: [], counts: countFeedback([]) } });
-const exported = (plan: Plan) => renderDocx(compile(plan), { provenance: { planId: 'p', version: 1, hash: fingerprint(compile(plan)) } });
-
-/** The exported file with one piece of its text changed, as a partner would in Word. */
-const edited = (file: Buffer, from: string, to: string): Buffer => {
-  const zip = new AdmZip(file);
-  const xml = zip.readAsText('word/document.xml');
-  if (!xml.includes(from)) throw new Error(`"${from}" is not in the file`);
-  zip.updateFile('word/document.xml', Buffer.from(xml.replace(from, to), 'utf8'));
-  return zip.toBuffer();
-};
-
-const read = (plan: Plan, file: Buffer) => importWord(plan, readWordStructure(file, 'plan.docx'), compile);
 
 describe('a Word plan read back into the plan', () => {
   const plan = demoPlan();
