@@ -44,7 +44,7 @@ export const blankPlan = (reportingYear = '2026-27'): Plan => {
       capital: { newProvisions: null, additionalPlaces: null, strategy: null },
     },
     engagement: { narrative: null },
-    risks: { note: null, risks: [] },
+    risks: { note: null, matrixNote: null, risks: [] },
     dependencies: { approach: null, items: [] },
     monitoring: { approach: null, kpiGroups: [], assuranceAndFeedback: null },
     reportingToDfe: { documents: [] },

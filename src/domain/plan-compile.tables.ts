@@ -85,6 +85,7 @@ export const deliveryPlanTable = ({ deliveryPlan: d, header }: Plan): Block => {
       bold(`Workstream ${w.code}: ${w.name}`),
       { text: '\nRelated building blocks:' },
       ...w.buildingBlocks.map((b) => ({ text: `\n- ${blockName(b)}`, italic: true })),
+      ...(w.enablers ? [{ text: `\n- ${BLUEPRINT_TABLE.enablers}`, italic: true }] : []),
       { text: `\nOutcome: ${w.outcome ?? MISSING_TEXT}` },
       { text: '\nSuccess measures:' },
       ...w.successMeasures.map((m) => ({ text: `\n- ${m}` })),

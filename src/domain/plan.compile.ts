@@ -266,6 +266,7 @@ const annexes = (plan: Plan, options: CompileOptions): Block[] => {
       rows: plan.supportingDocuments.documents.map((d) => [cell(d.purpose), [d.title, d.url].filter(Boolean).join(' ')]),
     },
     h(2, PART_TITLES[6]),
+    ...optionalText(plan.risks.matrixNote),
     annexCTable(matrices['annex-c']),
     ...(usesSimpleScale ? [p('The risks in question 10 are rated on a High / Medium / Low scale, coloured as follows:'), simpleMatrixTable(matrices['high-medium-low'])] : []),
     ...(options.coProduction ? coProductionAnnex(options.coProduction) : []),

@@ -146,6 +146,8 @@ export const Workstream = z.object({
   code: z.string().trim().min(1).max(10),
   name: z.string().trim().min(1).max(LIMITS.short),
   buildingBlocks: z.array(BuildingBlockId).max(4),
+  /** Mapped to the template's Enablers row (as the blueprint and roadmap have it) as well as, or instead of, a building block. */
+  enablers: addedLater(z.boolean().nullable()),
   outcome: answer(),
   successMeasures: listOfLines(),
   lead: shortAnswer(),
@@ -241,6 +243,8 @@ export type Risk = z.infer<typeof Risk>;
 export const Risks = z.object({
   /** What partnerships write beside the table: how they rate risks, where the full register is kept. */
   note: addedLater(answer()),
+  /** What partnerships write beside the Annex C matrix: how they use it, where they depart from it. */
+  matrixNote: addedLater(answer()),
   risks: z.array(Risk).max(LIMITS.rows),
 });
 

@@ -113,7 +113,7 @@ describe('report charts', () => {
   });
 
   describe('risk heat map', () => {
-    const withRisks = (risks: Risk[]): Plan => ({ ...demoPlan(), risks: { note: null, risks } });
+    const withRisks = (risks: Risk[]): Plan => ({ ...demoPlan(), risks: { note: null, matrixNote: null, risks } });
     const risk = (id: string, over: Partial<Risk>): Risk => ({
       id,
       description: `Risk ${id}`,

@@ -179,6 +179,7 @@ export const SECTION_FORMS: Record<SectionKey, SectionForm> = {
             text('code', 'Number', { max: 10, hint: 'e.g. 1a' }),
             text('name', 'Workstream'),
             { path: 'buildingBlocks', label: 'Related building blocks', kind: 'choices', choices: BLOCK_CHOICES },
+            { path: 'enablers', label: 'Also mapped to the Enablers row?', kind: 'yesno' },
             long('outcome', 'Outcome – what you want to achieve'),
             lines('successMeasures', 'Success measures'),
             text('lead', 'Responsible lead'),
@@ -193,6 +194,7 @@ export const SECTION_FORMS: Record<SectionKey, SectionForm> = {
             code: '?',
             name: 'New workstream',
             buildingBlocks: [],
+            enablers: null,
             outcome: null,
             successMeasures: [],
             lead: null,
@@ -306,7 +308,10 @@ export const SECTION_FORMS: Record<SectionKey, SectionForm> = {
           }),
         },
       },
-      { title: 'How you rate and keep risks', fields: [long('note', 'How the partnership rates its risks and keeps its full register (optional)')] },
+      {
+        title: 'How you rate and keep risks',
+        fields: [long('note', 'How the partnership rates its risks and keeps its full register (optional)'), long('matrixNote', 'Beside the risk matrix in Annex C: how you use it (optional)')],
+      },
     ],
   },
   dependencies: {

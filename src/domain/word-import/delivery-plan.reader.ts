@@ -1,4 +1,4 @@
-import { SPEND_TABLE } from '../annex-a.text';
+import { DELIVERY_PLAN_TABLE, SPEND_TABLE } from '../annex-a.text';
 import { inThousands, penceOfWrittenAmount } from './written-amount';
 import { DELIVERY_QUARTERS, type Plan, type QuarterPlan, type SpendLine, type Workstream } from '../plan.schema';
 import { documentsAfterTables } from './document-readers';
@@ -7,7 +7,14 @@ import { normalise } from './normalise';
 import type { Line } from './plan-sections';
 import { textAroundTables } from './section-text';
 import { asWorkstreamTitle, wideDeliveryPlan, wideSpend } from './delivery-layouts';
-import { blockOf, cellLines, matchRows, rowsOf, same, text, type Row } from './table-cells';
+import { blockOf, cellLines, foldAddedColumns, matchRows, rowsOf, same, text, type Row } from './table-cells';
+
+// The columns after the workstream's, by their headings: a column a partnership added ("Key partners") goes with the one on its left.
+const { lead, milestones, trajectory } = DELIVERY_PLAN_TABLE;
+const DELIVERY_COLUMNS = [lead, ...DELIVERY_QUARTERS.flatMap(() => [milestones.title, trajectory.title])];
+
+/** A spend cell with no amount yet: a dash, or "TBC" (the plan prints such an amount as an empty cell). */
+const NOT_YET_AMOUNT = /^(?:[-–—]|tbc|tba|tbd|to be confirmed)$/i;
 
 const NO_TRAJECTORY = { metric: null, target: null, unit: null };
 const WORKSTREAM_TITLE = /^Workstream\s+(\S{1,10}?):\s+(.+)$/;
@@ -31,16 +38,18 @@ const listAfter = (lines: readonly string[], at: number, label: RegExp, end: num
 const workstreamCell = (cell: string | undefined) => {
   const lines = cellLines(cell);
   const title = WORKSTREAM_TITLE.exec(asWorkstreamTitle(lines[0] ?? ''));
-  const blocksAt = lines.findIndex((l) => BLOCKS_LABEL.test(l));
+  // Or an enabler's "Enabler" on a line of its own where the building blocks go.
+  const blocksAt = lines.findIndex((l, i) => BLOCKS_LABEL.test(l) || (i === 1 && blockOf(l)?.kind === 'enablers'));
   const outcomeAt = lines.findIndex((l) => OUTCOME_LABEL.test(l));
   const measuresAt = lines.findIndex((l) => MEASURES_LABEL.test(l));
   if (!title || blocksAt !== 1 || outcomeAt < blocksAt || measuresAt < outcomeAt) return undefined;
   const blocks = listAfter(lines, blocksAt, BLOCKS_LABEL, outcomeAt).map(blockOf);
-  if (blocks.some((b) => b?.kind !== 'building-block')) return undefined;
+  if (blocks.some((b) => !b)) return undefined;
   return {
     code: title[1]!,
     name: title[2]!.trim(),
-    buildingBlocks: blocks.map((b) => b!.buildingBlock!),
+    buildingBlocks: blocks.flatMap((b) => (b?.buildingBlock ? [b.buildingBlock] : [])),
+    enablers: blocks.some((b) => b?.kind === 'enablers') || null,
     outcome: text([lines[outcomeAt]!.replace(OUTCOME_LABEL, ''), ...lines.slice(outcomeAt + 1, measuresAt)].join('\n')),
     successMeasures: listAfter(lines, measuresAt, MEASURES_LABEL, lines.length),
   };
@@ -96,8 +105,8 @@ const spendOf = (plan: Plan, rows: readonly Row[]): Pick<Plan['deliveryPlan'], '
         q,
         Object.fromEntries(
           fundingSources.map((s, si) => {
-            // A dash alone is a cell left empty, as "-" says in a spreadsheet.
-            const typed = (cells[1 + qi * count + si] ?? '').trim().replace(/^[-–—]$/, '');
+            // A dash alone is a cell left empty, as "-" says in a spreadsheet; so is an amount still to be confirmed.
+            const typed = (cells[1 + qi * count + si] ?? '').trim().replace(NOT_YET_AMOUNT, '');
             const pence = typed ? penceOfWrittenAmount(typed, thousands) : null;
             if (typed && pence === null) unreadable = true;
             return [s.id, pence];
@@ -123,7 +132,7 @@ export const readDeliveryPlan = (plan: Plan, lines: readonly Line[], awaited: re
   const spendTitle = normalise(SPEND_TABLE.heading.title).toLowerCase();
   const spendAt = all.findIndex((r) => normalise(r[0] ?? '').toLowerCase().startsWith(spendTitle));
   // Laid out the partnership's way (a row per quarter, a table per workstream, a row per funding source): the template's rows.
-  const delivery = wideDeliveryPlan(all.slice(0, spendAt < 0 ? all.length : spendAt)).slice(2);
+  const delivery = foldAddedColumns(wideDeliveryPlan(all.slice(0, spendAt < 0 ? all.length : spendAt)), DELIVERY_COLUMNS, 1).slice(2);
   const spendRows = spendAt < 0 ? undefined : wideSpend(all.slice(spendAt));
   const hasFocus = /^NB:/.test((delivery[0]?.[0] ?? '').trim());
   const crossCuttingFocus = hasFocus ? cellLines(delivery[0]![0]).slice(1) : [];

@@ -18,9 +18,12 @@ const shared = (said: ReadonlySet<string>, key: QuestionKey): number => [...HEAD
 /** The same as a share of the heading's words, from 0 to 1. */
 export const similarity = (said: ReadonlySet<string>, key: QuestionKey): number => shared(said, key) / Math.max(1, HEADING_WORDS.get(key)!.size);
 
-/** A part's title however it is punctuated or cased: "Annex B: Supporting documents" is the template's "Annex B - Supporting Documents". */
+/**
+ * A part's title however it is punctuated or cased: "Annex B: Supporting documents" is the template's
+ * "Annex B - Supporting Documents", and "Monitoring & Evaluation" its "Monitoring and Evaluation".
+ */
 const sameTitle = (text: string, title: string): boolean => {
-  const plain = (t: string) => normalise(t).toLowerCase().replace(/[^a-z0-9]+/g, ' ').trim();
+  const plain = (t: string) => normalise(t).toLowerCase().replace(/&/g, ' and ').replace(/[^a-z0-9]+/g, ' ').trim();
   return text.length <= 120 && plain(text) === plain(title);
 };
 

@@ -192,8 +192,13 @@ export const SECTION_READERS: Partial<Record<SectionKey, SectionReader>> = {
   // risks changes who owns what and which are headline, so that stays in Teams (the count must match).
   // A row added at the end is a new headline risk, on the scale its ratings are written in.
   risks: (plan, lines) => {
+    // Columns a partnership put before the risk itself ("Ref") are moved after the template's six, to go with the others it added.
+    const tableRows = lines.filter((l): l is Extract<Line, { kind: 'row' }> => l.kind === 'row');
+    const first = tableRows[0]?.cells.findIndex((c) => /^(the )?risks?( description)?$/i.test(normalise(c))) ?? -1;
+    const turn = <T>(cells: readonly T[]) => (first > 0 ? [...cells.slice(first), ...cells.slice(0, first)] : [...cells]);
+    const turned = tableRows.map((r) => ({ ...r, cells: turn(r.cells), ...(r.fills ? { fills: turn(r.fills) } : {}) }));
     // A template row left empty is no risk.
-    const rows = lines.filter((l): l is Extract<Line, { kind: 'row' }> => l.kind === 'row').slice(1).filter((r) => r.cells.some((c) => c.trim()));
+    const rows = turned.slice(1).filter((r) => r.cells.some((c) => c.trim()));
     const headline = plan.risks.risks.filter((r) => r.status === 'open' && r.headline);
     if (rows.length < headline.length || rows.length > 5) return plan;
     // "Red", "RED" or "Red (16)": the score in brackets is impact times likelihood, worked out again from
@@ -209,7 +214,7 @@ export const SECTION_READERS: Partial<Record<SectionKey, SectionReader>> = {
     };
     const text = (cell: string | undefined) => (cell ?? '').trim() || null;
     // Impact and likelihood by their column headings where the table names them (some put likelihood first).
-    const header = lines.find((l): l is Extract<Line, { kind: 'row' }> => l.kind === 'row')?.cells ?? [];
+    const header = turned[0]?.cells ?? [];
     const impactAt = header.findIndex((c) => /^impact\b/i.test(normalise(c)));
     const likelihoodAt = header.findIndex((c) => /^likelihood\b/i.test(normalise(c)));
     const swapped = impactAt === 2 && likelihoodAt === 1;
@@ -239,7 +244,7 @@ export const SECTION_READERS: Partial<Record<SectionKey, SectionReader>> = {
     });
     // Words around the table (how the partnership rates risks, where its full register is) are its note.
     const note = asText(answerLinesOf('risks', lines));
-    return { ...plan, risks: { note, risks: [...plan.risks.risks.map((r) => edited.get(r.id) ?? r), ...added] } };
+    return { ...plan, risks: { ...plan.risks, note, risks: [...plan.risks.risks.map((r) => edited.get(r.id) ?? r), ...added] } };
   },
   // The approach, then each open dependency under its area's sub-heading. A new sub-heading is a new
   // dependency; one the plan has that the file lacks is not closed from Word (that stays in Teams).

@@ -27,7 +27,7 @@ const BLOCK_WORDS = new Map(BUILDING_BLOCKS.map((b) => [b.id, words(b.name)]));
 
 /** A building block by the name the template gives it, or the enablers row; undefined for anything else. */
 export const blockOf = (label: string): { kind: 'building-block'; buildingBlock: BuildingBlockId } | { kind: 'enablers'; buildingBlock: null } | undefined => {
-  if (same(label, 'Enablers')) return { kind: 'enablers', buildingBlock: null };
+  if (/^enablers?$/i.test(normalise(label))) return { kind: 'enablers', buildingBlock: null };
   // Or its name shortened ("access to specialist support", "system leadership, collaboration and co-production"):
   // every word of it in one block's name, and in no other's.
   const said = [...words(label)];
@@ -58,7 +58,7 @@ const measuresInRow = (row: Row, years: readonly string[] | undefined): Omit<Suc
   const columns = row.slice(1).map((cell) => {
     const lines = cellLines(cell);
     const heading = COLUMN_HEADING.exec(lines[0] ?? '');
-    const qualifier = heading?.[2]?.trim() ?? '';
+    const qualifier = heading?.[2]?.trim().replace(/\s*:$/, '') ?? '';
     return (heading ? lines.slice(1) : lines).map((l) => {
       const { name, value } = nameAndValue(l);
       return { name, value: qualifier ? `${value} ${qualifier}` : value };
@@ -86,11 +86,14 @@ export const measuresAfter = (rows: readonly Row[], old: readonly SuccessMeasure
   // The plan's header row says only "Baseline" and "Target Metrics" beside the label.
   const inRow = header.slice(1).some((c) => normalise(c) !== '' && !/^(baseline|target metrics?|targets?)$/i.test(normalise(c)));
   // Its label cell merged down over a row per measure (the cell empty below it): those rows are the row's own lines.
-  for (let next = at + 1; inRow && next < rows.length && !normalise(rows[next]![0] ?? ''); next++) {
+  let next = at + 1;
+  for (; inRow && next < rows.length && !normalise(rows[next]![0] ?? ''); next++) {
     const more = rows[next]!;
     header = header.map((cell, i) => (i === 0 ? cell : [cell, more[i] ?? ''].filter((c) => c.trim()).join('\n')));
   }
-  const read = inRow ? measuresInRow(header, years) : rows.slice(at + 1).map((r) => ({ name: text(r[0]), baseline: text(r[1]), target: text(r[2]) }));
+  // Rows a partnership added under it in the same layout ("Leading indicators"): more measures, named by their label.
+  const labelled = rows.slice(next).flatMap((row) => measuresInRow(row, years).map((m) => ({ ...m, name: [normalise(row[0] ?? ''), m.name].filter(Boolean).join(' ') })));
+  const read = inRow ? [...measuresInRow(header, years), ...labelled] : rows.slice(at + 1).map((r) => ({ name: text(r[0]), baseline: text(r[1]), target: text(r[2]) }));
   const taken = new Set(old.map((m) => m.id));
   const measures = read.map((m, i) => {
     let id = old[i]?.id ?? `measure-${i + 1}`;
@@ -123,6 +126,37 @@ export const labelledCells = (header: readonly string[], row: readonly string[],
     const heading = text(header[from + i]);
     return value ? [heading ? `${normalise(heading)}: ${value}` : value] : [];
   });
+
+/**
+ * A table whose known columns are found by their headings (in row `headerAt`), with columns a
+ * partnership added ("What needs to change", "Key partners") folded into the known column on their
+ * left as "Heading: value" lines, every word kept; rows as wide as the header come back in the
+ * template's columns (the first, the row's label, always kept). Unchanged when a known column's
+ * heading is not found in order or nothing was added.
+ */
+export const foldAddedColumns = (rows: readonly Row[], known: readonly string[], headerAt = 0): Row[] => {
+  const header = rows[headerAt] ?? [];
+  const at: number[] = [];
+  for (const k of known) {
+    const found = header.findIndex((h, i) => i > (at[at.length - 1] ?? 0) && similar(h, k));
+    if (found < 0) return [...rows];
+    at.push(found);
+  }
+  if (header.length <= known.length + 1 || at[0] !== 1) return [...rows];
+  const owner = header.map((_, i) => at.filter((k) => k <= i).length - 1);
+  const added = (row: Row, j: number) => row.flatMap((cell, c) => (c > 0 && owner[c] === j && !at.includes(c) && text(cell) ? [`${normalise(header[c] ?? '')}: ${text(cell)}`] : []));
+  return rows.map((row, r) =>
+    row.length !== header.length ? row : [row[0] ?? '', ...at.map((i, j) => (r === headerAt ? row[i] ?? '' : [row[i] ?? '', ...added(row, j)].filter((c) => c.trim()).join('\n')))],
+  );
+};
+
+/** A column heading the template's, reworded a little ("Where we will be in 3 years"): most of its words. */
+const similar = (heading: string, known: string): boolean => {
+  if (same(heading, known)) return true;
+  const theirs = words(heading);
+  const ours = [...words(known)];
+  return ours.length > 0 && ours.filter((w) => theirs.has(w)).length / ours.length >= 0.75;
+};
 
 /** A text with lines added under it; null when there is nothing. */
 export const withLines = (first: string | null, more: readonly string[]): string | null => [first, ...more].filter(Boolean).join('\n') || null;

@@ -8,7 +8,7 @@ import { normalise } from './normalise';
 import type { SectionReader } from './plan-sections';
 import { answerLinesOf, asText, promptLines, textAroundTables, withTablesAsLines } from './section-text';
 import { isoOfWrittenDate } from './written-date';
-import { blockLabelLines, blockOf, cellLines, labelledCells, matchRows, measuresAfter, rowsOf, same, text, withLines, type Row } from './table-cells';
+import { blockLabelLines, blockOf, cellLines, foldAddedColumns, labelledCells, matchRows, measuresAfter, rowsOf, same, text, withLines, type Row } from './table-cells';
 
 const UPLOAD_PROMPT = new Set(promptLines(QUESTION_PROMPTS.reportingToDfe.upload));
 
@@ -86,7 +86,10 @@ export const TABLE_READERS: Partial<Record<SectionKey, SectionReader>> = {
           else if (heads[j]! in bands) bands[heads[j]!]!.push(...items);
         });
       }
-    } else rows.forEach((row, i) => {
+    } else rows.forEach((whole, i) => {
+      // "VISION: our words" in one cell (a merged row) is the band's label and its text.
+      const run = /^\s*(VISION|INPUTS|ACTIVITIES|OUTPUTS|OUTCOMES)\s*:\s*(\S[\s\S]*)$/i.exec(whole[0] ?? '');
+      const row = run && whole.slice(1).every((c) => !c.trim()) ? [run[1]!, run[2]!] : whole;
       const label = bandOf(row[0]);
       const rest = row.slice(1).flatMap((c) => cellLines(c));
       if (label === 'VISION') {
@@ -105,7 +108,7 @@ export const TABLE_READERS: Partial<Record<SectionKey, SectionReader>> = {
     const t = plan.threeYearPicture;
     // "Building blocks" in a row of its own, above the blocks, is the template's label, not a block.
     const { before, measures } = measuresAfter(
-      rowsOf(lines)
+      foldAddedColumns(rowsOf(lines), [BLUEPRINT_TABLE.columns.whereWeAre, BLUEPRINT_TABLE.columns.whereWeWillBe])
         .slice(1)
         .filter((row) => !(row.slice(1).every((c) => !c.trim()) && same(row[0], BLUEPRINT_TABLE.buildingBlocksLabel)))
         // Or in a column of its own, merged down beside the blocks: the block's row starts one cell later.

@@ -1,11 +1,12 @@
 import type { DocumentModel } from '../document.model';
 import { sectionLabel, SECTIONS } from '../plan.sections';
-import type { Plan, SectionKey } from '../plan.schema';
+import { DELIVERY_QUARTERS, type Plan, type SectionKey } from '../plan.schema';
 import { lineTotal } from '../spend.totals';
 import { formatPence } from '../money';
 import { QUESTION_PROMPTS } from '../annex-a.text';
 import { ANSWER_GAP, STILL_TO_PROVIDE_HEADING } from '../plan-gaps';
-import { normalise } from './normalise';
+import { normalise, words } from './normalise';
+import { asText } from './section-text';
 import { canonicalText, cutModel, cutWord, type CutSection, type Line, type Region } from './plan-sections';
 import { regionOf } from './question-headings';
 import { SECTION_READERS } from './section-readers';
@@ -175,7 +176,10 @@ const keepsEveryWord = (lines: readonly Line[], file: string, plan: string, temp
 const derivedWords = (key: SectionKey, plan: Plan): string => {
   if (key === 'deliveryPlan') {
     const lineTotals = plan.deliveryPlan.spend.map(lineTotal);
-    return [...lineTotals, lineTotals.reduce((a, b) => a + b, 0)].map(formatPence).join(' ');
+    // An enabler's row says "Enabler" where the plan says "Enablers"; an amount not known yet may be typed "TBC".
+    const enabler = plan.deliveryPlan.workstreams.some((w) => w.enablers) ? ['Enabler'] : [];
+    const notYet = plan.deliveryPlan.spend.flatMap((l) => DELIVERY_QUARTERS.flatMap((q) => plan.deliveryPlan.fundingSources.filter((s) => (l.amounts[q][s.id] ?? null) === null))).map(() => 'TBC');
+    return [...[...lineTotals, lineTotals.reduce((a, b) => a + b, 0)].map(formatPence), ...enabler, ...notYet].join(' ');
   }
   if (key !== 'risks') return '';
   // "4", "4 – Critical" or "Critical (4)": the level's number first or last in brackets (not the 2 of "up to 2 years").
@@ -196,6 +200,18 @@ const fromFullLog = (line: Line) => line.kind === 'text' && FULL_LOG.test(normal
  */
 const wordsOf = (region: RegionText | undefined, gaps: boolean): string =>
   [canonicalText((region?.lines ?? []).filter((l) => !fromFullLog(l))), ...(gaps ? (region?.awaited ?? []) : [])].join('\n');
+
+const withMatrixNote = (plan: Plan, matrixNote: string | null): Plan => ({ ...plan, risks: { ...plan.risks, matrixNote } });
+
+/**
+ * The file's paragraphs under Annex C that the plan does not print around its matrix: null when
+ * there are none, undefined when the file has no Annex C (nothing to say about the note).
+ */
+const annexCNote = (have: RegionText | undefined, ours: RegionText | undefined): string | null | undefined => {
+  if (!have) return undefined;
+  const printed = new Set((ours?.lines ?? []).flatMap((l) => (l.kind === 'text' ? [normalise(l.text)] : [])));
+  return asText(have.lines.filter((l): l is Extract<Line, { kind: 'text' }> => l.kind === 'text' && !printed.has(normalise(l.text))));
+};
 
 /**
  * What a Word file would change in the plan: each section's words in the file against the words
@@ -269,6 +285,16 @@ export const importWord = (plan: Plan, blocks: readonly WordBlock[], compile: (p
       changes.push({ section: key, label: sectionLabel(key), readable: true, relaid: true });
     } else notTaken(key, 'its new words could not be read back exactly');
   }
+  // What partnerships write beside the Annex C matrix is the risks' note on it; taken with the risks, or named when they are not.
+  const note = annexCNote(found.get('annex-c'), byRegion(cutModel(compile(withMatrixNote(imported, null)))).get('annex-c'));
+  if (note !== undefined && normalise(note ?? '') !== normalise(imported.risks.matrixNote ?? '')) {
+    const risks = changes.find((c) => c.section === 'risks');
+    if (risks && !risks.readable) unplaced.push(`${sectionLabel('risks')}: the words beside the Annex C matrix were not taken with them: add them in Teams`);
+    else {
+      imported = withMatrixNote(imported, note);
+      if (!risks) changes.push({ section: 'risks', label: sectionLabel('risks'), readable: true });
+    }
+  }
   // Made afresh from the plan on every export, so compared with what the imported plan makes.
   const made = byRegion(cutModel(compile(imported)));
   const log = (found.get('risks')?.lines ?? []).find(fromFullLog);
@@ -283,9 +309,11 @@ export const importWord = (plan: Plan, blocks: readonly WordBlock[], compile: (p
     // Annex C's matrix as the template has it: its cells coloured by shading, not the words the plan writes in them.
     const uncoloured = ours.map((l) => (l.kind === 'row' ? { ...l, cells: l.cells.map((c) => (/^(Red|Amber|Green)$/.test(c.trim()) ? '' : c)) } : l));
     const known = new Set([...canonicalText(ours).split('\n'), ...canonicalText(uncoloured).split('\n')]);
+    // The matrix laid out a little differently ("< 10%" and "Very Unlikely" in one cell): its rows say only the matrix's words.
+    const matrixWords = region === 'annex-c' ? words(canonicalText(ours)) : new Set<string>();
     const extra = canonicalText(have.lines)
       .split('\n')
-      .filter((line) => line && !known.has(line));
+      .filter((line) => line && !known.has(line) && !(line.includes(' | ') && [...words(line)].every((w) => matrixWords.has(w))));
     if (extra.length) unplaced.push(`${have.heading}: ${extra.length === 1 ? 'a line that belongs' : `${extra.length} lines that belong`} to no section of the plan, starting "${extra[0]!.slice(0, 60)}"`);
   }
   return { changes, unplaced, plan: imported };

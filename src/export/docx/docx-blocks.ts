@@ -123,9 +123,11 @@ const tableOf = (block: Extract<Block, { kind: 'table' }>, textWidth: number, pa
       children: cells.map((c, i) => tableCell(c, header, widthOf(cells, i), keepNext)),
     });
   const last = block.rows.length - 1;
+  // A row that only labels those under it (Q5's "Building blocks", its other cells empty) is never left at a page's foot.
+  const labelsNext = (cells: readonly Cell[]) => cells.length > 1 && cells.slice(1).every((c) => !plainText(cellSpec(c).text).trim());
   return new Table({
     // The header stays with the first row, and the last row (often a total) comes with the two before it, never alone under repeated headers.
-    rows: [...block.header.map((r) => row(r, true, true)), ...block.rows.map((r, i) => row(r, false, i >= last - 2 && i < last))],
+    rows: [...block.header.map((r) => row(r, true, true)), ...block.rows.map((r, i) => row(r, false, i < last && (i >= last - 2 || labelsNext(r))))],
     width: { size: textWidth, type: WidthType.DXA },
     columnWidths,
     layout: TableLayoutType.FIXED,
