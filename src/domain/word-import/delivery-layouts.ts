@@ -91,6 +91,55 @@ const fromWorkstreamTables = (rows: readonly Row[]): Row[] | undefined => {
   return [...HEADINGS, ...out];
 };
 
+/** "Outcome: …" typed as a paragraph with its label: the label (as a row of a workstream's table says it) and its words. */
+const labelled = (line: Line | undefined): [string, string] | undefined => {
+  if (line?.kind !== 'text') return undefined;
+  const m = /^([^:]{1,40}):\s*(.*)$/.exec(normalise(line.text));
+  const label = m?.[1]?.trim() ?? '';
+  return m && [LABELS.blocks, LABELS.outcome, LABELS.measures, LABELS.lead].some((l) => l.test(label)) ? [label, line.text.slice(line.text.indexOf(':') + 1).trim()] : undefined;
+};
+
+/** A workstream's quarters in a table of their own, a row each ("Quarter | Milestones | Target trajectory"), as a row per label with the quarters across. */
+const quartersAcross = (rows: readonly Row[]): Row[] | undefined => {
+  const head = (rows[0] ?? []).map((c) => normalise(c).toLowerCase());
+  const at = { quarter: head.indexOf('quarter'), milestones: head.findIndex((c) => c.startsWith('milestone')), trajectory: head.findIndex((c) => c.includes('trajectory')) };
+  // Already across ("| Q2 | Q3 | Q4", then a row per label), as the table per workstream has it.
+  if (at.quarter < 0) return rows.slice(1).every((r) => LABELS.milestones.test(normalise(r[0] ?? '')) || LABELS.trajectory.test(normalise(r[0] ?? ''))) ? [...rows] : undefined;
+  if (at.milestones < 0 || at.trajectory < 0) return undefined;
+  const body = rows.slice(1);
+  // A column the officer added ("Due") goes with the milestones, under its heading.
+  const added = head.flatMap((h, i) => (Object.values(at).includes(i) ? [] : [i]));
+  const milestones = (r: Row) => [r[at.milestones] ?? '', ...added.flatMap((i) => (text(r[i]) ? [`${normalise(rows[0]![i] ?? '')}: ${text(r[i])}`] : []))].filter((c) => c.trim()).join('\n');
+  return [['', ...body.map((r) => r[at.quarter] ?? '')], ['Milestones', ...body.map(milestones)], ['Target trajectory', ...body.map((r) => r[at.trajectory] ?? '')]];
+};
+
+/**
+ * Workstreams written as sections of their own: a heading "Workstream 1 – …", its building blocks,
+ * outcome, success measures and lead as labelled paragraphs, and its quarters in a small table.
+ * Each becomes the rows of a table per workstream, so one reader reads it; other lines stay.
+ */
+export const workstreamSections = (lines: readonly Line[]): Line[] => {
+  const out: Line[] = [];
+  for (let i = 0; i < lines.length; i++) {
+    const line = lines[i]!;
+    const title = line.kind === 'text' && (line.titled || line.heading) && TITLE.test(normalise(line.text)) ? normalise(line.text) : null;
+    let end = i + 1;
+    const labels: [string, string][] = [];
+    for (let l = labelled(lines[end]); title && l; l = labelled(lines[++end])) labels.push(l);
+    const tableStart = end;
+    while (title && lines[end]?.kind === 'row') end++;
+    const quarters = title && labels.length && end > tableStart ? quartersAcross(lines.slice(tableStart, end).map((r) => (r.kind === 'row' ? r.cells : []))) : undefined;
+    if (!title || !quarters) {
+      out.push(line);
+      continue;
+    }
+    const rows: Row[] = [[title], ...labels.map(([label, value]) => [label, value]), ...quarters];
+    out.push(...rows.map((cells): Line => ({ kind: 'row', cells: [...cells] })));
+    i = end - 1;
+  }
+  return out;
+};
+
 /** A table inside a cell, typed "| a | b |" a row: its rows of cells. */
 const innerRows = (cell: string | undefined): string[][] =>
   (cell ?? '')
@@ -193,7 +242,7 @@ export const deliveryPlanAsPrinted = (lines: readonly Line[]): Line[] => {
   const spendTitle = normalise(SPEND_TABLE.heading.title).toLowerCase();
   let inSpend = false;
   let thousands = false;
-  return lines.map((l) => {
+  return workstreamSections(lines).map((l) => {
     if (l.kind !== 'row') return l;
     if (normalise(l.cells[0] ?? '').toLowerCase().startsWith(spendTitle)) {
       inSpend = true;

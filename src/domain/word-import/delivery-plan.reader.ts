@@ -6,7 +6,7 @@ import { freshId } from './fresh-id';
 import { normalise } from './normalise';
 import type { Line } from './plan-sections';
 import { textAroundTables } from './section-text';
-import { asWorkstreamTitle, wideDeliveryPlan, wideSpend } from './delivery-layouts';
+import { asWorkstreamTitle, wideDeliveryPlan, wideSpend, workstreamSections } from './delivery-layouts';
 import { blockOf, cellLines, foldAddedColumns, matchRows, rowsOf, same, text, type Row } from './table-cells';
 
 // The columns after the workstream's, by their headings: a column a partnership added ("Key partners") goes with the one on its left.
@@ -125,8 +125,9 @@ const spendOf = (plan: Plan, rows: readonly Row[]): Pick<Plan['deliveryPlan'], '
  * file no longer has is not removed from Word: its updates and risks hang on it, so that is done in
  * Teams, and such a file is not read.
  */
-export const readDeliveryPlan = (plan: Plan, lines: readonly Line[], awaited: readonly string[]): Plan => {
+export const readDeliveryPlan = (plan: Plan, file: readonly Line[], awaited: readonly string[]): Plan => {
   const d = plan.deliveryPlan;
+  const lines = workstreamSections(file);
   const all = rowsOf(lines);
   // Its heading cell, with or without the template's help under the title.
   const spendTitle = normalise(SPEND_TABLE.heading.title).toLowerCase();

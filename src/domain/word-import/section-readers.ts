@@ -6,7 +6,7 @@ import { freshId } from './fresh-id';
 import { normalise } from './normalise';
 import type { Line, SectionReader } from './plan-sections';
 import { labelledCells, looksLikeHeadings, rowsOf, same, text, withLines, type Row } from './table-cells';
-import { answerLinesOf, asText, promptLines, textAroundTables, withTablesAsLines, type TextLine } from './section-text';
+import { answerLinesOf, asText, promptLines, textAroundTables, theTable, withTablesAsLines, type TextLine } from './section-text';
 
 const CAPITAL_PROMPT = new Set(promptLines(QUESTION_PROMPTS.otherFunding.capital));
 
@@ -116,6 +116,23 @@ const dependenciesFromTable = (plan: Plan, lines: readonly Line[], rows: readonl
   return { ...plan, dependencies: { approach: textAroundTables('dependencies', lines), items: [...read, ...plan.dependencies.items.filter((d) => d.status !== 'open')] } };
 };
 
+/** The risk table's columns by their headings ("Mitigating actions", "Probability"), each in the template's place when its heading is not found. */
+const RISK_COLUMNS = [
+  ['description', /^$/],
+  ['impact', /^impact\b/i],
+  ['likelihood', /^(likelihood|probability)\b/i],
+  ['rating', /^(rag|rating|risk rating|current rag|overall rag|rag rating)\b/i],
+  ['mitigation', /mitigat/i],
+  ['residual', /^(residual|target)\b/i],
+] as const;
+type RiskColumn = (typeof RISK_COLUMNS)[number][0];
+
+const riskColumns = (header: readonly string[]): Record<RiskColumn, number> => {
+  const found = RISK_COLUMNS.map(([, heading], i) => (i === 0 ? 0 : header.findIndex((h, j) => j > 0 && heading.test(normalise(h)))));
+  // A column whose heading is not found is where the template has it, unless a named one is there.
+  return Object.fromEntries(RISK_COLUMNS.map(([key], i) => [key, found[i]! >= 0 ? found[i]! : found.includes(i) ? -1 : i])) as Record<RiskColumn, number>;
+};
+
 /**
  * Each section read back into the plan from its lines, a pure function of the plan and the file.
  * A reader may guess wrong on an unusual layout: the import compiles its result again and takes
@@ -138,9 +155,10 @@ export const SECTION_READERS: Partial<Record<SectionKey, SectionReader>> = {
   },
   executiveSummary: (plan, lines) => ({ ...plan, executiveSummary: { changeStory: answerText('executiveSummary', lines) } }),
   visionAndGoals: (plan, lines) => {
-    // A table headed "Goal …" is the goals; any other table is part of the vision's text.
-    const [goalHeadings, ...goalRows] = rowsOf(lines);
-    if (goalRows.length && /^(our )?goals?\b/i.test(normalise(goalHeadings?.[0] ?? ''))) return goalsFromTable(plan, answerLinesOf('visionAndGoals', lines), goalRows);
+    // A table headed "Goal …" is the goals; any other table (the vision in a box of its own) is part of the vision's text.
+    const goalTable = theTable(lines, (cells) => /^(our )?goals?\b/i.test(normalise(cells[0] ?? '')));
+    const goalRows = rowsOf(goalTable?.table ?? []).slice(1);
+    if (goalTable && goalRows.length) return goalsFromTable(plan, answerLinesOf('visionAndGoals', goalTable.rest), goalRows);
     const all = answerLinesOf('visionAndGoals', withTablesAsLines(lines));
     // Goals set as headings of their own ("Goal A – …"), each with its words and measures under it.
     const headed = all.flatMap((l, i) => (l.titled && !l.listed && HEADED_GOAL.test(l.text.trim()) ? [i] : []));
@@ -213,24 +231,21 @@ export const SECTION_READERS: Partial<Record<SectionKey, SectionReader>> = {
       return score ? [`Residual score: ${score}`] : [];
     };
     const text = (cell: string | undefined) => (cell ?? '').trim() || null;
-    // Impact and likelihood by their column headings where the table names them (some put likelihood first).
+    // Each column by its heading where the table names it (some put likelihood first, or an owner before the residual rating); the template's order otherwise.
     const header = turned[0]?.cells ?? [];
-    const impactAt = header.findIndex((c) => /^impact\b/i.test(normalise(c)));
-    const likelihoodAt = header.findIndex((c) => /^likelihood\b/i.test(normalise(c)));
-    const swapped = impactAt === 2 && likelihoodAt === 1;
+    const at = riskColumns(header);
     const read = ({ cells, fills }: Extract<Line, { kind: 'row' }>) => {
-      const [description, first, second, rating, mitigation, residual] = cells;
       // A rating cell left empty but coloured says its rating by its fill alone.
-      const coloured = (at: number) => (text(cells[at]) ? null : ragOfFill(fills?.[at]));
-      const [impact, likelihood] = swapped ? [second, first] : [first, second];
-      // Columns the partnership added after the template's six (a risk owner) go with the mitigation.
+      const coloured = (i: number) => (text(cells[i]) ? null : ragOfFill(fills?.[i]));
+      // Columns the partnership added (a risk owner, a reference) go with the mitigation, under their headings.
+      const added = cells.flatMap((cell, i) => (Object.values(at).includes(i) || !text(cell) ? [] : [header[i]?.trim() ? `${normalise(header[i]!)}: ${text(cell)}` : text(cell)!]));
       return {
-        description: (description ?? '').trim(),
-        impact: text(impact),
-        likelihood: text(likelihood),
-        rag: rag(rating) ?? coloured(3),
-        mitigation: withLines(text(mitigation), [...labelledCells(header, cells, 6), ...residualScore(residual)]),
-        residualRag: rag(residual) ?? coloured(5),
+        description: (cells[at.description] ?? '').trim(),
+        impact: text(cells[at.impact]),
+        likelihood: text(cells[at.likelihood]),
+        rag: rag(cells[at.rating]) ?? coloured(at.rating),
+        mitigation: withLines(text(cells[at.mitigation]), [...added, ...residualScore(cells[at.residual])]),
+        residualRag: rag(cells[at.residual]) ?? coloured(at.residual),
       };
     };
     const edited = new Map(headline.map((risk, i) => [risk.id, { ...risk, ...read(rows[i]!) }]));

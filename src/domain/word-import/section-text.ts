@@ -53,3 +53,17 @@ export const asText = (lines: readonly TextLine[]): string | null => {
   return text.trim() ? text : null;
 };
 
+/**
+ * The one table a reader knows by its first row (Q2's blueprint, Q1's goals), with the section's
+ * other tables a partnership added (a table of the core minimum requirements met) as "| a | b |"
+ * text lines where they stand: `rest` without the table, `lines` with it in its place. Undefined
+ * when no table starts so.
+ */
+export const theTable = (all: readonly Line[], startsIt: (cells: readonly string[]) => boolean): { table: Line[]; rest: Line[]; lines: Line[] } | undefined => {
+  const at = all.findIndex((l, i) => l.kind === 'row' && all[i - 1]?.kind !== 'row' && startsIt(l.cells));
+  if (at < 0) return undefined;
+  let end = at + 1;
+  while (all[end]?.kind === 'row') end++;
+  const [before, table, after] = [withTablesAsLines(all.slice(0, at)), all.slice(at, end), withTablesAsLines(all.slice(end))];
+  return { table, rest: [...before, ...after], lines: [...before, ...table, ...after] };
+};

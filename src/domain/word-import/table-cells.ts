@@ -58,8 +58,12 @@ const measuresInRow = (row: Row, years: readonly string[] | undefined): Omit<Suc
   const columns = row.slice(1).map((cell) => {
     const lines = cellLines(cell);
     const heading = COLUMN_HEADING.exec(lines[0] ?? '');
-    const qualifier = heading?.[2]?.trim().replace(/\s*:$/, '') ?? '';
-    return (heading ? lines.slice(1) : lines).map((l) => {
+    // "Baseline (2025): a 62%; b 41%": the heading's qualifier up to its colon, the measures after it on the same line.
+    const [, qualified = heading?.[2] ?? '', inline] = /^([^:]*):\s+(\S.*)$/.exec(heading?.[2] ?? '') ?? [];
+    const qualifier = qualified.trim().replace(/\s*:$/, '');
+    // Several measures typed on one line, "a 62%; b 41%", are one each.
+    const measures = [...(inline ? [inline] : []), ...(heading ? lines.slice(1) : lines)].flatMap((l) => l.split(/;\s+/)).map((l) => l.trim().replace(/[;.]$/, ''));
+    return measures.map((l) => {
       const { name, value } = nameAndValue(l);
       return { name, value: qualifier ? `${value} ${qualifier}` : value };
     });
@@ -161,6 +165,9 @@ const similar = (heading: string, known: string): boolean => {
 /** A text with lines added under it; null when there is nothing. */
 export const withLines = (first: string | null, more: readonly string[]): string | null => [first, ...more].filter(Boolean).join('\n') || null;
 
-/** A first row that reads as column headings: short cells, none a sentence. A row of data is written in sentences or figures. */
+/** A year or a financial year in a heading ("by 2029", "Baseline 2025-26"): a heading's, not a figure of data. */
+const YEAR = /\b(?:19|20)\d\d(?:[-/]\d\d)?\b/g;
+
+/** A first row that reads as column headings: short cells, none a sentence. A row of data is written in sentences or figures (a year aside). */
 export const looksLikeHeadings = (row: Row | undefined): boolean =>
-  row !== undefined && row.some((c) => c.trim()) && row.every((c) => c.trim().split(/\s+/).length <= 8 && !/[.!?]$/.test(c.trim()) && !/\d/.test(c));
+  row !== undefined && row.some((c) => c.trim()) && row.every((c) => c.trim().split(/\s+/).length <= 8 && !/[.!?]$/.test(c.trim()) && !/\d/.test(c.replace(YEAR, '')));

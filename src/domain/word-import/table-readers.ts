@@ -6,7 +6,7 @@ import { annexBDocument, documentsAfterTables, documentsInLines, isPlaceholder }
 import { freshId } from './fresh-id';
 import { normalise } from './normalise';
 import type { SectionReader } from './plan-sections';
-import { answerLinesOf, asText, promptLines, textAroundTables, withTablesAsLines } from './section-text';
+import { answerLinesOf, asText, promptLines, textAroundTables, theTable, withTablesAsLines } from './section-text';
 import { isoOfWrittenDate } from './written-date';
 import { blockLabelLines, blockOf, cellLines, foldAddedColumns, labelledCells, matchRows, measuresAfter, rowsOf, same, text, withLines, type Row } from './table-cells';
 
@@ -104,8 +104,11 @@ export const TABLE_READERS: Partial<Record<SectionKey, SectionReader>> = {
     const summary = typed ? asText(own.slice(0, labels[0])) : textAroundTables('theoryOfChange', lines);
     return { ...plan, theoryOfChange: { summary, vision, inputs: bands.INPUTS!, activities: bands.ACTIVITIES!, outputs: bands.OUTPUTS!, outcomes: bands.OUTCOMES! } };
   },
-  threeYearPicture: (plan, lines, awaited) => {
+  threeYearPicture: (plan, all, awaited) => {
     const t = plan.threeYearPicture;
+    // The blueprint by its headings; a table the partnership added beside it (the core minimum requirements met) is its words.
+    const blueprintTable = theTable(all, (cells) => cells.some((c, i) => i > 0 && same(c, BLUEPRINT_TABLE.columns.whereWeAre)));
+    const lines = blueprintTable?.lines ?? all;
     // "Building blocks" in a row of its own, above the blocks, is the template's label, not a block.
     const { before, measures } = measuresAfter(
       foldAddedColumns(rowsOf(lines), [BLUEPRINT_TABLE.columns.whereWeAre, BLUEPRINT_TABLE.columns.whereWeWillBe])

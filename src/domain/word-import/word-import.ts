@@ -152,7 +152,8 @@ const keepsEveryWord = (lines: readonly Line[], file: string, plan: string, temp
       const apart = lead && t.startsWith(lead) ? `${lead} ${t.slice(lead.length).replace(/^\s*[-:.]\s*/, '')}` : t;
       return templateLines.has(t.toLowerCase()) || planText.includes(t) || planText.includes(apart) || t.split(/;\s+/).every((piece) => planText.includes(piece));
     }
-    const words = [...wordCounts(comparable(normalise(line.cells.join(' '))))].map(([word]) => word);
+    // Cell by cell: "14" beside "Sept 2027" is a number of places and a month, not the 14th.
+    const words = [...new Set(line.cells.flatMap((c) => [...wordCounts(comparable(normalise(c)))].map(([word]) => word)))];
     // The first column's heading names the rows ("Reform or dependency"): the plan prints no heading for it.
     const firstCell = line.cells.length > 1 ? wordCounts(comparable(normalise(line.cells[0] ?? ''))) : new Map<string, number>();
     // A table's first row may be its column headings, in the template's words; a first row mostly of

@@ -2,8 +2,8 @@ import { isCalendarDate } from '../quarters';
 
 const MONTHS = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec'];
 
-/** "12 June 2026", "Friday, 12 June 2026" (a Word date picker), "12th Jun 2026", "16 Jun 26", "17.06.26", "12/06/2026" (the UK's order), "12.06.2026" or "2026-06-12". */
-const WRITTEN = /\b(?:(?:(?:Mon|Tues?|Wed(?:nes)?|Thu(?:rs?)?|Fri|Sat(?:ur)?|Sun)(?:day)?,? )?(\d{1,2})(?:st|nd|rd|th)? (Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?),? (\d{4}|[23]\d)|(\d{1,2})[/.](\d{1,2})[/.](\d{4}|[23]\d))\b/gi;
+/** "12 June 2026", "Friday, 12 June 2026" (a Word date picker), "12th Jun 2026", "16 Jun 26", "16-Jun-26", "17.06.26", "12/06/2026" (the UK's order), "12.06.2026" or "2026-06-12". */
+const WRITTEN = /\b(?:(?:(?:Mon|Tues?|Wed(?:nes)?|Thu(?:rs?)?|Fri|Sat(?:ur)?|Sun)(?:day)?,? )?(\d{1,2})(?:st|nd|rd|th)?[ -](Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)(?:,? |-)(\d{4}|[23]\d)|(\d{1,2})[/.](\d{1,2})[/.](\d{4}|[23]\d))\b/gi;
 
 const pad = (n: number) => String(n).padStart(2, '0');
 
