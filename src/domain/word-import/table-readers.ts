@@ -46,19 +46,27 @@ export const TABLE_READERS: Partial<Record<SectionKey, SectionReader>> = {
       const at = header.findIndex((h) => pattern.test(normalise(h)));
       return at >= 0 ? at : fallback;
     };
-    const at = { name: column(/^(full )?name\b/i, 1), signature: column(/^signature|^signed\b/i, 2), email: column(/e-?mail/i, 3), date: column(/^date\b/i, 4) };
-    const fill = (row: Row) => ({ name: text(row[at.name]), signature: text(row[at.signature]), email: text(row[at.email]), signedOn: isoOfWrittenDate(text(row[at.date])) ?? text(row[at.date]) });
+    const at = { role: column(/^(role|title|position)\b/i, 0), name: column(/^(full )?name\b/i, 1), signature: column(/^signature|^signed\b/i, 2), email: column(/e-?mail/i, 3), date: column(/^date\b/i, 4) };
+    const roleOf = (row: Row) => row[at.role] ?? '';
+    const fill = (row: Row) => {
+      const written = text(row[at.date]);
+      const signedOn = isoOfWrittenDate(written);
+      // Columns a partnership added ("Organisation"), and a date that is no day ("June 2026"), go with the signature under their headings.
+      const added = row.flatMap((cell, i) => (Object.values(at).includes(i) || !text(cell) ? [] : [header[i]?.trim() ? `${normalise(header[i]!)}: ${text(cell)}` : text(cell)!]));
+      const undated = written && !signedOn ? [`${normalise(header[at.date] ?? 'Date')}: ${written}`] : [];
+      return { name: text(row[at.name]), signature: withLines(text(row[at.signature]), [...added, ...undated]), email: text(row[at.email]), signedOn };
+    };
     const kept = plan.signatories.map((s) => {
-      const row = rows.find((r) => same(r[0], titleOf(s)));
+      const row = rows.find((r) => same(roleOf(r), titleOf(s)));
       return row ? { ...s, ...fill(row) } : s;
     });
     const added = rows
-      .filter((r) => !plan.signatories.some((s) => same(r[0], titleOf(s))) && r.some((c) => c.trim()))
+      .filter((r) => !plan.signatories.some((s) => same(roleOf(r), titleOf(s))) && r.some((c) => c.trim()))
       .map((row) => {
-        const statutory = REQUIRED_SIGNATORY_ROLES.find((r) => same(row[0], r.title));
-        const id = statutory && !ids.has(statutory.id) ? statutory.id : freshId(row[0] || 'co-signer', ids);
+        const statutory = REQUIRED_SIGNATORY_ROLES.find((r) => same(roleOf(row), r.title));
+        const id = statutory && !ids.has(statutory.id) ? statutory.id : freshId(roleOf(row) || 'co-signer', ids);
         ids.add(id);
-        return { id, role: statutory?.id ?? ('co-signer' as const), roleTitle: statutory ? null : text(row[0]), ...fill(row) };
+        return { id, role: statutory?.id ?? ('co-signer' as const), roleTitle: statutory ? null : text(roleOf(row)), ...fill(row) };
       });
     return { ...plan, signatories: [...kept, ...added] };
   },

@@ -202,6 +202,19 @@ const fromFullLog = (line: Line) => line.kind === 'text' && FULL_LOG.test(normal
 const wordsOf = (region: RegionText | undefined, gaps: boolean): string =>
   [canonicalText((region?.lines ?? []).filter((l) => !fromFullLog(l))), ...(gaps ? (region?.awaited ?? []) : [])].join('\n');
 
+/**
+ * The signatories are a table the plan keeps no words beside: a partnership's sentence around it
+ * ("Signed copies are held by the Programme Office") is named for the SRO, and the table read.
+ */
+const withoutSentences = (key: SectionKey, have: RegionText | undefined, template: RegionText | undefined, unplaced: string[]): RegionText | undefined => {
+  if (key !== 'signatories' || !have) return have;
+  const ours = new Set((template?.lines ?? []).flatMap((l) => (l.kind === 'text' ? [normalise(l.text)] : [])));
+  const aside = have.lines.filter((l) => l.kind === 'text' && !ours.has(normalise(l.text)));
+  if (!aside.length) return have;
+  unplaced.push(`${sectionLabel(key)}: ${aside.length === 1 ? 'a line' : `${aside.length} lines`} beside the table, which the plan does not keep, starting "${normalise(aside[0]!.kind === 'text' ? aside[0]!.text : '').slice(0, 60)}"`);
+  return { ...have, lines: have.lines.filter((l) => !aside.includes(l)) };
+};
+
 const withMatrixNote = (plan: Plan, matrixNote: string | null): Plan => ({ ...plan, risks: { ...plan.risks, matrixNote } });
 
 /**
@@ -237,7 +250,7 @@ export const importWord = (plan: Plan, blocks: readonly WordBlock[], compile: (p
   const notTaken = (key: SectionKey, reason: string) => changes.push({ section: key, label: sectionLabel(key), readable: false, reason: `${reason}: change it in Teams` });
   for (const { key } of SECTIONS) {
     const want = expected.get(key);
-    const have = found.get(key);
+    const have = withoutSentences(key, found.get(key), template.get(key), unplaced);
     if (!have) {
       if (want && canonicalText(want.lines)) unplaced.push(`${sectionLabel(key)}: its heading is not in the file, so it was left as it is`);
       continue;

@@ -6,6 +6,21 @@ import { importedBlind, taken } from './word-files';
  * first scoring), read into the plan. Each was missed before this reading was written.
  */
 
+describe('signatories with a sentence beside the table, or their columns in another order', () => {
+  it.each([
+    ['kestlemere.docx', /^Signatories: a line beside the table, which the plan does not keep, starting "Signed copies held by the Programme Office/],
+    ['stourleigh.docx', /^Signatories: a line beside the table, which the plan does not keep, starting "The plan was agreed at the SEND and Inclusion/],
+  ])('%s: the table is read and the sentence named for the SRO, not dropped', (file, named) => {
+    const result = importedBlind(file);
+    expect(taken(result, 'signatories')).toMatchObject({ readable: true });
+    expect(result.unplaced.filter((u) => u.startsWith('Signatories'))).toEqual([expect.stringMatching(named)]);
+  });
+
+  it('"Name | Role | Email contact | Signature | Date": each column by its heading', () => {
+    expect(importedBlind('stourleigh.docx').plan.signatories[3]).toMatchObject({ role: 'icb-place-director', name: 'Lucy Atherstone-Ward', email: 'lucy.atherstone-ward@nhs.net', signature: '✓', signedOn: '2026-06-15' });
+  });
+});
+
 describe('a plan written by several officers, each in their own way', () => {
   const ashcombe = importedBlind('ashcombe.docx');
 
