@@ -4,7 +4,7 @@ import { normalise } from './normalise';
 import type { Line } from './plan-sections';
 import { formatPence } from '../money';
 import { inThousands, penceOfWrittenAmount } from './written-amount';
-import { text, type Row } from './table-cells';
+import { innerRows, text, type Row } from './table-cells';
 
 /**
  * Q6's tables as partnerships lay them out besides the template's wide rows, turned into the
@@ -139,13 +139,6 @@ export const workstreamSections = (lines: readonly Line[]): Line[] => {
   }
   return out;
 };
-
-/** A table inside a cell, typed "| a | b |" a row: its rows of cells. */
-const innerRows = (cell: string | undefined): string[][] =>
-  (cell ?? '')
-    .split('\n')
-    .filter((l) => /^\|.*\|$/.test(l.trim()))
-    .map((l) => l.trim().slice(1, -1).split('|').map((c) => c.trim()));
 
 /** A row per workstream whose last cell holds a table of its quarters (Quarter | Milestones | Target trajectory). */
 const fromInnerQuarterTables = (rows: readonly Row[]): Row[] | undefined => {

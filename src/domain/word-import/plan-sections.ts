@@ -131,12 +131,16 @@ const cutLines = (items: readonly (Opening | Line)[]): CutSection[] => {
   return sections;
 };
 
+// A paragraph's lines (broken by Shift+Enter), each with the bold runs it holds: a goal's bold title is not the line under it.
 const textLines = (text: string, listed: boolean, bold: readonly string[] = [], level = 0): Line[] =>
   text
     .split('\n')
     .map((t) => t.trim())
     .filter(Boolean)
-    .map((t) => (level > 0 ? { kind: 'text', text: t, listed, bold, level } : { kind: 'text', text: t, listed, bold }));
+    .map((t) => {
+      const own = bold.filter((b) => !b.trim() || t.includes(b.trim()));
+      return level > 0 ? { kind: 'text', text: t, listed, bold: own, level } : { kind: 'text', text: t, listed, bold: own };
+    });
 
 /** The compiled plan, cut as a file would be: what a file made from it must say, section by section. */
 export const cutModel = (model: DocumentModel): CutSection[] =>

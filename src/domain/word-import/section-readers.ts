@@ -99,7 +99,13 @@ const dependenciesFromTable = (plan: Plan, lines: readonly Line[], rows: readonl
   // Its headings when the first row reads as headings and is not one of the template's areas ("NHS reforms"); else every row is a dependency.
   const areas = new Set(promptLines(QUESTION_PROMPTS.dependencies.prompt).map((a) => a.toLowerCase()));
   const headed = looksLikeHeadings(rows[0]) && !areas.has(normalise(rows[0]?.[0] ?? '').toLowerCase());
-  const [header = [], ...body] = headed ? rows : [[], ...rows];
+  const [heads = [], ...table] = headed ? rows : [[], ...rows];
+  // A column before the dependency's own ("Scope", merged down over its group) goes after the others, its value carried down.
+  const first = heads.findIndex((h) => /^(the )?(dependenc|reform|area)/i.test(normalise(h)));
+  const turn = (row: Row) => (first > 0 ? [...row.slice(first), ...row.slice(0, first)] : [...row]);
+  const carried = table.map((row, i) => row.map((c, j) => (j < first && !c.trim() ? (table.slice(0, i).reverse().find((r) => r[j]?.trim())?.[j] ?? '') : c)));
+  const header = turn(heads);
+  const body = carried.map(turn);
   const open = plan.dependencies.items.filter((d) => d.status === 'open');
   const filled = body.filter((r) => text(r[0]));
   if (open.some((d) => !filled.some((r) => same(r[0], d.area)))) return plan;

@@ -1,4 +1,7 @@
+import { BLUEPRINT_TABLE } from '../annex-a.text';
 import { MISSING_TEXT } from '../document.model';
+
+const SUCCESS_MEASURES_HELP = BLUEPRINT_TABLE.successMeasures.help ?? '';
 import { BUILDING_BLOCKS, type BuildingBlockId, type SuccessMeasure } from '../plan.schema';
 import { normalise, words } from './normalise';
 import type { Line } from './plan-sections';
@@ -38,6 +41,30 @@ export const blockOf = (label: string): { kind: 'building-block'; buildingBlock:
 
 /** A row's label cell as lines, the template's "Building blocks" over the first block's name taken off. */
 export const blockLabelLines = (cell: string | undefined, label: string): string[] => cellLines(cell).filter((l, i) => !(i === 0 && same(l, label)));
+
+/** A table inside a cell, typed "| a | b |" a row: its rows of cells. */
+export const innerRows = (cell: string | undefined): string[][] =>
+  (cell ?? '')
+    .split('\n')
+    .filter((l) => /^\|.*\|$/.test(l.trim()))
+    .map((l) => l.trim().slice(1, -1).split('|').map((c) => c.trim()));
+
+/**
+ * Measures as a small table inside the row's cell ("| Metric | Baseline 2025-26 | Target 2028-29 | Source |"):
+ * a measure a row, each figure with its heading's year, and a column added ("Source") with the target.
+ */
+const measuresInTable = (cell: string | undefined): Omit<SuccessMeasure, 'id'>[] | undefined => {
+  const [head = [], ...body] = innerRows(cell);
+  const at = { name: head.findIndex((h) => /^(metric|measure|indicator)s?\b/i.test(h)), baseline: head.findIndex((h) => /^baseline\b/i.test(h)), target: head.findIndex((h) => /^target/i.test(h)) };
+  if (!body.length || Object.values(at).some((i) => i < 0)) return undefined;
+  const year = (heading: string) => /\b(?:19|20)\d\d(?:[-/]\d\d)?\b/.exec(heading)?.[0];
+  const withYear = (value: string | undefined, heading: string) => (text(value) ? [text(value), year(heading) && `(${year(heading)})`].filter(Boolean).join(' ') : null);
+  return body.map((r) => ({
+    name: text(r[at.name]),
+    baseline: withYear(r[at.baseline], head[at.baseline]!),
+    target: withLines(withYear(r[at.target], head[at.target]!), head.flatMap((h, i) => (Object.values(at).includes(i) || !text(r[i]) ? [] : [`${normalise(h)}: ${text(r[i])}`]))),
+  }));
+};
 
 /** "Baseline (2025-26)" or "Target": a cell's first line naming its column, not a measure. */
 const COLUMN_HEADING = /^(baseline|target metrics?|targets?)\b\s*(.*)$/i;
@@ -95,9 +122,13 @@ export const measuresAfter = (rows: readonly Row[], old: readonly SuccessMeasure
     const more = rows[next]!;
     header = header.map((cell, i) => (i === 0 ? cell : [cell, more[i] ?? ''].filter((c) => c.trim()).join('\n')));
   }
-  // Rows a partnership added under it in the same layout ("Leading indicators"): more measures, named by their label.
-  const labelled = rows.slice(next).flatMap((row) => measuresInRow(row, years).map((m) => ({ ...m, name: [normalise(row[0] ?? ''), m.name].filter(Boolean).join(' ') })));
-  const read = inRow ? [...measuresInRow(header, years), ...labelled] : rows.slice(at + 1).map((r) => ({ name: text(r[0]), baseline: text(r[1]), target: text(r[2]) }));
+  // Rows a partnership added under it in the same layout ("Leading indicators"): more measures, named by their label;
+  // so is the row itself when its label names a measure ("Success measures: EHCPs within 20 weeks").
+  const named = (row: Row, label: string) => measuresInRow(row, years).map((m) => ({ ...m, name: [label, m.name].filter(Boolean).join(' ') || null }));
+  const own = normalise(header[0] ?? '').replace(/^success measures\s*[:–-]?\s*/i, '').replace(normalise(SUCCESS_MEASURES_HELP), '').trim();
+  const labelled = rows.slice(next).flatMap((row) => named(row, normalise(row[0] ?? '')));
+  const table = inRow ? measuresInTable(header[1]) : undefined;
+  const read = table ?? (inRow ? [...named(header, own), ...labelled] : rows.slice(at + 1).map((r) => ({ name: text(r[0]), baseline: text(r[1]), target: text(r[2]) })));
   const taken = new Set(old.map((m) => m.id));
   const measures = read.map((m, i) => {
     let id = old[i]?.id ?? `measure-${i + 1}`;

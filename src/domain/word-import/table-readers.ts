@@ -5,7 +5,7 @@ import { readDeliveryPlan } from './delivery-plan.reader';
 import { annexBDocument, documentsAfterTables, documentsInLines, isPlaceholder } from './document-readers';
 import { freshId } from './fresh-id';
 import { normalise } from './normalise';
-import type { SectionReader } from './plan-sections';
+import type { Line, SectionReader } from './plan-sections';
 import { answerLinesOf, asText, promptLines, textAroundTables, theTable, withTablesAsLines } from './section-text';
 import { isoOfWrittenDate } from './written-date';
 import { blockLabelLines, blockOf, cellLines, foldAddedColumns, labelledCells, matchRows, measuresAfter, rowsOf, same, text, withLines, type Row } from './table-cells';
@@ -75,10 +75,14 @@ export const TABLE_READERS: Partial<Record<SectionKey, SectionReader>> = {
   // the template asks for comes before the table.
   theoryOfChange: (plan, lines) => {
     const bands: Record<string, string[]> = { INPUTS: [], ACTIVITIES: [], OUTPUTS: [], OUTCOMES: [] };
-    // Without a table, the bands may be typed as paragraphs: "INPUTS", then its items, a line each.
-    const own = answerLinesOf('theoryOfChange', lines);
-    const labels = own.flatMap((l, i) => (['VISION', ...Object.keys(bands)].includes(normalise(l.text).toUpperCase()) ? [i] : []));
-    const typed = !lines.some((l) => l.kind === 'row') && labels.length > 0;
+    // Without a table, the bands may be typed as paragraphs: "INPUTS", then its items, a line each
+    // (or in a small table under each label, a cell an item).
+    const isBand = (l: Line) => l.kind === 'text' && ['VISION', ...Object.keys(bands)].includes(normalise(l.text).toUpperCase());
+    const labelled = lines.filter(isBand).length >= 2;
+    const cellsAsLines = lines.flatMap((l): Line[] => (l.kind === 'row' ? l.cells.flatMap(cellLines).map((t) => ({ kind: 'text', text: t, listed: false, bold: [] })) : [l]));
+    const own = answerLinesOf('theoryOfChange', labelled ? cellsAsLines : lines);
+    const labels = own.flatMap((l, i) => (isBand(l) ? [i] : []));
+    const typed = (labelled || !lines.some((l) => l.kind === 'row')) && labels.length > 0;
     const rows = typed ? labels.map((at, j) => [own[at]!.text, ...own.slice(at + 1, labels[j + 1] ?? own.length).map((l) => l.text)]) : rowsOf(lines);
     let band: string | null = null;
     let vision: string | null = plan.theoryOfChange.vision;
@@ -127,7 +131,11 @@ export const TABLE_READERS: Partial<Record<SectionKey, SectionReader>> = {
       t.successMeasures,
     );
     // The first row's label cell carries "Building blocks" above the block's name, as the template has it.
-    const labels = before.map((r) => blockLabelLines(r[0], BLUEPRINT_TABLE.buildingBlocksLabel).join(' '));
+    // Or the block's name over the template's words on it (the prompt's description, kept in the cell): its first line.
+    const labels = before.map((r) => {
+      const label = blockLabelLines(r[0], BLUEPRINT_TABLE.buildingBlocksLabel);
+      return blockOf(label.join(' ')) || !blockOf(label[0] ?? '') ? label.join(' ') : label[0]!;
+    });
     const blueprint = byBlock(t.blueprint, labels, 'blueprint', (row, i) => ({ whereWeAre: text(before[i]![1]), whereWeWillBe: text(before[i]![2]) }));
     if (!blueprint) return plan;
     return { ...plan, threeYearPicture: { narrative: textAroundTables('threeYearPicture', lines), blueprint, successMeasures: measures, documents: documentsAfterTables(t.documents, lines, awaited) } };
@@ -159,7 +167,8 @@ export const TABLE_READERS: Partial<Record<SectionKey, SectionReader>> = {
     const years = all[0]?.slice(1, 4).map((y) => y.trim());
     if (years?.length !== 3) return plan;
     const { before, measures } = measuresAfter(all.slice(1), r.successMeasures, years);
-    const rows = before.filter((row) => !(row.slice(1).every((c) => !c.trim()) && same(row[0], ROADMAP_TABLE.buildingBlocksLabel)));
+    // The label row, and the years repeated over a second table ("Table 5b – Enablers and success measures"), are no rows of the roadmap.
+    const rows = before.filter((row) => !(row.slice(1).every((c) => !c.trim()) && same(row[0], ROADMAP_TABLE.buildingBlocksLabel)) && !(!text(row[0]) && row.slice(1, 4).every((c, i) => same(c, years[i]!))));
     // The label cell: the block's name in bold, then its outcome bullets.
     // As the template has it, the first block's cell may carry "Building blocks" above the block's name.
     const read = rows.map((row) => {
@@ -179,7 +188,8 @@ export const TABLE_READERS: Partial<Record<SectionKey, SectionReader>> = {
   supportingDocuments: (plan, lines) => {
     const old = plan.supportingDocuments.documents;
     const [header = [], ...all] = rowsOf(lines);
-    const rows = all.filter((r) => r.some((c) => c.trim()));
+    // A second table under its own headings ("Document | Where to find it") goes on the list; its heading row is no document.
+    const rows = all.filter((r) => r.some((c) => c.trim()) && !(text(header[0]) && same(r[0], header[0]!)));
     const ids = new Set(old.map((d) => d.id));
     const matched = matchRows(old, rows.map((r) => r[0] ?? ''), (d) => d.purpose ?? '');
     const documents = rows.map((row, i) => {

@@ -142,6 +142,7 @@ const keepsEveryWord = (lines: readonly Line[], file: string, plan: string, temp
   const templateLines = new Set(template.split('\n').map((l) => normalise(l).toLowerCase()));
   const planText = normalise(plan.replace(/\n/g, ' '));
   const labels = labelWords(plan);
+  const firstRow = lines.find((l): l is Extract<Line, { kind: 'row' }> => l.kind === 'row');
   const linesKept = lines.every((line, i) => {
     if (line.kind === 'text') {
       // "INSERT DOCUMENT UPLOAD LINK: X": the template's words, then a document of theirs.
@@ -160,10 +161,14 @@ const keepsEveryWord = (lines: readonly Line[], file: string, plan: string, temp
     // other words is data, which a reader must not have taken for headings and left out.
     // Column headings the plan prints as each row's labels ("Owner: …") count as headings too.
     const heading = (w: string) => templateWords.has(w) || ROW_NAMING_HEADINGS.has(w) || labels.has(w);
+    // A row that repeats the first row's first heading over a second table ("Document | Where to find it") is that table's headings.
+    if (firstRow !== undefined && line !== firstRow && normalise(line.cells[0] ?? '') !== '' && normalise(line.cells[0] ?? '') === normalise(firstRow.cells[0] ?? '') && looksLikeHeadings(line.cells)) return true;
     const headings = lines[i - 1]?.kind !== 'row' && words.filter(heading).length >= 0.6 * words.length;
     // A first row whose first cell is a word naming rows ("Goal | What it means | What we will track"), short and without figures, is headings outright.
     const namesItsColumns = lines[i - 1]?.kind !== 'row' && ROW_NAMING_HEADINGS.has(normalise(line.cells[0] ?? '').toLowerCase()) && looksLikeHeadings(line.cells);
-    return namesItsColumns || words.every((word) => printed.has(word) || (headings && (heading(word) || firstCell.has(word))));
+    // A heading's word in the singular ("Metric", "Enabler") is the plan's plural.
+    const kept = (word: string) => printed.has(word) || printed.has(`${word}s`);
+    return namesItsColumns || words.every((word) => kept(word) || (headings && (heading(word) || firstCell.has(word))));
   });
   const figuresKept = [...wordCounts(file)].every(([word, n]) => !isFigure(word) || n <= (printed.get(word) ?? 0) + (templateWords.get(word) ?? 0));
   return linesKept && figuresKept;
@@ -177,10 +182,9 @@ const keepsEveryWord = (lines: readonly Line[], file: string, plan: string, temp
 const derivedWords = (key: SectionKey, plan: Plan): string => {
   if (key === 'deliveryPlan') {
     const lineTotals = plan.deliveryPlan.spend.map(lineTotal);
-    // An enabler's row says "Enabler" where the plan says "Enablers"; an amount not known yet may be typed "TBC".
-    const enabler = plan.deliveryPlan.workstreams.some((w) => w.enablers) ? ['Enabler'] : [];
+    // An amount not known yet may be typed "TBC".
     const notYet = plan.deliveryPlan.spend.flatMap((l) => DELIVERY_QUARTERS.flatMap((q) => plan.deliveryPlan.fundingSources.filter((s) => (l.amounts[q][s.id] ?? null) === null))).map(() => 'TBC');
-    return [...[...lineTotals, lineTotals.reduce((a, b) => a + b, 0)].map(formatPence), ...enabler, ...notYet].join(' ');
+    return [...[...lineTotals, lineTotals.reduce((a, b) => a + b, 0)].map(formatPence), ...notYet].join(' ');
   }
   if (key !== 'risks') return '';
   // "4", "4 – Critical" or "Critical (4)": the level's number first or last in brackets (not the 2 of "up to 2 years").
@@ -202,12 +206,16 @@ const fromFullLog = (line: Line) => line.kind === 'text' && FULL_LOG.test(normal
 const wordsOf = (region: RegionText | undefined, gaps: boolean): string =>
   [canonicalText((region?.lines ?? []).filter((l) => !fromFullLog(l))), ...(gaps ? (region?.awaited ?? []) : [])].join('\n');
 
+/** Sections that are a table and nothing else in the plan. */
+const TABLES_ALONE: ReadonlySet<SectionKey> = new Set(['signatories', 'supportingDocuments']);
+
 /**
- * The signatories are a table the plan keeps no words beside: a partnership's sentence around it
- * ("Signed copies are held by the Programme Office") is named for the SRO, and the table read.
+ * The signatories and Annex B are tables the plan keeps no words beside: a partnership's sentence
+ * around them ("Signed copies are held by the Programme Office", a caption over a second table) is
+ * named for the SRO, and the table read.
  */
 const withoutSentences = (key: SectionKey, have: RegionText | undefined, template: RegionText | undefined, unplaced: string[]): RegionText | undefined => {
-  if (key !== 'signatories' || !have) return have;
+  if (!TABLES_ALONE.has(key) || !have) return have;
   const ours = new Set((template?.lines ?? []).flatMap((l) => (l.kind === 'text' ? [normalise(l.text)] : [])));
   const aside = have.lines.filter((l) => l.kind === 'text' && !ours.has(normalise(l.text)));
   if (!aside.length) return have;
