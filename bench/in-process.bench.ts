@@ -21,6 +21,7 @@ import { renderFile } from '../src/export/document-file';
 import { dataReturnXlsx } from '../src/export/data-return.xlsx';
 import { fingerprint } from '../src/export/fingerprint';
 import { syntheticPlan } from './synthetic-plan';
+import { blank, boldRunsFile, importBlocks, longDependencyTable } from './word-import-hostile';
 import { createNlpUnderstanding } from '../src/language/nlp.understanding';
 import { blindWorld } from './language.score';
 import { interpret } from '../src/teams/interpret';
@@ -97,6 +98,10 @@ export const inProcessBench = async (): Promise<void> => {
     const services = createServices({ store, planId: 'bench-0', clock: systemClock, notifier: { notify: async () => 'no-conversation' } });
     await time('quarterly report with 4 charts to DOCX', 5, () => services.exports.reportFile('bench', 'docx', '2026-Q3'));
     await time('quarterly data return to XLSX', 20, async () => dataReturnXlsx(await services.reports.dataReturn('2026-Q3')));
+    const boldRuns = await boldRunsFile(snapshot.plan);
+    await time('Word import: 20,000 bold runs with line breaks in one paragraph (goal < 3 s)', 3, () => importBlocks(snapshot.plan, boldRuns));
+    const longTable = longDependencyTable();
+    await time('Word import: Q11 of 20,000 rows, a scope merged down (goal < 2 s)', 3, () => importBlocks(blank(), longTable));
     const mb = (b: number) => (b / 1024 / 1024).toFixed(1);
     const mem = process.memoryUsage();
     process.stdout.write(`memory: rss ${mb(mem.rss)} MiB, heap used ${mb(mem.heapUsed)} MiB\n`);

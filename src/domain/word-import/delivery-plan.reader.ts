@@ -49,7 +49,7 @@ const workstreamCell = (cell: string | undefined) => {
     code: title[1]!,
     name: title[2]!.trim(),
     buildingBlocks: blocks.flatMap((b) => (b?.buildingBlock ? [b.buildingBlock] : [])),
-    enablers: blocks.some((b) => b?.kind === 'enablers') || null,
+    enablers: blocks.some((b) => b?.kind === 'enablers'),
     outcome: text([lines[outcomeAt]!.replace(OUTCOME_LABEL, ''), ...lines.slice(outcomeAt + 1, measuresAt)].join('\n')),
     successMeasures: listAfter(lines, measuresAt, MEASURES_LABEL, lines.length),
   };
@@ -67,7 +67,9 @@ const workstreamOf = (row: Row, was: Workstream | undefined, ids: Set<string>): 
     const milestones = cellLines(quarters[qi * 2]).map((t, mi) => ({ id: old?.milestones[mi]?.id ?? `${id}-${q.toLowerCase()}-m${mi + 1}`, text: t }));
     return [q, { milestones, trajectory: { ...(old?.trajectory ?? NO_TRAJECTORY), text: text(quarters[qi * 2 + 1]) } }];
   });
-  return { ...cell, id, lead: text(lead), quarters: Object.fromEntries(plans) as Workstream['quarters'] };
+  // The file says Enablers or not only by printing it: a "No" given on the card (or none given) stays as it was.
+  const enablers = cell.enablers ? true : (was?.enablers ?? null);
+  return { ...cell, enablers, id, lead: text(lead), quarters: Object.fromEntries(plans) as Workstream['quarters'] };
 };
 
 /**

@@ -34,6 +34,10 @@ export type Line =
       readonly cells: readonly string[];
       /** Each cell's fill ("FF0000") where the row has any: a colour may be all a cell says. */
       readonly fills?: readonly (string | null)[];
+      /** Which cells are merged down from the row above, where any are: empty because that row's cell speaks for them. */
+      readonly merged?: readonly boolean[];
+      /** The headings of a second table repeated under a caption ("Document | Where to find it"): no row of data. */
+      readonly repeatsHeadings?: true;
     };
 
 /**
@@ -132,15 +136,29 @@ const cutLines = (items: readonly (Opening | Line)[]): CutSection[] => {
 };
 
 // A paragraph's lines (broken by Shift+Enter), each with the bold runs it holds: a goal's bold title is not the line under it.
-const textLines = (text: string, listed: boolean, bold: readonly string[] = [], level = 0): Line[] =>
-  text
-    .split('\n')
-    .map((t) => t.trim())
-    .filter(Boolean)
-    .map((t) => {
-      const own = bold.filter((b) => !b.trim() || t.includes(b.trim()));
-      return level > 0 ? { kind: 'text', text: t, listed, bold: own, level } : { kind: 'text', text: t, listed, bold: own };
-    });
+// The runs come in the text's order, so one pass finds each run's line (a paragraph may hold tens of thousands of runs).
+const textLines = (text: string, listed: boolean, bold: readonly string[] = [], level = 0): Line[] => {
+  const raw = text.split('\n');
+  const ends: number[] = [];
+  raw.reduce((at, line) => (ends.push(at + line.length), at + line.length + 1), 0);
+  const owned: string[][] = raw.map(() => []);
+  let cursor = 0;
+  let line = 0;
+  for (const run of bold) {
+    const t = run.trim();
+    const at = t ? text.indexOf(t, cursor) : -1;
+    if (at < 0) continue;
+    cursor = at + t.length;
+    while (line < ends.length - 1 && at > ends[line]!) line++;
+    // A run across a line break belongs to no one line.
+    if (cursor <= ends[line]!) owned[line]!.push(run);
+  }
+  return raw.flatMap((r, i): Line[] => {
+    const t = r.trim();
+    if (!t) return [];
+    return [level > 0 ? { kind: 'text', text: t, listed, bold: owned[i]!, level } : { kind: 'text', text: t, listed, bold: owned[i]! }];
+  });
+};
 
 /** The compiled plan, cut as a file would be: what a file made from it must say, section by section. */
 export const cutModel = (model: DocumentModel): CutSection[] =>
@@ -202,7 +220,12 @@ export const cutWord = (blocks: readonly WordBlock[]): CutSection[] => {
   const start = blocks.findIndex((b) => b.kind === 'paragraph' && !isContentsEntry(b) && /annex a/i.test(b.text) && /reform plan/i.test(b.text));
   const before = start > 0 ? blocks.slice(0, start).filter((b) => !isContentsEntry(b)) : [];
   const rowsOf = (block: Extract<WordBlock, { kind: 'table' }>): Line[] =>
-    block.rows.map((row) => (row.some((c) => c.fill) ? { kind: 'row', cells: row.map((c) => c.text), fills: row.map((c) => c.fill ?? null) } : { kind: 'row', cells: row.map((c) => c.text) }));
+    block.rows.map((row) => ({
+      kind: 'row',
+      cells: row.map((c) => c.text),
+      ...(row.some((c) => c.fill) ? { fills: row.map((c) => c.fill ?? null) } : {}),
+      ...(row.some((c) => c.continues) ? { merged: row.map((c) => c.continues === true) } : {}),
+    }));
   // A cover table's row is the front page's when it names one of its facts; any other is the cover's.
   const coverRows = before.flatMap((block) => (block.kind === 'table' ? rowsOf(block) : []));
   const cover = [

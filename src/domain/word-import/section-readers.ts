@@ -103,7 +103,16 @@ const dependenciesFromTable = (plan: Plan, lines: readonly Line[], rows: readonl
   // A column before the dependency's own ("Scope", merged down over its group) goes after the others, its value carried down.
   const first = heads.findIndex((h) => /^(the )?(dependenc|reform|area)/i.test(normalise(h)));
   const turn = (row: Row) => (first > 0 ? [...row.slice(first), ...row.slice(0, first)] : [...row]);
-  const carried = table.map((row, i) => row.map((c, j) => (j < first && !c.trim() ? (table.slice(0, i).reverse().find((r) => r[j]?.trim())?.[j] ?? '') : c)));
+  // Only a cell merged down from the one above takes its words; one left empty says nothing.
+  const merged = lines.filter((l): l is Extract<Line, { kind: 'row' }> => l.kind === 'row').slice(headed ? 1 : 0).map((l) => l.merged ?? []);
+  const above: string[] = [];
+  const carried = table.map((row, i) =>
+    row.map((c, j) => {
+      const value = j < first && !c.trim() && merged[i]?.[j] ? (above[j] ?? '') : c;
+      if (value.trim()) above[j] = value;
+      return value;
+    }),
+  );
   const header = turn(heads);
   const body = carried.map(turn);
   const open = plan.dependencies.items.filter((d) => d.status === 'open');
@@ -164,7 +173,9 @@ export const SECTION_READERS: Partial<Record<SectionKey, SectionReader>> = {
     // A table headed "Goal …" is the goals; any other table (the vision in a box of its own) is part of the vision's text.
     const goalTable = theTable(lines, (cells) => /^(our )?goals?\b/i.test(normalise(cells[0] ?? '')));
     const goalRows = rowsOf(goalTable?.table ?? []).slice(1);
-    if (goalTable && goalRows.length) return goalsFromTable(plan, answerLinesOf('visionAndGoals', goalTable.rest), goalRows);
+    // Not when the goals are a list of Word's own (the plan's layout): a table headed "Goal" is then part of the vision.
+    const listed = answerLinesOf('visionAndGoals', lines).some((l) => l.listed && !l.typed);
+    if (goalTable && goalRows.length && !listed) return goalsFromTable(plan, answerLinesOf('visionAndGoals', goalTable.rest), goalRows);
     const all = answerLinesOf('visionAndGoals', withTablesAsLines(lines));
     // Goals set as headings of their own ("Goal A – …"), each with its words and measures under it.
     const headed = all.flatMap((l, i) => (l.titled && !l.listed && HEADED_GOAL.test(l.text.trim()) ? [i] : []));
@@ -218,7 +229,10 @@ export const SECTION_READERS: Partial<Record<SectionKey, SectionReader>> = {
   risks: (plan, lines) => {
     // Columns a partnership put before the risk itself ("Ref") are moved after the template's six, to go with the others it added.
     const tableRows = lines.filter((l): l is Extract<Line, { kind: 'row' }> => l.kind === 'row');
-    const first = tableRows[0]?.cells.findIndex((c) => /^(the )?risks?( description)?$/i.test(normalise(c))) ?? -1;
+    const heads = tableRows[0]?.cells ?? [];
+    const first = heads.findIndex((c) => /^(the )?(risks?|description)( (title|description|name|summary))?$/i.test(normalise(c)));
+    // A reference column first with no column named as the risk's: which column says the risk is not known, so the table is left for Teams.
+    if (first < 0 && /^(ref|id|no\.?|#|number|risk (ref|id|no\.?|number))$/i.test(normalise(heads[0] ?? ''))) return plan;
     const turn = <T>(cells: readonly T[]) => (first > 0 ? [...cells.slice(first), ...cells.slice(0, first)] : [...cells]);
     const turned = tableRows.map((r) => ({ ...r, cells: turn(r.cells), ...(r.fills ? { fills: turn(r.fills) } : {}) }));
     // A template row left empty is no risk.

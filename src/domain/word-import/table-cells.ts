@@ -42,6 +42,23 @@ export const blockOf = (label: string): { kind: 'building-block'; buildingBlock:
 /** A row's label cell as lines, the template's "Building blocks" over the first block's name taken off. */
 export const blockLabelLines = (cell: string | undefined, label: string): string[] => cellLines(cell).filter((l, i) => !(i === 0 && same(l, label)));
 
+/** A line split at "; " outside brackets: "62% (2025; England 50%); 41%" is two, not three. */
+const outsideBrackets = (line: string): string[] => {
+  const parts: string[] = [];
+  let depth = 0;
+  let from = 0;
+  for (let i = 0; i < line.length; i++) {
+    const c = line[i]!;
+    if (c === '(' || c === '[') depth++;
+    else if ((c === ')' || c === ']') && depth > 0) depth--;
+    else if (c === ';' && depth === 0 && /\s/.test(line[i + 1] ?? '')) {
+      parts.push(line.slice(from, i));
+      from = i + 1;
+    }
+  }
+  return [...parts, line.slice(from)].map((p) => p.trim()).filter(Boolean);
+};
+
 /** A table inside a cell, typed "| a | b |" a row: its rows of cells. */
 export const innerRows = (cell: string | undefined): string[][] =>
   (cell ?? '')
@@ -89,7 +106,7 @@ const measuresInRow = (row: Row, years: readonly string[] | undefined): Omit<Suc
     const [, qualified = heading?.[2] ?? '', inline] = /^([^:]*):\s+(\S.*)$/.exec(heading?.[2] ?? '') ?? [];
     const qualifier = qualified.trim().replace(/\s*:$/, '');
     // Several measures typed on one line, "a 62%; b 41%", are one each.
-    const measures = [...(inline ? [inline] : []), ...(heading ? lines.slice(1) : lines)].flatMap((l) => l.split(/;\s+/)).map((l) => l.trim().replace(/[;.]$/, ''));
+    const measures = [...(inline ? [inline] : []), ...(heading ? lines.slice(1) : lines)].flatMap(outsideBrackets).map((l) => l.trim().replace(/[;.]$/, ''));
     return measures.map((l) => {
       const { name, value } = nameAndValue(l);
       return { name, value: qualifier ? `${value} ${qualifier}` : value };

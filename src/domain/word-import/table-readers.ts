@@ -11,6 +11,8 @@ import { isoOfWrittenDate } from './written-date';
 import { blockLabelLines, blockOf, cellLines, foldAddedColumns, labelledCells, matchRows, measuresAfter, rowsOf, same, text, withLines, type Row } from './table-cells';
 
 const UPLOAD_PROMPT = new Set(promptLines(QUESTION_PROMPTS.reportingToDfe.upload));
+/** Q2's prompt as one text, to know its description of a building block when a partnership keeps it under the block's name. */
+const Q2_PROMPT = promptLines(QUESTION_PROMPTS.threeYearPicture.prompt).join(' ').toLowerCase();
 
 /**
  * Blueprint and roadmap rows by the building block their label names (or Enablers): a row the plan
@@ -46,7 +48,9 @@ export const TABLE_READERS: Partial<Record<SectionKey, SectionReader>> = {
       const at = header.findIndex((h) => pattern.test(normalise(h)));
       return at >= 0 ? at : fallback;
     };
-    const at = { role: column(/^(role|title|position)\b/i, 0), name: column(/^(full )?name\b/i, 1), signature: column(/^signature|^signed\b/i, 2), email: column(/e-?mail/i, 3), date: column(/^date\b/i, 4) };
+    const at = { role: column(/^(role|(job )?title|position)\b/i, 0), name: column(/^(full )?name\b/i, 1), signature: column(/^signature|^signed\b/i, 2), email: column(/e-?mail/i, 3), date: column(/^date\b/i, 4) };
+    // Two of them in one column (a name first, and no column headed as the role): which says what is not known, so the table is left for Teams.
+    if (new Set(Object.values(at)).size < Object.values(at).length) return plan;
     const roleOf = (row: Row) => row[at.role] ?? '';
     const fill = (row: Row) => {
       const written = text(row[at.date]);
@@ -78,7 +82,9 @@ export const TABLE_READERS: Partial<Record<SectionKey, SectionReader>> = {
     // Without a table, the bands may be typed as paragraphs: "INPUTS", then its items, a line each
     // (or in a small table under each label, a cell an item).
     const isBand = (l: Line) => l.kind === 'text' && ['VISION', ...Object.keys(bands)].includes(normalise(l.text).toUpperCase());
-    const labelled = lines.filter(isBand).length >= 2;
+    const bandRow = (l: Line) => l.kind === 'row' && ['VISION', ...Object.keys(bands)].includes(normalise(l.cells[0] ?? '').toUpperCase().replace(/:.*$/s, '').trim());
+    // Only when no table names its bands itself (the plan's own layout): band words in a summary are its words.
+    const labelled = lines.filter(isBand).length >= 2 && !lines.some(bandRow);
     const cellsAsLines = lines.flatMap((l): Line[] => (l.kind === 'row' ? l.cells.flatMap(cellLines).map((t) => ({ kind: 'text', text: t, listed: false, bold: [] })) : [l]));
     const own = answerLinesOf('theoryOfChange', labelled ? cellsAsLines : lines);
     const labels = own.flatMap((l, i) => (isBand(l) ? [i] : []));
@@ -131,10 +137,11 @@ export const TABLE_READERS: Partial<Record<SectionKey, SectionReader>> = {
       t.successMeasures,
     );
     // The first row's label cell carries "Building blocks" above the block's name, as the template has it.
-    // Or the block's name over the template's words on it (the prompt's description, kept in the cell): its first line.
+    // Or the block's name over the template's own description of it (the prompt's words, kept in the cell): its first line.
     const labels = before.map((r) => {
       const label = blockLabelLines(r[0], BLUEPRINT_TABLE.buildingBlocksLabel);
-      return blockOf(label.join(' ')) || !blockOf(label[0] ?? '') ? label.join(' ') : label[0]!;
+      const described = label.length > 1 && blockOf(label[0]!) && Q2_PROMPT.includes(normalise(label.slice(1).join(' ')).toLowerCase());
+      return described ? label[0]! : label.join(' ');
     });
     const blueprint = byBlock(t.blueprint, labels, 'blueprint', (row, i) => ({ whereWeAre: text(before[i]![1]), whereWeWillBe: text(before[i]![2]) }));
     if (!blueprint) return plan;
@@ -187,9 +194,9 @@ export const TABLE_READERS: Partial<Record<SectionKey, SectionReader>> = {
   // Annex B: a document per row, its purpose then its name and link; matched to the plan's by purpose.
   supportingDocuments: (plan, lines) => {
     const old = plan.supportingDocuments.documents;
-    const [header = [], ...all] = rowsOf(lines);
     // A second table under its own headings ("Document | Where to find it") goes on the list; its heading row is no document.
-    const rows = all.filter((r) => r.some((c) => c.trim()) && !(text(header[0]) && same(r[0], header[0]!)));
+    const [header = [], ...all] = rowsOf(lines.filter((l) => !(l.kind === 'row' && l.repeatsHeadings)));
+    const rows = all.filter((r) => r.some((c) => c.trim()));
     const ids = new Set(old.map((d) => d.id));
     const matched = matchRows(old, rows.map((r) => r[0] ?? ''), (d) => d.purpose ?? '');
     const documents = rows.map((row, i) => {

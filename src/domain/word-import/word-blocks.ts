@@ -21,6 +21,8 @@ export interface WordCell {
   readonly span: number;
   /** The cell's fill as Word writes it ("FF0000"), when it has one: some partnerships rate a risk by colour alone. */
   readonly fill?: string;
+  /** Merged down from the cell above: its text is that cell's. */
+  readonly continues?: true;
 }
 export interface WordTable {
   readonly kind: 'table';

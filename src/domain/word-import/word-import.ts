@@ -6,7 +6,7 @@ import { formatPence } from '../money';
 import { QUESTION_PROMPTS } from '../annex-a.text';
 import { ANSWER_GAP, STILL_TO_PROVIDE_HEADING } from '../plan-gaps';
 import { normalise, words } from './normalise';
-import { asText } from './section-text';
+import { answerLinesOf, asText, withTablesAsLines } from './section-text';
 import { canonicalText, cutModel, cutWord, type CutSection, type Line, type Region } from './plan-sections';
 import { regionOf } from './question-headings';
 import { SECTION_READERS } from './section-readers';
@@ -142,7 +142,6 @@ const keepsEveryWord = (lines: readonly Line[], file: string, plan: string, temp
   const templateLines = new Set(template.split('\n').map((l) => normalise(l).toLowerCase()));
   const planText = normalise(plan.replace(/\n/g, ' '));
   const labels = labelWords(plan);
-  const firstRow = lines.find((l): l is Extract<Line, { kind: 'row' }> => l.kind === 'row');
   const linesKept = lines.every((line, i) => {
     if (line.kind === 'text') {
       // "INSERT DOCUMENT UPLOAD LINK: X": the template's words, then a document of theirs.
@@ -161,8 +160,8 @@ const keepsEveryWord = (lines: readonly Line[], file: string, plan: string, temp
     // other words is data, which a reader must not have taken for headings and left out.
     // Column headings the plan prints as each row's labels ("Owner: …") count as headings too.
     const heading = (w: string) => templateWords.has(w) || ROW_NAMING_HEADINGS.has(w) || labels.has(w);
-    // A row that repeats the first row's first heading over a second table ("Document | Where to find it") is that table's headings.
-    if (firstRow !== undefined && line !== firstRow && normalise(line.cells[0] ?? '') !== '' && normalise(line.cells[0] ?? '') === normalise(firstRow.cells[0] ?? '') && looksLikeHeadings(line.cells)) return true;
+    // A second table's headings under its caption ("Document | Where to find it") are layout.
+    if (line.repeatsHeadings) return true;
     const headings = lines[i - 1]?.kind !== 'row' && words.filter(heading).length >= 0.6 * words.length;
     // A first row whose first cell is a word naming rows ("Goal | What it means | What we will track"), short and without figures, is headings outright.
     const namesItsColumns = lines[i - 1]?.kind !== 'row' && ROW_NAMING_HEADINGS.has(normalise(line.cells[0] ?? '').toLowerCase()) && looksLikeHeadings(line.cells);
@@ -215,25 +214,44 @@ const TABLES_ALONE: ReadonlySet<SectionKey> = new Set(['signatories', 'supportin
  * named for the SRO, and the table read.
  */
 const withoutSentences = (key: SectionKey, have: RegionText | undefined, template: RegionText | undefined, unplaced: string[]): RegionText | undefined => {
-  if (!TABLES_ALONE.has(key) || !have) return have;
+  // Without a table there is nothing to read beside: the section is compared as it is.
+  const first = have?.lines.find((l): l is Extract<Line, { kind: 'row' }> => l.kind === 'row');
+  if (!TABLES_ALONE.has(key) || !have || !first) return have;
   const ours = new Set((template?.lines ?? []).flatMap((l) => (l.kind === 'text' ? [normalise(l.text)] : [])));
-  const aside = have.lines.filter((l) => l.kind === 'text' && !ours.has(normalise(l.text)));
-  if (!aside.length) return have;
+  // A second table under a caption, with the first one's headings again ("Document | Where to find it"): its headings, no row of data.
+  const lines = have.lines.map((l, i): Line => {
+    const repeats = l.kind === 'row' && l !== first && have.lines[i - 1]?.kind === 'text' && normalise(l.cells[0] ?? '') !== '' && normalise(l.cells[0] ?? '') === normalise(first.cells[0] ?? '') && looksLikeHeadings(l.cells);
+    return repeats ? { ...l, repeatsHeadings: true } : l;
+  });
+  const aside = lines.filter((l) => l.kind === 'text' && !ours.has(normalise(l.text)));
+  if (!aside.length) return { ...have, lines };
   unplaced.push(`${sectionLabel(key)}: ${aside.length === 1 ? 'a line' : `${aside.length} lines`} beside the table, which the plan does not keep, starting "${normalise(aside[0]!.kind === 'text' ? aside[0]!.text : '').slice(0, 60)}"`);
-  return { ...have, lines: have.lines.filter((l) => !aside.includes(l)) };
+  return { ...have, lines: lines.filter((l) => !aside.includes(l)) };
 };
 
 const withMatrixNote = (plan: Plan, matrixNote: string | null): Plan => ({ ...plan, risks: { ...plan.risks, matrixNote } });
 
 /**
- * The file's paragraphs under Annex C that the plan does not print around its matrix: null when
- * there are none, undefined when the file has no Annex C (nothing to say about the note).
+ * A region's lines the plan does not print there. Annex C's matrix as the template has it counts as
+ * printed: its cells coloured by shading rather than the words the plan writes in them, or laid out
+ * a little differently ("< 10%" and "Very Unlikely" in one cell), its rows saying only its words.
  */
-const annexCNote = (have: RegionText | undefined, ours: RegionText | undefined): string | null | undefined => {
-  if (!have) return undefined;
-  const printed = new Set((ours?.lines ?? []).flatMap((l) => (l.kind === 'text' ? [normalise(l.text)] : [])));
-  return asText(have.lines.filter((l): l is Extract<Line, { kind: 'text' }> => l.kind === 'text' && !printed.has(normalise(l.text))));
+const notPrinted = (have: readonly Line[], ours: readonly Line[], matrix: boolean): Line[] => {
+  const uncoloured = ours.map((l) => (l.kind === 'row' ? { ...l, cells: l.cells.map((c) => (/^(Red|Amber|Green)$/.test(c.trim()) ? '' : c)) } : l));
+  const known = new Set([...canonicalText(ours).split('\n'), ...canonicalText(uncoloured).split('\n')]);
+  const matrixWords = matrix ? words(canonicalText(ours)) : new Set<string>();
+  return have.filter((l) => {
+    const line = canonicalText([l]);
+    return line && !known.has(line) && !(l.kind === 'row' && [...words(line)].every((w) => matrixWords.has(w)));
+  });
 };
+
+/**
+ * What the file says under Annex C that the plan does not print around its matrix (paragraphs, and
+ * a table of its own as "| a | b |" lines): null when nothing, undefined when the file has no Annex C.
+ */
+const annexCNote = (have: RegionText | undefined, ours: RegionText | undefined): string | null | undefined =>
+  have ? asText(answerLinesOf('risks', withTablesAsLines(notPrinted(have.lines, ours?.lines ?? [], true)))) : undefined;
 
 /**
  * What a Word file would change in the plan: each section's words in the file against the words
@@ -312,6 +330,7 @@ export const importWord = (plan: Plan, blocks: readonly WordBlock[], compile: (p
   if (note !== undefined && normalise(note ?? '') !== normalise(imported.risks.matrixNote ?? '')) {
     const risks = changes.find((c) => c.section === 'risks');
     if (risks && !risks.readable) unplaced.push(`${sectionLabel('risks')}: the words beside the Annex C matrix were not taken with them: add them in Teams`);
+    else if (!PlanSchema.safeParse(withMatrixNote(imported, note)).success) unplaced.push(`${sectionLabel('risks')}: the words beside the Annex C matrix are longer than the plan keeps: shorten them in Teams`);
     else {
       imported = withMatrixNote(imported, note);
       if (!risks) changes.push({ section: 'risks', label: sectionLabel('risks'), readable: true });
@@ -327,15 +346,7 @@ export const importWord = (plan: Plan, blocks: readonly WordBlock[], compile: (p
   for (const region of ['cover', 'annex-c', 'bot'] as const) {
     const have = found.get(region);
     if (!have) continue;
-    const ours = made.get(region)?.lines ?? [];
-    // Annex C's matrix as the template has it: its cells coloured by shading, not the words the plan writes in them.
-    const uncoloured = ours.map((l) => (l.kind === 'row' ? { ...l, cells: l.cells.map((c) => (/^(Red|Amber|Green)$/.test(c.trim()) ? '' : c)) } : l));
-    const known = new Set([...canonicalText(ours).split('\n'), ...canonicalText(uncoloured).split('\n')]);
-    // The matrix laid out a little differently ("< 10%" and "Very Unlikely" in one cell): its rows say only the matrix's words.
-    const matrixWords = region === 'annex-c' ? words(canonicalText(ours)) : new Set<string>();
-    const extra = canonicalText(have.lines)
-      .split('\n')
-      .filter((line) => line && !known.has(line) && !(line.includes(' | ') && [...words(line)].every((w) => matrixWords.has(w))));
+    const extra = notPrinted(have.lines, made.get(region)?.lines ?? [], region === 'annex-c').map((l) => canonicalText([l]));
     if (extra.length) unplaced.push(`${have.heading}: ${extra.length === 1 ? 'a line that belongs' : `${extra.length} lines that belong`} to no section of the plan, starting "${extra[0]!.slice(0, 60)}"`);
   }
   return { changes, unplaced, plan: imported };

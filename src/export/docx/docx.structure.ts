@@ -139,7 +139,10 @@ const tableOf = (node: Node): WordTable => ({
           const shading = props && childrenOf(props).find((c) => tagOf(c) === 'w:shd');
           const fill = shading && attr(shading, 'w:fill');
           const shaded = fill && /^[0-9a-f]{6}$/i.test(fill) ? { fill: fill.toUpperCase() } : {};
-          return { text: cellText(cell), span: Math.max(1, Number(span ? attr(span, 'w:val') : 1) || 1), ...shaded };
+          // A cell merged down from the one above it (vMerge without "restart"): empty because the one above speaks for it.
+          const merge = props && childrenOf(props).find((c) => tagOf(c) === 'w:vMerge');
+          const continues = merge && attr(merge, 'w:val') !== 'restart' ? { continues: true as const } : {};
+          return { text: cellText(cell), span: Math.max(1, Number(span ? attr(span, 'w:val') : 1) || 1), ...shaded, ...continues };
         }),
     ),
 });
