@@ -12,8 +12,9 @@ import { openPostgres, openSqlite, type SqlDb } from '../src/storage/sql/sql-db'
 
 /**
  * Statements sent to the database for one quarterly-update submission (the update card's
- * `update.post` use case: who may post, the plan, the form's earlier updates, then the write with
- * its audit and outbox rows), on each database. A statement is a round trip on PostgreSQL.
+ * `update.post` use case: the plan, then the write with its audit row), on each database, and for
+ * what every turn reads first (who is asking, with their chat). A statement is a round trip on
+ * PostgreSQL.
  */
 const count = async (label: string, open: (hooks: { onQuery: () => void }) => SqlDb): Promise<string> => {
   let n = 0;
@@ -34,7 +35,12 @@ const count = async (label: string, open: (hooks: { onQuery: () => void }) => Sq
       if (!('stored' in result)) throw new Error('the bench submission was refused');
       figures.push(n);
     }
-    return `${label}: ${figures.join(', ')} statements for each of 5 submissions (the update.post use case)`;
+    // And the turn's own: who is asking, read with their chat (kept already, so not written).
+    const chat = { channelId: 'msteams', serviceUrl: 'https://smba.example/uk/', conversation: { id: `a:${lead.id}`, conversationType: 'personal' }, user: { id: `29:${lead.id}`, aadObjectId: lead.id } };
+    await store.rememberConversation(lead.id, chat);
+    n = 0;
+    await store.rememberConversation(lead.id, chat);
+    return `${label}: ${figures.join(', ')} statements for each of 5 submissions (the update.post use case), and ${n} for the turn's own (who is asking, with their chat)`;
   } finally {
     await store.close();
   }

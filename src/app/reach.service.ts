@@ -1,3 +1,4 @@
+import type { Person } from '../domain/people.schema';
 import type { AppInstaller } from './app-installer.port';
 import type { PartnershipTeam, TeamDirectory, TeamMember } from './partnership-team.port';
 import type { Clock, Store } from './ports';
@@ -84,10 +85,11 @@ export class ReachService {
 
   /**
    * Keeps where someone on the roster can be reached, from their own 1:1 chat with the bot (never a
-   * channel or group chat): not which message they last sent, so it rarely changes.
+   * channel or group chat): not which message they last sent, so it rarely changes, and an
+   * unchanged one is not written. Who they are is read with it (null: not on the roster).
    */
-  async remember(personId: string, reference: unknown): Promise<void> {
-    if (await this.store.findPerson(personId)) await this.store.saveConversation(personId, reference);
+  async remember(personId: string, reference: unknown): Promise<Person | null> {
+    return this.store.rememberConversation(personId, reference);
   }
 
   /** Forget what was read of the teams' rosters (someone joined, or the SRO asks to see the latest). */

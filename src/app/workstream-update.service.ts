@@ -31,12 +31,33 @@ const text = (v: unknown, max: number): string | null | Error => {
   return v.trim() ? v.trim() : null;
 };
 
-/** The form once `stored` is the newest post: it is the last post, and the last report on each milestone it names. */
-const afterPost = (base: UpdateForm, stored: StoredUpdate): UpdateForm => ({
-  ...base,
-  milestones: base.milestones.map((m) => ({ ...m, previous: stored.milestones.find((p) => p.milestoneId === m.id) ?? m.previous })),
-  last: stored,
-});
+/** A card's "same as before" box, ticked. */
+const sameAsBefore = (value: unknown) => value === 'true' || value === true;
+
+/** The milestones the plan has for this workstream in this quarter: what a post reports on. */
+const plannedMilestones = (plan: Plan, workstream: Workstream, quarter: Quarter) => {
+  const column = deliveryColumn(plan.meta.reportingYear, quarter);
+  return column ? workstream.quarters[column].milestones : [];
+};
+
+const reportIn = (post: StoredUpdate | null | undefined, milestoneId: string) => post?.milestones.find((m) => m.milestoneId === milestoneId) ?? null;
+
+/**
+ * The form once `stored`, which reports on every milestone of its quarter, is the newest post: it
+ * is the last post, and the last report on each milestone.
+ */
+const formAfter = (plan: Plan, workstream: Workstream, quarter: Quarter, stored: StoredUpdate): UpdateForm => {
+  const column = deliveryColumn(plan.meta.reportingYear, quarter);
+  return {
+    workstream,
+    quarter,
+    milestones: plannedMilestones(plan, workstream, quarter).map((m) => ({ id: m.id, text: m.text, previous: reportIn(stored, m.id), error: null })),
+    target: column ? workstream.quarters[column].trajectory.text : null,
+    last: stored,
+    errors: {},
+    typed: null,
+  };
+};
 
 /** Quarterly progress from workstream leads: a two-minute job, prefilled, never overwriting the last post. */
 export class WorkstreamUpdateService {
@@ -70,13 +91,18 @@ export class WorkstreamUpdateService {
     const plan = await this.plan();
     const workstream = await this.mayPost(person, workstreamId, plan);
     const quarter = this.postableQuarter(plan, quarterId);
-    const base = await this.buildForm(plan, workstream, quarter, {}, null);
+    const planned = plannedMilestones(plan, workstream, quarter);
+    // The earlier posts are read only when this post carries a milestone's last report forward:
+    // else nothing of them goes into it, and the form that follows it is made from the post itself.
+    const carries = planned.some((m) => sameAsBefore(values[`same.${m.id}`]));
+    const base = carries ? await this.buildForm(plan, workstream, quarter, {}, null) : null;
     const errors: Record<string, string> = {};
     const milestones: MilestoneProgress[] = [];
-    for (const m of base.milestones) {
-      if (values[`same.${m.id}`] === 'true' || values[`same.${m.id}`] === true) {
-        if (!m.previous) errors[m.id] = 'There is no earlier update for this milestone to carry forward: choose its status.';
-        else milestones.push({ ...m.previous, milestoneId: m.id });
+    for (const m of planned) {
+      if (sameAsBefore(values[`same.${m.id}`])) {
+        const previous = base!.milestones.find((f) => f.id === m.id)?.previous;
+        if (!previous) errors[m.id] = 'There is no earlier update for this milestone to carry forward: choose its status.';
+        else milestones.push({ ...previous, milestoneId: m.id });
         continue;
       }
       const status = MilestoneStatus.safeParse(values[`status.${m.id}`]);
@@ -93,15 +119,14 @@ export class WorkstreamUpdateService {
     if (Object.keys(errors).length) return { form: await this.buildForm(plan, workstream, quarter, errors, values) };
     // Each part was checked above; the store validates the whole post as it keeps it.
     const update: WorkstreamUpdate = { workstreamId, quarter: quarter.id, milestones, ...(fields as Pick<WorkstreamUpdate, keyof typeof fields>) };
-    const stored = await this.store.addUpdate(this.planId, update, { id: `update-${requestId}`.slice(0, 120), authorId: person.id }, {
+    const { update: stored, replayed } = await this.store.addUpdate(this.planId, update, { id: `update-${requestId}`.slice(0, 120), authorId: person.id }, {
       actorId: person.id,
       summary: `${person.name} posted the ${quarter.id} update for workstream ${workstream.code}`,
     });
-    // A post numbered after the latest the form read is the newest of its quarter, and the latest
-    // report on each of its milestones: the form that follows it is known without reading it all
-    // again. A retried request answered with its earlier post is read afresh.
-    const before = base.last?.quarter === quarter.id ? base.last.sequence : 0;
-    return { stored, form: stored.sequence > before ? afterPost(base, stored) : await this.buildForm(plan, workstream, quarter, {}, null) };
+    // A post kept now is the newest of its quarter, and reports on every milestone the form asks
+    // about: the form that follows it is known without reading anything. A retried request,
+    // answered with the post it kept before, reads the form afresh (others may have posted since).
+    return { stored, form: replayed ? await this.buildForm(plan, workstream, quarter, {}, null) : formAfter(plan, workstream, quarter, stored) };
   }
 
   async nameDelegate(person: Person, workstreamId: string, delegateId: unknown): Promise<Person> {
@@ -161,9 +186,8 @@ export class WorkstreamUpdateService {
     // Only what the form shows, never the history: per milestone, the latest post of this quarter
     // or an earlier one that reported on it; and the latest post of this quarter (else of any).
     const column = deliveryColumn(plan.meta.reportingYear, quarter);
-    const planned = column ? workstream.quarters[column].milestones : [];
+    const planned = plannedMilestones(plan, workstream, quarter);
     const of = { planId: this.planId, workstreamId: workstream.id };
-    const reportIn = (post: StoredUpdate | null | undefined, milestoneId: string) => post?.milestones.find((m) => m.milestoneId === milestoneId) ?? null;
     // The latest post of this quarter is also the latest report on each milestone it names: only
     // the other milestones, and the latest post overall when this quarter has none, are looked up.
     const thisQuarter = await this.store.latestUpdate({ ...of, quarter: quarter.id });

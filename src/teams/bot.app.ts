@@ -156,6 +156,18 @@ export const turnScoped = (store: Store): Store =>
           return turn ? once(turn.people, id, () => target.findPerson(id)) : target.findPerson(id);
         };
       }
+      // Who they are is read with their chat: the rest of the activity looks them up no more.
+      if (prop === 'rememberConversation') {
+        return (id: string, reference: unknown) => {
+          const turn = turns.getStore();
+          const person = target.rememberConversation(id, reference);
+          if (turn) {
+            turn.people.set(id, person);
+            person.catch(() => turn.people.get(id) === person && turn.people.delete(id));
+          }
+          return person;
+        };
+      }
       const kind = typeof prop === 'string' && Object.hasOwn(STORE_CALLS, prop) ? STORE_CALLS[prop as keyof Store] : 'read';
       if (kind === 'read') return method.bind(target);
       return (...args: unknown[]) => {

@@ -83,10 +83,14 @@ const jsonBytesAtMost = (value: unknown): number => {
   if (typeof value === 'string') return 6 * value.length + 2;
   if (typeof value === 'number' || typeof value === 'boolean') return 24;
   if (value === null || value === undefined) return 4;
-  if (Array.isArray(value)) return value.reduce((n: number, item) => n + jsonBytesAtMost(item) + 1, 2);
-  if (typeof value !== 'object' || Object.getPrototypeOf(value) !== Object.prototype) return Infinity;
   let bytes = 2;
-  for (const [key, item] of Object.entries(value)) bytes += jsonBytesAtMost(key) + jsonBytesAtMost(item) + 2;
+  if (Array.isArray(value)) {
+    for (const item of value) bytes += jsonBytesAtMost(item) + 1;
+    return bytes;
+  }
+  if (typeof value !== 'object' || Object.getPrototypeOf(value) !== Object.prototype) return Infinity;
+  // Own enumerable keys, as JSON.stringify takes them (a plain object inherits none), without a pair made for each.
+  for (const key in value) bytes += 6 * key.length + 2 + jsonBytesAtMost((value as Record<string, unknown>)[key]) + 2;
   return bytes;
 };
 

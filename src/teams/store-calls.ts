@@ -73,6 +73,7 @@ export const STORE_CALLS: { readonly [K in keyof Store]: StoreCallKind } = {
   releaseLease: 'write',
   removePerson: 'roster-write',
   removedPersonIds: 'read',
+  rememberConversation: 'write',
   renameTeam: 'write',
   replaceRoster: 'roster-write',
   saveConversation: 'write',

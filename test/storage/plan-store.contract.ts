@@ -273,7 +273,7 @@ export const describeStoreContract = (engine: string, open: () => Promise<StoreH
         blockers: null,
         supportNeeded: null,
       });
-      const add = (id: string, update: ReturnType<typeof post>) => h.store.addUpdate(PLAN, update, { id, authorId: 'alice' }, alice);
+      const add = async (id: string, update: ReturnType<typeof post>) => (await h.store.addUpdate(PLAN, update, { id, authorId: 'alice' }, alice)).update;
 
       it('numbers posts per workstream and quarter, and answers the latest by quarter, then sequence, as listUpdates orders them', async () => {
         await h.store.createPlan(PLAN, demoPlan(), alice);
@@ -282,8 +282,11 @@ export const describeStoreContract = (engine: string, open: () => Promise<StoreH
         await add('u2', post('ws-1', '2026-Q2', [['m2', 'complete']], 'Q2 late'));
         await add('u3', post('ws-1', '2026-Q3', [['m3a', 'at-risk']], 'Q3 second'));
         await add('u4', post('ws-2', '2026-Q4', [['m3a', 'complete']], 'Other workstream'));
-        // A retried post is the stored one, not a new one.
-        expect((await add('u3', post('ws-1', '2026-Q3', [['m3a', 'complete']], 'Retried'))).narrative).toBe('Q3 second');
+        // A retried post is the stored one, not a new one, and says so.
+        const retried = await h.store.addUpdate(PLAN, post('ws-1', '2026-Q3', [['m3a', 'complete']], 'Retried'), { id: 'u3', authorId: 'alice' }, alice);
+        expect([retried.update.narrative, retried.update.sequence, retried.replayed]).toEqual(['Q3 second', 2, true]);
+        const fresh = await h.store.addUpdate(PLAN, post('ws-5', '2026-Q3', [], 'New'), { id: 'u5', authorId: 'alice' }, alice);
+        expect([fresh.update.sequence, fresh.replayed]).toEqual([1, false]);
 
         const latest = await h.store.latestUpdate({ planId: PLAN, workstreamId: 'ws-1' });
         expect([latest?.id, latest?.sequence, latest?.narrative]).toEqual(['u3', 2, 'Q3 second']);
@@ -317,9 +320,9 @@ export const describeStoreContract = (engine: string, open: () => Promise<StoreH
 
       it('audits each post as it was kept, its number in the key; with notifications, queues them with it', async () => {
         await h.store.createPlan(PLAN, demoPlan(), alice);
-        const first = await h.store.addUpdate(PLAN, { ...post('ws-1', '2026-Q3', [['m3a', 'on-track'], ['m3b', 'at-risk']], 'Quotes " and \\ and ünïcode'), actual: '40%' }, { id: 'u1', authorId: 'alice' }, alice);
+        const { update: first } = await h.store.addUpdate(PLAN, { ...post('ws-1', '2026-Q3', [['m3a', 'on-track'], ['m3b', 'at-risk']], 'Quotes " and \\ and ünïcode'), actual: '40%' }, { id: 'u1', authorId: 'alice' }, alice);
         const notify = [{ id: 'ob-u2', personId: 'bob', notification: { kind: 'signoff-complete', round: { planVersion: 1, planHash: 'a'.repeat(64) } } as unknown as Notification }];
-        const second = await h.store.addUpdate(PLAN, post('ws-1', '2026-Q3', [], 'With a notification'), { id: 'u2', authorId: 'alice' }, { ...alice, notify });
+        const { update: second } = await h.store.addUpdate(PLAN, post('ws-1', '2026-Q3', [], 'With a notification'), { id: 'u2', authorId: 'alice' }, { ...alice, notify });
         expect([first.sequence, second.sequence]).toEqual([1, 2]);
         const audit = (await h.store.listAudit(PLAN, { keyPrefix: 'updates/ws-1/2026-Q3' })).reverse();
         expect(audit.map((e) => [e.key, e.action, e.kind, e.version, e.actorId, e.summary])).toEqual([

@@ -7,21 +7,135 @@ import { isUniqueViolation, openPostgres, openSqlite, prepared, readsStar, State
 import { describeWithPostgres, freshDatabase } from '../support/postgres';
 
 describe('the SQLite connection', () => {
-  it('syncs every commit (synchronous FULL) on each start, not only on the first', async () => {
-    const dir = mkdtempSync(join(tmpdir(), 'sql-db-'));
-    try {
-      for (let start = 1; start <= 2; start++) {
-        const db = openSqlite(join(dir, 'plan.db'));
-        try {
-          const { rows } = await sql<{ synchronous: number }>`PRAGMA synchronous`.execute(db.db);
-          expect({ start, synchronous: rows[0]?.synchronous }).toEqual({ start, synchronous: 2 });
-          await db.script('CREATE TABLE IF NOT EXISTS t (a TEXT)');
-        } finally {
-          await db.close();
-        }
+  let dir: string;
+  beforeEach(() => {
+    dir = mkdtempSync(join(tmpdir(), 'sql-db-'));
+  });
+  afterEach(() => rmSync(dir, { recursive: true, force: true }));
+
+  const LEASE = prepared((d, v: { name: string }) => d.selectFrom('leases').select(['name', 'holder']).where('name', '=', v.name));
+  const ADD = prepared((d, v: { name: string; holder: string }) => d.insertInto('leases').values({ name: v.name, holder: v.holder, expires_at: '2026-01-01T00:00:00Z' }));
+  const RENAME = prepared((d, v: { name: string; holder: string }) => d.updateTable('leases').set({ holder: v.holder }).where('name', '=', v.name));
+
+  /** Log syncs done at once until `hold()`; then each waits, listed, for the test to finish (or fail) it. */
+  const heldSyncs = () => {
+    const pending: { resolve: () => void; reject: (e: Error) => void }[] = [];
+    let holding = false;
+    const syncFile = () => (holding ? new Promise<void>((resolve, reject) => pending.push({ resolve, reject })) : Promise.resolve());
+    return { syncFile, pending, hold: () => (holding = true) };
+  };
+  const settled = async (promise: Promise<unknown>) => {
+    let done = false;
+    promise.then(
+      () => (done = true),
+      () => (done = true),
+    );
+    for (let i = 0; i < 20; i++) await new Promise((r) => setImmediate(r));
+    return done;
+  };
+
+  it('runs a file in WAL mode with synchronous NORMAL on every start, the bot syncing the log at each commit itself; in memory, FULL', async () => {
+    for (let start = 1; start <= 2; start++) {
+      const db = openSqlite(join(dir, 'plan.db'));
+      try {
+        const { rows } = await sql<{ synchronous: number }>`PRAGMA synchronous`.execute(db.db);
+        expect({ start, synchronous: rows[0]?.synchronous }).toEqual({ start, synchronous: 1 });
+        await db.script('CREATE TABLE IF NOT EXISTS t (a TEXT)');
+        await db.transaction((tx) => tx.script("INSERT INTO t VALUES ('x')"));
+      } finally {
+        await db.close();
       }
+    }
+    const memory = openSqlite(':memory:');
+    try {
+      expect((await sql<{ synchronous: number }>`PRAGMA synchronous`.execute(memory.db)).rows[0]?.synchronous).toBe(2);
     } finally {
-      rmSync(dir, { recursive: true, force: true });
+      await memory.close();
+    }
+  });
+
+  it('answers a commit only once the log holding it is synced, and runs no statement until then', async () => {
+    const syncs = heldSyncs();
+    const db = openSqlite(join(dir, 'plan.db'), { syncFile: syncs.syncFile });
+    try {
+      await db.script('CREATE TABLE leases (name TEXT PRIMARY KEY, holder TEXT NOT NULL, expires_at TEXT NOT NULL)');
+      syncs.hold();
+      const committed = db.transaction((tx) => tx.run(ADD, { name: 'tick', holder: 'a' }));
+      await new Promise((r) => setImmediate(r));
+      expect(syncs.pending).toHaveLength(1);
+      // Committed to the log, not yet on disk: not answered, and nothing in this process reads it.
+      const read = db.run(LEASE, { name: 'tick' });
+      const viaKysely = db.db.selectFrom('leases').select('name').execute();
+      const next = db.transaction((tx) => tx.run(ADD, { name: 'tock', holder: 'b' }));
+      expect(await settled(committed)).toBe(false);
+      expect(await settled(read)).toBe(false);
+      expect(await settled(viaKysely)).toBe(false);
+      expect(await settled(next)).toBe(false);
+      syncs.pending.shift()!.resolve();
+      await committed;
+      expect((await read).rows).toEqual([{ name: 'tick', holder: 'a' }]);
+      expect(await viaKysely).toEqual([{ name: 'tick' }]);
+      // The next transaction ran after the sync, and waits for its own.
+      await new Promise((r) => setImmediate(r));
+      expect(await settled(next)).toBe(false);
+      syncs.pending.shift()!.resolve();
+      await next;
+    } finally {
+      syncs.pending.forEach((s) => s.resolve());
+      await db.close();
+    }
+  });
+
+  it('syncs a write made outside a transaction before answering it; a read, or a write that changed nothing, syncs nothing', async () => {
+    let syncs = 0;
+    const db = openSqlite(join(dir, 'plan.db'), {
+      syncFile: async () => {
+        syncs++;
+      },
+    });
+    try {
+      await db.script('CREATE TABLE leases (name TEXT PRIMARY KEY, holder TEXT NOT NULL, expires_at TEXT NOT NULL)');
+      const after = (n: number) => expect(syncs).toBe(n);
+      after(1);
+      await db.run(ADD, { name: 'tick', holder: 'a' });
+      after(2);
+      await db.run(LEASE, { name: 'tick' });
+      await db.run(RENAME, { name: 'none', holder: 'b' });
+      await db.db.updateTable('leases').set({ holder: 'b' }).where('name', '=', 'none').execute();
+      after(2);
+      await db.db.updateTable('leases').set({ holder: 'b' }).where('name', '=', 'tick').execute();
+      after(3);
+      await db.run(RENAME, { name: 'tick', holder: 'c' });
+      after(4);
+    } finally {
+      await db.close();
+    }
+  });
+
+  it('refuses the write and every statement after it when the log cannot be synced, until the database is opened again', async () => {
+    const syncs = heldSyncs();
+    const file = join(dir, 'plan.db');
+    const db = openSqlite(file, { syncFile: syncs.syncFile });
+    try {
+      await db.script('CREATE TABLE leases (name TEXT PRIMARY KEY, holder TEXT NOT NULL, expires_at TEXT NOT NULL)');
+      syncs.hold();
+      const failing = Promise.allSettled([db.transaction((tx) => tx.run(ADD, { name: 'tick', holder: 'a' })), db.transaction((tx) => tx.run(ADD, { name: 'tock', holder: 'b' }))]);
+      await new Promise((r) => setImmediate(r));
+      syncs.pending.shift()!.reject(Object.assign(new Error('EIO: i/o error, fdatasync'), { code: 'EIO' }));
+      expect((await failing).map((r) => r.status)).toEqual(['rejected', 'rejected']);
+      await expect(db.run(LEASE, { name: 'tick' })).rejects.toThrow("The database's log could not be written to disk (EIO: i/o error, fdatasync)");
+      await expect(db.db.selectFrom('leases').select('name').execute()).rejects.toThrow('could not be written to disk');
+      await expect(db.transaction((tx) => tx.run(ADD, { name: 'tack', holder: 'c' }))).rejects.toThrow('could not be written to disk');
+    } finally {
+      await db.close();
+    }
+    const again = openSqlite(file);
+    try {
+      // Opened again, SQLite reads what is on disk. A write answered as failed may be there (the
+      // operating system may yet have written it): retried, a request finds itself kept.
+      expect((await again.run(LEASE, { name: 'tack' })).rows).toEqual([]);
+    } finally {
+      await again.close();
     }
   });
 });

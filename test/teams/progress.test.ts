@@ -272,6 +272,21 @@ describe('quarterly workstream updates', () => {
     await bot.send(ANNIE, activity);
     expect(await bot.store.listUpdates({ planId: PLAN_ID })).toHaveLength(1);
   });
+
+  it('a post retried after a later one is answered as kept, with the form as it is now', async () => {
+    const data = (note: string) => ({ 'status.ws-3-q3-m1': 'on-track', 'note.ws-3-q3-m1': note, verb: VERBS.updatePost, workstream: 'ws-3', quarter: '2026-Q3' });
+    const activity = { type: 'invoke', name: 'adaptiveCard/action', id: 'first-activity', value: { action: { type: 'Action.Execute', verb: VERBS.updatePost, data: data('First note.') } } };
+    const invokeText = (replies: Awaited<ReturnType<typeof bot.send>>) => cardText((replies.find((r) => r.type === 'invokeResponse')?.value as { body: { value: unknown } }).body.value);
+    const first = invokeText(await bot.send(ANNIE, activity));
+    expect(first).toContain('Posted: update 1');
+    expect(first).toContain('Last reported: On track (Green) – First note.');
+    expect(cardText(await bot.executeCard(ANNIE, VERBS.updatePost, data('Second note.')))).toContain('Posted: update 2');
+    const retried = invokeText(await bot.send(ANNIE, activity));
+    expect(retried).toContain('Posted: update 1');
+    // The form after it is read afresh: the milestone's last report is the second post's.
+    expect(retried).toContain('Last reported: On track (Green) – Second note.');
+    expect(await bot.store.listUpdates({ planId: PLAN_ID })).toHaveLength(2);
+  });
 });
 
 describe('risk register', () => {

@@ -58,6 +58,43 @@ describe('the cost of a turn does not grow with history', () => {
     }
   });
 
+  it('a submission reads no earlier post unless it carries a milestone’s last report forward', async () => {
+    const count = counting();
+    const bot = await createBotHarness({ wrapStore: count.wrap });
+    try {
+      count.take();
+      expect(cardText(await bot.executeCard(ANNIE, VERBS.updatePost, submission(1)))).toContain('Posted: update 1 for Q3');
+      expect(count.take()).toEqual({ addUpdate: 1, loadPlan: 1, rememberConversation: 1 });
+      const carried = cardText(await bot.executeCard(ANNIE, VERBS.updatePost, { ...submission(2), 'same.ws-3-q3-m1': 'true' }));
+      expect(carried).toContain('Posted: update 2 for Q3');
+      expect(count.take().latestUpdate).toBeGreaterThan(0);
+      // What was carried forward is the first post's report.
+      expect(carried).toContain('Last reported: On track (Green)');
+    } finally {
+      await bot.close();
+    }
+  });
+
+  it('a turn reads who is writing once, with their chat, and keeps the chat again only when it changed', async () => {
+    const count = counting();
+    const bot = await createBotHarness({ wrapStore: count.wrap });
+    try {
+      await bot.say(ANNIE, 'help');
+      const kept = await bot.store.loadConversation(ANNIE);
+      expect(kept).toMatchObject({ conversation: { id: `chat-${ANNIE}` } });
+      count.take();
+      await bot.say(ANNIE, 'help');
+      const calls = count.take();
+      expect({ rememberConversation: calls.rememberConversation, findPerson: calls.findPerson, saveConversation: calls.saveConversation }).toEqual({ rememberConversation: 1, findPerson: undefined, saveConversation: undefined });
+      // Not which message they last sent: the same chat is the same reference, and is not written again (test/storage/conversations.test.ts).
+      expect(await bot.store.loadConversation(ANNIE)).toEqual(kept);
+      await bot.send(ANNIE, { type: 'message', text: 'help', serviceUrl: 'https://smba.example/emea/' });
+      expect(await bot.store.loadConversation(ANNIE)).toEqual({ ...(kept as object), serviceUrl: 'https://smba.example/emea/' });
+    } finally {
+      await bot.close();
+    }
+  });
+
   it('help, and a form opened by typing, read the plan once a turn', async () => {
     const count = counting();
     const bot = await createBotHarness({ wrapStore: count.wrap });

@@ -18,9 +18,19 @@ export interface LatestUpdateQuery {
   readonly milestoneId?: string;
 }
 
+/** A post as addUpdate kept it. */
+export interface AddedUpdate {
+  readonly update: StoredUpdate;
+  /**
+   * Kept before, by a request with the same id (Teams retrying it): answered as it was kept then,
+   * and not necessarily the newest post of its quarter now. False: kept by this call, so the newest.
+   */
+  readonly replayed: boolean;
+}
+
 export interface UpdateRepository {
   /** Appends the next post for its workstream and quarter; an id seen before returns the stored post. */
-  addUpdate(planId: string, update: WorkstreamUpdate, post: { id: string; authorId: string }, meta: ChangeMeta): Promise<StoredUpdate>;
+  addUpdate(planId: string, update: WorkstreamUpdate, post: { id: string; authorId: string }, meta: ChangeMeta): Promise<AddedUpdate>;
   /** Every post, oldest first. */
   listUpdates(query: UpdateQuery): Promise<StoredUpdate[]>;
   /**

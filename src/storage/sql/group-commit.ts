@@ -21,9 +21,9 @@ interface Waiting<S> {
 }
 
 /**
- * SQLite's transactions, committed together when several are waiting. Each commit syncs the log
- * to disk (synchronous FULL), which took longer than the rest of a quarterly update, and blocks
- * the one thread meanwhile; transactions that reach the database while others are running share
+ * SQLite's transactions, committed together when several are waiting. Each commit's log is synced
+ * to disk before anything of it is answered or read (sqlite-driver.ts), which took longer than the
+ * rest of a quarterly update; transactions that reach the database while others are running share
  * one commit and so one sync (issue 21).
  *
  * They still run one at a time, on the one connection, as before. The first of a group is the
@@ -42,6 +42,8 @@ export class GroupCommit<S> {
     /** Whether the connection is inside a transaction (SQLite ends one itself on some errors). */
     private readonly inTransaction: () => boolean,
     private readonly open: (trx: Kysely<Tables>) => S,
+    /** Runs a statement of the group's own (its savepoints) on the connection the group holds. */
+    private readonly execute: (query: CompiledQuery) => Promise<unknown> = (query) => this.db.executeQuery(query),
   ) {}
 
   run<T>(work: (tx: S) => Promise<T>): Promise<T> {
@@ -90,7 +92,7 @@ export class GroupCommit<S> {
       while (this.#waiting.length && done.length < MOST_PER_COMMIT) {
         current = this.#waiting.shift()!;
         const alone = done.length === 0;
-        if (!alone) await trx.executeQuery(SAVEPOINT);
+        if (!alone) await this.execute(SAVEPOINT);
         let value: unknown;
         try {
           value = await current.work(tx);
@@ -98,11 +100,11 @@ export class GroupCommit<S> {
           if (alone || !this.inTransaction()) throw error;
           current.reject(error);
           current = undefined;
-          await trx.executeQuery(UNDO);
-          await trx.executeQuery(RELEASE);
+          await this.execute(UNDO);
+          await this.execute(RELEASE);
           continue;
         }
-        if (!alone) await trx.executeQuery(RELEASE);
+        if (!alone) await this.execute(RELEASE);
         done.push({ waiting: current, value });
         current = undefined;
       }

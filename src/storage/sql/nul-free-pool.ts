@@ -1,4 +1,4 @@
-import type { PostgresPool, PostgresPoolClient } from 'kysely';
+import type { CompiledQuery, PostgresPool, PostgresPoolClient, QueryResult } from 'kysely';
 import type pg from 'pg';
 import { withoutNul } from './without-nul';
 
@@ -22,3 +22,16 @@ export const nulFreePool = (pool: pg.Pool, names: ReadonlyMap<string, string> = 
   },
   end: () => pool.end(),
 });
+
+/**
+ * One statement on whichever of the pool's connections is free, as Kysely's PostgreSQL driver runs
+ * it (what it changed counted as Kysely counts it), without Kysely's executor around it: for the
+ * statements of every turn, run outside a transaction (sql-db.ts).
+ */
+export const queryPool = async <R>(pool: pg.Pool, names: ReadonlyMap<string, string>, { sql: text, parameters }: CompiledQuery): Promise<QueryResult<R>> => {
+  const name = names.get(text);
+  const values = withoutNul(parameters);
+  const { command, rowCount, rows } = await pool.query(name ? { name, text, values } : { text, values });
+  const changed = command === 'INSERT' || command === 'UPDATE' || command === 'DELETE' || command === 'MERGE';
+  return { numAffectedRows: changed && rowCount !== null ? BigInt(rowCount) : undefined, rows: (rows ?? []) as R[] };
+};

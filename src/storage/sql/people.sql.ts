@@ -5,7 +5,7 @@ import { hasRole, Person, RoleGrant } from '../../domain/people.schema';
 import { diffRoster } from '../roster-diff';
 import { deepFreeze } from './deep-freeze';
 import type { Audit } from './audit.sql';
-import type { Kysely } from 'kysely';
+import type { Kysely, QueryCreator } from 'kysely';
 import type { Database } from './database';
 import { prepared, type Sql, type SqlDb } from './sql-db';
 
@@ -16,19 +16,68 @@ const personRows = (db: Kysely<Database>) =>
     .leftJoin('person_roles as r', 'r.person_id', 'p.id')
     .select(['p.id', 'p.name', 'p.email', 'p.version', 'r.role', 'r.details'])
     .where('p.removed_at', 'is', null);
+type PersonRow = { id: string; name: string; email: string | null; version: number | string; role: string | null; details: string | null };
 const RECORDS = prepared((db) => personRows(db).orderBy('p.name').orderBy('p.id').orderBy('r.position'));
 /** One person: read on every turn, for who is talking to the bot. */
 const RECORD = prepared((db, v: { id: string }) => personRows(db).where('p.id', '=', v.id).orderBy('r.position'));
-const SAVE_CONVERSATION = prepared((db, v: { personId: string; reference: string; at: string }) =>
+/** What saving where someone can be reached is told: the reference as stored (its JSON). */
+type ConversationValues = { personId: string; reference: string; at: string };
+
+/**
+ * Where someone can be reached, kept only when it differs from what is kept (or that chat was
+ * marked removed): a turn from a chat already kept proposes no row, so it writes nothing, and on
+ * PostgreSQL locks no row either (ON CONFLICT DO UPDATE locks the row it meets even when its WHERE
+ * then changes nothing; every turn of one person waited on that lock). The ON CONFLICT's own test
+ * covers a row another instance wrote in between. `onRoster`: only for someone on the roster.
+ */
+const saveConversation = (db: QueryCreator<Database>, v: ConversationValues, onRoster: boolean) =>
   db
     .insertInto('conversations')
-    .values({ person_id: v.personId, reference: v.reference, updated_at: v.at })
+    .columns(['person_id', 'reference', 'updated_at'])
+    .expression(
+      db
+        .selectNoFrom((eb) => [eb.val(v.personId).as('person_id'), eb.val(v.reference).as('reference'), eb.val(v.at).as('updated_at')])
+        .where((eb) =>
+          eb.and([
+            eb.not(eb.exists(eb.selectFrom('conversations as kept').select('kept.person_id').where('kept.person_id', '=', v.personId).where('kept.reference', '=', v.reference).where('kept.removed_at', 'is', null))),
+            ...(onRoster ? [eb.exists(eb.selectFrom('people as known').select('known.id').where('known.id', '=', v.personId).where('known.removed_at', 'is', null))] : []),
+          ]),
+        ),
+    )
     .onConflict((oc) =>
       oc
         .column('person_id')
         .doUpdateSet((eb) => ({ reference: eb.ref('excluded.reference'), updated_at: eb.ref('excluded.updated_at'), removed_at: null }))
         .where((eb) => eb.or([eb('conversations.reference', '<>', eb.ref('excluded.reference')), eb('conversations.removed_at', 'is not', null)])),
-    ),
+    );
+const SAVE_CONVERSATION = prepared((db, v: ConversationValues) => saveConversation(db, v, false));
+/**
+ * SQLite: someone's rows (RECORD's) with the chat kept for them, read together; the chat is then
+ * written only when it differs (an INSERT that inserts nothing still takes SQLite's write lock).
+ * A chat found as it should be is left as found: should it change just after (its removal marked
+ * by another turn), that change simply came after this turn's, as it can on PostgreSQL too.
+ */
+const RECORD_WITH_CHAT = prepared((db, v: { id: string }) =>
+  personRows(db)
+    .leftJoin('conversations as c', 'c.person_id', 'p.id')
+    .select(['c.reference as chat', 'c.removed_at as chatRemovedAt'])
+    .where('p.id', '=', v.id)
+    .orderBy('r.position'),
+);
+/**
+ * PostgreSQL: someone's rows (RECORD's), and where they can be reached kept if they are on the
+ * roster and it changed, in one statement (one round trip instead of two on every turn). SQLite
+ * cannot write inside a WITH: it reads RECORD_WITH_CHAT, then runs SAVE_CONVERSATION if need be.
+ */
+const RECORD_AND_REMEMBER = prepared((db, v: ConversationValues) =>
+  db
+    .with('remembered', (qc) => saveConversation(qc, v, true).returning('person_id'))
+    .selectFrom('people as p')
+    .leftJoin('person_roles as r', 'r.person_id', 'p.id')
+    .select(['p.id', 'p.name', 'p.email', 'p.version', 'r.role', 'r.details'])
+    .where('p.removed_at', 'is', null)
+    .where('p.id', '=', v.personId)
+    .orderBy('r.position'),
 );
 
 /** The roster (people and their roles) and where each person can be reached. */
@@ -122,8 +171,11 @@ export class SqlPeople implements RosterRepository, ConversationRepository, Conv
   }
 
   async #records(db: Sql = this.db, id?: string): Promise<PersonRecord[]> {
-    const { rows } = id ? await db.run(RECORD, { id }) : await db.run(RECORDS, {});
-    const people = new Map<string, { rows: (typeof rows)[number][]; stored: string }>();
+    return this.#recordsOf((id ? await db.run(RECORD, { id }) : await db.run(RECORDS, {})).rows);
+  }
+
+  #recordsOf(rows: readonly PersonRow[]): PersonRecord[] {
+    const people = new Map<string, { rows: PersonRow[]; stored: string }>();
     for (const r of rows) {
       const person = people.get(r.id) ?? { rows: [], stored: JSON.stringify([r.name, r.email, r.version]) };
       people.set(r.id, person);
@@ -199,13 +251,27 @@ export class SqlPeople implements RosterRepository, ConversationRepository, Conv
     });
   }
 
-  /**
-   * Every turn passes its conversation here, and it is almost always the one already kept: the
-   * database changes the row only when it differs.
-   */
+  /** Writing to the bot again (or adding the app again) ends an earlier removal; an unchanged chat is not written. */
   async saveConversation(personId: string, reference: unknown): Promise<void> {
-    // Writing to the bot again (or adding the app again) ends an earlier removal.
-    await this.db.run(SAVE_CONVERSATION, { personId, reference: JSON.stringify(reference), at: this.clock.now().toISOString() });
+    await this.db.run(SAVE_CONVERSATION, this.#conversation(personId, reference));
+  }
+
+  /**
+   * Every turn from someone's own 1:1 chat: who they are, and their chat kept if they are on the
+   * roster. It is almost always the one already kept, and then nothing is written.
+   */
+  async rememberConversation(personId: string, reference: unknown): Promise<Person | null> {
+    const values = this.#conversation(personId, reference);
+    if (this.db.dialect === 'postgres') return this.#recordsOf((await this.db.run(RECORD_AND_REMEMBER, values)).rows)[0]?.person ?? null;
+    const { rows } = await this.db.run(RECORD_WITH_CHAT, { id: personId });
+    const person = this.#recordsOf(rows)[0]?.person ?? null;
+    const [kept] = rows;
+    if (person && (kept?.chat !== values.reference || kept.chatRemovedAt !== null)) await this.db.run(SAVE_CONVERSATION, values);
+    return person;
+  }
+
+  #conversation(personId: string, reference: unknown): ConversationValues {
+    return { personId, reference: JSON.stringify(reference), at: this.clock.now().toISOString() };
   }
 
   /** Where they can be reached; null once they removed the app, until they add it again. */

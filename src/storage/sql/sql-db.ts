@@ -1,12 +1,9 @@
-import Database from 'better-sqlite3';
-import { CompiledQuery, Kysely, sql, PostgresDialect, SqliteDialect, type Compilable, type QueryResult, type SelectQueryBuilder } from 'kysely';
-import { mkdirSync } from 'node:fs';
-import { dirname } from 'node:path';
+import { CompiledQuery, Kysely, sql, PostgresDialect, type Compilable, type QueryResult, type SelectQueryBuilder } from 'kysely';
 import type pg from 'pg';
 import type { Database as Tables } from './database';
 import { GroupCommit } from './group-commit';
-import { nulFreePool } from './nul-free-pool';
-import { withoutNul } from './without-nul';
+import { nulFreePool, queryPool } from './nul-free-pool';
+import { SqliteConnection, sqliteDialect, type SqliteOptions } from './sqlite-driver';
 
 export type Dialect = 'sqlite' | 'postgres';
 
@@ -120,24 +117,20 @@ export interface SqlDb extends Sql {
   close(): Promise<void>;
 }
 
-/** SQLite's one connection, past Kysely: a migration file run whole, a statement run at once, whether a transaction is open. */
-interface SqliteConnection {
-  readonly exec: (text: string) => void;
-  readonly execute: (query: CompiledQuery) => QueryResult<unknown>;
-  readonly inTransaction: () => boolean;
-}
-
 class KyselySql implements Sql {
   constructor(
     readonly dialect: Dialect,
     readonly db: Kysely<Tables>,
     /** Shared by the database and its transactions: one dialect, so one compiled text. */
     private readonly compiled: Map<Prepared<never, unknown>, Compiled>,
+    /** SQLite's one connection, past Kysely: a statement run at once when nothing stands in its way. */
     private readonly sqlite?: SqliteConnection,
     /** A transaction's (on SQLite, its group's), rather than the database's. */
     private readonly inTransaction = false,
     /** PostgreSQL: prepared statements are sent as named statements (nul-free-pool.ts). */
     private readonly names?: StatementNames,
+    /** PostgreSQL, outside a transaction: a prepared statement sent straight to the pool (queryPool). */
+    private readonly direct?: (query: CompiledQuery) => Promise<QueryResult<unknown>>,
   ) {}
 
   async run<V extends Readonly<Record<string, unknown>>, O>(statement: Prepared<V, O>, values: V): Promise<QueryResult<O>> {
@@ -156,9 +149,20 @@ class KyselySql implements Sql {
     });
     const ready = { ...query, parameters } as CompiledQuery<O>;
     // better-sqlite3 runs a statement to its end before anything else runs, so one that cannot land
-    // in another's transaction (it is in its own, or none is open) runs at once, rather than through
-    // Kysely's queue for the connection, which cost more than most statements do. Else it waits.
-    if (this.sqlite && this.sqlite.inTransaction() === this.inTransaction) return this.sqlite.execute(ready) as QueryResult<O>;
+    // in another's transaction runs at once, rather than through Kysely's queue for the connection,
+    // which cost more than most statements do: a transaction's own, while it is open; or one outside
+    // any, while nobody holds the connection (no transaction open, no log being synced). Else it waits.
+    if (this.sqlite && (this.inTransaction ? this.sqlite.inTransaction() : this.sqlite.free && !this.sqlite.inTransaction())) return this.sqlite.executeQuery<O>(ready);
+    if (this.sqlite && !this.inTransaction) {
+      // Waits its turn for the connection as Kysely's queue would, without Kysely's executor around it.
+      const connection = await this.sqlite.acquire();
+      try {
+        return await connection.executeQuery<O>(ready);
+      } finally {
+        connection.release();
+      }
+    }
+    if (this.direct) return this.direct(ready) as Promise<QueryResult<O>>;
     return this.db.executeQuery<O>(ready);
   }
 
@@ -176,7 +180,15 @@ class KyselySql implements Sql {
 
   async script(text: string): Promise<void> {
     // better-sqlite3 prepares one statement at a time; its exec runs a file, on the same (only) connection.
-    if (this.sqlite) this.sqlite.exec(text);
+    if (this.sqlite && this.inTransaction) await this.sqlite.exec(text);
+    else if (this.sqlite) {
+      const connection = await this.sqlite.acquire();
+      try {
+        await connection.exec(text);
+      } finally {
+        connection.release();
+      }
+    }
     // Without parameters pg uses the simple protocol, which runs several statements in one go.
     else await this.db.executeQuery(CompiledQuery.raw(text, []));
   }
@@ -191,8 +203,9 @@ class KyselyDb extends KyselySql implements SqlDb {
     /** SQLite's transactions, sharing commits when several are waiting (group-commit.ts). */
     private readonly group?: GroupCommit<Sql>,
     private readonly statementNames?: StatementNames,
+    direct?: (query: CompiledQuery) => Promise<QueryResult<unknown>>,
   ) {
-    super(dialect, db, statements, sqlite, false, statementNames);
+    super(dialect, db, statements, sqlite, false, statementNames, direct);
   }
 
   transaction<T>(work: (tx: Sql) => Promise<T>): Promise<T> {
@@ -221,54 +234,20 @@ export interface SqlHooks {
 
 const logOf = (hooks: SqlHooks) => (hooks.onQuery ? { log: () => hooks.onQuery!() } : {});
 
-export const openSqlite = (file: string, hooks: SqlHooks = {}): SqlDb => {
-  if (file !== ':memory:') mkdirSync(dirname(file), { recursive: true });
-  const db = new Database(file);
-  db.pragma('journal_mode = WAL');
-  // Said, not left to the default: better-sqlite3's SQLite opens a file already in WAL mode (every
-  // start but the first) with synchronous NORMAL, where a commit already answered can be lost to a
-  // power cut. FULL syncs the log at every commit.
-  db.pragma('synchronous = FULL');
-  db.pragma('foreign_keys = ON');
-  db.pragma('busy_timeout = 5000');
-  // Kysely prepares each statement afresh; the statements here are a fixed set, so each is
-  // prepared once and reused (one connection, used by one query at a time).
-  const statements = new Map<string, Pick<Database.Statement, 'reader' | 'all' | 'run' | 'iterate'>>();
-  const database = {
-    close: () => db.close(),
-    prepare: (text: string) => {
-      group.statementRan();
-      let statement = statements.get(text);
-      if (!statement) {
-        // Statements built with a variable number of values (id lists) are many; keep the cache bounded.
-        if (statements.size >= 1000) statements.clear();
-        const native = db.prepare(text);
-        statement = {
-          reader: native.reader,
-          all: (values: unknown[]) => native.all(withoutNul(values)),
-          run: (values: unknown[]) => native.run(withoutNul(values)),
-          iterate: (values: unknown[]) => native.iterate(withoutNul(values)),
-        } as Pick<Database.Statement, 'reader' | 'all' | 'run' | 'iterate'>;
-        statements.set(text, statement);
-      }
-      return statement;
-    },
-  };
-  const kysely = new Kysely<Tables>({ dialect: new SqliteDialect({ database }), ...logOf(hooks) });
-  const connection: SqliteConnection = {
-    exec: (text) => void db.exec(text),
-    // As Kysely's SQLite driver runs a statement, and counted as it counts one.
-    execute: ({ sql: text, parameters }) => {
-      hooks.onQuery?.();
-      const statement = database.prepare(text);
-      if (statement.reader) return { rows: statement.all(parameters as unknown[]) };
-      const { changes, lastInsertRowid } = statement.run(parameters as unknown[]);
-      return { numAffectedRows: BigInt(changes), insertId: BigInt(lastInsertRowid), rows: [] };
-    },
-    inTransaction: () => db.inTransaction,
-  };
+/**
+ * The embedded database: one connection (sqlite-driver.ts, which says how commits are made
+ * durable), each statement prepared once and reused, transactions sharing commits (group-commit.ts).
+ */
+export const openSqlite = (file: string, hooks: SqlHooks & Pick<SqliteOptions, 'syncFile'> = {}): SqlDb => {
+  const connection = new SqliteConnection(file, { onQuery: hooks.onQuery, syncFile: hooks.syncFile, onStatement: () => group.statementRan() });
+  const kysely = new Kysely<Tables>({ dialect: sqliteDialect(connection) });
   const compiled = new Map<Prepared<never, unknown>, Compiled>();
-  const group = new GroupCommit<Sql>(kysely, connection.inTransaction, (trx) => new KyselySql('sqlite', trx, compiled, connection, true));
+  const group: GroupCommit<Sql> = new GroupCommit<Sql>(
+    kysely,
+    () => connection.inTransaction(),
+    (trx) => new KyselySql('sqlite', trx, compiled, connection, true),
+    (query) => connection.executeQuery(query),
+  );
   return new KyselyDb('sqlite', kysely, compiled, connection, group);
 };
 
@@ -285,8 +264,15 @@ const newPool = async (url: string, poolSize: number): Promise<pg.Pool> => {
 
 export const openPostgres = (url: string, poolSize = 10, hooks: SqlHooks = {}): SqlDb => {
   const names = new StatementNames();
-  const kysely = new Kysely<Tables>({ dialect: new PostgresDialect({ pool: async () => nulFreePool(await newPool(url, poolSize), names.byText) }), ...logOf(hooks) });
-  return new KyselyDb('postgres', kysely, new Map(), undefined, undefined, names);
+  let pool: Promise<pg.Pool> | undefined;
+  const opened = () => (pool ??= newPool(url, poolSize));
+  const kysely = new Kysely<Tables>({ dialect: new PostgresDialect({ pool: async () => nulFreePool(await opened(), names.byText) }), ...logOf(hooks) });
+  // One pool, shared by Kysely (transactions, built queries) and the prepared statements of every turn.
+  const direct = async (query: CompiledQuery) => {
+    hooks.onQuery?.();
+    return queryPool(await opened(), names.byText, query);
+  };
+  return new KyselyDb('postgres', kysely, new Map(), undefined, undefined, names, direct);
 };
 
 /**

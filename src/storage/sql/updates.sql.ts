@@ -1,5 +1,5 @@
 import type { Selectable } from 'kysely';
-import type { ChangeMeta, Clock, LatestUpdateQuery, Reminder, ReminderRepository, UpdateQuery, UpdateRepository } from '../../app/ports';
+import type { AddedUpdate, ChangeMeta, Clock, LatestUpdateQuery, Reminder, ReminderRepository, UpdateQuery, UpdateRepository } from '../../app/ports';
 import { WorkstreamUpdate, type StoredUpdate } from '../../domain/workstream-update.schema';
 import type { Audit } from './audit.sql';
 import type { RemindersTable, WorkstreamUpdatesTable } from './database';
@@ -115,7 +115,7 @@ export class SqlUpdates implements UpdateRepository, ReminderRepository {
     private readonly audit: Audit,
   ) {}
 
-  async addUpdate(planId: string, update: WorkstreamUpdate, post: { id: string; authorId: string }, meta: ChangeMeta): Promise<StoredUpdate> {
+  async addUpdate(planId: string, update: WorkstreamUpdate, post: { id: string; authorId: string }, meta: ChangeMeta): Promise<AddedUpdate> {
     const valid = WorkstreamUpdate.parse(update);
     const at = this.clock.now().toISOString();
     const values: PostValues = { id: post.id, planId, workstreamId: valid.workstreamId, quarter: valid.quarter, authorId: post.authorId, at, body: JSON.stringify(valid) };
@@ -133,14 +133,14 @@ export class SqlUpdates implements UpdateRepository, ReminderRepository {
         // instance, say) made its insert fail: answered as that one was kept. A post numbered at
         // the same moment by an older version still running beside this one: numbered again.
         const earlier = await this.#keptPost(post.id).catch(() => undefined);
-        if (earlier) return this.#toUpdate(earlier);
+        if (earlier) return { update: this.#toUpdate(earlier), replayed: true };
         if (attempt < 3 && isUniqueViolation(error)) continue;
         throw error;
       }
       // Kept once committed (never from a transaction that failed): the next form reads this post, and need not validate it again.
-      if (kept) return this.#keep(kept);
+      if (kept) return { update: this.#keep(kept), replayed: false };
       // Kept before (a retried request): answered as it was kept.
-      return this.#toUpdate((await this.#keptPost(post.id))!);
+      return { update: this.#toUpdate((await this.#keptPost(post.id))!), replayed: true };
     }
   }
 
