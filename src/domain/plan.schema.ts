@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { addedLater, answer, DocumentLink, Email, Id, IsoDate, LaCode, LIMITS, listOfLines, shortAnswer } from './plan-fields.schema';
 import { isCalendarDate } from './quarters';
 import { BuildingBlockId, DELIVERY_QUARTERS, SignatoryRole } from './plan-vocabulary.schema';
+import { RequirementAssessment, ReviewComment } from './plan-review.schema';
 
 /**
  * The Local SEND Reform Plan (Annex A) as one typed record.
@@ -17,6 +18,8 @@ export { answer, DocumentLink, Id, IsoDate, LA_CODE_MESSAGE, LaCode, LIMITS, NO_
 export { BUILDING_BLOCKS, BuildingBlockId, DELIVERY_QUARTERS, DeliveryQuarter, REQUIRED_SIGNATORY_ROLES, roleTitle, SignatoryRole } from './plan-vocabulary.schema';
 // The sum itself lives with the other date arithmetic.
 export { isCalendarDate };
+// The sections' keys, and what reviewers add to the plan (requirements assessed, comments), in their own file.
+export { RequirementAssessment, RequirementStatus, ReviewComment, SECTION_KEYS, SectionKey } from './plan-review.schema';
 
 export const Header = z.object({
   localAuthority: shortAnswer(),
@@ -300,54 +303,6 @@ export const Governance = z.object({
 export const CentralGovernmentSupport = z.object({ asks: listOfLines() });
 
 export const SupportingDocuments = z.object({ documents: z.array(DocumentLink).max(100) });
-
-export const RequirementStatus = z.enum(['not-assessed', 'not-met', 'partly-met', 'met']);
-export type RequirementStatus = z.infer<typeof RequirementStatus>;
-
-export const SECTION_KEYS = [
-  'header',
-  'signatories',
-  'executiveSummary',
-  'visionAndGoals',
-  'threeYearPicture',
-  'theoryOfChange',
-  'maturityAssessment',
-  'roadmap',
-  'deliveryPlan',
-  'deliveryCapacity',
-  'otherFunding',
-  'engagement',
-  'risks',
-  'dependencies',
-  'monitoring',
-  'reportingToDfe',
-  'governance',
-  'centralGovernmentSupport',
-  'supportingDocuments',
-] as const;
-export const SectionKey = z.enum(SECTION_KEYS);
-export type SectionKey = z.infer<typeof SectionKey>;
-
-export const RequirementAssessment = z.object({
-  id: Id,
-  status: RequirementStatus,
-  addressedIn: z.array(SectionKey).max(SECTION_KEYS.length),
-  note: answer(LIMITS.line),
-});
-export type RequirementAssessment = z.infer<typeof RequirementAssessment>;
-
-/** A review comment left on the draft, like the Word comments the bot replaces. */
-export const ReviewComment = z.object({
-  id: Id,
-  section: SectionKey,
-  /** The row it is attached to, when it is about one row. */
-  itemId: Id.nullable(),
-  author: z.string().trim().min(1).max(LIMITS.short),
-  addressedTo: shortAnswer(),
-  text: z.string().trim().min(1).max(LIMITS.line),
-  status: z.enum(['open', 'resolved']),
-});
-export type ReviewComment = z.infer<typeof ReviewComment>;
 
 export const PlanMeta = z.object({
   title: z.string().trim().min(1).max(LIMITS.short),

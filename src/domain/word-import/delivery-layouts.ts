@@ -4,7 +4,7 @@ import { normalise } from './normalise';
 import type { Line } from './plan-sections';
 import { formatPence } from '../money';
 import { inThousands, penceOfWrittenAmount } from './written-amount';
-import { innerRows, text, type Row } from './table-cells';
+import { innerRows, otherColumns, text, type Row } from './table-cells';
 
 /**
  * Q6's tables as partnerships lay them out besides the template's wide rows, turned into the
@@ -108,8 +108,7 @@ const quartersAcross = (rows: readonly Row[]): Row[] | undefined => {
   if (at.milestones < 0 || at.trajectory < 0) return undefined;
   const body = rows.slice(1);
   // A column the officer added ("Due") goes with the milestones, under its heading.
-  const added = head.flatMap((h, i) => (Object.values(at).includes(i) ? [] : [i]));
-  const milestones = (r: Row) => [r[at.milestones] ?? '', ...added.flatMap((i) => (text(r[i]) ? [`${normalise(rows[0]![i] ?? '')}: ${text(r[i])}`] : []))].filter((c) => c.trim()).join('\n');
+  const milestones = (r: Row) => [r[at.milestones] ?? '', ...otherColumns(rows[0]!, r, (i) => Object.values(at).includes(i))].filter((c) => c.trim()).join('\n');
   return [['', ...body.map((r) => r[at.quarter] ?? '')], ['Milestones', ...body.map(milestones)], ['Target trajectory', ...body.map((r) => r[at.trajectory] ?? '')]];
 };
 

@@ -5,7 +5,7 @@ import { ragOfFill, ragOfScore } from '../risk-rating';
 import { freshId } from './fresh-id';
 import { normalise } from './normalise';
 import type { Line, SectionReader } from './plan-sections';
-import { labelledCells, looksLikeHeadings, rowsOf, same, text, withLines, type Row } from './table-cells';
+import { labelledCells, looksLikeHeadings, otherColumns, rowsOf, same, text, withLines, type Row } from './table-cells';
 import { answerLinesOf, asText, promptLines, textAroundTables, theTable, withTablesAsLines, type TextLine } from './section-text';
 
 const CAPITAL_PROMPT = new Set(promptLines(QUESTION_PROMPTS.otherFunding.capital));
@@ -258,7 +258,7 @@ export const SECTION_READERS: Partial<Record<SectionKey, SectionReader>> = {
       // A rating cell left empty but coloured says its rating by its fill alone.
       const coloured = (i: number) => (text(cells[i]) ? null : ragOfFill(fills?.[i]));
       // Columns the partnership added (a risk owner, a reference) go with the mitigation, under their headings.
-      const added = cells.flatMap((cell, i) => (Object.values(at).includes(i) || !text(cell) ? [] : [header[i]?.trim() ? `${normalise(header[i]!)}: ${text(cell)}` : text(cell)!]));
+      const added = otherColumns(header, cells, (i) => Object.values(at).includes(i));
       return {
         description: (cells[at.description] ?? '').trim(),
         impact: text(cells[at.impact]),

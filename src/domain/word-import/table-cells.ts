@@ -59,6 +59,9 @@ const outsideBrackets = (line: string): string[] => {
   return [...parts, line.slice(from)].map((p) => p.trim()).filter(Boolean);
 };
 
+/** A year or a financial year in a heading ("by 2029", "Baseline 2025-26"): a heading's, not a figure of data. */
+const YEAR = /\b(?:19|20)\d\d(?:[-/]\d\d)?\b/;
+
 /** A table inside a cell, typed "| a | b |" a row: its rows of cells. */
 export const innerRows = (cell: string | undefined): string[][] =>
   (cell ?? '')
@@ -74,12 +77,12 @@ const measuresInTable = (cell: string | undefined): Omit<SuccessMeasure, 'id'>[]
   const [head = [], ...body] = innerRows(cell);
   const at = { name: head.findIndex((h) => /^(metric|measure|indicator)s?\b/i.test(h)), baseline: head.findIndex((h) => /^baseline\b/i.test(h)), target: head.findIndex((h) => /^target/i.test(h)) };
   if (!body.length || Object.values(at).some((i) => i < 0)) return undefined;
-  const year = (heading: string) => /\b(?:19|20)\d\d(?:[-/]\d\d)?\b/.exec(heading)?.[0];
+  const year = (heading: string) => YEAR.exec(heading)?.[0];
   const withYear = (value: string | undefined, heading: string) => (text(value) ? [text(value), year(heading) && `(${year(heading)})`].filter(Boolean).join(' ') : null);
   return body.map((r) => ({
     name: text(r[at.name]),
     baseline: withYear(r[at.baseline], head[at.baseline]!),
-    target: withLines(withYear(r[at.target], head[at.target]!), head.flatMap((h, i) => (Object.values(at).includes(i) || !text(r[i]) ? [] : [`${normalise(h)}: ${text(r[i])}`]))),
+    target: withLines(withYear(r[at.target], head[at.target]!), otherColumns(head, r, (i) => Object.values(at).includes(i))),
   }));
 };
 
@@ -172,11 +175,14 @@ export const matchRows = <T>(old: readonly T[], keys: readonly string[], keyOf: 
  * A row's cells from column `from` on as "Heading: value" lines, under their column's heading: how
  * columns a partnership added (an owner, a lead officer) are kept with their row, every word of them.
  */
-export const labelledCells = (header: readonly string[], row: readonly string[], from: number): string[] =>
-  row.slice(from).flatMap((cell, i) => {
+export const labelledCells = (header: readonly string[], row: readonly string[], from: number): string[] => otherColumns(header, row, (i) => i < from);
+
+/** The same for every column a reader does not use itself (`used`), wherever it stands. */
+export const otherColumns = (header: readonly string[], row: readonly string[], used: (column: number) => boolean): string[] =>
+  row.flatMap((cell, i) => {
     const value = text(cell);
-    const heading = text(header[from + i]);
-    return value ? [heading ? `${normalise(heading)}: ${value}` : value] : [];
+    const heading = text(header[i]);
+    return used(i) || !value ? [] : [heading ? `${normalise(heading)}: ${value}` : value];
   });
 
 /**
@@ -196,7 +202,7 @@ export const foldAddedColumns = (rows: readonly Row[], known: readonly string[],
   }
   if (header.length <= known.length + 1 || at[0] !== 1) return [...rows];
   const owner = header.map((_, i) => at.filter((k) => k <= i).length - 1);
-  const added = (row: Row, j: number) => row.flatMap((cell, c) => (c > 0 && owner[c] === j && !at.includes(c) && text(cell) ? [`${normalise(header[c] ?? '')}: ${text(cell)}`] : []));
+  const added = (row: Row, j: number) => otherColumns(header, row, (c) => c === 0 || owner[c] !== j || at.includes(c));
   return rows.map((row, r) =>
     row.length !== header.length ? row : [row[0] ?? '', ...at.map((i, j) => (r === headerAt ? row[i] ?? '' : [row[i] ?? '', ...added(row, j)].filter((c) => c.trim()).join('\n')))],
   );
@@ -213,9 +219,6 @@ const similar = (heading: string, known: string): boolean => {
 /** A text with lines added under it; null when there is nothing. */
 export const withLines = (first: string | null, more: readonly string[]): string | null => [first, ...more].filter(Boolean).join('\n') || null;
 
-/** A year or a financial year in a heading ("by 2029", "Baseline 2025-26"): a heading's, not a figure of data. */
-const YEAR = /\b(?:19|20)\d\d(?:[-/]\d\d)?\b/g;
-
 /** A first row that reads as column headings: short cells, none a sentence. A row of data is written in sentences or figures (a year aside). */
 export const looksLikeHeadings = (row: Row | undefined): boolean =>
-  row !== undefined && row.some((c) => c.trim()) && row.every((c) => c.trim().split(/\s+/).length <= 8 && !/[.!?]$/.test(c.trim()) && !/\d/.test(c.replace(YEAR, '')));
+  row !== undefined && row.some((c) => c.trim()) && row.every((c) => c.trim().split(/\s+/).length <= 8 && !/[.!?]$/.test(c.trim()) && !/\d/.test(c.replace(new RegExp(YEAR.source, 'g'), '')));

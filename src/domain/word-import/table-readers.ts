@@ -8,7 +8,7 @@ import { normalise } from './normalise';
 import type { Line, SectionReader } from './plan-sections';
 import { answerLinesOf, asText, promptLines, textAroundTables, theTable, withTablesAsLines } from './section-text';
 import { isoOfWrittenDate } from './written-date';
-import { blockLabelLines, blockOf, cellLines, foldAddedColumns, labelledCells, matchRows, measuresAfter, rowsOf, same, text, withLines, type Row } from './table-cells';
+import { blockLabelLines, blockOf, cellLines, foldAddedColumns, labelledCells, matchRows, otherColumns, measuresAfter, rowsOf, same, text, withLines, type Row } from './table-cells';
 
 const UPLOAD_PROMPT = new Set(promptLines(QUESTION_PROMPTS.reportingToDfe.upload));
 /** Q2's prompt as one text, to know its description of a building block when a partnership keeps it under the block's name. */
@@ -56,7 +56,7 @@ export const TABLE_READERS: Partial<Record<SectionKey, SectionReader>> = {
       const written = text(row[at.date]);
       const signedOn = isoOfWrittenDate(written);
       // Columns a partnership added ("Organisation"), and a date that is no day ("June 2026"), go with the signature under their headings.
-      const added = row.flatMap((cell, i) => (Object.values(at).includes(i) || !text(cell) ? [] : [header[i]?.trim() ? `${normalise(header[i]!)}: ${text(cell)}` : text(cell)!]));
+      const added = otherColumns(header, row, (i) => Object.values(at).includes(i));
       const undated = written && !signedOn ? [`${normalise(header[at.date] ?? 'Date')}: ${written}`] : [];
       return { name: text(row[at.name]), signature: withLines(text(row[at.signature]), [...added, ...undated]), email: text(row[at.email]), signedOn };
     };
