@@ -233,14 +233,14 @@ export const seedReportStore = async (file: string, planId: string): Promise<Rep
     let updates = 0;
     clock.set('2026-09-10T09:00:00Z');
     for (const w of full.deliveryPlan.workstreams) {
-      await store.addUpdate(planId, post(w, 'Q2', 0), { id: `q2-${w.id}`, authorId: leads.get(w.id)! }, meta('update'));
+      await store.addUpdate(planId, post(w, 'Q2', 0), { id: `q2-${w.id}`, authorId: leads.get(w.id)!, planVersion: version }, meta('update'));
       clock.tick();
       updates += 1;
     }
     clock.set('2026-10-02T09:00:00Z');
     for (let n = 1; n <= 10; n++) {
       for (const w of full.deliveryPlan.workstreams) {
-        await store.addUpdate(planId, post(w, 'Q3', n), { id: `q3-${w.id}-${n}`, authorId: leads.get(w.id)! }, meta('update'));
+        await store.addUpdate(planId, post(w, 'Q3', n), { id: `q3-${w.id}-${n}`, authorId: leads.get(w.id)!, planVersion: version }, meta('update'));
         clock.tick(60_000);
         updates += 1;
       }

@@ -10,7 +10,7 @@
  * share the load. Speed goals are checked here, never in unit tests.
  */
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, openSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { Agent, request } from 'node:http';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
@@ -25,6 +25,7 @@ import { fromRoot } from '../src/paths';
 import { openStore } from '../src/storage/open-store';
 import { readRosterFile } from '../src/storage/roster-file';
 import { VERBS } from '../src/teams/verbs';
+import { cpuSince, markCpu } from './cpu-use';
 import { roundTrips } from './round-trips.bench';
 
 const env = process.env;
@@ -33,6 +34,8 @@ const ROUND = Number(env.BENCH_ROUND ?? 700);
 const STORED = Number(env.BENCH_STORED ?? 10_000);
 /** A round stops issuing requests after this long, so a slow bot cannot make the run endless. */
 const ROUND_SECONDS = Number(env.BENCH_ROUND_SECONDS ?? 40);
+/** Bot processes sharing the PostgreSQL database (the goal is set for two; one or three compare). */
+const INSTANCES = Number(env.BENCH_PG_INSTANCES ?? 2);
 const WORKSTREAM = 'ws-3';
 const QUARTER = '2026-Q3';
 
@@ -51,6 +54,9 @@ interface RoundResult {
   readonly p95: number;
   readonly p99: number;
   readonly firstError?: string;
+  /** CPU ms per request: the processes driven (the bot, or both bots, or the echo bot), and PostgreSQL's. */
+  readonly cpu: number;
+  readonly dbCpu: number;
 }
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
@@ -98,7 +104,8 @@ const start = async (name: string, script: string, extraEnv: Record<string, stri
   const child = spawn(process.execPath, [...nodeArgs, script], {
     cwd: fromRoot(),
     env: { ...env, ...extraEnv, PORT: String(port), NODE_ENV: 'development' },
-    stdio: ['ignore', 'ignore', 'pipe'],
+    // BENCH_BOT_STDOUT=file keeps what the bots print (their log, or V8's --trace-gc) to look at.
+    stdio: ['ignore', name.startsWith('bot') && env.BENCH_BOT_STDOUT ? openSync(env.BENCH_BOT_STDOUT, 'a') : 'ignore', 'pipe'],
   });
   let stderr = '';
   child.stderr!.on('data', (chunk: Buffer) => {
@@ -149,7 +156,10 @@ const post = (agent: Agent, port: number, body: string): Promise<{ status: numbe
   });
 
 /** `n` requests at a fixed concurrency, spread over the ports in turn; a reply `ok` does not accept is an error. */
-const drive = async (ports: readonly number[], n: number, concurrency: number, body: (i: number) => string, ok: (status: number, text: string) => boolean): Promise<RoundResult> => {
+const drive = async (targets: readonly Target[], n: number, concurrency: number, body: (i: number) => string, ok: (status: number, text: string) => boolean, postgres = false): Promise<RoundResult> => {
+  const ports = targets.map((t) => t.port);
+  const pids = targets.map((t) => t.child.pid);
+  const [botMark, dbMark] = [markCpu(pids), markCpu([], postgres)];
   const latencies: number[] = [];
   let next = 0;
   let errors = 0;
@@ -176,10 +186,11 @@ const drive = async (ports: readonly number[], n: number, concurrency: number, b
   };
   await Promise.all(Array.from({ length: concurrency }, worker));
   const seconds = (performance.now() - began) / 1000;
+  const [cpu, dbCpu] = [cpuSince(botMark, pids), cpuSince(dbMark, [], postgres)];
   agent.destroy();
   latencies.sort((a, b) => a - b);
   const at = (q: number) => latencies[Math.min(latencies.length - 1, Math.floor(q * latencies.length))] ?? NaN;
-  return { done: latencies.length, errors, seconds, perSecond: latencies.length / seconds, p50: at(0.5), p95: at(0.95), p99: at(0.99), firstError };
+  return { done: latencies.length, errors, seconds, perSecond: latencies.length / seconds, p50: at(0.5), p95: at(0.95), p99: at(0.99), firstError, cpu: cpu / Math.max(1, latencies.length), dbCpu: dbCpu / Math.max(1, latencies.length) };
 };
 
 // --- the activities -------------------------------------------------------------------------
@@ -223,6 +234,7 @@ const seedUpdates = async (databaseUrl: string, planId: string, count: number): 
   const started = performance.now();
   try {
     const quarters = deliveryQuarters(plan.meta.reportingYear);
+    const planVersion = (await store.loadPlan(planId))!.version;
     for (let i = 0; i < count; i++) {
       const q = quarters[i % quarters.length]!;
       const ids = plan.deliveryPlan.workstreams.find((w) => w.id === WORKSTREAM)!.quarters[q.column].milestones.map((m) => m.id);
@@ -237,7 +249,7 @@ const seedUpdates = async (databaseUrl: string, planId: string, count: number): 
           blockers: null,
           supportNeeded: null,
         },
-        { id: `seed-${runId}-${i}`, authorId: lead.id },
+        { id: `seed-${runId}-${i}`, authorId: lead.id, planVersion },
         { actorId: lead.id, summary: `Seeded update ${i}` },
       );
     }
@@ -251,17 +263,17 @@ const seedUpdates = async (databaseUrl: string, planId: string, count: number): 
 
 const rows: string[] = [];
 const cell = (v: string, w: number) => v.padStart(w);
-const header = `${'scenario'.padEnd(34)}${cell('bot', 8)}${cell('n', 6)}${cell('err', 5)}${cell('req/s', 9)}${cell('p50 ms', 9)}${cell('p95 ms', 9)}${cell('p99 ms', 9)}${cell('p95/echo', 10)}${cell('rate/echo', 10)}`;
+const header = `${'scenario'.padEnd(34)}${cell('bot', 8)}${cell('n', 6)}${cell('err', 5)}${cell('req/s', 9)}${cell('p50 ms', 9)}${cell('p95 ms', 9)}${cell('p99 ms', 9)}${cell('p95/echo', 10)}${cell('rate/echo', 10)}${cell('cpu/req', 9)}${cell('db/req', 8)}`;
 const addRow = (scenario: string, who: string, r: RoundResult, echo?: RoundResult) => {
   const ratio = (a: number, b: number | undefined) => (b ? `${(a / b).toFixed(2)}x` : '');
-  const line = `${scenario.padEnd(34)}${cell(who, 8)}${cell(String(r.done), 6)}${cell(String(r.errors), 5)}${cell(r.perSecond.toFixed(1), 9)}${cell(r.p50.toFixed(1), 9)}${cell(r.p95.toFixed(1), 9)}${cell(r.p99.toFixed(1), 9)}${cell(echo ? ratio(r.p95, echo.p95) : '', 10)}${cell(echo ? ratio(r.perSecond, echo.perSecond) : '', 10)}`;
+  const line = `${scenario.padEnd(34)}${cell(who, 8)}${cell(String(r.done), 6)}${cell(String(r.errors), 5)}${cell(r.perSecond.toFixed(1), 9)}${cell(r.p50.toFixed(1), 9)}${cell(r.p95.toFixed(1), 9)}${cell(r.p99.toFixed(1), 9)}${cell(echo ? ratio(r.p95, echo.p95) : '', 10)}${cell(echo ? ratio(r.perSecond, echo.perSecond) : '', 10)}${cell(r.cpu ? r.cpu.toFixed(2) : '', 9)}${cell(r.dbCpu ? r.dbCpu.toFixed(2) : '', 8)}`;
   rows.push(line);
   process.stdout.write(`  ${line.trim().replace(/\s+/g, ' ')}${r.firstError ? `  first error: ${r.firstError}` : ''}\n`);
 };
 
 const side = async (scenario: string, echo: Target, bot: Target, n: number, bodies: { echo: (i: number) => string; bot: (i: number) => string }, oks: { echo: typeof helpOk; bot: typeof helpOk }) => {
-  const e = await drive([echo.port], n, CONCURRENCY, bodies.echo, oks.echo);
-  const b = await drive([bot.port], n, CONCURRENCY, bodies.bot, oks.bot);
+  const e = await drive([echo], n, CONCURRENCY, bodies.echo, oks.echo);
+  const b = await drive([bot], n, CONCURRENCY, bodies.bot, oks.bot);
   addRow(scenario, 'echo', e);
   addRow(scenario, 'bot', b, e);
   return { echo: e, bot: b };
@@ -287,10 +299,10 @@ const sqliteRun = async () => {
     process.stdout.write(`SQLite: echo bot on :${echo.port} (pid ${echo.child.pid}), bot on :${bot.port} (pid ${bot.child.pid}), ${databaseUrl}\n`);
     process.stdout.write(`after start: echo rss ${memory(echo.child.pid).rss.toFixed(0)} MiB, bot rss ${memory(bot.child.pid).rss.toFixed(0)} MiB\n`);
     // Warm-up, not measured: the JIT, and the first reads of each kind.
-    await drive([echo.port], 100, CONCURRENCY, helpActivity, echoHelpOk);
-    await drive([bot.port], 100, CONCURRENCY, helpActivity, helpOk);
-    await drive([echo.port], 100, CONCURRENCY, submissionActivity, echoPostedOk);
-    const warm = await drive([bot.port], 100, CONCURRENCY, submissionActivity, postedOk);
+    await drive([echo], 100, CONCURRENCY, helpActivity, echoHelpOk);
+    await drive([bot], 100, CONCURRENCY, helpActivity, helpOk);
+    await drive([echo], 100, CONCURRENCY, submissionActivity, echoPostedOk);
+    const warm = await drive([bot], 100, CONCURRENCY, submissionActivity, postedOk);
     if (warm.errors) throw new Error(`the bot refused the warm-up submissions: ${warm.firstError}`);
 
     await side('help (typed)', echo, bot, ROUND, { echo: helpActivity, bot: helpActivity }, { echo: echoHelpOk, bot: helpOk });
@@ -329,33 +341,33 @@ const postgresRun = async (): Promise<string> => {
   let bots: Target[] = [];
   try {
     // One after the other: the first seeds the plan, the second finds it.
-    bots.push(await start('bot-pg-1', fromRoot('dist', 'src', 'index.js'), botEnv));
-    bots.push(await start('bot-pg-2', fromRoot('dist', 'src', 'index.js'), botEnv));
+    for (let i = 1; i <= INSTANCES; i++) bots.push(await start(`bot-pg-${i}`, fromRoot('dist', 'src', 'index.js'), botEnv));
   } catch (error) {
     await Promise.all(bots.map(stop));
     bots = [];
     return `PostgreSQL, two instances: skipped, the bot could not run on ${url.replace(/\/\/[^@/]*@/, '//…@')}: ${error instanceof Error ? error.message : String(error)}`;
   }
   try {
-    const ports = bots.map((b) => b.port);
-    await drive(ports, 200, CONCURRENCY * 2, helpActivity, helpOk);
-    await drive(ports, 200, CONCURRENCY * 2, submissionActivity, postedOk);
-    const help = await drive(ports, ROUND * 2, CONCURRENCY * 2, helpActivity, helpOk);
-    addRow('PostgreSQL x2: help', 'bot x2', help);
+    await drive(bots, 200, CONCURRENCY * 2, helpActivity, helpOk);
+    await drive(bots, 200, CONCURRENCY * 2, submissionActivity, postedOk);
+    const help = await drive(bots, ROUND * 2, CONCURRENCY * 2, helpActivity, helpOk, true);
+    addRow(`PostgreSQL x${INSTANCES}: help`, `bot x${INSTANCES}`, help);
     // The echo bot at the same concurrency, in the same run: the floor the goal is measured against.
     const echo = await start('echo-pg', fromRoot('dist', 'bench', 'echo-bot.js'), {});
     try {
-      await drive([echo.port], 200, CONCURRENCY * 2, submissionActivity, echoPostedOk);
+      // Warmed as long as the bots were before their first submission round (their warm-ups and the
+      // help round): a colder echo bot would be slower in round 1, and flatter the bots.
+      await drive([echo], 400 + ROUND * 2, CONCURRENCY * 2, submissionActivity, echoPostedOk);
       for (let round = 1; round <= 2; round++) {
-        const e = await drive([echo.port], ROUND * 2, CONCURRENCY * 2, submissionActivity, echoPostedOk);
-        addRow(`PostgreSQL x2: submission ${round}`, 'echo', e);
-        addRow(`PostgreSQL x2: submission ${round}`, 'bot x2', await drive(ports, ROUND * 2, CONCURRENCY * 2, submissionActivity, postedOk), e);
+        const e = await drive([echo], ROUND * 2, CONCURRENCY * 2, submissionActivity, echoPostedOk, true);
+        addRow(`PostgreSQL x${INSTANCES}: submission ${round}`, 'echo', e);
+        addRow(`PostgreSQL x${INSTANCES}: submission ${round}`, `bot x${INSTANCES}`, await drive(bots, ROUND * 2, CONCURRENCY * 2, submissionActivity, postedOk, true), e);
       }
     } finally {
       await stop(echo);
     }
     const mem = bots.map((b) => memory(b.child.pid).rss.toFixed(0));
-    return `PostgreSQL, two instances (concurrency ${CONCURRENCY * 2} in all, requests alternating): RSS at the end ${mem.join(' and ')} MiB`;
+    return `PostgreSQL, ${INSTANCES} instance(s) (concurrency ${CONCURRENCY * 2} in all, requests alternating): RSS at the end ${mem.join(' and ')} MiB`;
   } finally {
     await Promise.all(bots.map(stop));
   }

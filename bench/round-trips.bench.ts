@@ -12,9 +12,9 @@ import { openPostgres, openSqlite, type SqlDb } from '../src/storage/sql/sql-db'
 
 /**
  * Statements sent to the database for one quarterly-update submission (the update card's
- * `update.post` use case: the plan, then the write with its audit row), on each database, and for
- * what every turn reads first (who is asking, with their chat). A statement is a round trip on
- * PostgreSQL.
+ * `update.post` use case: the write with its audit row, checked against the plan as last read),
+ * on each database, and for what every turn reads first (who is asking, with their chat). A
+ * statement is a round trip on PostgreSQL.
  */
 const count = async (label: string, open: (hooks: { onQuery: () => void }) => SqlDb): Promise<string> => {
   let n = 0;

@@ -107,10 +107,13 @@ export class SpendActualService {
     return quarter;
   }
 
-  /** Whether the update card offers "Record actual spend": the SRO or a lead, in a delivery quarter of the plan's year. */
-  async canRecordIn(person: Person, quarter: Quarter): Promise<boolean> {
+  /**
+   * Whether the update card offers "Record actual spend": the SRO or a lead, in a delivery quarter
+   * of the plan's year (the year the card's form was made from: the plan is not read again).
+   */
+  canRecordIn(person: Person, form: { readonly quarter: Quarter; readonly reportingYear: string }): boolean {
     if (!hasRole(person, 'sro') && !hasRole(person, 'workstream-lead')) return false;
-    return deliveryColumn((await this.plan()).meta.reportingYear, quarter) !== null;
+    return deliveryColumn(form.reportingYear, form.quarter) !== null;
   }
 
   private mayRecord(person: Person): void {

@@ -4,7 +4,7 @@ import type { Plan, Workstream } from '../domain/plan.schema';
 import { deliveryColumn, noMilestonesReason, parseQuarter, quarterOf, type Quarter } from '../domain/quarters';
 import { defaultRag, MilestoneStatus, WorkstreamUpdate, type MilestoneProgress, type StoredUpdate } from '../domain/workstream-update.schema';
 import { RagRating } from '../domain/plan.schema';
-import type { Clock, Store } from './ports';
+import type { Clock, PlanSnapshot, Store } from './ports';
 
 export interface MilestoneForm {
   readonly id: string;
@@ -16,7 +16,9 @@ export interface MilestoneForm {
 
 export interface UpdateForm {
   readonly workstream: Workstream;
+  /** Always a delivery quarter of the plan's year (reportingYear): no other has milestones to post on. */
   readonly quarter: Quarter;
+  readonly reportingYear: string;
   readonly milestones: readonly MilestoneForm[];
   readonly target: string | null;
   readonly last: StoredUpdate | null;
@@ -51,6 +53,7 @@ const formAfter = (plan: Plan, workstream: Workstream, quarter: Quarter, stored:
   return {
     workstream,
     quarter,
+    reportingYear: plan.meta.reportingYear,
     milestones: plannedMilestones(plan, workstream, quarter).map((m) => ({ id: m.id, text: m.text, previous: reportIn(stored, m.id), error: null })),
     target: column ? workstream.quarters[column].trajectory.text : null,
     last: stored,
@@ -88,7 +91,31 @@ export class WorkstreamUpdateService {
 
   /** The stored post and the form that follows it, or the form again with what to put right. */
   async post(person: Person, workstreamId: string, quarterId: string, values: Readonly<Record<string, unknown>>, requestId: string): Promise<{ stored: StoredUpdate; form: UpdateForm } | { form: UpdateForm }> {
-    const plan = await this.plan();
+    // First against the plan as this process last read it, without asking the database whether it
+    // is still the latest: the post is kept only if the plan is still at that version. Anything but
+    // a post kept now (the plan moved on, a refusal, a form to put right, a retried request) is
+    // decided again on the plan read afresh, so nobody is refused or asked again on an old reading.
+    const known = await this.store.knownPlan(this.planId);
+    if (known) {
+      const first = await this.#post(known, person, workstreamId, quarterId, values, requestId).catch((error: unknown) => {
+        if (error instanceof DomainError) return null;
+        throw error;
+      });
+      if (first && 'stored' in first && !first.replayed) return { stored: first.stored, form: first.form };
+    }
+    const again = await this.#post(await this.snapshot(), person, workstreamId, quarterId, values, requestId);
+    return 'stored' in again ? { stored: again.stored, form: again.form } : again;
+  }
+
+  async #post(
+    snapshot: PlanSnapshot,
+    person: Person,
+    workstreamId: string,
+    quarterId: string,
+    values: Readonly<Record<string, unknown>>,
+    requestId: string,
+  ): Promise<{ stored: StoredUpdate; form: UpdateForm; replayed: boolean } | { form: UpdateForm }> {
+    const { plan } = snapshot;
     const workstream = await this.mayPost(person, workstreamId, plan);
     const quarter = this.postableQuarter(plan, quarterId);
     const planned = plannedMilestones(plan, workstream, quarter);
@@ -119,14 +146,14 @@ export class WorkstreamUpdateService {
     if (Object.keys(errors).length) return { form: await this.buildForm(plan, workstream, quarter, errors, values) };
     // Each part was checked above; the store validates the whole post as it keeps it.
     const update: WorkstreamUpdate = { workstreamId, quarter: quarter.id, milestones, ...(fields as Pick<WorkstreamUpdate, keyof typeof fields>) };
-    const { update: stored, replayed } = await this.store.addUpdate(this.planId, update, { id: `update-${requestId}`.slice(0, 120), authorId: person.id }, {
+    const { update: stored, replayed } = await this.store.addUpdate(this.planId, update, { id: `update-${requestId}`.slice(0, 120), authorId: person.id, planVersion: snapshot.version }, {
       actorId: person.id,
       summary: `${person.name} posted the ${quarter.id} update for workstream ${workstream.code}`,
     });
     // A post kept now is the newest of its quarter, and reports on every milestone the form asks
     // about: the form that follows it is known without reading anything. A retried request,
     // answered with the post it kept before, reads the form afresh (others may have posted since).
-    return { stored, form: replayed ? await this.buildForm(plan, workstream, quarter, {}, null) : formAfter(plan, workstream, quarter, stored) };
+    return { stored, replayed, form: replayed ? await this.buildForm(plan, workstream, quarter, {}, null) : formAfter(plan, workstream, quarter, stored) };
   }
 
   async nameDelegate(person: Person, workstreamId: string, delegateId: unknown): Promise<Person> {
@@ -154,9 +181,13 @@ export class WorkstreamUpdateService {
   }
 
   private async plan() {
+    return (await this.snapshot()).plan;
+  }
+
+  private async snapshot(): Promise<PlanSnapshot> {
     const snapshot = await this.store.loadPlan(this.planId);
     if (!snapshot) throw new DomainError('PLAN.NOT_FOUND', 'No plan yet');
-    return snapshot.plan;
+    return snapshot;
   }
 
   /** Updates report on milestones, so only a quarter the plan has milestones for can have one (this quarter when none is named). */
@@ -198,6 +229,7 @@ export class WorkstreamUpdateService {
     return {
       workstream,
       quarter,
+      reportingYear: plan.meta.reportingYear,
       milestones: planned.map((m, i) => ({ id: m.id, text: m.text, previous: reportIn(reported[i], m.id), error: errors[m.id] ?? null })),
       target: column ? workstream.quarters[column].trajectory.text : null,
       last: last ?? null,

@@ -150,6 +150,10 @@ export const turnScoped = (store: Store): Store =>
           return turn ? once(turn.plans, planId, () => target.loadPlan(planId)) : target.loadPlan(planId);
         };
       }
+      // The turn's own reading of the plan, when it has one, is at least as new as the process's.
+      if (prop === 'knownPlan') {
+        return (planId: string) => turns.getStore()?.plans.get(planId) ?? target.knownPlan(planId);
+      }
       if (prop === 'findPerson') {
         return (id: string) => {
           const turn = turns.getStore();

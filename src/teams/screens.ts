@@ -84,9 +84,7 @@ export const screens = (s: Services, options: { baseUrl: string } = { baseUrl: '
       return self.updateView(person, await s.updates.form(person, target, quarter.id));
     },
     /** The update form, with "Record actual spend" for the SRO and the leads in a delivery quarter of the plan's year. */
-    updateView: async (person: Person, form: UpdateForm, notice: { style: string; text: string } | null = null) => {
-      return updateCard(form, notice, await s.spend.canRecordIn(person, form.quarter));
-    },
+    updateView: async (person: Person, form: UpdateForm, notice: { style: string; text: string } | null = null) => updateCard(form, notice, s.spend.canRecordIn(person, form)),
     /** The plan as Annex A: one personal link for the Word file and one for the Markdown. */
     exportPlan: async (person: Person) => {
       const [word, markdown] = await s.exports.createLinks(person, { kind: 'plan' }, ['docx', 'md']);

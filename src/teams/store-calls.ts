@@ -56,6 +56,7 @@ export const STORE_CALLS: { readonly [K in keyof Store]: StoreCallKind } = {
   loadFeedback: 'read',
   loadIssuedDocument: 'read',
   loadPersonRecord: 'read',
+  knownPlan: 'read',
   loadPlan: 'read',
   loadQuestion: 'read',
   loadRound: 'read',

@@ -273,7 +273,7 @@ export const describeStoreContract = (engine: string, open: () => Promise<StoreH
         blockers: null,
         supportNeeded: null,
       });
-      const add = async (id: string, update: ReturnType<typeof post>) => (await h.store.addUpdate(PLAN, update, { id, authorId: 'alice' }, alice)).update;
+      const add = async (id: string, update: ReturnType<typeof post>) => (await h.store.addUpdate(PLAN, update, { id, authorId: 'alice', planVersion: 1 }, alice)).update;
 
       it('numbers posts per workstream and quarter, and answers the latest by quarter, then sequence, as listUpdates orders them', async () => {
         await h.store.createPlan(PLAN, demoPlan(), alice);
@@ -283,9 +283,9 @@ export const describeStoreContract = (engine: string, open: () => Promise<StoreH
         await add('u3', post('ws-1', '2026-Q3', [['m3a', 'at-risk']], 'Q3 second'));
         await add('u4', post('ws-2', '2026-Q4', [['m3a', 'complete']], 'Other workstream'));
         // A retried post is the stored one, not a new one, and says so.
-        const retried = await h.store.addUpdate(PLAN, post('ws-1', '2026-Q3', [['m3a', 'complete']], 'Retried'), { id: 'u3', authorId: 'alice' }, alice);
+        const retried = await h.store.addUpdate(PLAN, post('ws-1', '2026-Q3', [['m3a', 'complete']], 'Retried'), { id: 'u3', authorId: 'alice', planVersion: 1 }, alice);
         expect([retried.update.narrative, retried.update.sequence, retried.replayed]).toEqual(['Q3 second', 2, true]);
-        const fresh = await h.store.addUpdate(PLAN, post('ws-5', '2026-Q3', [], 'New'), { id: 'u5', authorId: 'alice' }, alice);
+        const fresh = await h.store.addUpdate(PLAN, post('ws-5', '2026-Q3', [], 'New'), { id: 'u5', authorId: 'alice', planVersion: 1 }, alice);
         expect([fresh.update.sequence, fresh.replayed]).toEqual([1, false]);
 
         const latest = await h.store.latestUpdate({ planId: PLAN, workstreamId: 'ws-1' });
@@ -320,9 +320,9 @@ export const describeStoreContract = (engine: string, open: () => Promise<StoreH
 
       it('audits each post as it was kept, its number in the key; with notifications, queues them with it', async () => {
         await h.store.createPlan(PLAN, demoPlan(), alice);
-        const { update: first } = await h.store.addUpdate(PLAN, { ...post('ws-1', '2026-Q3', [['m3a', 'on-track'], ['m3b', 'at-risk']], 'Quotes " and \\ and ünïcode'), actual: '40%' }, { id: 'u1', authorId: 'alice' }, alice);
+        const { update: first } = await h.store.addUpdate(PLAN, { ...post('ws-1', '2026-Q3', [['m3a', 'on-track'], ['m3b', 'at-risk']], 'Quotes " and \\ and ünïcode'), actual: '40%' }, { id: 'u1', authorId: 'alice', planVersion: 1 }, alice);
         const notify = [{ id: 'ob-u2', personId: 'bob', notification: { kind: 'signoff-complete', round: { planVersion: 1, planHash: 'a'.repeat(64) } } as unknown as Notification }];
-        const { update: second } = await h.store.addUpdate(PLAN, post('ws-1', '2026-Q3', [], 'With a notification'), { id: 'u2', authorId: 'alice' }, { ...alice, notify });
+        const { update: second } = await h.store.addUpdate(PLAN, post('ws-1', '2026-Q3', [], 'With a notification'), { id: 'u2', authorId: 'alice', planVersion: 1 }, { ...alice, notify });
         expect([first.sequence, second.sequence]).toEqual([1, 2]);
         const audit = (await h.store.listAudit(PLAN, { keyPrefix: 'updates/ws-1/2026-Q3' })).reverse();
         expect(audit.map((e) => [e.key, e.action, e.kind, e.version, e.actorId, e.summary])).toEqual([
@@ -338,18 +338,30 @@ export const describeStoreContract = (engine: string, open: () => Promise<StoreH
         expect((await h.store.listNotifications(PLAN)).map((r) => r.id)).toEqual(['ob-u2']);
       });
 
-      it('keeps nothing of a post that fails, and numbers the next one as if it had not been tried', async () => {
-        // Refused: a post of a plan that does not exist (its number's row refers to the plan).
-        const refused = await h.store.addUpdate('no-such-plan', post('ws-1', '2026-Q3', [['m3a', 'on-track']], 'Nowhere'), { id: 'u0', authorId: 'alice' }, alice).then(
-          (kept) => ({ kept }),
-          (error: unknown) => ({ code: (error as { code?: unknown }).code }),
-        );
-        expect(refused).toEqual({ code: expect.stringMatching(/^(23503|SQLITE_CONSTRAINT_FOREIGNKEY)$/) });
-        await h.store.createPlan(PLAN, demoPlan(), alice);
-        expect(await h.store.listUpdates({ planId: 'no-such-plan' })).toEqual([]);
-        expect(await h.store.listAudit('no-such-plan')).toEqual([]);
-        expect((await add('u0', post('ws-1', '2026-Q3', [['m3a', 'on-track']], 'Here'))).sequence).toBe(1);
-        expect((await add('u1', post('ws-1', '2026-Q3', [['m3a', 'on-track']], 'Next'))).sequence).toBe(2);
+      it('keeps nothing of a post checked against a plan version it has moved on from, and numbers the next one as if it had not been tried', async () => {
+        const v1 = await h.store.createPlan(PLAN, demoPlan(), alice);
+        await h.store.savePlan(PLAN, 1, edit(v1.plan, (p) => (p.engagement.narrative = 'Changed')), bob);
+        const refused = (id: string, planId: string, planVersion: number) =>
+          h.store.addUpdate(planId, post('ws-1', '2026-Q3', [['m3a', 'on-track']], 'Too late'), { id, authorId: 'alice', planVersion }, alice).then(
+            (kept) => ({ kept }),
+            (error: unknown) => ({ code: (error as { code?: unknown }).code, details: (error as { details?: unknown }).details }),
+          );
+        expect(await refused('u0', PLAN, 1)).toEqual({ code: 'PLAN.STALE_VERSION', details: { expectedVersion: 1, currentVersion: 2 } });
+        expect(await refused('u0', 'no-such-plan', 1)).toEqual({ code: 'PLAN.NOT_FOUND', details: { planId: 'no-such-plan' } });
+        expect(await h.store.listUpdates({ planId: PLAN })).toEqual([]);
+        expect(await h.store.listAudit(PLAN, { keyPrefix: 'updates' })).toEqual([]);
+        const kept = (await h.store.addUpdate(PLAN, post('ws-1', '2026-Q3', [['m3a', 'on-track']], 'Here'), { id: 'u0', authorId: 'alice', planVersion: 2 }, alice)).update;
+        expect([kept.id, kept.sequence, kept.narrative]).toEqual(['u0', 1, 'Here']);
+        expect((await h.store.latestUpdate({ planId: PLAN, workstreamId: 'ws-1', milestoneId: 'm3a' }))?.id).toBe('u0');
+      });
+
+      it('answers a retried post as it was kept, though the plan has moved on since', async () => {
+        const v1 = await h.store.createPlan(PLAN, demoPlan(), alice);
+        await add('u1', post('ws-1', '2026-Q3', [['m3a', 'on-track']], 'Kept at version 1'));
+        await h.store.savePlan(PLAN, 1, edit(v1.plan, (p) => (p.engagement.narrative = 'Changed')), bob);
+        const retried = await h.store.addUpdate(PLAN, post('ws-1', '2026-Q3', [['m3a', 'on-track']], 'Kept at version 1'), { id: 'u1', authorId: 'alice', planVersion: 1 }, alice);
+        expect([retried.replayed, retried.update.sequence, retried.update.narrative]).toEqual([true, 1, 'Kept at version 1']);
+        expect(await h.store.listUpdates({ planId: PLAN })).toHaveLength(1);
       });
     });
 

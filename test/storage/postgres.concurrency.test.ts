@@ -31,7 +31,7 @@ describeWithPostgres('PostgreSQL with two instances', (server) => {
   });
 
   it('numbers 200 updates posted at once through both 1 to 200, none lost, none twice', async () => {
-    const posts = Array.from({ length: 200 }, (_, i) => ((i % 2 ? a : b) as Store).addUpdate(PLAN, update(), { id: `u-${i}`, authorId: 'lead' }, meta('lead')));
+    const posts = Array.from({ length: 200 }, (_, i) => ((i % 2 ? a : b) as Store).addUpdate(PLAN, update(), { id: `u-${i}`, authorId: 'lead', planVersion: 1 }, meta('lead')));
     const stored = await Promise.all(posts);
     expect(stored.map((u) => u.update.sequence).sort((x, y) => x - y)).toEqual(Array.from({ length: 200 }, (_, i) => i + 1));
     const listed = await a.listUpdates({ planId: PLAN, workstreamId: 'ws-3' });
@@ -39,7 +39,7 @@ describeWithPostgres('PostgreSQL with two instances', (server) => {
   });
 
   it('keeps one update for a post retried on both instances at once', async () => {
-    const both = await Promise.all([a, b, a, b].map((s) => s.addUpdate(PLAN, update(), { id: 'same-post', authorId: 'lead' }, meta('lead'))));
+    const both = await Promise.all([a, b, a, b].map((s) => s.addUpdate(PLAN, update(), { id: 'same-post', authorId: 'lead', planVersion: 1 }, meta('lead'))));
     expect(new Set(both.map((u) => u.update.sequence))).toEqual(new Set([1]));
     expect(both.filter((u) => !u.replayed)).toHaveLength(1);
     expect(await b.listUpdates({ planId: PLAN })).toHaveLength(1);

@@ -196,7 +196,7 @@ describe('drafting help through an OpenAI-compatible model', () => {
     await h.store.addUpdate(
       PLAN_ID,
       { workstreamId: workstream, quarter, milestones: [], actual: '47%', narrative: 'Backlog down by a third after the summer push.', blockers: null, supportNeeded: null },
-      { id: 'upd-1', authorId: lead.id },
+      { id: 'upd-1', authorId: lead.id, planVersion: (await h.store.loadPlan(PLAN_ID))!.version },
       { actorId: lead.id, summary: 'setup' },
     );
     const sro = (await h.store.findPerson(PLAYGROUND_USERS.sro))!;

@@ -18,6 +18,13 @@ export interface LatestUpdateQuery {
   readonly milestoneId?: string;
 }
 
+/** Who posts, under which id (a retried request's is the same), against which version of the plan. */
+export interface PostOf {
+  readonly id: string;
+  readonly authorId: string;
+  readonly planVersion: number;
+}
+
 /** A post as addUpdate kept it. */
 export interface AddedUpdate {
   readonly update: StoredUpdate;
@@ -29,8 +36,12 @@ export interface AddedUpdate {
 }
 
 export interface UpdateRepository {
-  /** Appends the next post for its workstream and quarter; an id seen before returns the stored post. */
-  addUpdate(planId: string, update: WorkstreamUpdate, post: { id: string; authorId: string }, meta: ChangeMeta): Promise<AddedUpdate>;
+  /**
+   * Appends the next post for its workstream and quarter; an id seen before returns the stored
+   * post. `planVersion` is the plan version the post was checked against: a plan that has moved on
+   * since keeps nothing of it (PLAN.STALE_VERSION; PLAN.NOT_FOUND for a plan there is not).
+   */
+  addUpdate(planId: string, update: WorkstreamUpdate, post: PostOf, meta: ChangeMeta): Promise<AddedUpdate>;
   /** Every post, oldest first. */
   listUpdates(query: UpdateQuery): Promise<StoredUpdate[]>;
   /**

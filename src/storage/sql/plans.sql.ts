@@ -70,6 +70,10 @@ export class SqlPlans implements PlanRepository {
     }
   }
 
+  async knownPlan(planId: string): Promise<PlanSnapshot | null> {
+    return this.cache.get(planId) ?? this.loadPlan(planId);
+  }
+
   async savePlan(planId: string, expectedVersion: number, plan: Plan, meta: ChangeMeta): Promise<SaveResult> {
     const valid = Plan.parse(plan);
     const at = this.#now();

@@ -16,16 +16,20 @@ export type PostValues = {
   readonly authorId: string;
   readonly at: string;
   readonly body: string;
+  /** The plan version the post was checked against: nothing is written unless the plan is still at it. */
+  readonly planVersion: number;
 };
 
 /**
  * The next number of a post's workstream quarter, taken by changing the quarter's row of
  * update_numbers: a second writer of the same quarter waits for that row until the first commits,
  * then numbers after it (PostgreSQL reads the row afresh once it is free). A post already kept (a
- * retried request) takes no number. A row behind the posts themselves (made by an older version
- * still running beside this one) is brought up to them.
+ * retried request) takes no number, and nor does a post checked against a plan version that is no
+ * longer the plan's (as the statement finds it when it starts): with no number nothing else of it is
+ * written. A row behind the posts themselves (made by an older version still running beside this
+ * one) is brought up to them.
  */
-const nextNumber = (db: QueryCreator<Tables>, v: Pick<PostValues, 'id' | 'planId' | 'workstreamId' | 'quarter'>) =>
+const nextNumber = (db: QueryCreator<Tables>, v: Pick<PostValues, 'id' | 'planId' | 'workstreamId' | 'quarter' | 'planVersion'>) =>
   db
     .insertInto('update_numbers')
     .columns(['plan_id', 'workstream_id', 'quarter', 'last_sequence'])
@@ -37,7 +41,12 @@ const nextNumber = (db: QueryCreator<Tables>, v: Pick<PostValues, 'id' | 'planId
           eb.val(v.quarter).as('quarter'),
           sql<number>`(SELECT COALESCE(MAX(sequence), 0) + 1 FROM workstream_updates WHERE plan_id = ${v.planId} AND workstream_id = ${v.workstreamId} AND quarter = ${v.quarter})`.as('last_sequence'),
         ])
-        .where((eb) => eb.not(eb.exists(eb.selectFrom('workstream_updates').select('id').where('id', '=', v.id)))),
+        .where((eb) =>
+          eb.and([
+            eb.not(eb.exists(eb.selectFrom('workstream_updates').select('id').where('id', '=', v.id))),
+            eb.exists(eb.selectFrom('plans').select('id').where('id', '=', v.planId).where('version', '=', v.planVersion)),
+          ]),
+        ),
     )
     .onConflict((c) =>
       c.columns(['plan_id', 'workstream_id', 'quarter']).doUpdateSet((eb) => ({
@@ -51,7 +60,7 @@ const nextNumber = (db: QueryCreator<Tables>, v: Pick<PostValues, 'id' | 'planId
     )
     .returning('last_sequence');
 
-export const NEXT_NUMBER = prepared((db, v: Pick<PostValues, 'id' | 'planId' | 'workstreamId' | 'quarter'>) => nextNumber(db, v));
+export const NEXT_NUMBER = prepared((db, v: Pick<PostValues, 'id' | 'planId' | 'workstreamId' | 'quarter' | 'planVersion'>) => nextNumber(db, v));
 
 export const ADD_UPDATE = prepared((db, v: PostValues & { sequence: number }) =>
   db.insertInto('workstream_updates').values({

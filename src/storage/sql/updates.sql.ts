@@ -1,5 +1,6 @@
 import type { Selectable } from 'kysely';
-import type { AddedUpdate, ChangeMeta, Clock, LatestUpdateQuery, Reminder, ReminderRepository, UpdateQuery, UpdateRepository } from '../../app/ports';
+import type { AddedUpdate, ChangeMeta, Clock, LatestUpdateQuery, PostOf, Reminder, ReminderRepository, UpdateQuery, UpdateRepository } from '../../app/ports';
+import { DomainError } from '../../domain/errors';
 import { WorkstreamUpdate, type StoredUpdate } from '../../domain/workstream-update.schema';
 import type { Audit } from './audit.sql';
 import type { RemindersTable, WorkstreamUpdatesTable } from './database';
@@ -81,6 +82,8 @@ const latestStatement = (query: Latest): Prepared<Latest, UpdateRow> => {
   return statement;
 };
 
+const PLAN_VERSION = prepared((db, v: { planId: string }) => db.selectFrom('plans').select('version').where('id', '=', v.planId));
+
 const POST_BY_ID = prepared((db, v: { id: string }) => db.selectFrom('workstream_updates').select(POST_COLUMNS).where('id', '=', v.id));
 
 const DELEGATES = prepared((db, v: { planId: string }) =>
@@ -115,10 +118,10 @@ export class SqlUpdates implements UpdateRepository, ReminderRepository {
     private readonly audit: Audit,
   ) {}
 
-  async addUpdate(planId: string, update: WorkstreamUpdate, post: { id: string; authorId: string }, meta: ChangeMeta): Promise<AddedUpdate> {
+  async addUpdate(planId: string, update: WorkstreamUpdate, post: PostOf, meta: ChangeMeta): Promise<AddedUpdate> {
     const valid = WorkstreamUpdate.parse(update);
     const at = this.clock.now().toISOString();
-    const values: PostValues = { id: post.id, planId, workstreamId: valid.workstreamId, quarter: valid.quarter, authorId: post.authorId, at, body: JSON.stringify(valid) };
+    const values: PostValues = { id: post.id, planId, workstreamId: valid.workstreamId, quarter: valid.quarter, authorId: post.authorId, at, body: JSON.stringify(valid), planVersion: post.planVersion };
     const milestones = [...new Set(valid.milestones.map((m) => m.milestoneId))];
     const stored = (sequence: number): StoredUpdate => ({ ...valid, id: post.id, sequence, authorId: post.authorId, at });
     for (let attempt = 1; ; attempt++) {
@@ -139,9 +142,18 @@ export class SqlUpdates implements UpdateRepository, ReminderRepository {
       }
       // Kept once committed (never from a transaction that failed): the next form reads this post, and need not validate it again.
       if (kept) return { update: this.#keep(kept), replayed: false };
-      // Kept before (a retried request): answered as it was kept.
-      return { update: this.#toUpdate((await this.#keptPost(post.id))!), replayed: true };
+      // Kept before (a retried request): answered as it was kept, whatever the plan's version is now.
+      const earlier = await this.#keptPost(post.id);
+      if (earlier) return { update: this.#toUpdate(earlier), replayed: true };
+      // Else the plan was not at the version the post was checked against.
+      return this.#refuseStale(planId, post.planVersion);
     }
+  }
+
+  async #refuseStale(planId: string, expectedVersion: number): Promise<never> {
+    const current = (await this.sql.run(PLAN_VERSION, { planId })).rows[0];
+    if (!current) throw new DomainError('PLAN.NOT_FOUND', `No plan with id ${planId}`, { planId });
+    throw new DomainError('PLAN.STALE_VERSION', 'The plan changed after this update was checked against it', { expectedVersion, currentVersion: current.version });
   }
 
   /** PostgreSQL: the post, its milestones and its audit row in one statement, committed on its own (ADD_UPDATE_AT_ONCE). */
