@@ -1,4 +1,4 @@
-import { DomainError } from '../domain/errors';
+import { DomainError, isDomainError } from '../domain/errors';
 import { hasRole, type Person } from '../domain/people.schema';
 import type { Plan, Workstream } from '../domain/plan.schema';
 import { deliveryColumn, noMilestonesReason, parseQuarter, quarterOf, type Quarter } from '../domain/quarters';
@@ -62,6 +62,12 @@ const formAfter = (plan: Plan, workstream: Workstream, quarter: Quarter, stored:
   };
 };
 
+/** A post's id: the same for a request Teams retries, so the retry keeps nothing twice. */
+const postIdOf = (requestId: string) => `update-${requestId}`.slice(0, 120);
+
+/** Tries of one post against a plan that keeps moving on (someone editing it meanwhile) before saying so. */
+const MOST_POST_ATTEMPTS = 4;
+
 /** Quarterly progress from workstream leads: a two-minute job, prefilled, never overwriting the last post. */
 export class WorkstreamUpdateService {
   constructor(
@@ -91,20 +97,41 @@ export class WorkstreamUpdateService {
 
   /** The stored post and the form that follows it, or the form again with what to put right. */
   async post(person: Person, workstreamId: string, quarterId: string, values: Readonly<Record<string, unknown>>, requestId: string): Promise<{ stored: StoredUpdate; form: UpdateForm } | { form: UpdateForm }> {
+    const postId = postIdOf(requestId);
     // First against the plan as this process last read it, without asking the database whether it
     // is still the latest: the post is kept only if the plan is still at that version. Anything but
-    // a post kept now (the plan moved on, a refusal, a form to put right, a retried request) is
-    // decided again on the plan read afresh, so nobody is refused or asked again on an old reading.
+    // a post kept now is decided again on the plan read afresh, so nobody is refused or asked again
+    // on an old reading; a plan that moves on again meanwhile (someone editing it) is read again.
     const known = await this.store.knownPlan(this.planId);
-    if (known) {
-      const first = await this.#post(known, person, workstreamId, quarterId, values, requestId).catch((error: unknown) => {
-        if (error instanceof DomainError) return null;
+    let snapshot = known ?? (await this.snapshot());
+    let afresh = !known;
+    for (let attempt = 1; ; attempt++) {
+      const outcome = await this.#post(snapshot, person, workstreamId, quarterId, values, postId).catch((error: unknown) => {
+        if (error instanceof DomainError) return { refused: error };
         throw error;
       });
-      if (first && 'stored' in first && !first.replayed) return { stored: first.stored, form: first.form };
+      if ('stored' in outcome) {
+        if (!outcome.replayed) return { stored: outcome.stored, form: outcome.form };
+        return this.#answerKept(person, outcome.stored, workstreamId, quarterId);
+      }
+      const stale = 'refused' in outcome && isDomainError(outcome.refused, 'PLAN.STALE_VERSION');
+      if (!afresh || (stale && attempt < MOST_POST_ATTEMPTS)) {
+        snapshot = await this.snapshot();
+        afresh = true;
+        continue;
+      }
+      // Refused, or a form to put right, on the plan as it is now. A retried request whose post was
+      // kept before (on an earlier plan) is answered as kept: told otherwise, the lead would post it again.
+      const kept = await this.store.findUpdate(this.planId, postId);
+      if (kept) return this.#answerKept(person, kept, workstreamId, quarterId);
+      if ('refused' in outcome) throw outcome.refused;
+      return outcome;
     }
-    const again = await this.#post(await this.snapshot(), person, workstreamId, quarterId, values, requestId);
-    return 'stored' in again ? { stored: again.stored, form: again.form } : again;
+  }
+
+  /** A post kept before, answered as kept, with the form as it is now (others may have posted since). */
+  async #answerKept(person: Person, stored: StoredUpdate, workstreamId: string, quarterId: string): Promise<{ stored: StoredUpdate; form: UpdateForm }> {
+    return { stored, form: await this.form(person, workstreamId, quarterId) };
   }
 
   async #post(
@@ -113,7 +140,7 @@ export class WorkstreamUpdateService {
     workstreamId: string,
     quarterId: string,
     values: Readonly<Record<string, unknown>>,
-    requestId: string,
+    postId: string,
   ): Promise<{ stored: StoredUpdate; form: UpdateForm; replayed: boolean } | { form: UpdateForm }> {
     const { plan } = snapshot;
     const workstream = await this.mayPost(person, workstreamId, plan);
@@ -146,14 +173,14 @@ export class WorkstreamUpdateService {
     if (Object.keys(errors).length) return { form: await this.buildForm(plan, workstream, quarter, errors, values) };
     // Each part was checked above; the store validates the whole post as it keeps it.
     const update: WorkstreamUpdate = { workstreamId, quarter: quarter.id, milestones, ...(fields as Pick<WorkstreamUpdate, keyof typeof fields>) };
-    const { update: stored, replayed } = await this.store.addUpdate(this.planId, update, { id: `update-${requestId}`.slice(0, 120), authorId: person.id, planVersion: snapshot.version }, {
+    const { update: stored, replayed } = await this.store.addUpdate(this.planId, update, { id: postId, authorId: person.id, planVersion: snapshot.version }, {
       actorId: person.id,
       summary: `${person.name} posted the ${quarter.id} update for workstream ${workstream.code}`,
     });
     // A post kept now is the newest of its quarter, and reports on every milestone the form asks
-    // about: the form that follows it is known without reading anything. A retried request,
-    // answered with the post it kept before, reads the form afresh (others may have posted since).
-    return { stored, replayed, form: replayed ? await this.buildForm(plan, workstream, quarter, {}, null) : formAfter(plan, workstream, quarter, stored) };
+    // about: the form that follows it is known without reading anything (post() reads it afresh
+    // for a retried request, answered with the post it kept before).
+    return { stored, replayed, form: formAfter(plan, workstream, quarter, stored) };
   }
 
   async nameDelegate(person: Person, workstreamId: string, delegateId: unknown): Promise<Person> {

@@ -17,7 +17,7 @@ import type { DraftingModel } from '../app/drafting.port';
 import type { RiskScale } from '../domain/plan.schema';
 import type { RiskMatrix } from '../domain/risk-rating';
 import type { GapStyle } from '../domain/plan-gaps';
-import { DomainError } from '../domain/errors';
+import { DomainError, isDomainError } from '../domain/errors';
 import type { Person } from '../domain/people.schema';
 import type { Logger } from '../logger';
 import { CARD_ACTIONS } from './actions';
@@ -150,7 +150,7 @@ export const turnScoped = (store: Store): Store =>
           return turn ? once(turn.plans, planId, () => target.loadPlan(planId)) : target.loadPlan(planId);
         };
       }
-      // The turn's own reading of the plan, when it has one, is at least as new as the process's.
+      // The turn's own reading of the plan, when it has one: what the rest of the turn is shown.
       if (prop === 'knownPlan') {
         return (planId: string) => turns.getStore()?.plans.get(planId) ?? target.knownPlan(planId);
       }
@@ -177,10 +177,11 @@ export const turnScoped = (store: Store): Store =>
       return (...args: unknown[]) => {
         const turn = turns.getStore();
         const result = method.apply(target, args);
-        const settled = (committed: boolean) => {
+        const settled = (committed: boolean, error?: unknown) => {
           if (!turn) return;
           if (committed) turn.wrote = true;
-          if (kind === 'plan-write') turn.plans.clear();
+          // A write refused because the plan moved on means the turn's reading of it is old too.
+          if (kind === 'plan-write' || isDomainError(error, 'PLAN.STALE_VERSION')) turn.plans.clear();
           if (kind === 'roster-write') turn.people.clear();
         };
         if (result instanceof Promise) {
@@ -190,7 +191,7 @@ export const turnScoped = (store: Store): Store =>
               return r;
             },
             (error: unknown) => {
-              settled(false);
+              settled(false, error);
               throw error;
             },
           );

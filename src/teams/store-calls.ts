@@ -32,6 +32,7 @@ export const STORE_CALLS: { readonly [K in keyof Store]: StoreCallKind } = {
   findDownloadLink: 'read',
   findIssuedFile: 'read',
   findPerson: 'read',
+  findUpdate: 'read',
   findRoundByToken: 'read',
   latestUpdate: 'read',
   listAssignments: 'read',

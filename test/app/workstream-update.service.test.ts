@@ -89,6 +89,20 @@ describe('a quarterly post, when another instance changed the plan after this on
     expect(calls).toEqual(['knownPlan', 'addUpdate']);
   });
 
+  it('answers a retried request with the post it kept, though the plan gained a milestone the values do not answer', async () => {
+    const values = { ...(await statuses()), narrative: 'Kept the first time.' };
+    expect('stored' in (await post(values, 'r-retry'))).toBe(true);
+    await changeThere((p) => {
+      p.deliveryPlan.workstreams.find((w) => w.id === 'ws-3')!.quarters.Q3.milestones.push({ id: 'ws-3-q3-added', text: 'Added on the other instance' });
+    });
+    // Teams retries the same activity: told to put it right, the lead would post it a second time.
+    const retried = await post(values, 'r-retry');
+    expect('stored' in retried && [retried.stored.id, retried.form.errors]).toEqual(['update-r-retry', {}]);
+    // The form that follows is the plan's as it is now, the new milestone waiting for its first report.
+    expect(retried.form.milestones.find((m) => m.id === 'ws-3-q3-added')).toMatchObject({ previous: null, error: null });
+    expect((await here.listUpdates({ planId: PLAN })).map((u) => u.id)).toEqual(['update-r-retry']);
+  });
+
   it('answers a retried request with the post it kept, and its form from the plan read afresh', async () => {
     const values = await statuses();
     const first = await post({ ...values, narrative: 'Kept once.' }, 'r4');

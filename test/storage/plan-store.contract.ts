@@ -355,6 +355,14 @@ export const describeStoreContract = (engine: string, open: () => Promise<StoreH
         expect((await h.store.latestUpdate({ planId: PLAN, workstreamId: 'ws-1', milestoneId: 'm3a' }))?.id).toBe('u0');
       });
 
+      it('finds a post by its id, in its own plan only', async () => {
+        await h.store.createPlan(PLAN, demoPlan(), alice);
+        const kept = await add('u1', post('ws-1', '2026-Q3', [['m3a', 'on-track']], 'Found'));
+        expect(await h.store.findUpdate(PLAN, 'u1')).toEqual(kept);
+        expect(await h.store.findUpdate(PLAN, 'u2')).toBeNull();
+        expect(await h.store.findUpdate('another-plan', 'u1')).toBeNull();
+      });
+
       it('answers a retried post as it was kept, though the plan has moved on since', async () => {
         const v1 = await h.store.createPlan(PLAN, demoPlan(), alice);
         await add('u1', post('ws-1', '2026-Q3', [['m3a', 'on-track']], 'Kept at version 1'));

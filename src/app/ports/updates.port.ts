@@ -42,6 +42,8 @@ export interface UpdateRepository {
    * since keeps nothing of it (PLAN.STALE_VERSION; PLAN.NOT_FOUND for a plan there is not).
    */
   addUpdate(planId: string, update: WorkstreamUpdate, post: PostOf, meta: ChangeMeta): Promise<AddedUpdate>;
+  /** The post kept under this id, or null. */
+  findUpdate(planId: string, id: string): Promise<StoredUpdate | null>;
   /** Every post, oldest first. */
   listUpdates(query: UpdateQuery): Promise<StoredUpdate[]>;
   /**

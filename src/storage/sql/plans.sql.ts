@@ -64,9 +64,8 @@ export class SqlPlans implements PlanRepository {
       // than the version read: read again rather than label them wrongly.
       const after = await this.sql.db.selectFrom('plans').select('version').where('id', '=', planId).executeTakeFirst();
       if (after?.version !== row.version) continue;
-      const snapshot = deepFreeze({ planId: row.id, version: row.version, plan: Plan.parse(composePlan(parts)), updatedAt: row.updated_at, updatedBy: row.updated_by });
-      this.cache.set(planId, snapshot);
-      return snapshot;
+      // Kept unless a newer reading landed meanwhile (a slower read never steps the process back).
+      return this.#remember(deepFreeze({ planId: row.id, version: row.version, plan: Plan.parse(composePlan(parts)), updatedAt: row.updated_at, updatedBy: row.updated_by }));
     }
   }
 

@@ -194,6 +194,11 @@ export class SqlUpdates implements UpdateRepository, ReminderRepository {
     return post;
   }
 
+  async findUpdate(planId: string, id: string): Promise<StoredUpdate | null> {
+    const row = await this.#keptPost(id);
+    return row && row.plan_id === planId ? this.#toUpdate(row) : null;
+  }
+
   async #keptPost(id: string): Promise<UpdateRow | undefined> {
     return (await this.sql.run(POST_BY_ID, { id })).rows[0];
   }
