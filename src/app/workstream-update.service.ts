@@ -45,22 +45,36 @@ const plannedMilestones = (plan: Plan, workstream: Workstream, quarter: Quarter)
 const reportIn = (post: StoredUpdate | null | undefined, milestoneId: string) => post?.milestones.find((m) => m.milestoneId === milestoneId) ?? null;
 
 /**
- * The form once `stored`, which reports on every milestone of its quarter, is the newest post: it
- * is the last post, and the last report on each milestone.
+ * The form for a workstream's quarter: each planned milestone with its last report (in the post
+ * `reportOn` gives for the milestone's place among them), the last post, and what to put right.
  */
-const formAfter = (plan: Plan, workstream: Workstream, quarter: Quarter, stored: StoredUpdate): UpdateForm => {
+const formOf = (
+  plan: Plan,
+  workstream: Workstream,
+  quarter: Quarter,
+  reportOn: (place: number) => StoredUpdate | null | undefined,
+  last: StoredUpdate | null,
+  errors: Readonly<Record<string, string>> = {},
+  typed: Readonly<Record<string, unknown>> | null = null,
+): UpdateForm => {
   const column = deliveryColumn(plan.meta.reportingYear, quarter);
   return {
     workstream,
     quarter,
     reportingYear: plan.meta.reportingYear,
-    milestones: plannedMilestones(plan, workstream, quarter).map((m) => ({ id: m.id, text: m.text, previous: reportIn(stored, m.id), error: null })),
+    milestones: plannedMilestones(plan, workstream, quarter).map((m, i) => ({ id: m.id, text: m.text, previous: reportIn(reportOn(i), m.id), error: errors[m.id] ?? null })),
     target: column ? workstream.quarters[column].trajectory.text : null,
-    last: stored,
-    errors: {},
-    typed: null,
+    last,
+    errors,
+    typed,
   };
 };
+
+/**
+ * The form once `stored`, which reports on every milestone of its quarter, is the newest post: it
+ * is the last post, and the last report on each milestone.
+ */
+const formAfter = (plan: Plan, workstream: Workstream, quarter: Quarter, stored: StoredUpdate): UpdateForm => formOf(plan, workstream, quarter, () => stored, stored);
 
 /** A post's id: the same for a request Teams retries, so the retry keeps nothing twice. */
 const postIdOf = (requestId: string) => `update-${requestId}`.slice(0, 120);
@@ -243,7 +257,6 @@ export class WorkstreamUpdateService {
   private async buildForm(plan: Plan, workstream: Workstream, quarter: Quarter, errors: Record<string, string>, typed: Readonly<Record<string, unknown>> | null): Promise<UpdateForm> {
     // Only what the form shows, never the history: per milestone, the latest post of this quarter
     // or an earlier one that reported on it; and the latest post of this quarter (else of any).
-    const column = deliveryColumn(plan.meta.reportingYear, quarter);
     const planned = plannedMilestones(plan, workstream, quarter);
     const of = { planId: this.planId, workstreamId: workstream.id };
     // The latest post of this quarter is also the latest report on each milestone it names: only
@@ -253,15 +266,6 @@ export class WorkstreamUpdateService {
       thisQuarter ?? this.store.latestUpdate(of),
       ...planned.map((m) => (reportIn(thisQuarter, m.id) ? thisQuarter : this.store.latestUpdate({ ...of, milestoneId: m.id, throughQuarter: quarter.id }))),
     ]);
-    return {
-      workstream,
-      quarter,
-      reportingYear: plan.meta.reportingYear,
-      milestones: planned.map((m, i) => ({ id: m.id, text: m.text, previous: reportIn(reported[i], m.id), error: errors[m.id] ?? null })),
-      target: column ? workstream.quarters[column].trajectory.text : null,
-      last: last ?? null,
-      errors,
-      typed,
-    };
+    return formOf(plan, workstream, quarter, (place) => reported[place], last ?? null, errors, typed);
   }
 }

@@ -5,12 +5,12 @@ import { hasRole, Person, RoleGrant } from '../../domain/people.schema';
 import { diffRoster } from '../roster-diff';
 import { deepFreeze } from './deep-freeze';
 import type { Audit } from './audit.sql';
-import type { Kysely, QueryCreator } from 'kysely';
+import type { QueryCreator } from 'kysely';
 import type { Database } from './database';
 import { prepared, type Sql, type SqlDb } from './sql-db';
 
 /** People still on the roster, a row per role they hold (or one without a role). */
-const personRows = (db: Kysely<Database>) =>
+const personRows = (db: QueryCreator<Database>) =>
   db
     .selectFrom('people as p')
     .leftJoin('person_roles as r', 'r.person_id', 'p.id')
@@ -70,12 +70,8 @@ const RECORD_WITH_CHAT = prepared((db, v: { id: string }) =>
  * cannot write inside a WITH: it reads RECORD_WITH_CHAT, then runs SAVE_CONVERSATION if need be.
  */
 const RECORD_AND_REMEMBER = prepared((db, v: ConversationValues) =>
-  db
-    .with('remembered', (qc) => saveConversation(qc, v, true).returning('person_id'))
-    .selectFrom('people as p')
-    .leftJoin('person_roles as r', 'r.person_id', 'p.id')
-    .select(['p.id', 'p.name', 'p.email', 'p.version', 'r.role', 'r.details'])
-    .where('p.removed_at', 'is', null)
+  // The select reads none of the WITH's rows, only the tables it has beside it: typed as they are.
+  personRows(db.with('remembered', (qc) => saveConversation(qc, v, true).returning('person_id')) as unknown as QueryCreator<Database>)
     .where('p.id', '=', v.personId)
     .orderBy('r.position'),
 );

@@ -13,7 +13,7 @@ const toPart = (r: Selectable<PlanPartsTable>): PlanPart => ({ key: r.part_key, 
 
 /** The plan row's columns a snapshot carries: read by every turn that looks at the plan. */
 const PLAN_ROW = prepared((db, v: { planId: string }) => db.selectFrom('plans').select(['id', 'version', 'updated_at', 'updated_by']).where('id', '=', v.planId));
-const planRow = async (sql: Sql, planId: string) => (await sql.run(PLAN_ROW, { planId })).rows[0];
+export const planRow = async (sql: Sql, planId: string) => (await sql.run(PLAN_ROW, { planId })).rows[0];
 const partsOf = async (sql: Sql, planId: string): Promise<PlanPart[]> => (await sql.db.selectFrom('plan_parts').selectAll().where('plan_id', '=', planId).execute()).map(toPart);
 
 /**

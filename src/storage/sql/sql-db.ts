@@ -151,17 +151,10 @@ class KyselySql implements Sql {
     // better-sqlite3 runs a statement to its end before anything else runs, so one that cannot land
     // in another's transaction runs at once, rather than through Kysely's queue for the connection,
     // which cost more than most statements do: a transaction's own, while it is open; or one outside
-    // any, while nobody holds the connection (no transaction open, no log being synced). Else it waits.
+    // any, while nobody holds the connection (no transaction open, no log being synced).
     if (this.sqlite && (this.inTransaction ? this.sqlite.inTransaction() : this.sqlite.free && !this.sqlite.inTransaction())) return this.sqlite.executeQuery<O>(ready);
-    if (this.sqlite && !this.inTransaction) {
-      // Waits its turn for the connection as Kysely's queue would, without Kysely's executor around it.
-      const connection = await this.sqlite.acquire();
-      try {
-        return await connection.executeQuery<O>(ready);
-      } finally {
-        connection.release();
-      }
-    }
+    // Else it waits its turn for the connection as Kysely's queue would, without Kysely's executor around it.
+    if (this.sqlite && !this.inTransaction) return this.sqlite.held((connection) => connection.executeQuery<O>(ready));
     if (this.direct) return this.direct(ready) as Promise<QueryResult<O>>;
     return this.db.executeQuery<O>(ready);
   }
@@ -181,14 +174,7 @@ class KyselySql implements Sql {
   async script(text: string): Promise<void> {
     // better-sqlite3 prepares one statement at a time; its exec runs a file, on the same (only) connection.
     if (this.sqlite && this.inTransaction) await this.sqlite.exec(text);
-    else if (this.sqlite) {
-      const connection = await this.sqlite.acquire();
-      try {
-        await connection.exec(text);
-      } finally {
-        connection.release();
-      }
-    }
+    else if (this.sqlite) await this.sqlite.held((connection) => connection.exec(text));
     // Without parameters pg uses the simple protocol, which runs several statements in one go.
     else await this.db.executeQuery(CompiledQuery.raw(text, []));
   }

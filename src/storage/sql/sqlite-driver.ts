@@ -7,7 +7,7 @@ import { withoutNul } from './without-nul';
 /** Syncs a file's data to disk (fdatasync, on libuv's thread pool: the event loop runs on meanwhile). */
 export type SyncFile = (fd: number) => Promise<void>;
 
-export const fdatasyncOffThread: SyncFile = (fd) => new Promise((resolve, reject) => fdatasync(fd, (error) => (error ? reject(error) : resolve())));
+const fdatasyncOffThread: SyncFile = (fd) => new Promise((resolve, reject) => fdatasync(fd, (error) => (error ? reject(error) : resolve())));
 
 export interface SqliteOptions {
   /** Called once for every statement sent (the bench counts round trips with it). */
@@ -99,6 +99,16 @@ export class SqliteConnection implements DatabaseConnection {
   release(): void {
     this.#held = false;
     this.#waiting.shift()?.();
+  }
+
+  /** `work` on the connection once it is free, as Kysely's queue for it would run it. */
+  async held<T>(work: (connection: this) => Promise<T>): Promise<T> {
+    const connection = await this.acquire();
+    try {
+      return await work(connection);
+    } finally {
+      connection.release();
+    }
   }
 
   /** A migration file, or raw statements: several statements, no values. */

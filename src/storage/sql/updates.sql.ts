@@ -5,6 +5,7 @@ import { WorkstreamUpdate, type StoredUpdate } from '../../domain/workstream-upd
 import type { Audit } from './audit.sql';
 import type { RemindersTable, WorkstreamUpdatesTable } from './database';
 import { deepFreeze } from './deep-freeze';
+import { planRow } from './plans.sql';
 import { isUniqueViolation, prepared, type Prepared, type Sql, type SqlDb } from './sql-db';
 import { ADD_UPDATE, ADD_UPDATE_AT_ONCE, addMilestones, NEXT_NUMBER, type PostValues } from './update-post.sql';
 
@@ -82,8 +83,6 @@ const latestStatement = (query: Latest): Prepared<Latest, UpdateRow> => {
   return statement;
 };
 
-const PLAN_VERSION = prepared((db, v: { planId: string }) => db.selectFrom('plans').select('version').where('id', '=', v.planId));
-
 const POST_BY_ID = prepared((db, v: { id: string }) => db.selectFrom('workstream_updates').select(POST_COLUMNS).where('id', '=', v.id));
 
 const DELEGATES = prepared((db, v: { planId: string }) =>
@@ -151,7 +150,7 @@ export class SqlUpdates implements UpdateRepository, ReminderRepository {
   }
 
   async #refuseStale(planId: string, expectedVersion: number): Promise<never> {
-    const current = (await this.sql.run(PLAN_VERSION, { planId })).rows[0];
+    const current = await planRow(this.sql, planId);
     if (!current) throw new DomainError('PLAN.NOT_FOUND', `No plan with id ${planId}`, { planId });
     throw new DomainError('PLAN.STALE_VERSION', 'The plan changed after this update was checked against it', { expectedVersion, currentVersion: current.version });
   }
